@@ -1,0 +1,191 @@
+"""Plotly figure builders: data in, `go.Figure` out, no UI.
+
+Every figure carries its title, unit and period, its source and data revision, and a visible
+mark when any value shown is illustrative. Colours are Okabe-Ito (colour-blind safe) and keep
+apart in greyscale; numbers follow the language.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .catalog import Indicator
+from .messages import t
+from .numbers import format_value
+from .regions import LEGACY
+
+FONT = "Noto Sans, DejaVu Sans, Arial, sans-serif"
+BLUE, ORANGE, VERMILLION, GREEN, GREY = "#0072B2", "#E69F00", "#D55E00", "#009E73", "#999999"
+SEPARATORS = {"vi": ",.", "en": ".,"}  # plotly: decimal mark, then thousands mark
+
+
+def _short_sources(sources: pd.Series) -> str:
+    parts: list[str] = []
+    for s in sources.dropna():
+        for p in str(s).split("; "):
+            if p and p not in parts:
+                parts.append(p)
+    return "; ".join(parts[:3]) + ("; …" if len(parts) > 3 else "")
+
+
+def _frame(
+    fig: go.Figure,
+    *,
+    title: str,
+    subtitle: str,
+    source: str,
+    revision: int,
+    illustrative: bool,
+    lang: str,
+    height: int,
+) -> go.Figure:
+    footer = f"{t('chart.source', lang, source=source)} · {t('chart.revision', lang, rev=revision)}"
+    notes = [
+        dict(
+            text=footer, x=0, y=-0.0, yshift=-58, xref="paper", yref="paper",
+            xanchor="left", yanchor="top", showarrow=False, font=dict(size=11, color="#444"),
+        )
+    ]  # fmt: skip
+    if illustrative:
+        notes.append(
+            dict(
+                text=t("chart.illustrative", lang), x=0, y=0, yshift=-76, xref="paper",
+                yref="paper", xanchor="left", yanchor="top", showarrow=False,
+                font=dict(size=12, color=VERMILLION),
+            )
+        )  # fmt: skip
+    fig.update_layout(
+        title=dict(text=title, subtitle=dict(text=subtitle), x=0, xanchor="left"),
+        font=dict(family=FONT, size=13, color="#222"),
+        separators=SEPARATORS.get(lang, ",."),
+        template="plotly_white",
+        height=height,
+        margin=dict(l=10, r=20, t=80, b=100),
+        annotations=notes,
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, xanchor="left"),
+        hoverlabel=dict(font_family=FONT),
+    )
+    return fig
+
+
+def trend_figure(
+    series: pd.DataFrame,
+    ind: Indicator,
+    *,
+    region_name: str,
+    revision: int,
+    lang: str = "vi",
+    targets: pd.DataFrame | None = None,
+) -> go.Figure:
+    """Yearly values of one indicator for one area; one line per unit list (era)."""
+    fig = go.Figure()
+    rows = series[(series["indicator"] == ind.code) & (series["period_kind"] == "year")]
+    unit = ind.unit(lang)
+    for unit_list, part in rows.groupby("unit_list", sort=False):
+        part = part.sort_values("period_end")
+        key = "chart.era_legacy" if unit_list == LEGACY else "chart.era_new"
+        illustrative = part["status"].eq("illustrative")
+        fig.add_trace(
+            go.Scatter(
+                x=part["period"],
+                y=part["value"],
+                name=t(key, lang, name=region_name),
+                mode="lines+markers",
+                line=dict(color=BLUE if unit_list == LEGACY else GREEN, width=3,
+                          dash="solid" if unit_list == LEGACY else "dot"),
+                marker=dict(
+                    size=10,
+                    symbol=["circle-open" if i else "circle" for i in illustrative],
+                    line=dict(width=2),
+                ),
+                customdata=list(zip(
+                    [format_value(v, unit, lang, ind.decimals) for v in part["value"]],
+                    [t(f"status.{s}", lang) for s in part["status"]],
+                    strict=True,
+                )),
+                hovertemplate="%{x}: <b>%{customdata[0]}</b> (%{customdata[1]})<extra></extra>",
+            )
+        )  # fmt: skip
+    if targets is not None and not targets.empty:
+        tg = targets[targets["indicator"] == ind.code]
+        if not tg.empty:
+            fig.add_trace(
+                go.Scatter(
+                    x=tg["period"], y=tg["value"], name=t("chart.target", lang), mode="markers",
+                    marker=dict(symbol="diamond-open", size=13, color=VERMILLION,
+                                line=dict(width=2)),
+                    customdata=[format_value(v, unit, lang, ind.decimals) for v in tg["value"]],
+                    hovertemplate=t("chart.target", lang)
+                    + " %{x}: <b>%{customdata}</b><extra></extra>",
+                )
+            )  # fmt: skip
+    years = sorted(set(rows["period"]) | set([] if targets is None else
+                   targets.loc[targets["indicator"] == ind.code, "period"]))  # fmt: skip
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=years)
+    fig.update_yaxes(title_text=unit, rangemode="tozero" if ind.kind != "rank" else "normal",
+                     autorange="reversed" if ind.kind == "rank" else True)  # fmt: skip
+    first, last = (rows["period"].min(), rows["period"].max()) if not rows.empty else ("", "")
+    return _frame(
+        fig,
+        title=ind.name(lang),
+        subtitle=t("chart.trend_sub", lang, unit=unit, region=region_name, first=first, last=last),
+        source=_short_sources(rows["source"]) if not rows.empty else ind.source,
+        revision=revision,
+        illustrative=bool(rows["status"].eq("illustrative").any()),
+        lang=lang,
+        height=430,
+    )
+
+
+def ranking_figure(
+    units: pd.DataFrame,
+    ind: Indicator,
+    *,
+    period_label: str,
+    level_label: str,
+    province_value: float | None,
+    revision: int,
+    lang: str = "vi",
+) -> go.Figure:
+    """Units of one level for one period, lowest first (those that lag are what officials ask).
+
+    Units with no data are named under the chart, never drawn as zero.
+    """
+    unit = ind.unit(lang)
+    have = units[units["value"].notna()]
+    have = have.sort_values("value", ascending=not ind.higher_is_better)
+    missing = units[units["value"].isna()]
+    below = (
+        have["value"] < province_value if ind.higher_is_better else have["value"] > province_value
+    ) if province_value is not None else pd.Series(False, index=have.index)  # fmt: skip
+    texts = [format_value(v, unit, lang, ind.decimals) for v in have["value"]]
+    fig = go.Figure(
+        go.Bar(
+            y=have["name"], x=have["value"], orientation="h",
+            marker=dict(color=[ORANGE if b else BLUE for b in below],
+                        pattern=dict(shape=["/" if b else "" for b in below])),
+            text=texts, textposition="outside", cliponaxis=False,
+            customdata=texts, hovertemplate="%{y}: <b>%{customdata}</b><extra></extra>",
+        )
+    )  # fmt: skip
+    if province_value is not None:
+        fig.add_vline(x=province_value, line=dict(color=VERMILLION, dash="dash", width=2))
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(title_text=unit, rangemode="tozero")
+    prov_text = format_value(province_value, unit, lang, ind.decimals)
+    sub = t("chart.ranking_sub", lang, unit=unit, n=len(units), level=level_label.lower(),
+            province=prov_text)  # fmt: skip
+    if not missing.empty:
+        names = ", ".join(missing["short_name"].head(8)) + ("…" if len(missing) > 8 else "")
+        sub += " · " + t("chart.no_data_units", lang, names=names)
+    return _frame(
+        fig,
+        title=t("chart.ranking_title", lang, indicator=ind.name(lang), period=period_label),
+        subtitle=sub,
+        source=_short_sources(have["source"]) if not have.empty else ind.source,
+        revision=revision,
+        illustrative=bool(have["status"].eq("illustrative").any()),
+        lang=lang,
+        height=max(320, 24 * len(have) + 190),
+    )

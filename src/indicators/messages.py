@@ -1,0 +1,77 @@
+"""Every word the UI shows, Vietnamese first, English second. Pages never hold strings."""
+
+from __future__ import annotations
+
+LANGS = ("vi", "en")
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "app.title": ("Chỉ số CNTT-TT", "ICT Indicators"),
+    "app.heading": ("Chỉ số CNTT-TT tỉnh {province}", "{province} ICT indicators"),
+    "app.language": ("Ngôn ngữ / Language", "Ngôn ngữ / Language"),
+    "app.revision": (
+        "Dữ liệu: phiên bản {rev} ({date})",
+        "Data: revision {rev} ({date})",
+    ),
+    "nav.overview": ("Tổng quan", "Overview"),
+    "overview.period": ("Năm báo cáo", "Reporting year"),
+    "overview.illustrative_banner": (
+        "Bản cài đặt mặc định chứa **số liệu minh họa** (đánh dấu ◇ và «Minh họa») bên cạnh các "
+        "số liệu đã công bố. Không dùng số liệu minh họa trong văn bản chính thức.",
+        "The default install contains **illustrative figures** (marked ◇ and 'Illustrative') "
+        "next to published ones. Do not quote illustrative figures in official documents.",
+    ),
+    "overview.kpis": ("Chỉ tiêu chính năm {year}", "Headline indicators, {year}"),
+    "overview.trend": ("Xu hướng", "Trend"),
+    "overview.trend_indicator": ("Chỉ tiêu", "Indicator"),
+    "overview.ranking": ("Xếp hạng địa bàn", "Ranking of areas"),
+    "overview.ranking_indicator": ("Chỉ tiêu xếp hạng", "Indicator to rank"),
+    "overview.ranking_level": ("Cấp", "Level"),
+    "level.district": ("Cấp huyện", "District"),
+    "level.commune": ("Cấp xã", "Commune"),
+    "kpi.no_data": ("Chưa có số liệu", "No data"),
+    "kpi.as_of": ("số liệu năm {period}", "figure for {period}"),
+    "kpi.vs_prev": ("so với {period}", "vs {period}"),
+    "kpi.no_compare": (
+        "Không so sánh với {period}: địa giới thay đổi từ 1/7/2025",
+        "Not compared with {period}: boundaries changed on 1 July 2025",
+    ),
+    "kpi.target": ("Mục tiêu {period}: {value}", "Target {period}: {value}"),
+    "kpi.target_met": ("đã đạt", "met"),
+    "kpi.progress": ("đạt {pct} mục tiêu", "{pct} of target"),
+    "kpi.coverage": ("tổng hợp từ {n}/{total} đơn vị", "aggregated from {n}/{total} units"),
+    "status.published": ("Đã công bố", "Published"),
+    "status.preliminary": ("Sơ bộ", "Preliminary"),
+    "status.estimate": ("Ước tính", "Estimate"),
+    "status.illustrative": ("Minh họa", "Illustrative"),
+    "chart.source": ("Nguồn: {source}", "Source: {source}"),
+    "chart.revision": ("Phiên bản dữ liệu {rev}", "Data revision {rev}"),
+    "chart.illustrative": (
+        "◇ Có số liệu minh họa, không phải số liệu chính thức",
+        "◇ Contains illustrative figures, not official statistics",
+    ),
+    "chart.target": ("Mục tiêu", "Target"),
+    "chart.no_data": ("Không có số liệu", "No data"),
+    "chart.era_legacy": (
+        "{name} (địa giới trước 1/7/2025)",
+        "{name} (boundaries before 1 Jul 2025)",
+    ),
+    "chart.era_new": ("{name} (địa giới từ 1/7/2025)", "{name} (boundaries from 1 Jul 2025)"),
+    "chart.ranking_title": ("{indicator}, {period}", "{indicator}, {period}"),
+    "chart.ranking_sub": (
+        "{unit} · {n} đơn vị {level} · màu cam: thấp hơn toàn tỉnh ({province})",
+        "{unit} · {n} {level} units · orange: below the province ({province})",
+    ),
+    "chart.trend_sub": ("{unit} · {region} · {first}–{last}", "{unit} · {region} · {first}–{last}"),
+    "chart.no_data_units": (
+        "Không có số liệu: {names}",
+        "No data: {names}",
+    ),
+    "chart.value": ("Giá trị", "Value"),
+}
+
+
+def t(key: str, lang: str = "vi", **kwargs: object) -> str:
+    """The message for `key` in `lang`, with {placeholders} filled in."""
+    vi, en = MESSAGES[key]
+    text = en if lang == "en" else vi
+    return text.format(**kwargs) if kwargs else text

@@ -1,0 +1,88 @@
+"""Numbers in and out: reading what people type, writing what people read.
+
+Output goes through Babel (CLDR): vi gives 30.000 and 99,2; en gives 30,000 and 99.2.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from babel.numbers import format_decimal
+
+LOCALES = {"vi": "vi_VN", "en": "en_US"}
+
+
+class NumberError(ValueError):
+    """Text that is not a number; the message says why in Vietnamese and English."""
+
+
+_PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_DOT_GROUPS = re.compile(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+$")  # 30.000 (or 30.0 in English)
+_COMMA_GROUPS = re.compile(r"^[+-]?[1-9]\d{0,2}(,\d{3})+$")  # 30,000 (or 30,0 in Vietnamese)
+_VI = re.compile(r"^[+-]?\d{1,3}(\.\d{3})*(,\d+)?$|^[+-]?\d+(,\d+)?$")
+_EN = re.compile(r"^[+-]?\d{1,3}(,\d{3})*(\.\d+)?$|^[+-]?\d+(\.\d+)?$")
+
+
+def parse_number(text: object, decimal: str | None = None) -> float | None:
+    """Read a number as found in a CSV cell; None for an empty cell.
+
+    `decimal` is the file's decimal mark when known ("." or ","). Without it, 99.2, 99,2,
+    1.234,5 and 1,234.5 are read, but a lone '30.000' or '30,000' is ambiguous (thirty or
+    thirty thousand) and is refused with a hint rather than guessed. A trailing % is dropped.
+    """
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return None
+    if isinstance(text, int | float):
+        return _finite(float(text), str(text))
+    raw = str(text)
+    s = raw.strip().replace("\u00a0", "").replace(" ", "").rstrip("%")
+    if s == "" or s.lower() == "nan":
+        return None
+    if decimal == ",":
+        if _VI.match(s):
+            return _finite(float(s.replace(".", "").replace(",", ".")), raw)
+    elif decimal == ".":
+        if _EN.match(s) or _PLAIN.match(s):
+            return _finite(float(s.replace(",", "")), raw)
+    else:
+        if _DOT_GROUPS.match(s) or _COMMA_GROUPS.match(s):
+            raise NumberError(
+                f"'{raw}' không rõ dấu chấm/phẩy là phân cách hàng nghìn hay thập phân / "
+                f"'{raw}' is ambiguous: thousands or decimal separator"
+            )
+        if _PLAIN.match(s):
+            return _finite(float(s), raw)
+        if _VI.match(s):
+            return _finite(float(s.replace(".", "").replace(",", ".")), raw)
+        if _EN.match(s):
+            return _finite(float(s.replace(",", "")), raw)
+    raise NumberError(f"'{raw}' không phải là số / '{raw}' is not a number")
+
+
+def _finite(x: float, text: str) -> float:
+    if not math.isfinite(x):
+        raise NumberError(f"'{text}' không phải số hữu hạn / '{text}' is not a finite number")
+    return x
+
+
+def format_number(value: float | None, lang: str = "vi", decimals: int = 0) -> str:
+    """Up to `decimals` fraction digits, trailing zeros dropped: 99 -> '99', 99.24 -> '99,2'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    pattern = "#,##0" + ("." + "#" * decimals if decimals > 0 else "")
+    return format_decimal(value, format=pattern, locale=LOCALES.get(lang, "vi_VN"))
+
+
+def format_value(value: float | None, unit: str, lang: str = "vi", decimals: int = 0) -> str:
+    text = format_number(value, lang, decimals)
+    if text == "—":
+        return text
+    return f"{text}%" if unit.strip() == "%" else text
+
+
+def format_change(delta: float, lang: str, decimals: int, percent_points: bool) -> str:
+    sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
+    body = format_number(abs(delta), lang, decimals)
+    unit = (" điểm %" if lang == "vi" else " pp") if percent_points else ""
+    return f"{sign}{body}{unit}"

@@ -1,0 +1,144 @@
+"""Reporting periods: year, quarter, month and plan phase, in one canonical text form.
+
+Analysts write periods many ways ("Quý 2/2020", "Q2/2020", "06/2020", "GĐ 2016–2020"); the store
+keeps one form per period so that joins and sorting are exact:
+
+    year    2020          quarter  2020-Q2
+    month   2020-06       phase    2016-2020
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+KINDS = ("year", "quarter", "month", "phase")
+YEAR_MIN, YEAR_MAX = 1990, 2100
+
+
+class PeriodError(ValueError):
+    """A period text that cannot be read; the message says why in Vietnamese and English."""
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    start: date
+    end: date
+    kind: str
+    code: str
+
+    def label(self, lang: str = "vi") -> str:
+        y = self.start.year
+        if self.kind == "year":
+            return self.code
+        if self.kind == "quarter":
+            q = self.code[-1]
+            return f"Quý {q}/{y}" if lang == "vi" else f"Q{q} {y}"
+        if self.kind == "month":
+            m = self.start.month
+            return f"Tháng {m}/{y}" if lang == "vi" else f"{calendar.month_abbr[m]} {y}"
+        first, last = self.start.year, self.end.year
+        return f"Giai đoạn {first}–{last}" if lang == "vi" else f"{first}–{last} phase"
+
+    def previous(self) -> Period:
+        """The period of the same kind just before this one (for 'change vs previous')."""
+        y = self.start.year
+        if self.kind == "year":
+            return parse_period(str(y - 1))
+        if self.kind == "quarter":
+            q = int(self.code[-1])
+            return parse_period(f"{y - 1}-Q4" if q == 1 else f"{y}-Q{q - 1}")
+        if self.kind == "month":
+            m = self.start.month
+            return parse_period(f"{y - 1}-12" if m == 1 else f"{y}-{m - 1:02d}")
+        span = self.end.year - self.start.year + 1
+        return parse_period(f"{y - span}-{y - 1}")
+
+    def contains(self, other: Period) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+def _fold(text: str) -> str:
+    """Lower-case, without tone marks, dashes unified: 'GĐ 2016–2020' -> 'gd 2016-2020'."""
+    text = unicodedata.normalize("NFC", str(text)).strip().lower().replace("đ", "d")
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    return re.sub(r"\s+", " ", text)
+
+
+_YEAR = r"(\d{4})"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("year", re.compile(rf"^(?:nam )?{_YEAR}(?:\.0+)?$")),
+    # Q2/2020, Quý 2/2020, Quy II 2020, 2020-Q2, Q2-2020, 2020 Q2
+    ("quarter", re.compile(rf"^(?:quy|q)\s*([1-4]|i{{1,3}}|iv)\s*[/\- ]\s*{_YEAR}$")),
+    ("quarter_ymd", re.compile(rf"^{_YEAR}\s*[/\- ]\s*(?:quy|q)\s*([1-4])$")),
+    # 06/2020, 6-2020, Tháng 6/2020, T6/2020, 2020-06
+    ("month", re.compile(rf"^(?:thang|t)?\s*(\d{{1,2}})\s*[/\-. ]\s*{_YEAR}$")),
+    ("month_ym", re.compile(rf"^{_YEAR}\s*[/\-.]\s*(\d{{1,2}})$")),
+    # 2016-2020, GĐ 2016–2020, Giai đoạn 2016 - 2020
+    ("phase", re.compile(rf"^(?:giai doan|gd|phase)?\s*{_YEAR}\s*-\s*{_YEAR}$")),
+]
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _check_year(y: int, text: str) -> int:
+    if not YEAR_MIN <= y <= YEAR_MAX:
+        raise PeriodError(
+            f"Năm {y} nằm ngoài khoảng {YEAR_MIN}–{YEAR_MAX} ('{text}') / "
+            f"year {y} is outside {YEAR_MIN}–{YEAR_MAX}"
+        )
+    return y
+
+
+@lru_cache(maxsize=4096)
+def parse_period(text: object) -> Period:
+    """Read a period as analysts write it; raise PeriodError with the reason otherwise."""
+    raw = "" if text is None else str(text)
+    folded = _fold(raw)
+    if not folded or folded == "nan":
+        raise PeriodError("Thiếu kỳ báo cáo / the period is missing")
+    for kind, pattern in _PATTERNS:
+        m = pattern.match(folded)
+        if not m:
+            continue
+        if kind == "year":
+            y = _check_year(int(m.group(1)), raw)
+            return Period(date(y, 1, 1), date(y, 12, 31), "year", str(y))
+        if kind in ("quarter", "quarter_ymd"):
+            q_txt, y_txt = m.groups() if kind == "quarter" else m.groups()[::-1]
+            q = _ROMAN.get(q_txt) or int(q_txt)
+            y = _check_year(int(y_txt), raw)
+            last_month = q * 3
+            end = date(y, last_month, calendar.monthrange(y, last_month)[1])
+            return Period(date(y, last_month - 2, 1), end, "quarter", f"{y}-Q{q}")
+        if kind in ("month", "month_ym"):
+            m_txt, y_txt = m.groups() if kind == "month" else m.groups()[::-1]
+            mo, y = int(m_txt), _check_year(int(y_txt), raw)
+            if not 1 <= mo <= 12:
+                raise PeriodError(f"Tháng {mo} không hợp lệ trong '{raw}' / month {mo} is not 1–12")
+            end = date(y, mo, calendar.monthrange(y, mo)[1])
+            return Period(date(y, mo, 1), end, "month", f"{y}-{mo:02d}")
+        first, last = (_check_year(int(g), raw) for g in m.groups())
+        if last <= first:
+            raise PeriodError(
+                f"Giai đoạn '{raw}' phải có năm đầu nhỏ hơn năm cuối / "
+                "a phase must start before it ends"
+            )
+        return Period(date(first, 1, 1), date(last, 12, 31), "phase", f"{first}-{last}")
+    raise PeriodError(
+        f"Không đọc được kỳ '{raw}'; dùng 2020, Quý 2/2020, 06/2020 hoặc 2016-2020 / "
+        f"cannot read period '{raw}'; use 2020, Q2/2020, 06/2020 or 2016-2020"
+    )
+
+
+def canonical(text: object) -> str:
+    return parse_period(text).code
+
+
+def sort_key(code: str) -> tuple[date, date]:
+    p = parse_period(code)
+    return (p.end, p.start)

@@ -7,6 +7,8 @@ apart in greyscale; numbers follow the language.
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -39,31 +41,42 @@ def _frame(
     illustrative: bool,
     lang: str,
     height: int,
+    left: int = 64,
+    legend_rows: int = 0,
 ) -> go.Figure:
     footer = f"{t('chart.source', lang, source=source)} · {t('chart.revision', lang, rev=revision)}"
+    lines = textwrap.wrap(footer, 80)
+    if illustrative:
+        lines.append(f"<span style='color:{VERMILLION}'>{t('chart.illustrative', lang)}</span>")
+    bottom = 70 + 16 * len(lines)
     notes = [
         dict(
-            text=footer, x=0, y=-0.0, yshift=-58, xref="paper", yref="paper",
-            xanchor="left", yanchor="top", showarrow=False, font=dict(size=11, color="#444"),
+            text="<br>".join(lines), x=0, y=0, yref="paper", yanchor="bottom",
+            yshift=-(bottom - 6), xref="paper", xanchor="left", xshift=-(left - 8),
+            showarrow=False, align="left",
+            font=dict(size=11, color="#444"),
         )
     ]  # fmt: skip
-    if illustrative:
-        notes.append(
-            dict(
-                text=t("chart.illustrative", lang), x=0, y=0, yshift=-76, xref="paper",
-                yref="paper", xanchor="left", yanchor="top", showarrow=False,
-                font=dict(size=12, color=VERMILLION),
-            )
-        )  # fmt: skip
+    sub_lines = textwrap.wrap(subtitle, 90)
     fig.update_layout(
-        title=dict(text=title, subtitle=dict(text=subtitle), x=0, xanchor="left"),
+        title=dict(
+            text=title,
+            subtitle=dict(text="<br>".join(sub_lines)),
+            x=0,
+            xanchor="left",
+            xref="container",
+            y=1,
+            yref="container",
+            yanchor="top",
+            pad=dict(t=12, l=8),
+        ),
         font=dict(family=FONT, size=13, color="#222"),
         separators=SEPARATORS.get(lang, ",."),
         template="plotly_white",
         height=height,
-        margin=dict(l=10, r=20, t=80, b=100),
+        margin=dict(l=left, r=30, t=96 + 16 * len(sub_lines) + 22 * legend_rows, b=bottom),
         annotations=notes,
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, xanchor="left"),
+        legend=dict(orientation="v", yanchor="bottom", y=1.01, x=0, xanchor="left"),
         hoverlabel=dict(font_family=FONT),
     )
     return fig
@@ -123,7 +136,7 @@ def trend_figure(
     years = sorted(set(rows["period"]) | set([] if targets is None else
                    targets.loc[targets["indicator"] == ind.code, "period"]))  # fmt: skip
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=years)
-    fig.update_yaxes(title_text=unit, rangemode="tozero" if ind.kind != "rank" else "normal",
+    fig.update_yaxes(automargin=False, title_text=unit, rangemode="tozero" if ind.kind != "rank" else "normal",
                      autorange="reversed" if ind.kind == "rank" else True)  # fmt: skip
     first, last = (rows["period"].min(), rows["period"].max()) if not rows.empty else ("", "")
     return _frame(
@@ -134,7 +147,8 @@ def trend_figure(
         revision=revision,
         illustrative=bool(rows["status"].eq("illustrative").any()),
         lang=lang,
-        height=430,
+        height=470 + 22 * len(fig.data),
+        legend_rows=len(fig.data),
     )
 
 
@@ -165,14 +179,15 @@ def ranking_figure(
             y=have["name"], x=have["value"], orientation="h",
             marker=dict(color=[ORANGE if b else BLUE for b in below],
                         pattern=dict(shape=["/" if b else "" for b in below])),
-            text=texts, textposition="outside", cliponaxis=False,
+            text=texts, textposition="inside", insidetextanchor="end", cliponaxis=False,
             customdata=texts, hovertemplate="%{y}: <b>%{customdata}</b><extra></extra>",
         )
     )  # fmt: skip
     if province_value is not None:
         fig.add_vline(x=province_value, line=dict(color=VERMILLION, dash="dash", width=2))
-    fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(title_text=unit, rangemode="tozero")
+    fig.update_yaxes(autorange="reversed", automargin=False)
+    top = float(have["value"].max()) if not have.empty else 1.0
+    fig.update_xaxes(title_text=unit, range=[0, max(top, province_value or 0) * 1.18])
     prov_text = format_value(province_value, unit, lang, ind.decimals)
     sub = t("chart.ranking_sub", lang, unit=unit, n=len(units), level=level_label.lower(),
             province=prov_text)  # fmt: skip
@@ -187,5 +202,6 @@ def ranking_figure(
         revision=revision,
         illustrative=bool(have["status"].eq("illustrative").any()),
         lang=lang,
-        height=max(320, 24 * len(have) + 190),
+        height=max(360, 24 * len(have) + 230),
+        left=210,
     )

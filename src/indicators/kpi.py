@@ -6,6 +6,7 @@ Plain functions from frames to a `Kpi` of display-ready text, so pages only lay 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -33,6 +34,7 @@ class Kpi:
     progress_text: str | None
     status: str | None
     status_text: str
+    coverage_text: str
     source: str
     note: str
     illustrative: bool
@@ -57,12 +59,15 @@ def build_kpi(
     upto = rows[rows["period_end"].dt.date <= year_end] if not rows.empty else rows
     if upto.empty:
         return Kpi(ind.code, ind.name(lang), None, "—", None, t("kpi.no_data", lang), None,
-                   "off", "", None, None, None, None, "", "", "", False)  # fmt: skip
+                   "off", "", None, None, None, None, "", "", "", "", False)  # fmt: skip
     period = upto.iloc[-1]["period"]
     row = _pick(upto, period)
     value = float(row["value"]) if pd.notna(row["value"]) else None
     unit = ind.unit(lang)
     value_text = format_value(value, unit, lang, ind.decimals)
+    out_of = re.match(r"^\s*(\d+)\s*/\s*(\d+)", str(row["note"] or ""))
+    if ind.kind == "rank" and out_of and value is not None and int(out_of[1]) == int(value):
+        value_text = f"{int(out_of[1])}/{int(out_of[2])}"  # a rank means little without "of N"
     period_note = "" if period == year else t("kpi.as_of", lang, period=period)
 
     delta_text, delta_note, color = None, "", "off"
@@ -89,7 +94,9 @@ def build_kpi(
                 period=tr["period"],
                 value=format_value(target, unit, lang, ind.decimals),
             )
-            if ind.higher_is_better:
+            if ind.kind == "rank":
+                progress = None  # "39 % of a rank" means nothing; the target text says it all
+            elif ind.higher_is_better:
                 progress = value / target if target else None
             else:
                 progress = target / value if value else None
@@ -105,9 +112,10 @@ def build_kpi(
     spark = [float(v) for v in same_era["value"].tolist() if pd.notna(v)]
     status = str(row["status"])
     status_text = t(f"status.{status}", lang)
+    coverage_text = ""
     if row["origin"] == "aggregated":
-        total = row["n_expected"]
-        status_text += " · " + t("kpi.coverage", lang, n=int(row["n_parts"]), total=int(total))
+        n, total = int(row["n_parts"]), int(row["n_expected"])
+        coverage_text = t("kpi.coverage", lang, n=n, total=total)
     return Kpi(
         code=ind.code,
         label=ind.name(lang),
@@ -123,6 +131,7 @@ def build_kpi(
         progress_text=progress_text,
         status=status,
         status_text=status_text,
+        coverage_text=coverage_text,
         source=str(row["source"] or ""),
         note=str(row["note"] or ""),
         illustrative=status == "illustrative",

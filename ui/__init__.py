@@ -1,0 +1,1 @@
+"""Streamlit glue: cached access to the package for the pages. Only pages import this."""

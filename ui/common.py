@@ -1,0 +1,91 @@
+"""What every page needs: the store (seeded on first start), the language, cached queries.
+
+Query results are cached per data revision, so a rerun after a filter change reads the store
+only for what it has not seen in this revision.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from indicators import queries
+from indicators.catalog import Catalog, load_catalog
+from indicators.config import RegionRef, Settings, settings
+from indicators.messages import t
+from indicators.store import Revision, Store, seed_from
+
+
+@st.cache_resource(show_spinner=False)
+def store() -> Store:
+    s = settings()
+    st_store = Store(s.db_path)
+    seed_from(s.data_dir, st_store)
+    return st_store
+
+
+@st.cache_resource(show_spinner=False)
+def catalog() -> Catalog:
+    return load_catalog(settings().data_dir / "catalog.csv")
+
+
+def conf() -> Settings:
+    return settings()
+
+
+def lang() -> str:
+    value = st.session_state.get("lang") or st.query_params.get("lang") or "vi"
+    return value if value in ("vi", "en") else "vi"
+
+
+def tr(key: str, **kwargs: object) -> str:
+    return t(key, lang(), **kwargs)
+
+
+def revision() -> int:
+    return store().current_revision()
+
+
+@st.cache_data(show_spinner=False)
+def revision_info(rev: int) -> Revision | None:
+    return next((r for r in store().revisions() if r.id == rev), None)
+
+
+@st.cache_data(show_spinner=False)
+def province_series(rev: int, indicators: tuple[str, ...]) -> pd.DataFrame:
+    refs = list(conf().province_units)
+    with store().connect(read_only=True) as con:
+        return queries.series(con, rev, indicators=indicators, refs=refs)
+
+
+@st.cache_data(show_spinner=False)
+def province_targets(rev: int, indicators: tuple[str, ...]) -> pd.DataFrame:
+    refs = list(conf().province_units)
+    with store().connect(read_only=True) as con:
+        return queries.targets(con, rev, indicators=indicators, refs=refs)
+
+
+@st.cache_data(show_spinner=False)
+def children(
+    rev: int, indicator: str, unit_list: str, parent: str, period: str, level: str
+) -> pd.DataFrame:
+    with store().connect(read_only=True) as con:
+        return queries.children(
+            con,
+            rev,
+            indicator=indicator,
+            unit_list=unit_list,
+            parent=parent,
+            period=period,
+            level=level,
+        )
+
+
+def province_ref(unit_list: str) -> RegionRef | None:
+    return next((r for r in conf().province_units if r.unit_list == unit_list), None)
+
+
+def revision_caption(rev: int) -> str:
+    info = revision_info(rev)
+    when = info.created_at.strftime("%d/%m/%Y %H:%M") if info else "—"
+    return tr("app.revision", rev=rev, date=when)

@@ -136,8 +136,13 @@ def trend_figure(
     years = sorted(set(rows["period"]) | set([] if targets is None else
                    targets.loc[targets["indicator"] == ind.code, "period"]))  # fmt: skip
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=years)
-    fig.update_yaxes(automargin=False, title_text=unit, rangemode="tozero" if ind.kind != "rank" else "normal",
-                     autorange="reversed" if ind.kind == "rank" else True)  # fmt: skip
+    is_rank = ind.kind == "rank"
+    fig.update_yaxes(
+        automargin=False,
+        title_text=unit,
+        rangemode="normal" if is_rank else "tozero",
+        autorange="reversed" if is_rank else True,
+    )
     first, last = (rows["period"].min(), rows["period"].max()) if not rows.empty else ("", "")
     return _frame(
         fig,

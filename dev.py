@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Set up and run the project with nothing but Python ≥ 3.11 and pip.
+
+    python3 dev.py start   # .venv + the package, then the dashboard on http://localhost:8501
+    python3 dev.py test    # .venv + test tools (+ Debian's chromium as root), lint, all tests
+
+Only the standard library is used here, so this file runs before anything is installed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+CHROMIUM = Path("/usr/bin/chromium")
+APT_PACKAGES = ["chromium", "fonts-noto-core"]
+
+
+def run(cmd: list[str], **kw) -> None:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    subprocess.run([str(c) for c in cmd], check=True, cwd=ROOT, **kw)
+
+
+def ensure_venv(extras: str) -> None:
+    """Create .venv and install the package; skipped when pyproject.toml has not changed."""
+    if sys.version_info < (3, 11):  # noqa: UP036 - this file runs on any python3
+        sys.exit(f"Cần Python ≥ 3.11 / Python ≥ 3.11 is required (this is {sys.version})")
+    if not PY.exists():
+        run([sys.executable, "-m", "venv", VENV])
+    spec = f".[{extras}]" if extras else "."
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + spec.encode()).hexdigest()
+    stamp = VENV / ".installed"
+    installed = stamp.read_text().split() if stamp.exists() else []
+    if digest in installed:
+        return
+    run([PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
+    run([PY, "-m", "pip", "install", "--quiet", "-e", spec])
+    stamp.write_text("\n".join([*installed, digest]))
+
+
+def ensure_chromium() -> None:
+    """Debian's chromium and Noto fonts for the browser tests (no browser download)."""
+    if CHROMIUM.exists() and Path("/usr/share/fonts/truetype/noto").exists():
+        return
+    if os.name != "posix" or os.geteuid() != 0 or not shutil.which("apt-get"):
+        sys.exit(
+            "Các bài kiểm thử trình duyệt cần Chromium: chạy lệnh này bằng root trên Debian, "
+            "hoặc cài 'chromium' và 'fonts-noto-core'.\n"
+            "Browser tests need Chromium: run this as root on Debian/Ubuntu, or install "
+            "'chromium' and 'fonts-noto-core' yourself."
+        )
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    run(["apt-get", "update", "-qq"], env=env)
+    run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *APT_PACKAGES], env=env)
+
+
+def start(args: list[str]) -> int:
+    ensure_venv("")
+    run([PY, "-m", "indicators.cli", "init"])
+    cmd = [PY, "-m", "streamlit", "run", ROOT / "app.py", "--server.port", "8501",
+           "--browser.gatherUsageStats", "false", *args]  # fmt: skip
+    print("+", " ".join(map(str, cmd)), flush=True)
+    return subprocess.call([str(c) for c in cmd], cwd=ROOT)
+
+
+def test(args: list[str]) -> int:
+    ensure_venv("test")
+    ensure_chromium()
+    run([BIN / "ruff", "check", "."])
+    run([BIN / "ruff", "format", "--check", "."])
+    code = subprocess.call([str(PY), "-m", "pytest", *args], cwd=ROOT)
+    if code == 5:
+        print("pytest không chạy bài kiểm thử nào / pytest collected no tests", file=sys.stderr)
+        return 1
+    return code
+
+
+def main() -> int:
+    commands = {"start": start, "test": test}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
+        print(__doc__)
+        return 2
+    try:
+        return commands[sys.argv[1]](sys.argv[2:])
+    except subprocess.CalledProcessError as exc:
+        return exc.returncode or 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

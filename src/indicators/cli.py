@@ -1,0 +1,168 @@
+"""`indicators`: the analysts' command line, over the same code the pages use.
+
+indicators init                      create the store from the data folder (first start)
+indicators validate FILE             check a long-form CSV; exit 1 with the report if bad
+indicators import FILE -m MESSAGE    check, then store it as a new revision
+indicators history                   list the revisions
+indicators value -i CODE -r REGION -p PERIOD [-u UNIT_LIST] [--rev N]
+indicators serve [--port 8501]       start the dashboard
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .catalog import load_catalog
+from .config import REPO_ROOT, load_settings
+from .loaders import load_observations
+from .numbers import format_value
+from .periods import parse_period
+from .problems import DataError
+from .regions import build_regions, unit_list_for
+from .store import Store, seed_from
+
+
+def _context():
+    settings = load_settings()
+    store = Store(settings.db_path)
+    seed_from(settings.data_dir, store)
+    catalog = load_catalog(settings.data_dir / "catalog.csv")
+    return settings, store, catalog
+
+
+def _load(path: Path, catalog, settings):
+    regions = build_regions(settings.region_sources)
+    return load_observations(path.read_bytes(), catalog, regions, name=path.name)
+
+
+def cmd_init(args) -> int:
+    settings = load_settings()
+    rev = seed_from(settings.data_dir, Store(settings.db_path))
+    where = settings.db_path
+    if rev is None:
+        print(f"Kho dữ liệu đã có sẵn / store already initialised: {where}")
+    else:
+        print(f"Đã tạo kho dữ liệu / created {where}: revision {rev.id}, {rev.rows_new} rows")
+    return 0
+
+
+def cmd_validate(args) -> int:
+    settings, _, catalog = _context()
+    try:
+        frame = _load(Path(args.file), catalog, settings)
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Hợp lệ / valid: {len(frame)} dòng / rows")
+    return 0
+
+
+def cmd_import(args) -> int:
+    settings, store, catalog = _context()
+    path = Path(args.file)
+    try:
+        frame = _load(path, catalog, settings)
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        print("Không có gì được lưu / nothing was stored", file=sys.stderr)
+        return 1
+    rev = store.commit(
+        {"observations": frame},
+        author=args.author,
+        file_name=path.name,
+        data=path.read_bytes(),
+        message=args.message,
+    )
+    print(
+        f"Phiên bản {rev.id} / revision {rev.id}: {rev.rows_new} mới / new, "
+        f"{rev.rows_changed} thay đổi / changed, {rev.rows_unchanged} không đổi / unchanged"
+    )
+    return 0
+
+
+def cmd_history(args) -> int:
+    _, store, _ = _context()
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(["id", "created_at", "author", "file_name", "content_hash", "rows_in_file",
+                  "rows_new", "rows_changed", "rows_unchanged", "message"])  # fmt: skip
+    for r in store.revisions():
+        out.writerow([r.id, f"{r.created_at:%Y-%m-%d %H:%M:%S}", r.author, r.file_name,
+                      r.content_hash, r.rows_in_file, r.rows_new, r.rows_changed,
+                      r.rows_unchanged, r.message])  # fmt: skip
+    return 0
+
+
+def cmd_value(args) -> int:
+    from . import queries
+
+    _, store, catalog = _context()
+    period = parse_period(args.period)
+    unit_list = args.unit_list or unit_list_for(period.end)
+    rev = args.rev or store.current_revision()
+    with store.connect(read_only=True) as con:
+        df = queries.resolved_values(
+            con,
+            rev,
+            indicators=[args.indicator],
+            unit_list=unit_list,
+            regions=[args.region],
+            periods=[period.code],
+        )
+    if df.empty:
+        print("Không có số liệu / no data", file=sys.stderr)
+        return 1
+    row = df.iloc[0]
+    ind = catalog[args.indicator]
+    print(format_value(row["value"], ind.unit(args.lang), args.lang, ind.decimals))
+    return 0
+
+
+def cmd_serve(args) -> int:
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "app.py"),
+        "--server.port", str(args.port), "--server.address", args.address,
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    return subprocess.call(cmd, cwd=REPO_ROOT, env=os.environ.copy())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="indicators", description=__doc__.split("\n")[0])
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("init", help="create the store from the data folder").set_defaults(func=cmd_init)
+    v = sub.add_parser("validate", help="check a long-form CSV")
+    v.add_argument("file")
+    v.set_defaults(func=cmd_validate)
+    i = sub.add_parser("import", help="check and store a long-form CSV as a new revision")
+    i.add_argument("file")
+    i.add_argument("-m", "--message", required=True)
+    i.add_argument("--author", default=None)
+    i.set_defaults(func=cmd_import)
+    sub.add_parser("history", help="list revisions (CSV)").set_defaults(func=cmd_history)
+    q = sub.add_parser("value", help="one value, reported or aggregated")
+    q.add_argument("-i", "--indicator", required=True)
+    q.add_argument("-r", "--region", required=True)
+    q.add_argument("-p", "--period", required=True)
+    q.add_argument("-u", "--unit-list", default=None)
+    q.add_argument("--rev", type=int, default=None)
+    q.add_argument("--lang", default="vi", choices=["vi", "en"])
+    q.set_defaults(func=cmd_value)
+    s = sub.add_parser("serve", help="start the dashboard")
+    s.add_argument("--port", type=int, default=8501)
+    s.add_argument("--address", default="localhost")
+    s.set_defaults(func=cmd_serve)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

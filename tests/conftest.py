@@ -1,0 +1,41 @@
+"""Shared fixtures: the bundled catalog and unit lists, and stores in temporary files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from indicators.catalog import Catalog, load_catalog
+from indicators.config import DEFAULT_DATA_DIR, load_settings
+from indicators.regions import build_regions
+from indicators.store import Store, seed_from
+
+DATA = DEFAULT_DATA_DIR
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return load_catalog(DATA / "catalog.csv")
+
+
+@pytest.fixture(scope="session")
+def regions() -> pd.DataFrame:
+    return build_regions(load_settings(DATA).region_sources)
+
+
+@pytest.fixture(scope="session")
+def seeded_store(tmp_path_factory) -> Store:
+    """The bundled data in a real DuckDB file, shared read-only by the tests that use it."""
+    store = Store(tmp_path_factory.mktemp("seeded") / "indicators.duckdb")
+    seed_from(DATA, store)
+    return store
+
+
+@pytest.fixture
+def empty_store(tmp_path: Path, catalog, regions) -> Store:
+    """A fresh store with the catalog and unit lists but no revisions."""
+    store = Store(tmp_path / "indicators.duckdb")
+    store.initialize(catalog, regions)
+    return store

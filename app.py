@@ -3,18 +3,17 @@
 import streamlit as st
 
 from indicators.messages import t
-from ui.common import conf, lang
+from ui.common import conf, lang, url_choice
 
 st.set_page_config(page_title=t("app.title", lang()), page_icon="📶", layout="wide")
 
 with st.sidebar:
-    st.segmented_control(
+    url_choice(
+        st.segmented_control,
         t("app.language", lang()),
-        options=["vi", "en"],
-        format_func={"vi": "Tiếng Việt", "en": "English"}.get,
-        default="vi",
+        ["vi", "en"],
         key="lang",
-        bind="query-params",
+        format_func={"vi": "Tiếng Việt", "en": "English"}.get,
         required=True,
     )
     st.caption(conf().org(lang()))
@@ -23,7 +22,7 @@ pages = [
     st.Page(
         "ui/overview.py",
         title=t("nav.overview", lang()),
-        icon="📊",
+        icon=":material/dashboard:",
         url_path="tong-quan",
         default=True,
     ),

@@ -1,6 +1,6 @@
 """Regenerate the illustrative part of the bundled Khánh Hòa data.
 
-    python data/generate.py          # rewrites data/observations.csv and data/targets.csv
+    python data/generate.py [OUT_DIR]   # rewrites observations.csv and targets.csv (default: data/)
 
 Published figures are written as they were published, with their source, status "published".
 Everything else is drawn from a seeded generator (same output every run), shaped to agree with
@@ -149,7 +149,7 @@ def coverage_flags(lag, year, first_full, share_2016):
     return flags
 
 
-def main() -> None:
+def main(out_dir: Path = HERE) -> None:
     settings = load_settings(HERE)
     regions = build_regions(settings.region_sources)
     rng = np.random.default_rng(SEED)
@@ -302,7 +302,7 @@ def main() -> None:
     for y, rank in zip(range(2016, 2020), (24, 22, 19, 17), strict=True):
         w.add("ict_index_rank", LEGACY, kh_old, y, rank, note=f"{rank}/63")
 
-    with (HERE / "observations.csv").open("w", newline="", encoding="utf-8") as f:
+    with (out_dir / "observations.csv").open("w", newline="", encoding="utf-8") as f:
         out = csv.writer(f, lineterminator="\n")
         out.writerow(HEADER)
         out.writerows(w.rows)
@@ -318,7 +318,7 @@ def main() -> None:
         ("internet_users_per100", 85, 95),
         ("dti_rank", 15, 10),
     ]
-    with (HERE / "targets.csv").open("w", newline="", encoding="utf-8") as f:
+    with (out_dir / "targets.csv").open("w", newline="", encoding="utf-8") as f:
         out = csv.writer(f, lineterminator="\n")
         out.writerow(
             [
@@ -353,4 +353,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE)

@@ -34,7 +34,7 @@ def conf() -> Settings:
 
 
 def lang() -> str:
-    value = st.session_state.get("lang") or st.query_params.get("lang") or "vi"
+    value = st.session_state.get("w_lang") or st.query_params.get("lang") or "vi"
     return value if value in ("vi", "en") else "vi"
 
 
@@ -89,3 +89,25 @@ def revision_caption(rev: int) -> str:
     info = revision_info(rev)
     when = info.created_at.strftime("%d/%m/%Y %H:%M") if info else "—"
     return tr("app.revision", rev=rev, date=when)
+
+
+def url_choice(widget, label: str, options, *, key: str, default=None, **kwargs):
+    """A choice widget whose value lives in the URL as a code (?trend=post_commune_pct).
+
+    Streamlit's own binding stores the displayed label, which changes with the language; codes
+    keep a copied link valid in both languages.
+    """
+    options = list(options)
+    default = default if default in options else options[0]
+    wkey = f"w_{key}"
+    if wkey not in st.session_state:
+        from_url = st.query_params.get(key)
+        st.session_state[wkey] = from_url if from_url in options else default
+    elif st.session_state[wkey] not in options:
+        st.session_state[wkey] = default
+    value = widget(label, options, key=wkey, **kwargs)
+    if value == default:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = value
+    return value

@@ -20,9 +20,7 @@ if series["status"].eq("illustrative").any():
     st.warning(c.tr("overview.illustrative_banner"), icon=":material/info:")
 
 years = sorted(series.loc[series["period_kind"] == "year", "period"].unique(), reverse=True)
-year = st.selectbox(
-    c.tr("overview.period"), years, index=0, key="period", bind="query-params", width=220
-)
+year = c.url_choice(st.selectbox, c.tr("overview.period"), years, key="period", width=220)
 
 st.subheader(c.tr("overview.kpis", year=year))
 cols = st.columns(4)
@@ -55,10 +53,9 @@ for i, code in enumerate(headline):
 left, right = st.columns(2, gap="large")
 with left:
     st.subheader(c.tr("overview.trend"))
-    default_trend = browsable.index(cfg.trend_default) if cfg.trend_default in browsable else 0
-    trend_code = st.selectbox(
-        c.tr("overview.trend_indicator"), browsable, index=default_trend,
-        format_func=lambda code: cat[code].name(lang), key="trend", bind="query-params",
+    trend_code = c.url_choice(
+        st.selectbox, c.tr("overview.trend_indicator"), browsable, key="trend",
+        default=cfg.trend_default, format_func=lambda code: cat[code].name(lang),
     )  # fmt: skip
     fig = trend_figure(
         series, cat[trend_code], region_name=cfg.province(lang), revision=rev, lang=lang,
@@ -69,16 +66,15 @@ with left:
 with right:
     st.subheader(c.tr("overview.ranking"))
     rankable = tuple(x for x in browsable if cat[x].agg_region != "none")
-    default_rank = rankable.index(cfg.ranking_default) if cfg.ranking_default in rankable else 0
-    rank_code = st.selectbox(
-        c.tr("overview.ranking_indicator"), rankable, index=default_rank,
-        format_func=lambda code: cat[code].name(lang), key="rank", bind="query-params",
+    rank_code = c.url_choice(
+        st.selectbox, c.tr("overview.ranking_indicator"), rankable, key="rank",
+        default=cfg.ranking_default, format_func=lambda code: cat[code].name(lang),
     )  # fmt: skip
     unit_list = unit_list_for(parse_period(year).end)
     levels = ["district", "commune"] if unit_list == LEGACY else ["commune"]
-    level = st.segmented_control(
-        c.tr("overview.ranking_level"), levels, default=levels[0], required=True,
-        format_func=lambda lv: c.tr(f"level.{lv}"), key=f"level_{unit_list}",
+    level = c.url_choice(
+        st.segmented_control, c.tr("overview.ranking_level"), levels, key="level",
+        required=True, format_func=lambda lv: c.tr(f"level.{lv}"),
     )  # fmt: skip
     prov = c.province_ref(unit_list)
     if prov is not None:

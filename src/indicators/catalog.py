@@ -182,7 +182,10 @@ def _parse_row(n: int, r: dict[str, str]) -> tuple[Indicator | None, list[Proble
 
 def load_catalog(path: Path) -> Catalog:
     """Read catalog.csv; reject the whole file with every problem listed."""
-    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    df = pd.read_csv(
+        path, dtype=str, keep_default_na=False, encoding="utf-8-sig", skip_blank_lines=False
+    )
+    df = df[~df.apply(lambda col: col.str.strip().eq("")).all(axis=1)]  # index = Excel row - 2
     missing = [c for c in COLUMNS if c not in df.columns]
     if missing:
         raise DataError(
@@ -199,9 +202,9 @@ def load_catalog(path: Path) -> Catalog:
             str(path),
         )
     indicators, probs, seen, rows = [], [], set(), {}
-    for i, rec in enumerate(df.to_dict("records")):
+    for i, rec in zip(df.index, df.to_dict("records"), strict=True):
         rec = {k: str(v).strip() for k, v in rec.items()}
-        n = i + 2
+        n = int(i) + 2
         if rec["code"] in seen:
             probs.append(_problem(n, "code", rec["code"], "mã bị trùng", "duplicate code"))
             continue

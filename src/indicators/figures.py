@@ -167,9 +167,9 @@ def ranking_figure(
     revision: int,
     lang: str = "vi",
 ) -> go.Figure:
-    """Units of one level for one period, lowest first (those that lag are what officials ask).
+    """Units of one level for one period, best first; those below the province are marked.
 
-    Units with no data are named under the chart, never drawn as zero.
+    Units with no data are named in the subtitle, never drawn as zero.
     """
     unit = ind.unit(lang)
     have = units[units["value"].notna()]

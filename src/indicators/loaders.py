@@ -89,8 +89,14 @@ def read_csv_text(source: str | Path | bytes) -> pd.DataFrame:
     if isinstance(source, bytes):
         source = io.BytesIO(source)
     try:
-        return pd.read_csv(
-            source, dtype=str, keep_default_na=False, encoding="utf-8-sig", skipinitialspace=True
+        df = pd.read_csv(
+            source,
+            dtype=str,
+            keep_default_na=False,
+            encoding="utf-8-sig",
+            skipinitialspace=True,
+            skip_blank_lines=False,  # keep the index equal to the Excel row number - 2
+            index_col=False,
         )
     except UnicodeDecodeError as exc:
         raise DataError(
@@ -108,6 +114,8 @@ def read_csv_text(source: str | Path | bytes) -> pd.DataFrame:
         raise DataError(
             [Problem(None, None, None, "không đọc được tệp CSV", f"unreadable CSV: {exc}")]
         ) from exc
+    blank = df.apply(lambda col: col.str.strip().eq("")).all(axis=1) if len(df.columns) else []
+    return df[~blank] if len(df.columns) else df
 
 
 def _number(row: int, col: str, text: str, decimal: str | None, probs: list[Problem]):
@@ -140,8 +148,8 @@ def validate_rows(
     known_units = {(u, c) for u, c in zip(regions["unit_list"], regions["code"], strict=True)}
     has_num = "numerator" in columns
     out: list[dict] = []
-    for i, rec in enumerate(df.to_dict("records")):
-        n = i + 2
+    for i, rec in zip(df.index, df.to_dict("records"), strict=True):
+        n = int(i) + 2
         cell = {k: unicodedata.normalize("NFC", str(v)).strip() for k, v in rec.items()}
         before = len(probs)
         code = cell.get("indicator", "")
@@ -193,6 +201,10 @@ def validate_rows(
             else None
         )
         ind = catalog.get(code)
+        if ind and value is None and num is not None and den == 0:
+            probs.append(
+                Problem(n, "denominator", "0", "mẫu số bằng 0", "the denominator is zero")
+            )
         if ind and value is None and num is not None and den:
             value = num / den * ind.scale
         if value is None and len(probs) == before:

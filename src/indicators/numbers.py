@@ -18,8 +18,10 @@ class NumberError(ValueError):
 
 
 _PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
-_DOT_GROUPS = re.compile(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+$")  # 30.000 (or 30.0 in English)
-_COMMA_GROUPS = re.compile(r"^[+-]?[1-9]\d{0,2}(,\d{3})+$")  # 30,000 (or 30,0 in Vietnamese)
+_DOT_GROUPS = re.compile(r"^[+-]?[1-9]\d{0,2}\.\d{3}$")  # 30.000 (or 30.0 in English)
+_COMMA_GROUPS = re.compile(r"^[+-]?[1-9]\d{0,2},\d{3}$")  # 30,000 (or 30,0 in Vietnamese)
+_MANY_DOTS = re.compile(r"^[+-]?[1-9]\d{0,2}(\.\d{3}){2,}$")  # 1.234.567: only thousands
+_MANY_COMMAS = re.compile(r"^[+-]?[1-9]\d{0,2}(,\d{3}){2,}$")
 _VI = re.compile(r"^[+-]?\d{1,3}(\.\d{3})*(,\d+)?$|^[+-]?\d+(,\d+)?$")
 _EN = re.compile(r"^[+-]?\d{1,3}(,\d{3})*(\.\d+)?$|^[+-]?\d+(\.\d+)?$")
 
@@ -51,6 +53,8 @@ def parse_number(text: object, decimal: str | None = None) -> float | None:
                 f"'{raw}' không rõ dấu chấm/phẩy là phân cách hàng nghìn hay thập phân / "
                 f"'{raw}' is ambiguous: thousands or decimal separator"
             )
+        if _MANY_DOTS.match(s) or _MANY_COMMAS.match(s):
+            return _finite(float(s.replace(".", "").replace(",", "")), raw)
         if _PLAIN.match(s):
             return _finite(float(s), raw)
         if _VI.match(s):
@@ -82,6 +86,7 @@ def format_value(value: float | None, unit: str, lang: str = "vi", decimals: int
 
 
 def format_change(delta: float, lang: str, decimals: int, percent_points: bool) -> str:
+    delta = round(delta, decimals)  # a change that shows as 0 has no direction
     sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
     body = format_number(abs(delta), lang, decimals)
     unit = (" điểm %" if lang == "vi" else " pp") if percent_points else ""

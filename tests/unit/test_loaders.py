@@ -1,0 +1,334 @@
+"""Unit tests for indicators.loaders.load_observations: canonical frame or a precise DataError."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from indicators.catalog import Catalog, load_catalog
+from indicators.config import load_settings
+from indicators.loaders import OBS_COLUMNS, load_observations
+from indicators.problems import DataError, Problem
+from indicators.regions import build_regions
+
+CATALOG_CSV = Path(__file__).resolve().parents[2] / "data" / "catalog.csv"
+HEADER = "indicator,unit_list,region,period,value,numerator,denominator,status,source,note\n"
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(CATALOG_CSV)
+
+
+@pytest.fixture(scope="module")
+def regions() -> pd.DataFrame:
+    return build_regions(load_settings().region_sources)
+
+
+@pytest.fixture(scope="module")
+def legacy_only_code(regions) -> str:
+    """A commune code that exists in the legacy list but not in the 2025 list."""
+    legacy = set(regions.loc[regions["unit_list"] == "legacy", "code"])
+    new = set(regions.loc[regions["unit_list"] == "2025", "code"])
+    only = sorted(legacy - new)
+    assert only
+    return only[0]
+
+
+def load(text: str | bytes, catalog, regions, **kw) -> pd.DataFrame:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return load_observations(data, catalog, regions, name="obs.csv", **kw)
+
+
+def problems(text: str | bytes, catalog, regions, **kw) -> list[Problem]:
+    with pytest.raises(DataError) as info:
+        load(text, catalog, regions, **kw)
+    assert info.value.source == "obs.csv"
+    return info.value.problems
+
+
+def assert_bilingual(p: Problem, en_word: str) -> None:
+    assert p.reason_vi and p.reason_en
+    assert p.reason_vi != p.reason_en
+    assert en_word in p.reason_en.lower()
+    msg = p.message()
+    assert f"dòng {p.row} / row {p.row}" in msg
+    assert f"column '{p.column}'" in msg
+
+
+# --- valid files ---------------------------------------------------------------------------------
+
+
+def test_valid_file_gives_canonical_frame(catalog, regions):
+    df = load(
+        HEADER
+        + "post_commune_pct,legacy,22333,Quý 2/2020,99.2,,,,Sở TT&TT,ghi chú\n"
+        + "bts_count,2025,56,2025,120,,,Sơ bộ,,\n"
+        + "dti_rank,legacy,56,GĐ 2016–2020,41,,,published,,\n"
+        + "bts_count,legacy,56,06/2020,7,,,,,\n",
+        catalog,
+        regions,
+    )
+    assert list(df.columns[: len(OBS_COLUMNS)]) == OBS_COLUMNS
+    assert list(df["period"]) == ["2020-Q2", "2025", "2016-2020", "2020-06"]
+    assert list(df["period_kind"]) == ["quarter", "year", "phase", "month"]
+    assert df.loc[0, "period_start"] == date(2020, 4, 1)
+    assert df.loc[0, "period_end"] == date(2020, 6, 30)
+    for col in ("value", "numerator", "denominator"):
+        assert df[col].dtype == "float64", col
+    assert list(df["value"]) == [99.2, 120.0, 41.0, 7.0]
+    assert df["numerator"].isna().all()
+    assert list(df["status"]) == ["published", "preliminary", "published", "published"]
+    assert list(df["unit_list"]) == ["legacy", "2025", "legacy", "legacy"]
+    assert list(df["region"]) == ["22333", "56", "56", "56"]
+    assert df.loc[0, "source"] == "Sở TT&TT"
+    assert df.loc[0, "note"] == "ghi chú"
+
+
+def test_ratio_value_computed_from_parts(catalog, regions):
+    df = load(
+        HEADER
+        + "post_commune_pct,legacy,56,2020,,120,132,,,\n"
+        + "mobile_subs_per100,legacy,56,2020,,1500000,1200000,,,\n",
+        catalog,
+        regions,
+    )
+    assert df.loc[0, "value"] == pytest.approx(120 / 132 * 100)
+    assert df.loc[0, "numerator"] == 120.0
+    assert df.loc[0, "denominator"] == 132.0
+    assert df.loc[1, "value"] == pytest.approx(125.0)
+
+
+def test_given_value_is_kept_next_to_parts(catalog, regions):
+    df = load(HEADER + "post_commune_pct,legacy,56,2020,90,120,132,,,\n", catalog, regions)
+    assert df.loc[0, "value"] == 90.0
+
+
+def test_vietnamese_headers(catalog, regions):
+    text = (
+        "Mã chỉ tiêu,Danh mục đơn vị,Mã đơn vị,Kỳ,Giá trị,Tử số,Mẫu số,Trạng thái,Nguồn,Ghi chú\n"
+        "post_commune_pct,legacy,56,Quý 2/2020,,3,4,Sơ bộ,Bưu điện,x\n"
+    )
+    df = load(text, catalog, regions)
+    row = df.iloc[0]
+    assert (row["indicator"], row["region"], row["period"]) == ("post_commune_pct", "56", "2020-Q2")
+    assert row["value"] == pytest.approx(75.0)
+    assert (row["numerator"], row["denominator"]) == (3.0, 4.0)
+    assert row["status"] == "preliminary"
+    assert (row["source"], row["note"]) == ("Bưu điện", "x")
+
+
+def test_vietnamese_headers_in_nfd(catalog, regions):
+    head = unicodedata.normalize("NFD", "Mã chỉ tiêu,Mã đơn vị,Kỳ,Giá trị\n")
+    df = load(head + "bts_count,56,2020,5\n", catalog, regions)
+    assert df.loc[0, "value"] == 5.0
+
+
+@pytest.mark.parametrize(
+    ("period", "unit_list", "region"),
+    [
+        ("2020", "legacy", "56"),
+        ("2025", "2025", "56"),
+        ("Q2/2025", "legacy", "56"),
+        ("Q3/2025", "2025", "56"),
+        ("06/2025", "legacy", "22333"),
+        ("07/2025", "2025", "22333"),
+    ],
+)
+def test_unit_list_inferred_from_period(catalog, regions, period, unit_list, region):
+    df = load(f"indicator,region,period,value\nbts_count,{region},{period},5\n", catalog, regions)
+    assert df.loc[0, "unit_list"] == unit_list
+
+
+def test_empty_unit_list_cell_is_inferred(catalog, regions):
+    df = load(HEADER + "bts_count,,56,Q3/2025,1,,,,,\n", catalog, regions)
+    assert df.loc[0, "unit_list"] == "2025"
+
+
+def test_utf8_bom(catalog, regions):
+    data = ("\ufeff" + HEADER + "bts_count,legacy,56,2020,5,,,,Khánh Hòa,\n").encode("utf-8")
+    assert data.startswith(b"\xef\xbb\xbf")
+    df = load(data, catalog, regions)
+    assert df.columns[0] == "indicator"
+    assert df.loc[0, "source"] == "Khánh Hòa"
+
+
+def test_nfd_cells_are_normalised(catalog, regions):
+    src = unicodedata.normalize("NFD", "Khánh Hòa")
+    df = load(HEADER + f"bts_count,legacy,56,2020,5,,,,{src},\n", catalog, regions)
+    assert df.loc[0, "source"] == "Khánh Hòa"
+
+
+def test_decimal_hint(catalog, regions):
+    df = load(HEADER + 'bts_count,legacy,56,2020,"30,000",,,,,\n', catalog, regions, decimal=".")
+    assert df.loc[0, "value"] == 30000.0
+    df = load(HEADER + "bts_count,legacy,56,2020,30.000,,,,,\n", catalog, regions, decimal=",")
+    assert df.loc[0, "value"] == 30000.0
+
+
+# --- rejected files ------------------------------------------------------------------------------
+
+
+def test_unknown_indicator(catalog, regions):
+    probs = problems(HEADER + "no_such,legacy,56,2020,1,,,,,\n", catalog, regions)
+    assert [(p.row, p.column, p.value) for p in probs] == [(2, "indicator", "no_such")]
+    assert_bilingual(probs[0], "indicator")
+
+
+def test_unknown_region_in_unit_list(catalog, regions, legacy_only_code):
+    # valid in the legacy list ...
+    load(HEADER + f"bts_count,legacy,{legacy_only_code},2020,1,,,,,\n", catalog, regions)
+    # ... but not in the 2025 list
+    probs = problems(
+        HEADER + "bts_count,legacy,56,2020,1,,,,,\n"
+        f"bts_count,2025,{legacy_only_code},2025,1,,,,,\n",
+        catalog,
+        regions,
+    )
+    assert [(p.row, p.column, p.value) for p in probs] == [(3, "region", legacy_only_code)]
+    assert_bilingual(probs[0], "unit")
+    assert "2025" in probs[0].reason_en
+
+
+def test_inferred_unit_list_checks_region(catalog, regions, legacy_only_code):
+    probs = problems(
+        f"indicator,region,period,value\nbts_count,{legacy_only_code},Q3/2025,1\n",
+        catalog,
+        regions,
+    )
+    assert [(p.row, p.column) for p in probs] == [(2, "region")]
+
+
+def test_bad_unit_list(catalog, regions):
+    probs = problems(HEADER + "bts_count,2024,56,2020,1,,,,,\n", catalog, regions)
+    assert [(p.row, p.column, p.value) for p in probs] == [(2, "unit_list", "2024")]
+
+
+def test_bad_period(catalog, regions):
+    probs = problems(HEADER + "bts_count,legacy,56,Q5/2020,1,,,,,\n", catalog, regions)
+    assert [(p.row, p.column, p.value) for p in probs] == [(2, "period", "Q5/2020")]
+    assert_bilingual(probs[0], "period")
+
+
+def test_non_number_value(catalog, regions):
+    probs = problems(HEADER + "bts_count,legacy,56,2020,abc,,,,,\n", catalog, regions)
+    assert [(p.row, p.column, p.value) for p in probs] == [(2, "value", "abc")]
+    assert_bilingual(probs[0], "not a number")
+
+
+def test_non_number_numerator(catalog, regions):
+    probs = problems(HEADER + "post_commune_pct,legacy,56,2020,,x,4,,,\n", catalog, regions)
+    assert [(p.row, p.column, p.value) for p in probs] == [(2, "numerator", "x")]
+
+
+def test_ambiguous_number(catalog, regions):
+    probs = problems(HEADER + 'bts_count,legacy,56,2020,"30,000",,,,,\n', catalog, regions)
+    assert [(p.row, p.column, p.value) for p in probs] == [(2, "value", "30,000")]
+    assert_bilingual(probs[0], "ambiguous")
+
+
+def test_missing_value(catalog, regions):
+    probs = problems(HEADER + "bts_count,legacy,56,2020,,,,,,\n", catalog, regions)
+    assert [(p.row, p.column) for p in probs] == [(2, "value")]
+    assert_bilingual(probs[0], "missing")
+
+
+def test_duplicate_key_reports_both_rows(catalog, regions):
+    probs = problems(
+        HEADER
+        + "bts_count,legacy,56,2020,1,,,,,\n"
+        + "bts_count,legacy,56,2021,1,,,,,\n"
+        + "bts_count,legacy,56,Năm 2020,2,,,,,\n",  # same period, other spelling
+        catalog,
+        regions,
+    )
+    assert [p.row for p in probs] == [2, 4]
+    assert all(p.column == "indicator/region/period" for p in probs)
+    assert all("bts_count" in p.value and "2020" in p.value for p in probs)
+    assert_bilingual(probs[0], "duplicate")
+
+
+def test_same_code_in_two_unit_lists_is_not_duplicate(catalog, regions):
+    df = load(
+        HEADER + "bts_count,legacy,22333,2024,1,,,,,\nbts_count,2025,22333,2025,1,,,,,\n",
+        catalog,
+        regions,
+    )
+    assert len(df) == 2
+
+
+def test_missing_required_column(catalog, regions):
+    probs = problems("indicator,region,period\nbts_count,56,2020\n", catalog, regions)
+    assert [(p.row, p.column) for p in probs] == [(1, "value")]
+    assert_bilingual(probs[0], "missing")
+
+
+def test_bad_status(catalog, regions):
+    probs = problems(HEADER + "bts_count,legacy,56,2020,1,,,final,,\n", catalog, regions)
+    assert [(p.row, p.column, p.value) for p in probs] == [(2, "status", "final")]
+    assert_bilingual(probs[0], "status")
+
+
+def test_all_rows_with_errors_are_reported(catalog, regions):
+    probs = problems(
+        HEADER
+        + "bts_count,legacy,56,2019,1,,,,,\n"
+        + "no_such,legacy,56,2020,1,,,,,\n"
+        + "bts_count,legacy,56,abc,1,,,,,\n"
+        + "bts_count,legacy,56,2021,x,,,,,\n"
+        + "bts_count,legacy,56,2022,1,,,final,,\n"
+        + "bts_count,legacy,99999,2023,1,,,,,\n",
+        catalog,
+        regions,
+    )
+    assert [(p.row, p.column) for p in probs] == [
+        (3, "indicator"),
+        (4, "period"),
+        (5, "value"),
+        (6, "status"),
+        (7, "region"),
+    ]
+
+
+def test_error_message_lists_problems(catalog, regions):
+    with pytest.raises(DataError) as info:
+        load(HEADER + "no_such,legacy,56,2020,1,,,,,\n", catalog, regions)
+    msg = str(info.value)
+    assert msg.startswith("obs.csv")
+    assert "dòng 2 / row 2" in msg
+    assert "unknown indicator code" in msg
+    assert info.value.frame().loc[0, "row"] == 2
+
+
+def test_non_utf8_bytes_give_data_error(catalog, regions):
+    # Windows-1258 stores tone marks as combining characters, hence NFD before encoding.
+    cell = unicodedata.normalize("NFD", "Khánh Hòa").encode("cp1258")
+    with pytest.raises(UnicodeDecodeError):
+        cell.decode("utf-8")
+    data = HEADER.encode() + b"bts_count,legacy,56,2020,1,,,," + cell + b",\n"
+    with pytest.raises(DataError) as info:
+        load(data, catalog, regions)
+    assert "UTF-8" in info.value.problems[0].reason_en
+
+
+def test_empty_file_gives_data_error(catalog, regions):
+    with pytest.raises(DataError):
+        load(b"", catalog, regions)
+
+
+def test_row_numbers_count_blank_lines(catalog, regions):
+    probs = problems(
+        HEADER + "bts_count,legacy,56,2020,1,,,,,\n\nbts_count,legacy,56,2021,abc,,,,,\n",
+        catalog,
+        regions,
+    )
+    assert [(p.row, p.column) for p in probs] == [(4, "value")]
+
+
+def test_zero_denominator_is_named(catalog, regions):
+    probs = problems(HEADER + "hh_internet_pct,legacy,22327,2020,,5,0,,,\n", catalog, regions)
+    assert [(p.row, p.column) for p in probs] == [(2, "denominator")]

@@ -40,7 +40,7 @@ def test_first_start_seeds_the_store_and_shows_the_overview(app_store):
     assert not at.exception
     assert app_store.exists()
     assert at.title[0].value == "Chỉ số CNTT-TT tỉnh Khánh Hòa"
-    assert at.selectbox(key="w_period").value == "2026"
+    assert at.selectbox(key="w_period_vi").value == "2026"
     assert len(at.metric) == 8
 
 

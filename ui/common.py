@@ -99,7 +99,9 @@ def url_choice(widget, label: str, options, *, key: str, default=None, **kwargs)
     """
     options = list(options)
     default = default if default in options else options[0]
-    wkey = f"w_{key}"
+    # Streamlit keeps a widget's *label* as its state, so labels in another language need
+    # another widget; the URL (codes) carries the choice across.
+    wkey = "w_lang" if key == "lang" else f"w_{key}_{lang()}"
     if wkey not in st.session_state:
         from_url = st.query_params.get(key)
         st.session_state[wkey] = from_url if from_url in options else default

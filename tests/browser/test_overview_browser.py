@@ -1,0 +1,82 @@
+"""The Overview in a real Chromium against a real Streamlit server, as an official sees it."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from playwright.sync_api import Page, expect
+
+CHART = '[data-testid="stPlotlyChart"] .main-svg'
+ERRORS = '[data-testid="stException"]'
+
+
+def wait_for_charts(page: Page, count: int = 2) -> None:
+    page.wait_for_function(
+        f"document.querySelectorAll('{CHART}').length >= {count}", timeout=60_000
+    )
+    expect(page.locator('[data-testid="stMetricValue"]').first).to_be_visible()
+
+
+def card_value(page: Page, label: str) -> str:
+    card = (
+        page.locator('[data-testid="stVerticalBlock"]')
+        .filter(has=page.get_by_text(label, exact=True))
+        .filter(has=page.locator('[data-testid="stMetricValue"]'))
+    )
+    return card.last.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label)
+    box.click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def test_overview_shows_2020_figures_and_switches_to_english(server, page, screenshots, timings):
+    t0 = time.monotonic()
+    page.goto(server.url)
+    wait_for_charts(page)
+    timings["first_page_charts_visible_s"] = time.monotonic() - t0
+    timings["cold_start_to_charts_s"] = time.monotonic() - server.started
+    expect(page.locator(ERRORS)).to_have_count(0)
+
+    choose(page, "Năm báo cáo", "2020")
+    expect(page.get_by_text("Chỉ tiêu chính năm 2020")).to_be_visible(timeout=30_000)
+    wait_for_charts(page)
+    assert re.search(r"period=2020", page.url)
+    assert card_value(page, "Tỷ lệ xã, phường có điểm phục vụ bưu chính") == "99%"
+    assert card_value(page, "Tỷ lệ xã, phường được phủ sóng di động") == "100%"
+    assert card_value(page, "Số tin, bài báo chí về tỉnh được tổng hợp") == "6.380"
+    expect(page.get_by_text("Minh họa").first).to_be_visible()
+    page.wait_for_timeout(500)
+    page.screenshot(path=screenshots / "overview-vi.png")
+
+    page.locator("[data-testid=stSidebar]").get_by_text("English", exact=True).click()
+    expect(page.get_by_role("heading", name="Khánh Hòa ICT indicators")).to_be_visible(
+        timeout=30_000
+    )
+    wait_for_charts(page)
+    assert "lang=en" in page.url and "period=2020" in page.url
+    label = "Communes with a post office or commune cultural post office"
+    assert card_value(page, label) == "99%"
+    assert card_value(page, "Communes with mobile coverage") == "100%"
+    assert card_value(page, "Press articles about the province compiled") == "6,380"
+    trend_box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Indicator").first
+    expect(trend_box).to_contain_text("Communes with a post office")
+    expect(page.locator(ERRORS)).to_have_count(0)
+    page.wait_for_timeout(500)
+    page.screenshot(path=screenshots / "overview-en.png")
+
+
+def test_a_copied_link_reopens_the_same_view(server, page, screenshots):
+    page.goto(f"{server.url}/?lang=en&period=2022&trend=hh_internet_pct&level=commune")
+    wait_for_charts(page)
+    expect(page.get_by_text("Headline indicators, 2022")).to_be_visible()
+    trend = page.locator('[data-testid="stPlotlyChart"]').first
+    expect(trend.locator(".gtitle")).to_have_text("Households with internet")
+    ranking = page.locator('[data-testid="stPlotlyChart"]').nth(1)
+    expect(ranking.locator(".gtitle")).to_contain_text("2022")
+    expect(ranking).to_contain_text("132 commune units")
+    expect(page.locator(ERRORS)).to_have_count(0)
+    ranking.screenshot(path=screenshots / "ranking-communes-en.png")

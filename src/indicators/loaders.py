@@ -202,9 +202,7 @@ def validate_rows(
         )
         ind = catalog.get(code)
         if ind and value is None and num is not None and den == 0:
-            probs.append(
-                Problem(n, "denominator", "0", "mẫu số bằng 0", "the denominator is zero")
-            )
+            probs.append(Problem(n, "denominator", "0", "mẫu số bằng 0", "the denominator is zero"))
         if ind and value is None and num is not None and den:
             value = num / den * ind.scale
         if value is None and len(probs) == before:

@@ -138,3 +138,26 @@ def test_a_reported_province_figure_wins_over_the_aggregate(seeded_store):
         )
     assert df.iloc[0]["value"] == 99 and df.iloc[0]["status"] == "published"
     assert (agg.iloc[0]["numerator"], agg.iloc[0]["denominator"]) == (131, 132)
+
+
+def test_latest_value_per_indicator_is_computed_in_duckdb(seeded_store):
+    from datetime import date
+
+    with seeded_store.connect(read_only=True) as con:
+        now = queries.latest(
+            con, 1, indicators=["hh_internet_pct", "dti_rank"], unit_list="legacy", region="56"
+        )
+        then = queries.latest(
+            con,
+            1,
+            indicators=["hh_internet_pct", "dti_rank"],
+            unit_list="legacy",
+            region="56",
+            up_to=date(2021, 12, 31),
+        )
+    assert dict(zip(now["indicator"], now["period"], strict=True)) == {
+        "hh_internet_pct": "2024",  # aggregated from communes
+        "dti_rank": "2023",  # the 2024 rank is on the new units
+    }
+    assert then.set_index("indicator").loc["dti_rank", "value"] == 35
+    assert then.set_index("indicator").loc["hh_internet_pct", "origin"] == "aggregated"

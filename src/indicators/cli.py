@@ -23,7 +23,7 @@ from .loaders import load_observations
 from .numbers import format_value
 from .periods import parse_period
 from .problems import DataError
-from .regions import build_regions, unit_list_for
+from .regions import NEW, build_regions, unit_list_for
 from .store import Store, seed_from
 
 
@@ -101,24 +101,33 @@ def cmd_value(args) -> int:
     from . import queries
 
     _, store, catalog = _context()
-    period = parse_period(args.period)
-    unit_list = args.unit_list or unit_list_for(period.end)
     rev = args.rev or store.current_revision()
     with store.connect(read_only=True) as con:
-        df = queries.resolved_values(
-            con,
-            rev,
-            indicators=[args.indicator],
-            unit_list=unit_list,
-            regions=[args.region],
-            periods=[period.code],
-        )
+        if args.period:
+            period = parse_period(args.period)
+            df = queries.resolved_values(
+                con,
+                rev,
+                indicators=[args.indicator],
+                unit_list=args.unit_list or unit_list_for(period.end),
+                regions=[args.region],
+                periods=[period.code],
+            )
+        else:
+            df = queries.latest(
+                con,
+                rev,
+                indicators=[args.indicator],
+                unit_list=args.unit_list or NEW,
+                region=args.region,
+            )
     if df.empty:
         print("Không có số liệu / no data", file=sys.stderr)
         return 1
     row = df.iloc[0]
     ind = catalog[args.indicator]
-    print(format_value(row["value"], ind.unit(args.lang), args.lang, ind.decimals))
+    text = format_value(row["value"], ind.unit(args.lang), args.lang, ind.decimals)
+    print(text if args.period else f"{text} ({row['period']})")
     return 0
 
 
@@ -147,7 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     q = sub.add_parser("value", help="one value, reported or aggregated")
     q.add_argument("-i", "--indicator", required=True)
     q.add_argument("-r", "--region", required=True)
-    q.add_argument("-p", "--period", required=True)
+    q.add_argument("-p", "--period", default=None, help="default: the latest period")
     q.add_argument("-u", "--unit-list", default=None)
     q.add_argument("--rev", type=int, default=None)
     q.add_argument("--lang", default="vi", choices=["vi", "en"])

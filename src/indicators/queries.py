@@ -8,6 +8,7 @@ denominators and divide (never an average of percentages); indexes and ranks do 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 import pandas as pd
 
@@ -87,7 +88,6 @@ WHERE NOT EXISTS (
     SELECT 1 FROM direct d
     WHERE d.indicator = a.indicator AND d.region = a.region AND d.period = a.period
 )
-ORDER BY indicator, region, period_end, period_start
 """
 
 
@@ -110,6 +110,38 @@ def resolved_values(
     params = {"unit_list": unit_list, "indicators": list(indicators), "regions": list(regions)}
     if periods is not None:
         params["periods"] = list(periods)
+    sql += " ORDER BY indicator, region, period_end, period_start"
+    return con.execute(sql, params).df()[RESOLVED_COLUMNS]
+
+
+def latest(
+    con,
+    rev: int,
+    *,
+    indicators: Sequence[str],
+    unit_list: str,
+    region: str,
+    kind: str = "year",
+    up_to: date | None = None,
+) -> pd.DataFrame:
+    """Per indicator, the most recent value of one unit (reported or aggregated)."""
+    inner = _VALUES_SQL.format(
+        asof=as_of(rev, "o"),
+        period_filter="AND o.period_kind = $kind AND o.period_end <= $up_to",
+        rank_status=RANK_STATUS.format(r="max(" + STATUS_RANK.format(s="p.status") + ")"),
+    )
+    sql = (
+        f"SELECT * FROM ({inner}) v WHERE v.value IS NOT NULL"
+        " QUALIFY row_number() OVER (PARTITION BY v.indicator ORDER BY v.period_end DESC) = 1"
+        " ORDER BY v.indicator"
+    )
+    params = {
+        "unit_list": unit_list,
+        "indicators": list(indicators),
+        "regions": [region],
+        "kind": kind,
+        "up_to": up_to or date(9999, 12, 31),
+    }
     return con.execute(sql, params).df()[RESOLVED_COLUMNS]
 
 

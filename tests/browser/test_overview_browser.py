@@ -62,8 +62,8 @@ def test_overview_shows_2020_figures_and_switches_to_english(server, page, scree
     assert card_value(page, label) == "99%"
     assert card_value(page, "Communes with mobile coverage") == "100%"
     assert card_value(page, "Press articles about the province compiled") == "6,380"
-    trend_box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Indicator").first
-    expect(trend_box).to_contain_text("Communes with a post office")
+    trend_box = page.get_by_role("combobox", name="Indicator", exact=True)
+    expect(trend_box).to_have_value(label)
     expect(page.locator(ERRORS)).to_have_count(0)
     page.wait_for_timeout(500)
     page.screenshot(path=screenshots / "overview-en.png")

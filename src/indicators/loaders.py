@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -72,6 +73,7 @@ STATUS_ALIASES = {
 }
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """NFC, lower case, no tone marks: for matching names people type."""
     text = unicodedata.normalize("NFC", str(text)).strip().lower().replace("đ", "d")

@@ -23,16 +23,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from indicators.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
+
 ROOT = Path(__file__).resolve().parents[1]
-ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def free_port() -> int:
@@ -97,7 +90,7 @@ def main() -> None:
     runs = ap.parse_args().runs
     rows = []
     with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
         cases = {
             "baseline: one-chart Streamlit page": [],
             "dashboard, first start (seeds store)": [],

@@ -8,7 +8,7 @@ import pytest
 
 from indicators import queries
 from indicators.config import DEFAULT_DATA_DIR
-from indicators.loaders import load_observations
+from indicators.loaders import PERIOD_COLUMNS, TARGET_COLUMNS, load_observations
 from indicators.store import Store, content_hash, seed_from
 
 HEADER = "indicator,unit_list,region,period,value,numerator,denominator,status,source,note\n"
@@ -106,21 +106,7 @@ def test_a_failing_load_leaves_the_store_as_it_was(empty_store, catalog, regions
         empty_store.commit(
             {
                 "observations": good,
-                "targets": broken.assign(value=1.0)[
-                    [
-                        "indicator",
-                        "unit_list",
-                        "region",
-                        "period",
-                        "value",
-                        "status",
-                        "source",
-                        "note",
-                        "period_kind",
-                        "period_start",
-                        "period_end",
-                    ]
-                ],
+                "targets": broken[[*TARGET_COLUMNS, *PERIOD_COLUMNS]],
             }
         )
     assert [r.id for r in empty_store.revisions()] == [1]

@@ -16,18 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from indicators.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 from indicators.config import REPO_ROOT
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOTS = REPO_ROOT / "docs" / "screenshots"
 TIMINGS: dict[str, float] = {}
 
@@ -112,12 +103,12 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `python3 dev.py test` as root to install it")
+    if not Path(CHROMIUM_PATH).exists():
+        pytest.fail(f"{CHROMIUM_PATH} is missing: run `python3 dev.py test` as root to install it")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
         yield b
         b.close()
 

@@ -126,3 +126,10 @@ def test_ranking_figure_holds_the_store_numbers_and_leaves_gaps_as_no_data(seede
     assert list(bar.x) == sorted(bar.x, reverse=True)  # a ranking: best on top, laggards below
     assert fig.layout.separators == ".,"
     assert all("%" in t for t in bar.text)
+
+
+def test_kpi_unchanged_value_has_no_direction(province, catalog):
+    series, targets = province
+    kpi = build_kpi(catalog["mobile_commune_pct"], series, targets, "2026", "vi")
+    assert kpi.value_text == "100%"
+    assert kpi.delta_text == "±0 điểm %" and kpi.delta_color == "off"

@@ -33,7 +33,8 @@ for i, code in enumerate(headline):
             kpi.value_text,
             delta=kpi.delta_text,
             delta_color=kpi.delta_color,
-            delta_description=kpi.delta_note or None,
+            delta_arrow="off" if kpi.delta_color == "off" else "auto",
+            delta_description=kpi.delta_note if kpi.delta_text else None,
             chart_data=kpi.spark if len(kpi.spark) > 1 else None,
             label_visibility="collapsed",
         )

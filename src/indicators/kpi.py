@@ -76,10 +76,10 @@ def build_kpi(
         if prev["unit_list"] != row["unit_list"]:
             delta_note = t("kpi.no_compare", lang, period=prev["period"])
         else:
-            delta = value - float(prev["value"])
+            delta = round(value - float(prev["value"]), ind.decimals)
             delta_text = format_change(delta, lang, ind.decimals, ind.is_percent)
             delta_note = t("kpi.vs_prev", lang, period=prev["period"])
-            color = "normal" if ind.higher_is_better else "inverse"
+            color = "off" if delta == 0 else "normal" if ind.higher_is_better else "inverse"
 
     target_text = progress = progress_text = None
     tg = targets[(targets["indicator"] == ind.code)] if not targets.empty else targets

@@ -9,12 +9,12 @@ st.set_page_config(page_title=t("app.title", lang()), page_icon="📶", layout="
 
 with st.sidebar:
     url_choice(
-        st.segmented_control,
+        st.radio,
         t("app.language", lang()),
         ["vi", "en"],
         key="lang",
         format_func={"vi": "Tiếng Việt", "en": "English"}.get,
-        required=True,
+        horizontal=True,
     )
     st.caption(conf().org(lang()))
 

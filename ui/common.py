@@ -91,7 +91,7 @@ def revision_caption(rev: int) -> str:
     return tr("app.revision", rev=rev, date=when)
 
 
-def url_choice(widget, label: str, options, *, key: str, default=None, **kwargs):
+def url_choice(widget, label: str, options, *, key: str, default=None, scope: str = "", **kwargs):
     """A choice widget whose value lives in the URL as a code (?trend=post_commune_pct).
 
     Streamlit's own binding stores the displayed label, which changes with the language; codes
@@ -101,13 +101,15 @@ def url_choice(widget, label: str, options, *, key: str, default=None, **kwargs)
     default = default if default in options else options[0]
     # Streamlit keeps a widget's *label* as its state, so labels in another language need
     # another widget; the URL (codes) carries the choice across.
-    wkey = "w_lang" if key == "lang" else f"w_{key}_{lang()}"
+    wkey = "w_lang" if key == "lang" else f"w_{key}_{lang()}{scope}"
     if wkey not in st.session_state:
         from_url = st.query_params.get(key)
         st.session_state[wkey] = from_url if from_url in options else default
     elif st.session_state[wkey] not in options:
         st.session_state[wkey] = default
     value = widget(label, options, key=wkey, **kwargs)
+    if value not in options:  # never put an empty or stale choice in the URL
+        value = default
     if value == default:
         st.query_params.pop(key, None)
     else:

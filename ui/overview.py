@@ -74,8 +74,8 @@ with right:
     unit_list = unit_list_for(parse_period(year).end)
     levels = ["district", "commune"] if unit_list == LEGACY else ["commune"]
     level = c.url_choice(
-        st.segmented_control, c.tr("overview.ranking_level"), levels, key="level",
-        required=True, format_func=lambda lv: c.tr(f"level.{lv}"),
+        st.radio, c.tr("overview.ranking_level"), levels, key="level",
+        scope=unit_list, horizontal=True, format_func=lambda lv: c.tr(f"level.{lv}"),
     )  # fmt: skip
     prov = c.province_ref(unit_list)
     if prov is not None:

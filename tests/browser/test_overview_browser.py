@@ -44,7 +44,8 @@ def test_overview_shows_2020_figures_and_switches_to_english(server, page, scree
     choose(page, "Năm báo cáo", "2020")
     expect(page.get_by_text("Chỉ tiêu chính năm 2020")).to_be_visible(timeout=30_000)
     wait_for_charts(page)
-    assert re.search(r"period=2020", page.url)
+    assert re.search(r"period=2020", page.url) and "None" not in page.url
+    expect(page.get_by_role("radio", name="Tiếng Việt")).to_be_checked()
     assert card_value(page, "Tỷ lệ xã, phường có điểm phục vụ bưu chính") == "99%"
     assert card_value(page, "Tỷ lệ xã, phường được phủ sóng di động") == "100%"
     assert card_value(page, "Số tin, bài báo chí về tỉnh được tổng hợp") == "6.380"

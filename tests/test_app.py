@@ -68,3 +68,11 @@ def test_charts_carry_the_chosen_indicator_and_period():
     trend, ranking = charts
     assert trend["layout"]["title"]["text"] == "Tỷ lệ xã, phường được phủ sóng di động"
     assert "2020" in ranking["layout"]["title"]["text"]
+
+
+def test_ranking_offers_only_indicators_reported_below_the_province():
+    at = run(period="2020")
+    options = at.selectbox(key="w_rank_vi").options
+    assert "Tỷ lệ hộ gia đình có kết nối Internet" in options
+    assert "Tỷ lệ dịch vụ công trực tuyến toàn trình" not in options  # province-level only
+    assert "Xếp hạng DTI cấp tỉnh" not in options

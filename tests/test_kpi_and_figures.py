@@ -133,3 +133,20 @@ def test_kpi_unchanged_value_has_no_direction(province, catalog):
     kpi = build_kpi(catalog["mobile_commune_pct"], series, targets, "2026", "vi")
     assert kpi.value_text == "100%"
     assert kpi.delta_text == "±0 điểm %" and kpi.delta_color == "off"
+
+
+def test_trend_of_a_quarterly_indicator_uses_quarter_labels(province, catalog):
+    series, targets = province
+    fig = trend_figure(
+        series,
+        catalog["records_online_pct"],
+        region_name="Khánh Hòa",
+        revision=1,
+        lang="vi",
+        targets=targets,
+    )
+    xs = [x for trace in fig.data for x in trace.x]
+    assert xs[0] == "Quý 1/2022" and "Quý 3/2026" in xs
+    assert [tr.name for tr in fig.data if "Mục tiêu" in tr.name] == []
+    q = series[(series.indicator == "records_online_pct") & (series.period == "2022-Q1")]
+    assert fig.data[0].y[0] == pytest.approx(q["value"].iloc[0])

@@ -81,6 +81,12 @@ def children(
         )
 
 
+@st.cache_data(show_spinner=False)
+def levels_with_data(rev: int) -> pd.DataFrame:
+    with store().connect(read_only=True) as con:
+        return queries.levels_with_data(con, rev)
+
+
 def province_ref(unit_list: str) -> RegionRef | None:
     return next((r for r in conf().province_units if r.unit_list == unit_list), None)
 

@@ -66,12 +66,16 @@ with left:
 
 with right:
     st.subheader(c.tr("overview.ranking"))
-    rankable = tuple(x for x in browsable if cat[x].agg_region != "none")
+    unit_list = unit_list_for(parse_period(year).end)
+    below = c.levels_with_data(rev)
+    below = set(
+        below.loc[(below.unit_list == unit_list) & (below.level != "province"), "indicator"]
+    )
+    rankable = tuple(x for x in browsable if x in below) or browsable
     rank_code = c.url_choice(
         st.selectbox, c.tr("overview.ranking_indicator"), rankable, key="rank",
         default=cfg.ranking_default, format_func=lambda code: cat[code].name(lang),
     )  # fmt: skip
-    unit_list = unit_list_for(parse_period(year).end)
     levels = ["district", "commune"] if unit_list == LEGACY else ["commune"]
     level = c.url_choice(
         st.radio, c.tr("overview.ranking_level"), levels, key="level",

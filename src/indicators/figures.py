@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from .catalog import Indicator
 from .messages import t
 from .numbers import format_value
+from .periods import parse_period, sort_key
 from .regions import LEGACY
 
 FONT = "Noto Sans, DejaVu Sans, Arial, sans-serif"
@@ -93,15 +94,23 @@ def trend_figure(
 ) -> go.Figure:
     """Yearly values of one indicator for one area; one line per unit list (era)."""
     fig = go.Figure()
-    rows = series[(series["indicator"] == ind.code) & (series["period_kind"] == "year")]
+    rows = series[series["indicator"] == ind.code]
+    kinds = set(rows["period_kind"])
+    # Yearly when there is any; else the finest kind reported (a quarterly-only indicator).
+    kind = next((k for k in ("year", "quarter", "month") if k in kinds), "year")
+    rows = rows[rows["period_kind"] == kind]
     unit = ind.unit(lang)
+
+    def label(code: str) -> str:
+        return parse_period(code).label(lang)
+
     for unit_list, part in rows.groupby("unit_list", sort=False):
         part = part.sort_values("period_end")
         key = "chart.era_legacy" if unit_list == LEGACY else "chart.era_new"
         illustrative = part["status"].eq("illustrative")
         fig.add_trace(
             go.Scatter(
-                x=part["period"],
+                x=[label(p) for p in part["period"]],
                 y=part["value"],
                 name=t(key, lang, name=region_name),
                 mode="lines+markers",
@@ -120,22 +129,25 @@ def trend_figure(
                 hovertemplate="%{x}: <b>%{customdata[0]}</b> (%{customdata[1]})<extra></extra>",
             )
         )  # fmt: skip
-    if targets is not None and not targets.empty:
-        tg = targets[targets["indicator"] == ind.code]
-        if not tg.empty:
-            fig.add_trace(
-                go.Scatter(
-                    x=tg["period"], y=tg["value"], name=t("chart.target", lang), mode="markers",
-                    marker=dict(symbol="diamond-open", size=13, color=VERMILLION,
-                                line=dict(width=2)),
-                    customdata=[format_value(v, unit, lang, ind.decimals) for v in tg["value"]],
-                    hovertemplate=t("chart.target", lang)
-                    + " %{x}: <b>%{customdata}</b><extra></extra>",
-                )
-            )  # fmt: skip
-    years = sorted(set(rows["period"]) | set([] if targets is None else
-                   targets.loc[targets["indicator"] == ind.code, "period"]))  # fmt: skip
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=years)
+    tg = targets[targets["indicator"] == ind.code] if targets is not None else None
+    if kind != "year":
+        tg = None  # yearly targets do not sit on a quarterly axis
+    if tg is not None and not tg.empty:
+        fig.add_trace(
+            go.Scatter(
+                x=[label(p) for p in tg["period"]],
+                y=tg["value"],
+                name=t("chart.target", lang),
+                mode="markers",
+                marker=dict(symbol="diamond-open", size=13, color=VERMILLION, line=dict(width=2)),
+                customdata=[format_value(v, unit, lang, ind.decimals) for v in tg["value"]],
+                hovertemplate=t("chart.target", lang)
+                + " %{x}: <b>%{customdata}</b><extra></extra>",
+            )
+        )
+    codes = set(rows["period"]) | (set(tg["period"]) if tg is not None else set())
+    order = [label(p) for p in sorted(codes, key=sort_key)]
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=order)
     is_rank = ind.kind == "rank"
     fig.update_yaxes(
         automargin=False,
@@ -143,7 +155,8 @@ def trend_figure(
         rangemode="normal" if is_rank else "tozero",
         autorange="reversed" if is_rank else True,
     )
-    first, last = (rows["period"].min(), rows["period"].max()) if not rows.empty else ("", "")
+    spans = sorted(rows["period"], key=sort_key)
+    first, last = (label(spans[0]), label(spans[-1])) if spans else ("", "")
     return _frame(
         fig,
         title=ind.name(lang),

@@ -211,6 +211,15 @@ def targets(con, rev: int, *, indicators: Sequence[str], refs: Sequence[RegionRe
     ).df()
 
 
+def levels_with_data(con, rev: int) -> pd.DataFrame:
+    """Which indicators have values at which level of which unit list (for rankings)."""
+    return con.execute(
+        "SELECT DISTINCT o.indicator, o.unit_list, r.level FROM observations o"
+        " JOIN regions r ON r.unit_list = o.unit_list AND r.code = o.region"
+        f" WHERE {as_of(rev, 'o')} ORDER BY ALL"
+    ).df()
+
+
 def regions(con, unit_list: str | None = None) -> pd.DataFrame:
     where = "WHERE unit_list = ?" if unit_list else ""
     return con.execute(

@@ -150,3 +150,31 @@ def test_trend_of_a_quarterly_indicator_uses_quarter_labels(province, catalog):
     assert [tr.name for tr in fig.data if "Mục tiêu" in tr.name] == []
     q = series[(series.indicator == "records_online_pct") & (series.period == "2022-Q1")]
     assert fig.data[0].y[0] == pytest.approx(q["value"].iloc[0])
+
+
+def test_ranking_of_many_communes_shows_both_ends_and_counts_the_middle(seeded_store, catalog):
+    with seeded_store.connect(read_only=True) as con:
+        units = queries.children(
+            con,
+            1,
+            indicator="hh_internet_pct",
+            unit_list="legacy",
+            parent="56",
+            period="2022",
+            level="commune",
+        )
+    fig = ranking_figure(
+        units,
+        catalog["hh_internet_pct"],
+        period_label="2022",
+        level_label="Commune",
+        province_value=75.8,
+        revision=1,
+        lang="en",
+    )
+    bar = fig.data[0]
+    ranked = units.sort_values("value", ascending=False)
+    assert len(bar.y) == 31 and bar.y[10] == "⋯ 102 units in between ⋯" and bar.x[10] is None
+    assert list(bar.y[:10]) == ranked["name"].head(10).tolist()
+    assert list(bar.y[11:]) == ranked["name"].tail(20).tolist()
+    assert list(bar.x[11:]) == pytest.approx(ranked["value"].tail(20).tolist())

@@ -179,19 +179,29 @@ def ranking_figure(
     province_value: float | None,
     revision: int,
     lang: str = "vi",
+    best: int = 10,
+    worst: int = 20,
 ) -> go.Figure:
     """Units of one level for one period, best first; those below the province are marked.
 
-    Units with no data are named in the subtitle, never drawn as zero.
+    With many units only the `best` and the `worst` are drawn, the lagging end being what
+    officials ask about; a gap row says how many sit between. Units with no data are named in
+    the subtitle, never drawn as zero.
     """
     unit = ind.unit(lang)
     have = units[units["value"].notna()]
     have = have.sort_values("value", ascending=not ind.higher_is_better)
     missing = units[units["value"].isna()]
+    hidden = len(have) - best - worst
+    if hidden > 0:
+        gap = pd.DataFrame({"name": [t("chart.ranking_gap", lang, n=hidden)], "value": [None]})
+        have = pd.concat([have.head(best), gap, have.tail(worst)], ignore_index=True)
     below = (
         have["value"] < province_value if ind.higher_is_better else have["value"] > province_value
     ) if province_value is not None else pd.Series(False, index=have.index)  # fmt: skip
-    texts = [format_value(v, unit, lang, ind.decimals) for v in have["value"]]
+    texts = [
+        format_value(v, unit, lang, ind.decimals) if pd.notna(v) else "" for v in have["value"]
+    ]
     fig = go.Figure(
         go.Bar(
             y=have["name"], x=have["value"], orientation="h",
@@ -218,7 +228,7 @@ def ranking_figure(
         subtitle=sub,
         source=_short_sources(have["source"]) if not have.empty else ind.source,
         revision=revision,
-        illustrative=bool(have["status"].eq("illustrative").any()),
+        illustrative=bool(units["status"].eq("illustrative").any()),
         lang=lang,
         height=max(360, 24 * len(have) + 230),
         left=210,

@@ -62,6 +62,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{unit} · {n} {level} units · orange: below the province ({province})",
     ),
     "chart.trend_sub": ("{unit} · {region} · {first}–{last}", "{unit} · {region} · {first}–{last}"),
+    "chart.ranking_gap": ("⋯ {n} đơn vị ở giữa ⋯", "⋯ {n} units in between ⋯"),
     "chart.no_data_units": (
         "Không có số liệu: {names}",
         "No data: {names}",

@@ -307,17 +307,30 @@ def main(out_dir: Path = HERE) -> None:
         out.writerow(HEADER)
         out.writerows(w.rows)
 
-    targets = [
-        ("post_commune_pct", 100, 100),
-        ("mobile_commune_pct", 100, 100),
-        ("fibre_commune_pct", 100, 100),
-        ("internet_commune_pct", 100, 100),
-        ("hh_internet_pct", 85, 95),
-        ("dvc_full_pct", 80, 100),
-        ("fixed_bb_per100", 30, 40),
-        ("internet_users_per100", 85, 95),
-        ("dti_rank", 15, 10),
-    ]
+    # Targets (illustrative): the old province's plans for 2020 and 2025 on the old units, the
+    # new province's for 2025 and 2030 on the new units, so progress is measured like for like.
+    targets = {
+        (LEGACY, "56", 2020): {"post_commune_pct": 100, "mobile_commune_pct": 100,
+                                 "fibre_commune_pct": 100, "internet_commune_pct": 100,
+                                 "hh_internet_pct": 60, "dvc_full_pct": 30,
+                                 "fixed_bb_per100": 15, "internet_users_per100": 70},
+        (LEGACY, "56", 2025): {"post_commune_pct": 100, "mobile_commune_pct": 100,
+                                 "fibre_commune_pct": 100, "internet_commune_pct": 100,
+                                 "hh_internet_pct": 85, "dvc_full_pct": 80,
+                                 "fixed_bb_per100": 30, "internet_users_per100": 85,
+                                 "dti_rank": 20},
+        (NEW, "56", 2025): {"post_commune_pct": 100, "mobile_commune_pct": 100,
+                              "fibre_commune_pct": 100, "internet_commune_pct": 100,
+                              "hh_internet_pct": 85, "dvc_full_pct": 80,
+                              "fixed_bb_per100": 30, "internet_users_per100": 85,
+                              "dti_rank": 15},
+        (NEW, "56", 2030): {"post_commune_pct": 100, "mobile_commune_pct": 100,
+                              "fibre_commune_pct": 100, "internet_commune_pct": 100,
+                              "hh_internet_pct": 95, "dvc_full_pct": 100,
+                              "fixed_bb_per100": 40, "internet_users_per100": 95,
+                              "dti_rank": 10},
+    }  # fmt: skip
+    n_targets = 0
     with (out_dir / "targets.csv").open("w", newline="", encoding="utf-8") as f:
         out = csv.writer(f, lineterminator="\n")
         out.writerow(
@@ -333,23 +346,25 @@ def main(out_dir: Path = HERE) -> None:
                 "note",
             ]
         )
-        for code, t2025, t2030 in targets:
-            for period, value in ((2025, t2025), (2030, t2030)):
+        for (unit_list, code_, period), values in targets.items():
+            unit = units[(unit_list, code_)]
+            for code, value in values.items():
                 out.writerow(
                     [
                         code,
-                        NEW,
-                        "56",
-                        kh_new["name"],
+                        unit_list,
+                        unit["code"],
+                        unit["name"],
                         period,
                         value,
                         "illustrative",
-                        "Minh họa: chưa gắn văn bản kế hoạch / illustrative, no plan "
-                        "document attached",
+                        "Minh họa: chưa gắn văn bản kế hoạch / "
+                        "illustrative, no plan document attached",
                         "",
                     ]
                 )
-    print(f"observations: {len(w.rows)} rows; targets: {2 * len(targets)} rows")
+                n_targets += 1
+    print(f"observations: {len(w.rows)} rows; targets: {n_targets} rows")
 
 
 if __name__ == "__main__":

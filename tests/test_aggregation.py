@@ -161,3 +161,63 @@ def test_latest_value_per_indicator_is_computed_in_duckdb(seeded_store):
     }
     assert then.set_index("indicator").loc["dti_rank", "value"] == 35
     assert then.set_index("indicator").loc["hh_internet_pct", "origin"] == "aggregated"
+
+
+def test_province_adds_reported_districts_to_summed_communes(empty_store, catalog, regions):
+    """Nha Trang reports 100 stations as a district; one Cam Lâm commune reports 5."""
+    rows = [
+        "bts_count,legacy,568,2021,100,,,published,VNPT,district total",
+        "bts_count,legacy,22435,2021,5,,,published,VNPT,",
+        "bts_count,2025,22333,2025,40,,,published,VNPT,new ward that reuses an old code",
+    ]
+    data = (HEADER + "\n".join(rows) + "\n").encode()
+    empty_store.commit({"observations": load_observations(data, catalog, regions)}, author="t")
+    row = resolve(empty_store, "bts_count", "56")
+    assert row["value"] == 105  # not 5: the district's own figure counts
+    assert (row["n_parts"], row["n_expected"]) == (23, 132)  # 22 Nha Trang units + 1 commune
+    assert resolve(empty_store, "bts_count", "570")["value"] == 5
+    # The 2025 row on the new Phường Bắc Nha Trang never reaches old Khánh Hòa.
+    assert resolve(empty_store, "bts_count", "56", "2025") is None
+
+
+def test_a_ratio_with_parts_lacking_numerators_is_left_empty(empty_store, catalog, regions):
+    rows = [
+        "hh_internet_pct,legacy,22327,2021,,50,100,published,S1,",
+        "hh_internet_pct,legacy,22330,2021,40,,,published,S1,only a percentage",
+    ]
+    data = (HEADER + "\n".join(rows) + "\n").encode()
+    empty_store.commit({"observations": load_observations(data, catalog, regions)}, author="t")
+    row = resolve(empty_store, "hh_internet_pct", "568")
+    assert row is not None and row["value"] != row["value"]  # NaN: no value from half the data
+    assert row["numerator"] != row["numerator"] and row["denominator"] != row["denominator"]
+
+
+def test_latest_skips_a_sum_from_only_some_communes(empty_store, catalog, regions):
+    rows = (
+        [
+            "bts_count,legacy,568,2021,100,,,published,VNPT,",
+            "bts_count,legacy,570,2021,50,,,published,VNPT,",
+        ]
+        + [
+            f"bts_count,legacy,{d},2021,10,,,published,VNPT,"
+            for d in ("569", "571", "572", "573", "574", "575", "576")
+        ]
+        + ["bts_count,legacy,22327,2022,7,,,published,VNPT,one ward so far"]
+    )
+    data = (HEADER + "\n".join(rows) + "\n").encode()
+    empty_store.commit({"observations": load_observations(data, catalog, regions)}, author="t")
+    with empty_store.connect(read_only=True) as con:
+        latest = queries.latest(con, 1, indicators=["bts_count"], unit_list="legacy", region="56")
+    assert latest.iloc[0]["period"] == "2021" and latest.iloc[0]["value"] == 220
+    partial = resolve(empty_store, "bts_count", "56", "2022")
+    assert (partial["value"], partial["n_parts"], partial["n_expected"]) == (7, 1, 132)
+    from indicators.config import RegionRef
+    from indicators.kpi import build_kpi
+
+    with empty_store.connect(read_only=True) as con:
+        series = queries.series(con, 1, indicators=["bts_count"], refs=[RegionRef("legacy", "56")])
+        targets = queries.targets(
+            con, 1, indicators=["bts_count"], refs=[RegionRef("legacy", "56")]
+        )
+    kpi = build_kpi(catalog["bts_count"], series, targets, "2022", "vi")
+    assert not kpi.complete and kpi.coverage_text == "chưa đủ: mới có 1/132 đơn vị cấp xã"

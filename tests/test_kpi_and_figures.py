@@ -44,8 +44,8 @@ def test_kpi_change_and_target(province, catalog):
     delta = rows["2020"] - rows["2019"]
     assert kpi.value == pytest.approx(rows["2020"])
     assert kpi.delta_text == f"+{delta:.1f} điểm %".replace(".", ",")
-    assert kpi.target_text == "Mục tiêu 2025: 85%"
-    assert kpi.progress == pytest.approx(rows["2020"] / 85)
+    assert kpi.target_text == "Mục tiêu 2020: 60%"
+    assert kpi.progress == 1.0 and kpi.progress_text == "đã đạt"
     assert kpi.illustrative and "132/132" in kpi.coverage_text
 
 
@@ -80,14 +80,15 @@ def test_trend_figure_holds_the_store_numbers(province, catalog):
         lang="vi",
         targets=targets,
     )
-    legacy, new, target = fig.data
+    legacy, new, target_old, target_new = fig.data
     rows = series[(series.indicator == "post_commune_pct") & (series.period_kind == "year")]
     old = rows[rows.unit_list == "legacy"]
     assert list(legacy.x) == old["period"].tolist()
     assert list(legacy.y) == pytest.approx(old["value"].tolist())
     assert dict(zip(legacy.x, legacy.y, strict=True))["2020"] == 99
     assert list(new.x) == ["2025", "2026"]
-    assert list(target.x) == ["2025", "2030"] and list(target.y) == [100, 100]
+    assert list(target_old.x) == ["2020", "2025"] and list(target_old.y) == [100, 100]
+    assert list(target_new.x) == ["2025", "2030"] and target_old.name == "Mục tiêu (địa giới cũ)"
     # The published 2020 point is filled, illustrative ones are hollow.
     symbols = dict(zip(legacy.x, legacy.marker.symbol, strict=True))
     assert symbols["2020"] == "circle" and symbols["2019"] == "circle-open"
@@ -178,3 +179,33 @@ def test_ranking_of_many_communes_shows_both_ends_and_counts_the_middle(seeded_s
     assert list(bar.y[:10]) == ranked["name"].head(10).tolist()
     assert list(bar.y[11:]) == ranked["name"].tail(20).tolist()
     assert list(bar.x[11:]) == pytest.approx(ranked["value"].tail(20).tolist())
+
+
+def test_kpi_does_not_compare_published_with_illustrative(province, catalog):
+    series, targets = province
+    kpi = build_kpi(catalog["post_commune_pct"], series, targets, "2020", "vi")
+    assert kpi.value_text == "99%" and kpi.status == "published"
+    assert kpi.delta_text is None
+    assert kpi.delta_note == "Không so sánh với 2019: một bên là số liệu minh họa"
+
+
+def test_kpi_shows_the_published_phase_figure(province, catalog):
+    series, targets = province
+    kpi = build_kpi(catalog["press_articles"], series, targets, "2018", "vi")
+    assert kpi.phase_text.startswith("Giai đoạn 2016–2020: 30.000 (Đã công bố)")
+    assert "hơn 30.000" in kpi.phase_text
+    assert build_kpi(catalog["press_articles"], series, targets, "2022", "vi").phase_text == ""
+
+
+def test_kpi_progress_uses_targets_on_the_same_units(province, catalog):
+    series, targets = province
+    before = build_kpi(catalog["hh_internet_pct"], series, targets, "2024", "en")
+    after = build_kpi(catalog["hh_internet_pct"], series, targets, "2026", "en")
+    assert before.target_text == "Target 2025: 85%"  # the old province's plan
+    assert after.target_text == "Target 2030: 95%"  # the new province's plan
+    old_target = targets[
+        (targets.unit_list == "legacy")
+        & (targets.period == "2025")
+        & (targets.indicator == "hh_internet_pct")
+    ]
+    assert len(old_target) == 1

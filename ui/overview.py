@@ -48,7 +48,15 @@ for i, code in enumerate(headline):
         if kpi.status:
             icon = ":material/change_history:" if kpi.illustrative else ":material/verified:"
             st.badge(kpi.status_text, color=badge, icon=icon)
-        notes = [kpi.period_note, kpi.coverage_text, c.tr("chart.source", source=kpi.source)]
+        if not kpi.complete:
+            st.badge(kpi.coverage_text, color="red", icon=":material/warning:")
+        if kpi.phase_text:
+            st.caption(kpi.phase_text)
+        notes = [
+            kpi.period_note,
+            kpi.coverage_text if kpi.complete else "",
+            c.tr("chart.source", source=kpi.source) if kpi.source else "",
+        ]
         st.caption(" · ".join(n for n in notes if n))
 
 left, right = st.columns(2, gap="large")

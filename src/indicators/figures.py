@@ -132,17 +132,22 @@ def trend_figure(
     tg = targets[targets["indicator"] == ind.code] if targets is not None else None
     if kind != "year":
         tg = None  # yearly targets do not sit on a quarterly axis
-    if tg is not None and not tg.empty:
+    for unit_list, part in [] if tg is None else tg.groupby("unit_list", sort=False):
+        name = t("chart.target_legacy" if unit_list == LEGACY else "chart.target_new", lang)
         fig.add_trace(
             go.Scatter(
-                x=[label(p) for p in tg["period"]],
-                y=tg["value"],
-                name=t("chart.target", lang),
+                x=[label(p) for p in part["period"]],
+                y=part["value"],
+                name=name,
                 mode="markers",
-                marker=dict(symbol="diamond-open", size=13, color=VERMILLION, line=dict(width=2)),
-                customdata=[format_value(v, unit, lang, ind.decimals) for v in tg["value"]],
-                hovertemplate=t("chart.target", lang)
-                + " %{x}: <b>%{customdata}</b><extra></extra>",
+                marker=dict(
+                    symbol="diamond-open" if unit_list == LEGACY else "diamond-wide-open",
+                    size=14,
+                    color=VERMILLION,
+                    line=dict(width=2),
+                ),
+                customdata=[format_value(v, unit, lang, ind.decimals) for v in part["value"]],
+                hovertemplate=name + " %{x}: <b>%{customdata}</b><extra></extra>",
             )
         )
     codes = set(rows["period"]) | (set(tg["period"]) if tg is not None else set())

@@ -35,10 +35,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không so sánh với {period}: địa giới thay đổi từ 1/7/2025",
         "Not compared with {period}: boundaries changed on 1 July 2025",
     ),
+    "kpi.no_compare_status": (
+        "Không so sánh với {period}: một bên là số liệu minh họa",
+        "Not compared with {period}: one of the two figures is illustrative",
+    ),
+    "kpi.incomplete": (
+        "chưa đủ: mới có {n}/{total} đơn vị cấp xã",
+        "incomplete: {n} of {total} commune-level units reported",
+    ),
     "kpi.target": ("Mục tiêu {period}: {value}", "Target {period}: {value}"),
     "kpi.target_met": ("đã đạt", "met"),
     "kpi.progress": ("đạt {pct} mục tiêu", "{pct} of target"),
-    "kpi.coverage": ("tổng hợp từ {n}/{total} đơn vị", "aggregated from {n}/{total} units"),
+    "kpi.coverage": (
+        "tổng hợp từ {n}/{total} đơn vị cấp xã",
+        "aggregated from {n}/{total} commune-level units",
+    ),
     "status.published": ("Đã công bố", "Published"),
     "status.preliminary": ("Sơ bộ", "Preliminary"),
     "status.estimate": ("Ước tính", "Estimate"),
@@ -50,6 +61,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "◇ Contains illustrative figures, not official statistics",
     ),
     "chart.target": ("Mục tiêu", "Target"),
+    "chart.target_legacy": ("Mục tiêu (địa giới cũ)", "Target (old boundaries)"),
+    "chart.target_new": ("Mục tiêu (địa giới mới)", "Target (new boundaries)"),
     "chart.no_data": ("Không có số liệu", "No data"),
     "chart.era_legacy": (
         "{name} (địa giới trước 1/7/2025)",

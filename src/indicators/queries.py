@@ -1,8 +1,10 @@
 """Questions the pages ask, answered in DuckDB.
 
-A unit's value for a period is what was reported for that unit, or else the aggregate of its
-most detailed reported sub-units: counts and amounts add up; ratios add numerators and
-denominators and divide (never an average of percentages); indexes and ranks do not aggregate.
+A unit's value for a period is what was reported for that unit, or else built bottom-up: a
+district is what it reported or the sum of its communes; a province is the sum of its
+districts (each reported or summed) or, without districts, of its communes. Counts and amounts
+add up; ratios add numerators and denominators and divide (never an average of percentages);
+indexes and ranks do not aggregate. `n_parts`/`n_expected` count the commune-level units covered.
 """
 
 from __future__ import annotations
@@ -30,65 +32,116 @@ RESOLVED_COLUMNS = [
     "n_expected",
 ]  # fmt: skip
 
+# How parts combine into an area's value; used for district from communes and province from
+# districts (or from communes where there are no districts). A ratio needs every part's
+# numerator and denominator, else it is left empty rather than computed from some of them.
+_COMBINE = """
+    CASE any_value(c.agg_region)
+        WHEN 'sum' THEN sum(p.value)
+        WHEN 'ratio' THEN CASE WHEN count(p.numerator) = count(*)
+                                AND count(p.denominator) = count(*)
+                                AND sum(p.denominator) <> 0
+                           THEN sum(p.numerator) / sum(p.denominator) * any_value(c.scale)
+                      END
+    END AS value,
+    CASE WHEN any_value(c.agg_region) = 'ratio' AND count(p.numerator) = count(*)
+              AND count(p.denominator) = count(*) THEN sum(p.numerator) END AS numerator,
+    CASE WHEN any_value(c.agg_region) = 'ratio' AND count(p.numerator) = count(*)
+              AND count(p.denominator) = count(*) THEN sum(p.denominator) END AS denominator,
+    max(p.srank) AS srank,
+    string_agg(DISTINCT p.source, '; ') AS source,
+    sum(p.covered) AS covered
+"""
+
 _VALUES_SQL = """
-WITH obs AS (
-    SELECT * FROM observations o
+WITH units AS (SELECT * FROM regions WHERE unit_list = $unit_list),
+communes_under AS (
+    SELECT a.ancestor AS code, count(*) AS n
+    FROM region_ancestors a JOIN units u ON u.code = a.code
+    WHERE a.unit_list = $unit_list AND u.level = 'commune' GROUP BY ALL
+),
+obs AS (
+    SELECT o.*, u.level, u.district_code, u.province_code,
+           {status_rank} AS srank,
+           CASE WHEN u.level = 'commune' THEN 1 ELSE coalesce(cu.n, 1) END AS covered
+    FROM observations o
+    JOIN units u ON u.code = o.region
+    LEFT JOIN communes_under cu ON cu.code = o.region
     WHERE {asof} AND o.unit_list = $unit_list AND list_contains($indicators, o.indicator)
       {period_filter}
 ),
-wanted AS (SELECT unnest($regions) AS code),
-direct AS (
-    SELECT o.indicator, o.unit_list, o.region, o.period, o.period_kind, o.period_start,
-           o.period_end, o.value, o.numerator, o.denominator, o.status, o.source, o.note,
-           'reported' AS origin, 1 AS n_parts, 1 AS n_expected
-    FROM obs o JOIN wanted w ON o.region = w.code
-),
-parts AS (
-    SELECT o.*, a.ancestor, a.depth
-    FROM obs o
-    JOIN region_ancestors a ON a.unit_list = o.unit_list AND a.code = o.region
-    JOIN wanted w ON a.ancestor = w.code
-    QUALIFY a.depth = max(a.depth) OVER (PARTITION BY o.indicator, a.ancestor, o.period)
-),
-expected AS (
-    SELECT ancestor, depth, count(*) AS n FROM region_ancestors
-    WHERE unit_list = $unit_list GROUP BY ALL
-),
-agg AS (
-    SELECT p.indicator, p.unit_list, p.ancestor AS region, p.period,
+-- Districts: what the district reported, else the sum of its communes.
+district_agg AS (
+    SELECT p.indicator, p.district_code AS region, p.period,
            any_value(p.period_kind) AS period_kind, any_value(p.period_start) AS period_start,
-           any_value(p.period_end) AS period_end,
-           CASE any_value(c.agg_region)
-               WHEN 'sum' THEN sum(p.value)
-               WHEN 'ratio' THEN CASE WHEN count(p.numerator) = count(*)
-                                       AND count(p.denominator) = count(*)
-                                       AND sum(p.denominator) <> 0
-                                  THEN sum(p.numerator) / sum(p.denominator) * any_value(c.scale)
-                             END
-           END AS value,
-           CASE WHEN any_value(c.agg_region) = 'ratio' THEN sum(p.numerator) END AS numerator,
-           CASE WHEN any_value(c.agg_region) = 'ratio' THEN sum(p.denominator) END
-               AS denominator,
-           {rank_status} AS status,
-           string_agg(DISTINCT p.source, '; ') AS source,
-           NULL AS note,
-           'aggregated' AS origin,
-           count(*) AS n_parts,
-           any_value(e.n) AS n_expected
-    FROM parts p
-    JOIN catalog c ON c.code = p.indicator
-    JOIN expected e ON e.ancestor = p.ancestor AND e.depth = p.depth
+           any_value(p.period_end) AS period_end, {combine}
+    FROM obs p JOIN catalog c ON c.code = p.indicator
+    WHERE p.level = 'commune' AND p.district_code IS NOT NULL AND c.agg_region <> 'none'
+    GROUP BY p.indicator, p.district_code, p.period
+),
+district_eff AS (
+    SELECT indicator, region, period, period_kind, period_start, period_end, value, numerator,
+           denominator, srank, source, covered, province_code, 'reported' AS origin
+    FROM obs WHERE level = 'district'
+    UNION ALL
+    SELECT a.indicator, a.region, a.period, a.period_kind, a.period_start, a.period_end,
+           a.value, a.numerator, a.denominator, a.srank, a.source, a.covered, u.province_code,
+           'aggregated'
+    FROM district_agg a JOIN units u ON u.code = a.region
+    WHERE NOT EXISTS (SELECT 1 FROM obs r WHERE r.level = 'district' AND r.region = a.region
+                      AND r.indicator = a.indicator AND r.period = a.period)
+),
+-- Provinces: the sum of their districts (as above), or of their communes where the unit
+-- list has no districts.
+province_parts AS (
+    SELECT indicator, province_code, period, period_kind, period_start, period_end, value,
+           numerator, denominator, srank, source, covered
+    FROM district_eff
+    UNION ALL
+    SELECT indicator, province_code, period, period_kind, period_start, period_end, value,
+           numerator, denominator, srank, source, covered
+    FROM obs WHERE level = 'commune' AND district_code IS NULL
+),
+province_agg AS (
+    SELECT p.indicator, p.province_code AS region, p.period,
+           any_value(p.period_kind) AS period_kind, any_value(p.period_start) AS period_start,
+           any_value(p.period_end) AS period_end, {combine}
+    FROM province_parts p JOIN catalog c ON c.code = p.indicator
     WHERE c.agg_region <> 'none'
-    GROUP BY p.indicator, p.unit_list, p.ancestor, p.period
-)
-SELECT * FROM direct
+    GROUP BY p.indicator, p.province_code, p.period
+),
+aggregated AS (
+    SELECT indicator, region, period, period_kind, period_start, period_end, value, numerator,
+           denominator, srank, source, covered FROM district_agg
+    UNION ALL
+    SELECT indicator, region, period, period_kind, period_start, period_end, value, numerator,
+           denominator, srank, source, covered FROM province_agg
+),
+wanted AS (SELECT unnest($regions) AS code)
+SELECT o.indicator, $unit_list AS unit_list, o.region, o.period, o.period_kind, o.period_start,
+       o.period_end, o.value, o.numerator, o.denominator, o.status, o.source, o.note,
+       'reported' AS origin, o.covered AS n_parts, o.covered AS n_expected
+FROM obs o JOIN wanted w ON o.region = w.code
 UNION ALL
-SELECT * FROM agg a
-WHERE NOT EXISTS (
-    SELECT 1 FROM direct d
-    WHERE d.indicator = a.indicator AND d.region = a.region AND d.period = a.period
-)
+SELECT a.indicator, $unit_list, a.region, a.period, a.period_kind, a.period_start, a.period_end,
+       a.value, a.numerator, a.denominator, {rank_status} AS status, a.source, NULL AS note,
+       'aggregated', a.covered, cu.n
+FROM aggregated a
+JOIN wanted w ON a.region = w.code
+JOIN communes_under cu ON cu.code = a.region
+WHERE NOT EXISTS (SELECT 1 FROM obs r WHERE r.region = a.region AND r.indicator = a.indicator
+                  AND r.period = a.period)
 """
+
+
+def _values_sql(rev: int, period_filter: str) -> str:
+    return _VALUES_SQL.format(
+        asof=as_of(rev, "o"),
+        period_filter=period_filter,
+        status_rank=STATUS_RANK.format(s="o.status"),
+        rank_status=RANK_STATUS.format(r="a.srank"),
+        combine=_COMBINE,
+    )
 
 
 def resolved_values(
@@ -102,11 +155,7 @@ def resolved_values(
 ) -> pd.DataFrame:
     """Values for units of one unit list: reported where reported, else aggregated."""
     period_filter = "AND list_contains($periods, o.period)" if periods is not None else ""
-    sql = _VALUES_SQL.format(
-        asof=as_of(rev, "o"),
-        period_filter=period_filter,
-        rank_status=RANK_STATUS.format(r="max(" + STATUS_RANK.format(s="p.status") + ")"),
-    )
+    sql = _values_sql(rev, period_filter)
     params = {"unit_list": unit_list, "indicators": list(indicators), "regions": list(regions)}
     if periods is not None:
         params["periods"] = list(periods)
@@ -124,14 +173,12 @@ def latest(
     kind: str = "year",
     up_to: date | None = None,
 ) -> pd.DataFrame:
-    """Per indicator, the most recent value of one unit (reported or aggregated)."""
-    inner = _VALUES_SQL.format(
-        asof=as_of(rev, "o"),
-        period_filter="AND o.period_kind = $kind AND o.period_end <= $up_to",
-        rank_status=RANK_STATUS.format(r="max(" + STATUS_RANK.format(s="p.status") + ")"),
-    )
+    """Per indicator, the most recent value of one unit: reported, or aggregated from all of
+    its communes (a sum over the few that have reported is not the latest figure)."""
+    inner = _values_sql(rev, "AND o.period_kind = $kind AND o.period_end <= $up_to")
     sql = (
         f"SELECT * FROM ({inner}) v WHERE v.value IS NOT NULL"
+        " AND (v.origin = 'reported' OR v.n_parts >= v.n_expected)"
         " QUALIFY row_number() OVER (PARTITION BY v.indicator ORDER BY v.period_end DESC) = 1"
         " ORDER BY v.indicator"
     )

@@ -95,7 +95,7 @@ def logistic(t: float, start: float, end: float, mid: float, k: float = 0.6) -> 
     return start + (end - start) / (1 + math.exp(-k * (t - mid)))
 
 
-def communes_era(w: Writer, rng, communes, unit_list, years, pop_total, coverage):
+def communes_era(w: Writer, rng, communes, unit_list, years, pop_total, coverage, size=1.0):
     """Commune rows for one unit list: coverage flags, counts and per-capita ratios."""
     n = len(communes)
     urban = np.array([c["type"] in ("phường", "thị trấn") for c in communes])
@@ -104,8 +104,9 @@ def communes_era(w: Writer, rng, communes, unit_list, years, pop_total, coverage
     islands = np.array([c["type"] == "đặc khu" or c["district_code"] == "576" for c in communes])
     weights = np.where(islands, weights * 0.02, weights)
     pop0 = weights / weights.sum()
-    points = rng.integers(1, 3, n) + urban.astype(int)
-    bts = rng.integers(3, 10, n) + urban * rng.integers(4, 12, n)
+    # `size`: how many old communes a unit stands for, so totals carry across the merger.
+    points = np.round((rng.integers(1, 3, n) + urban.astype(int)) * size).astype(int)
+    bts = np.round((rng.integers(3, 10, n) + urban * rng.integers(4, 12, n)) * size).astype(int)
     lag = rng.normal(0, 1, n) - urban * 0.8  # positive: adopts later
     for y in years:
         t = y - 2016
@@ -127,10 +128,10 @@ def communes_era(w: Writer, rng, communes, unit_list, years, pop_total, coverage
             w.ratio("fixed_bb_per100", unit_list, c, y, round(pop[i] * max(fbb, 2) / 100), pop[i])
             users = min(97, logistic(t, 48, 88, 4, 0.55) + 6 * urban[i] + shift)
             w.ratio("internet_users_per100", unit_list, c, y, round(pop[i] * users / 100), pop[i])
-            pts = int(points[i] + (y >= 2022 and urban[i]))
+            pts = int(points[i] + round(size * (y >= 2022 and urban[i])))
             w.add("post_points", unit_list, c, y, pts)
             w.ratio("post_pop_per_point", unit_list, c, y, pop[i], pts, scale=1.0)
-            w.add("bts_count", unit_list, c, y, int(bts[i] + t * (1 + urban[i]) // 2))
+            w.add("bts_count", unit_list, c, y, int(bts[i] + size * t * (1 + urban[i]) // 2))
 
 
 def coverage_flags(lag, year, first_full, share_2016):
@@ -186,8 +187,13 @@ def main(out_dir: Path = HERE) -> None:
         "fibre": ((2026, 0), 0.97),
         "internet": ((2025, 0), 1.0),
     }
-    new_pop = (POP_2016["56"] + POP_2016["58"]) * 1.011**-9  # so that 2025 ≈ sum of the old
-    communes_era(w, rng, communes(NEW, "56"), NEW, NEW_YEARS, new_pop, new_cov)
+    # Population grows 1.1 % a year from 2016 in every era, so 2025 continues 2024.
+    new_pop = POP_2016["56"] + POP_2016["58"]
+    old_units = len(communes(LEGACY, "56")) + len(communes(LEGACY, "58"))
+    new_units = communes(NEW, "56")
+    communes_era(
+        w, rng, new_units, NEW, NEW_YEARS, new_pop, new_cov, size=old_units / len(new_units)
+    )
 
     kh_old, nt_old, kh_new = units[(LEGACY, "56")], units[(LEGACY, "58")], units[(NEW, "56")]
     for code, cov in (("post", 99), ("mobile", 100), ("fibre", 100), ("internet", 100)):

@@ -183,10 +183,12 @@ def test_province_adds_reported_districts_to_summed_communes(empty_store, catalo
 def test_a_ratio_with_parts_lacking_numerators_is_left_empty(empty_store, catalog, regions):
     rows = [
         "hh_internet_pct,legacy,22327,2021,,50,100,published,S1,",
-        "hh_internet_pct,legacy,22330,2021,40,,,published,S1,only a percentage",
+        "hh_internet_pct,legacy,22330,2021,,40,100,published,S1,",
     ]
-    data = (HEADER + "\n".join(rows) + "\n").encode()
-    empty_store.commit({"observations": load_observations(data, catalog, regions)}, author="t")
+    frame = load_observations((HEADER + "\n".join(rows) + "\n").encode(), catalog, regions)
+    # The loader refuses such rows now; a store written before that rule may still hold them.
+    frame.loc[1, ["numerator", "denominator"]] = None
+    empty_store.commit({"observations": frame}, author="t")
     row = resolve(empty_store, "hh_internet_pct", "568")
     assert row is not None and row["value"] != row["value"]  # NaN: no value from half the data
     assert row["numerator"] != row["numerator"] and row["denominator"] != row["denominator"]

@@ -58,6 +58,7 @@ ALIASES = {
     "denominator": ("denominator", "mau so"),
     "status": ("status", "trang thai"),
     "source": ("source", "nguon", "nguon so lieu"),
+    "region_name": ("region_name", "ten don vi", "ten dia ban", "ten xa", "region name"),
     "note": ("note", "ghi chu"),
 }
 STATUS_ALIASES = {
@@ -66,6 +67,7 @@ STATUS_ALIASES = {
     "preliminary": "preliminary",
     "so bo": "preliminary",
     "prel.": "preliminary",
+    "so bo / prel.": "preliminary",
     "estimate": "estimate",
     "uoc tinh": "estimate",
     "illustrative": "illustrative",
@@ -147,7 +149,10 @@ def validate_rows(
         return pd.DataFrame(columns=columns), [
             Problem(1, c, None, "thiếu cột bắt buộc", "required column missing") for c in missing
         ]
-    known_units = {(u, c) for u, c in zip(regions["unit_list"], regions["code"], strict=True)}
+    known_units = {
+        (r.unit_list, r.code): r
+        for r in regions[["unit_list", "code", "name", "short_name", "level"]].itertuples()
+    }
     has_num = "numerator" in columns
     out: list[dict] = []
     for i, rec in zip(df.index, df.to_dict("records"), strict=True):
@@ -193,6 +198,9 @@ def validate_rows(
                     f"unknown unit code in unit list '{unit_list}'",
                 )
             )
+        unit = known_units.get((unit_list, region))
+        if unit is not None and cell.get("region_name"):
+            _check_name(n, cell["region_name"], unit, probs)
         value = _number(n, "value", cell.get("value", ""), decimal, probs)
         num = (
             _number(n, "numerator", cell.get("numerator", ""), decimal, probs) if has_num else None
@@ -209,6 +217,8 @@ def validate_rows(
             value = num / den * ind.scale
         if value is None and len(probs) == before:
             probs.append(Problem(n, "value", "", "thiếu giá trị", "the value is missing"))
+        if ind and value is not None and len(probs) == before:
+            _check_value(n, ind, unit.level if unit is not None else "", value, num, den, probs)
         row = {
             "indicator": code,
             "unit_list": unit_list,
@@ -256,6 +266,59 @@ def validate_rows(
             )
         )
     return frame.drop(columns="_row"), probs
+
+
+def _check_name(n: int, given: str, unit, probs: list[Problem]) -> None:
+    """A name next to the code must be that unit's: new units reuse old codes."""
+    if fold(given) in (fold(unit.name), fold(unit.short_name)):
+        return
+    probs.append(
+        Problem(
+            n,
+            "region_name",
+            given,
+            f"tên không khớp mã {unit.code} trong danh mục '{unit.unit_list}' "
+            f"({unit.name}); mã có thể thuộc danh mục đơn vị khác — ghi rõ cột unit_list",
+            f"the name does not match code {unit.code} in unit list '{unit.unit_list}' "
+            f"({unit.name}); the code may belong to another unit list — fill in unit_list",
+        )
+    )
+
+
+def _check_value(n, ind, level: str, value: float, num, den, probs: list[Problem]) -> None:
+    """Rules every value must keep, whatever file it comes from."""
+
+    def bad(col: str, shown: object, vi: str, en: str) -> None:
+        probs.append(Problem(n, col, str(shown), vi, en))
+
+    has_parts = ind.kind == "ratio" and num is not None and den is not None
+    if has_parts and (num < 0 or den < 0 or (ind.is_percent and num > den)):
+        bad("numerator", f"{num}/{den}", "tử số vượt mẫu số hoặc bị âm",
+            "the numerator is negative or above the denominator")  # fmt: skip
+        return
+    if ind.is_percent and not 0 <= value <= 100:
+        bad("value", value, "tỷ lệ phần trăm phải từ 0 đến 100", "a percentage must be 0–100")
+    if ind.kind == "count" and value < 0:
+        bad("value", value, "số đếm không được âm", "a count cannot be negative")
+    if ind.kind != "ratio":
+        return
+    if num is None or den is None:
+        if level not in ("", "province"):
+            bad(
+                "numerator/denominator",
+                "",
+                "tỷ lệ cấp huyện, cấp xã cần tử số và mẫu số để cộng lên cấp trên",
+                "a district or commune ratio needs its numerator and denominator to add up",
+            )
+        return
+    expected = num / den * ind.scale if den else None
+    if expected is not None and abs(value - expected) > 0.5 * 10 ** (-ind.decimals) + 1e-9:
+        bad(
+            "value",
+            value,
+            f"giá trị khác tử số/mẫu số ({expected:.{ind.decimals + 2}f})",
+            f"the value differs from numerator/denominator ({expected:.{ind.decimals + 2}f})",
+        )
 
 
 def _finish(frame: pd.DataFrame, probs: list[Problem], source: str) -> pd.DataFrame:

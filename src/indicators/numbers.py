@@ -38,7 +38,9 @@ def parse_number(text: object, decimal: str | None = None) -> float | None:
     if isinstance(text, int | float):
         return _finite(float(text), str(text))
     raw = str(text)
-    s = raw.strip().replace("\u00a0", "").replace(" ", "").rstrip("%")
+    s = raw.strip().replace("\u2212", "-").rstrip("%").strip()
+    if re.fullmatch(r"[+-]?\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?", s):
+        s = re.sub(r"[ \u00a0\u202f]", "", s)  # 1 234 567: spaces group thousands
     if s == "" or s.lower() == "nan":
         return None
     if decimal == ",":

@@ -66,7 +66,7 @@ def assert_bilingual(p: Problem, en_word: str) -> None:
 def test_valid_file_gives_canonical_frame(catalog, regions):
     df = load(
         HEADER
-        + "post_commune_pct,legacy,22333,Quý 2/2020,99.2,,,,Sở TT&TT,ghi chú\n"
+        + "post_commune_pct,legacy,56,Quý 2/2020,99.2,,,,Sở TT&TT,ghi chú\n"
         + "bts_count,2025,56,2025,120,,,Sơ bộ,,\n"
         + "dti_rank,legacy,56,GĐ 2016–2020,41,,,published,,\n"
         + "bts_count,legacy,56,06/2020,7,,,,,\n",
@@ -84,7 +84,7 @@ def test_valid_file_gives_canonical_frame(catalog, regions):
     assert df["numerator"].isna().all()
     assert list(df["status"]) == ["published", "preliminary", "published", "published"]
     assert list(df["unit_list"]) == ["legacy", "2025", "legacy", "legacy"]
-    assert list(df["region"]) == ["22333", "56", "56", "56"]
+    assert list(df["region"]) == ["56", "56", "56", "56"]
     assert df.loc[0, "source"] == "Sở TT&TT"
     assert df.loc[0, "note"] == "ghi chú"
 
@@ -103,9 +103,37 @@ def test_ratio_value_computed_from_parts(catalog, regions):
     assert df.loc[1, "value"] == pytest.approx(125.0)
 
 
-def test_given_value_is_kept_next_to_parts(catalog, regions):
-    df = load(HEADER + "post_commune_pct,legacy,56,2020,90,120,132,,,\n", catalog, regions)
-    assert df.loc[0, "value"] == 90.0
+def test_given_value_is_kept_next_to_parts_when_they_agree(catalog, regions):
+    df = load(HEADER + "post_commune_pct,legacy,56,2020,90.9,120,132,,,\n", catalog, regions)
+    assert df.loc[0, "value"] == 90.9  # 120/132 = 90.909…, within the indicator's 1 decimal
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "reason"),
+    [
+        ("post_commune_pct,legacy,56,2020,90,120,132", "value", "differs from numerator"),
+        ("post_commune_pct,legacy,56,2020,150,,", "value", "must be 0–100"),
+        ("bts_count,legacy,56,2020,-3,,", "value", "cannot be negative"),
+        ("post_commune_pct,legacy,56,2020,,140,132", "numerator", "above the denominator"),
+        ("hh_internet_pct,legacy,22327,2020,55,,", "numerator/denominator", "needs its numerator"),
+    ],
+)
+def test_values_that_break_the_rules_are_rejected(catalog, regions, row, column, reason):
+    probs = problems(HEADER + row + ",,,\n", catalog, regions)
+    assert [(p.row, p.column) for p in probs] == [(2, column)]
+    assert reason in probs[0].reason_en
+
+
+def test_a_name_that_does_not_match_the_code_is_rejected(catalog, regions):
+    """22333 was Phường Vĩnh Phước; in the 2025 list it is Phường Bắc Nha Trang."""
+    head = "indicator,region,region_name,period,value\n"
+    ok = load(head + "bts_count,22333,Phường Vĩnh Phước,2024,5\n", catalog, regions)
+    assert ok.loc[0, "unit_list"] == "legacy"
+    probs = problems(head + "bts_count,22333,Phường Vĩnh Phước,2025,5\n", catalog, regions)
+    assert [(p.row, p.column) for p in probs] == [(2, "region_name")]
+    assert "Phường Bắc Nha Trang" in probs[0].reason_vi
+    fine = load(head + "bts_count,22333,bac nha trang,2025,5\n", catalog, regions)
+    assert fine.loc[0, "unit_list"] == "2025"
 
 
 def test_vietnamese_headers(catalog, regions):

@@ -164,3 +164,15 @@ def test_parse_format_round_trip():
 @pytest.mark.parametrize("text", ["1.234.567", "1,234,567"])
 def test_several_thousands_groups_are_not_ambiguous(text):
     assert parse_number(text) == 1_234_567
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("−3", -3.0), ("1 234 567", 1_234_567), ("1\u00a0234,5", 1234.5)]
+)
+def test_unicode_minus_and_space_grouping(text, expected):
+    assert parse_number(text) == expected
+
+
+def test_digits_split_by_a_stray_space_are_not_a_number():
+    with pytest.raises(NumberError):
+        parse_number("1 2")

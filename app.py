@@ -13,7 +13,7 @@ with st.sidebar:
         t("app.language", lang()),
         ["vi", "en"],
         key="lang",
-        format_func={"vi": "Tiếng Việt", "en": "English"}.get,
+        format_func=lambda code: t(f"lang.{code}", code),  # each language named in itself
         horizontal=True,
     )
     st.caption(conf().org(lang()))

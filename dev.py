@@ -29,12 +29,47 @@ def run(cmd: list[str], **kw) -> None:
     subprocess.run([str(c) for c in cmd], check=True, cwd=ROOT, **kw)
 
 
+def is_root_with_apt() -> bool:
+    return os.name == "posix" and os.geteuid() == 0 and shutil.which("apt-get") is not None
+
+
+def apt_install(packages: list[str]) -> None:
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    run(["apt-get", "update", "-qq"], env=env)
+    run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages], env=env)
+
+
+def venv_works() -> bool:
+    if not PY.exists():
+        return False
+    return subprocess.run([str(PY), "-m", "pip", "--version"], capture_output=True).returncode == 0
+
+
+def create_venv() -> None:
+    """A working .venv, or a clear message. Debian's python3 needs python3-venv for this."""
+    for attempt in (1, 2):
+        shutil.rmtree(VENV, ignore_errors=True)  # never build on a half-made one
+        subprocess.run([sys.executable, "-m", "venv", str(VENV)], cwd=ROOT)
+        if venv_works():
+            return
+        if attempt == 1 and is_root_with_apt():
+            version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+            apt_install(["python3-venv", f"{version}-venv"])
+            continue
+        break
+    shutil.rmtree(VENV, ignore_errors=True)
+    sys.exit(
+        "Không tạo được môi trường ảo: hãy cài gói python3-venv (Debian/Ubuntu).\n"
+        "Could not create a virtual environment: install python3-venv (Debian/Ubuntu)."
+    )
+
+
 def ensure_venv(extras: str) -> None:
     """Create .venv and install the package; skipped when pyproject.toml has not changed."""
     if sys.version_info < (3, 11):  # noqa: UP036 - this file runs on any python3
         sys.exit(f"Cần Python ≥ 3.11 / Python ≥ 3.11 is required (this is {sys.version})")
-    if not PY.exists():
-        run([sys.executable, "-m", "venv", VENV])
+    if not venv_works():
+        create_venv()
     spec = f".[{extras}]" if extras else "."
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + spec.encode()).hexdigest()
     stamp = VENV / ".installed"
@@ -50,23 +85,33 @@ def ensure_chromium() -> None:
     """Debian's chromium and Noto fonts for the browser tests (no browser download)."""
     if CHROMIUM.exists() and Path("/usr/share/fonts/truetype/noto").exists():
         return
-    if os.name != "posix" or os.geteuid() != 0 or not shutil.which("apt-get"):
+    if not is_root_with_apt():
         sys.exit(
             "Các bài kiểm thử trình duyệt cần Chromium: chạy lệnh này bằng root trên Debian, "
             "hoặc cài 'chromium' và 'fonts-noto-core'.\n"
             "Browser tests need Chromium: run this as root on Debian/Ubuntu, or install "
             "'chromium' and 'fonts-noto-core' yourself."
         )
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    run(["apt-get", "update", "-qq"], env=env)
-    run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *APT_PACKAGES], env=env)
+    apt_install(APT_PACKAGES)
 
 
 def start(args: list[str]) -> int:
     ensure_venv("")
     run([PY, "-m", "indicators.cli", "init"])
-    cmd = [PY, "-m", "streamlit", "run", ROOT / "app.py", "--server.port", "8501",
-           "--browser.gatherUsageStats", "false", *args]  # fmt: skip
+    cmd = [
+        PY,
+        "-m",
+        "streamlit",
+        "run",
+        ROOT / "app.py",
+        "--server.port",
+        "8501",
+        "--server.address",
+        "localhost",
+        "--browser.gatherUsageStats",
+        "false",
+        *args,
+    ]
     print("+", " ".join(map(str, cmd)), flush=True)
     return subprocess.call([str(c) for c in cmd], cwd=ROOT)
 

@@ -128,3 +128,31 @@ def test_store_file_is_a_real_duckdb_database(seeded_store):
     finally:
         con.close()
     assert n == len(bundled)
+
+
+def test_a_page_can_read_while_the_same_process_writes(empty_store, catalog, regions):
+    commit(
+        empty_store, csv_bytes("bts_count,legacy,22327,2021,17,,,published,A,"), catalog, regions
+    )
+    with empty_store.connect() as writer:
+        writer.execute("BEGIN TRANSACTION")
+        writer.execute("UPDATE observations SET value = 99")
+        with empty_store.connect(read_only=True) as reader:  # e.g. another session's rerun
+            seen = reader.execute("SELECT value FROM observations").fetchone()[0]
+        writer.execute("ROLLBACK")
+    assert seen == 17  # it sees the committed data, not the open transaction
+
+
+def test_configuration_is_rewritten_only_when_it_changes(empty_store, catalog, regions):
+    def config_hash():
+        with empty_store.connect() as con:
+            return con.execute("SELECT value FROM meta WHERE key = 'config_hash'").fetchone()[0]
+
+    before = config_hash()
+    empty_store.initialize(catalog, regions)
+    assert config_hash() == before
+    empty_store.initialize(catalog, regions[regions["unit_list"] == "legacy"])
+    assert config_hash() != before
+    with empty_store.connect() as con:
+        lists = {r[0] for r in con.execute("SELECT DISTINCT unit_list FROM regions").fetchall()}
+    assert lists == {"legacy"}

@@ -7,6 +7,7 @@ transaction, so a failed or interrupted load leaves the previous revision intact
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import hashlib
 import time
@@ -106,13 +107,19 @@ class Store:
 
     @contextmanager
     def connect(self, read_only: bool = False, timeout: float = 15.0) -> Iterator:
+        """A connection that retries while another process holds the file's lock.
+
+        Every connection is opened read-write: DuckDB refuses a read-only and a read-write
+        connection to one file in the same process (e.g. a page reading while an upload
+        writes). `read_only` only refuses to create a missing file.
+        """
         if read_only and not self.path.exists():
             raise FileNotFoundError(self.path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         deadline = time.monotonic() + timeout
         while True:
             try:
-                con = duckdb.connect(str(self.path), read_only=read_only)
+                con = duckdb.connect(str(self.path))
                 break
             except duckdb.IOException as exc:  # another process holds the write lock
                 if "lock" not in str(exc).lower() or time.monotonic() > deadline:
@@ -126,16 +133,27 @@ class Store:
     # -- schema and reference tables -------------------------------------------------------
 
     def initialize(self, catalog: Catalog, regions: pd.DataFrame) -> None:
-        """Create tables and (re)write the catalog and unit lists, which are configuration."""
+        """Create tables and write the catalog and unit lists, which are configuration.
+
+        Skipped when they are unchanged (the common case), so a start or a CLI read does not
+        rewrite them.
+        """
+        cat = catalog.frame()  # noqa: F841 - read by DuckDB's replacement scan
+        reg = regions  # noqa: F841
+        digest = hashlib.sha256(
+            catalog.frame().to_csv(index=False).encode() + regions.to_csv(index=False).encode()
+        ).hexdigest()
         with self.connect() as con:
-            con.execute("BEGIN TRANSACTION")
             con.execute(DDL)
+            found = con.execute("SELECT value FROM meta WHERE key = 'config_hash'").fetchone()
+            if found and found[0] == digest:
+                return
+            anc = _ancestors(regions)  # noqa: F841
+            con.execute("BEGIN TRANSACTION")
             con.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION]
             )
-            cat = catalog.frame()  # noqa: F841 - read by DuckDB's replacement scan
-            reg = regions  # noqa: F841
-            anc = _ancestors(regions)  # noqa: F841
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('config_hash', ?)", [digest])
             con.execute("CREATE OR REPLACE TABLE catalog AS SELECT * FROM cat")
             con.execute("CREATE OR REPLACE TABLE regions AS SELECT * FROM reg")
             con.execute("CREATE OR REPLACE TABLE region_ancestors AS SELECT * FROM anc")
@@ -207,7 +225,8 @@ class Store:
                 )
                 con.execute("COMMIT")
             except BaseException:
-                con.execute("ROLLBACK")
+                with contextlib.suppress(duckdb.Error):  # keep the original error
+                    con.execute("ROLLBACK")
                 raise
         return next(r for r in self.revisions() if r.id == rev)
 

@@ -193,7 +193,9 @@ def test_kpi_shows_the_published_phase_figure(province, catalog):
     series, targets = province
     kpi = build_kpi(catalog["press_articles"], series, targets, "2018", "vi")
     assert kpi.phase_text.startswith("Giai đoạn 2016–2020: 30.000 (Đã công bố)")
-    assert "hơn 30.000" in kpi.phase_text
+    assert kpi.phase_text.endswith("— Công bố: hơn 30.000 tin bài")
+    en = build_kpi(catalog["press_articles"], series, targets, "2018", "en").phase_text
+    assert en == "2016–2020 phase: 30,000 (Published) — published as 'more than 30,000'"
     assert build_kpi(catalog["press_articles"], series, targets, "2022", "vi").phase_text == ""
 
 

@@ -45,6 +45,12 @@ class Kpi:
     spark: list[float] = field(default_factory=list)
 
 
+def in_language(text: str, lang: str) -> str:
+    """Data notes are written 'tiếng Việt / English'; show the reader's half."""
+    vi, sep, en = text.partition(" / ")
+    return (en if lang == "en" else vi).strip() if sep else text
+
+
 def _pick(rows: pd.DataFrame, period: str) -> pd.Series | None:
     """The row for `period`, preferring the unit list in force at its end."""
     here = rows[rows["period"] == period]
@@ -103,7 +109,7 @@ def _phase(ind: Indicator, series: pd.DataFrame, year_end, lang: str) -> str:
         if r.period_start.date() <= year_end <= r.period_end.date() and pd.notna(r.value):
             value = format_value(r.value, ind.unit(lang), lang, ind.decimals)
             status = t(f"status.{r.status}", lang)
-            note = f" — {r.note}" if isinstance(r.note, str) and r.note else ""
+            note = f" — {in_language(r.note, lang)}" if isinstance(r.note, str) and r.note else ""
             return f"{parse_period(r.period).label(lang)}: {value} ({status}){note}"
     return ""
 

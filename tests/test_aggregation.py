@@ -86,32 +86,27 @@ def test_counts_sum_and_ranks_do_not_aggregate(worked):
     assert resolve(store, "dti_rank", "568") is None  # a rank is never summed into districts
 
 
-def test_children_keep_units_without_data_as_no_data(worked):
-    store, cam_lam = worked
+def children_2021(store, level: str):
     with store.connect(read_only=True) as con:
-        kids = queries.children(
+        return queries.children(
             con,
             store.current_revision(),
             indicator="hh_internet_pct",
             unit_list="legacy",
             parent="56",
             period="2021",
-            level="commune",
+            level=level,
         )
+
+
+def test_children_keep_units_without_data_as_no_data(worked):
+    store, cam_lam = worked
+    kids = children_2021(store, "commune")
     assert len(kids) == 132
     reported = kids[kids["value"].notna()]
     assert set(reported["region"]) == {"22327", "22330", cam_lam}
     assert kids["value"].isna().sum() == 129  # not zero: no data
-    with store.connect(read_only=True) as con:
-        dists = queries.children(
-            con,
-            store.current_revision(),
-            indicator="hh_internet_pct",
-            unit_list="legacy",
-            parent="56",
-            period="2021",
-            level="district",
-        )
+    dists = children_2021(store, "district")
     assert dists.set_index("region").loc["568", "value"] == pytest.approx(12.0)
     assert dists.set_index("region").loc["570", "value"] == pytest.approx(90.0)
     assert dists["value"].notna().sum() == 2

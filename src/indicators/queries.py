@@ -265,21 +265,3 @@ def levels_with_data(con, rev: int) -> pd.DataFrame:
         " JOIN regions r ON r.unit_list = o.unit_list AND r.code = o.region"
         f" WHERE {as_of(rev, 'o')} ORDER BY ALL"
     ).df()
-
-
-def regions(con, unit_list: str | None = None) -> pd.DataFrame:
-    where = "WHERE unit_list = ?" if unit_list else ""
-    return con.execute(
-        f"SELECT * FROM regions {where} ORDER BY unit_list, level, code",
-        [unit_list] if unit_list else [],
-    ).df()
-
-
-def periods(con, rev: int, indicators: Sequence[str] | None = None) -> pd.DataFrame:
-    """The periods that have data, newest last."""
-    cond = "AND list_contains(?, indicator)" if indicators else ""
-    return con.execute(
-        "SELECT DISTINCT period, period_kind, period_start, period_end FROM observations"
-        f" WHERE {as_of(rev)} {cond} ORDER BY period_end, period_start",
-        [list(indicators)] if indicators else [],
-    ).df()

@@ -138,10 +138,10 @@ class Store:
         Skipped when they are unchanged (the common case), so a start or a CLI read does not
         rewrite them.
         """
-        cat = catalog.frame()  # noqa: F841 - read by DuckDB's replacement scan
+        cat = catalog.frame()  # also read by DuckDB by name below
         reg = regions  # noqa: F841
         digest = hashlib.sha256(
-            catalog.frame().to_csv(index=False).encode() + regions.to_csv(index=False).encode()
+            cat.to_csv(index=False).encode() + regions.to_csv(index=False).encode()
         ).hexdigest()
         with self.connect() as con:
             con.execute(DDL)

@@ -18,13 +18,22 @@ with st.sidebar:
     )
     st.caption(conf().org(lang()))
 
-pages = [
-    st.Page(
-        "ui/overview.py",
-        title=t("nav.overview", lang()),
-        icon=":material/dashboard:",
-        url_path="tong-quan",
-        default=True,
-    ),
-]
+
+def page(path: str, key: str, icon: str, slug: str, **kwargs) -> st.Page:
+    return st.Page(path, title=t(f"nav.{key}", lang()), icon=icon, url_path=slug, **kwargs)
+
+
+pages = {
+    t("nav.section_view", lang()): [
+        page("ui/overview.py", "overview", ":material/dashboard:", "tong-quan", default=True),
+        page("ui/trends.py", "trends", ":material/show_chart:", "xu-huong"),
+        page("ui/regions.py", "regions", ":material/map:", "dia-ban"),
+        page("ui/data.py", "data", ":material/table:", "du-lieu"),
+        page("ui/methodology.py", "methodology", ":material/menu_book:", "phuong-phap"),
+    ],
+    t("nav.section_update", lang()): [
+        page("ui/upload.py", "upload", ":material/upload_file:", "tai-len"),
+        page("ui/history.py", "history", ":material/history:", "lich-su"),
+    ],
+}
 st.navigation(pages).run()

@@ -1,8 +1,6 @@
-"""Every word the UI shows, Vietnamese first, English second. Pages never hold strings."""
+"""Messages of the app frame, the Overview page, KPI cards and the shared chart frame."""
 
 from __future__ import annotations
-
-LANGS = ("vi", "en")
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "app.title": ("Chỉ số CNTT-TT", "ICT Indicators"),
@@ -15,6 +13,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Data: revision {rev} ({date})",
     ),
     "nav.overview": ("Tổng quan", "Overview"),
+    "nav.trends": ("Xu hướng", "Trends"),
+    "nav.regions": ("Địa bàn", "Regions"),
+    "nav.data": ("Dữ liệu", "Data"),
+    "nav.methodology": ("Phương pháp", "Methodology"),
+    "nav.upload": ("Tải lên", "Upload"),
+    "nav.history": ("Lịch sử", "History"),
+    "nav.section_view": ("Xem số liệu", "View"),
+    "nav.section_update": ("Cập nhật", "Update"),
     "overview.period": ("Năm báo cáo", "Reporting year"),
     "overview.illustrative_banner": (
         "Bản cài đặt mặc định chứa **số liệu minh họa** (đánh dấu ◇ và «Minh họa») bên cạnh các "
@@ -84,10 +90,3 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "chart.value": ("Giá trị", "Value"),
 }
-
-
-def t(key: str, lang: str = "vi", **kwargs: object) -> str:
-    """The message for `key` in `lang`, with {placeholders} filled in."""
-    vi, en = MESSAGES[key]
-    text = en if lang == "en" else vi
-    return text.format(**kwargs) if kwargs else text

@@ -1,0 +1,33 @@
+"""Every word the UI shows, Vietnamese first, English second. Pages never hold strings.
+
+One catalog, kept in several files by area so that work on one page does not touch another's
+words; a key may be defined only once across them.
+"""
+
+from __future__ import annotations
+
+from . import base, pages, reform, regions, uploads
+
+LANGS = ("vi", "en")
+
+
+def _merge(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    merged: dict[str, tuple[str, str]] = {}
+    for part in parts:
+        twice = merged.keys() & part.keys()
+        if twice:
+            raise ValueError(f"message keys defined twice: {sorted(twice)}")
+        merged.update(part)
+    return merged
+
+
+MESSAGES = _merge(
+    base.MESSAGES, pages.MESSAGES, regions.MESSAGES, uploads.MESSAGES, reform.MESSAGES
+)
+
+
+def t(key: str, lang: str = "vi", **kwargs: object) -> str:
+    """The message for `key` in `lang`, with {placeholders} filled in."""
+    vi, en = MESSAGES[key]
+    text = en if lang == "en" else vi
+    return text.format(**kwargs) if kwargs else text

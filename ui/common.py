@@ -121,3 +121,19 @@ def url_choice(widget, label: str, options, *, key: str, default=None, scope: st
     else:
         st.query_params[key] = value
     return value
+
+
+ERAS = ("2025", "legacy")  # the unit lists, newest first; codes match `regions.unit_list`
+
+
+def era_choice(scope: str = "") -> str:
+    """The unit list a view is shown on, kept in the URL as ?era=legacy (default: new units).
+
+    Codes are reused across the 1 July 2025 reform, so every page that spans it asks which
+    set of units to show, with the same words and the same URL key.
+    """
+    era = url_choice(
+        st.radio, tr("era.label"), ERAS, key="era", scope=scope, horizontal=True,
+        format_func=lambda code: tr(f"era.{code}"), help=tr("era.note"),
+    )  # fmt: skip
+    return era

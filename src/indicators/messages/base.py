@@ -34,6 +34,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "overview.ranking": ("Xếp hạng địa bàn", "Ranking of areas"),
     "overview.ranking_indicator": ("Chỉ tiêu xếp hạng", "Indicator to rank"),
     "overview.ranking_level": ("Cấp", "Level"),
+    "era.label": ("Địa giới hành chính", "Administrative boundaries"),
+    "era.2025": ("Theo đơn vị hành chính mới", "By the new units"),
+    "era.legacy": ("Theo đơn vị hành chính cũ", "By the old units"),
+    "era.note": (
+        "Từ 1/7/2025 cả nước bỏ cấp huyện và sắp xếp lại cấp xã; Khánh Hòa mới gồm Khánh Hòa và "
+        "Ninh Thuận cũ. Đơn vị mới dùng lại một số mã cũ, nên số liệu của hai thời kỳ được xem "
+        "theo một bộ đơn vị đã chọn.",
+        "On 1 July 2025 districts were abolished and communes merged; the new Khánh Hòa joins the "
+        "old Khánh Hòa and Ninh Thuận. New units reuse some old codes, so figures from the two "
+        "periods are shown on one chosen set of units.",
+    ),
+    "level.province": ("Cấp tỉnh", "Province"),
     "level.district": ("Cấp huyện", "District"),
     "level.commune": ("Cấp xã", "Commune"),
     "kpi.no_data": ("Chưa có số liệu", "No data"),

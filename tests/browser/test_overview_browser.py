@@ -7,14 +7,12 @@ import time
 
 from playwright.sync_api import Page, expect
 
-CHART = '[data-testid="stPlotlyChart"] .main-svg'
-ERRORS = '[data-testid="stException"]'
+from .helpers import ERRORS, choose
+from .helpers import wait_for_charts as _wait
 
 
 def wait_for_charts(page: Page, count: int = 2) -> None:
-    page.wait_for_function(
-        f"document.querySelectorAll('{CHART}').length >= {count}", timeout=60_000
-    )
+    _wait(page, count)
     expect(page.locator('[data-testid="stMetricValue"]').first).to_be_visible()
 
 
@@ -25,12 +23,6 @@ def card_value(page: Page, label: str) -> str:
         .filter(has=page.locator('[data-testid="stMetricValue"]'))
     )
     return card.last.locator('[data-testid="stMetricValue"]').inner_text().strip()
-
-
-def choose(page: Page, label: str, option: str) -> None:
-    box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label)
-    box.click()
-    page.get_by_role("option", name=option, exact=True).click()
 
 
 def test_overview_shows_2020_figures_and_switches_to_english(server, page, screenshots, timings):

@@ -14,6 +14,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA_DIR = REPO_ROOT / "data"
 DEFAULT_DB_PATH = REPO_ROOT / "var" / "indicators.duckdb"
+DEFAULT_MAX_UPLOAD_MB = 20
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,12 @@ class Settings:
 
     def province(self, lang: str) -> str:
         return self.province_vi if lang == "vi" else self.province_en
+
+    @property
+    def max_upload_bytes(self) -> int:
+        """Largest file an analyst may upload: `[uploads] max_mb` in settings.toml."""
+        mb = float(self.extra.get("uploads", {}).get("max_mb", DEFAULT_MAX_UPLOAD_MB))
+        return int(mb * 1024 * 1024)
 
 
 def data_dir() -> Path:

@@ -6,7 +6,7 @@ words; a key may be defined only once across them.
 
 from __future__ import annotations
 
-from . import base, pages, reform, regions, uploads
+from . import base, history, pages, reform, regions, uploads
 
 LANGS = ("vi", "en")
 
@@ -22,7 +22,12 @@ def _merge(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 
 MESSAGES = _merge(
-    base.MESSAGES, pages.MESSAGES, regions.MESSAGES, uploads.MESSAGES, reform.MESSAGES
+    base.MESSAGES,
+    pages.MESSAGES,
+    regions.MESSAGES,
+    uploads.MESSAGES,
+    reform.MESSAGES,
+    history.MESSAGES,
 )
 
 

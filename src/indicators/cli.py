@@ -3,7 +3,11 @@
 indicators init                      create the store from the data folder (first start)
 indicators validate FILE             check a long-form CSV; exit 1 with the report if bad
 indicators import FILE -m MESSAGE    check, then store it as a new revision
-indicators history                   list the revisions
+indicators history                   list the revisions (CSV)
+indicators rollback REV [-m MESSAGE] a new revision restoring the data of revision REV
+indicators catalog                   the indicator catalog (CSV)
+indicators regions [--unit-list L]   the administrative units (CSV)
+indicators template [--format xlsx|csv] -o FILE   the upload template
 indicators value -i CODE -r REGION -p PERIOD [-u UNIT_LIST] [--rev N]
 indicators serve [--port 8501]       start the dashboard
 """
@@ -20,10 +24,11 @@ from pathlib import Path
 from .catalog import load_catalog
 from .config import REPO_ROOT, load_settings
 from .loaders import load_observations
+from .messages import t
 from .numbers import format_value
 from .periods import parse_period
 from .problems import DataError
-from .regions import NEW, build_regions, unit_list_for
+from .regions import NEW, UNIT_LISTS, build_regions, unit_list_for
 from .store import Store, seed_from
 
 
@@ -89,11 +94,72 @@ def cmd_history(args) -> int:
     _, store, _ = _context()
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["id", "created_at", "author", "file_name", "content_hash", "rows_in_file",
-                  "rows_new", "rows_changed", "rows_unchanged", "message"])  # fmt: skip
+                  "rows_new", "rows_changed", "rows_unchanged", "rows_removed", "rows_rejected",
+                  "restores", "message"])  # fmt: skip
     for r in store.revisions():
         out.writerow([r.id, f"{r.created_at:%Y-%m-%d %H:%M:%S}", r.author, r.file_name,
                       r.content_hash, r.rows_in_file, r.rows_new, r.rows_changed,
-                      r.rows_unchanged, r.message])  # fmt: skip
+                      r.rows_unchanged, r.rows_removed, r.rows_rejected, r.restores,
+                      r.message])  # fmt: skip
+    return 0
+
+
+def _both(key: str, **kw) -> str:
+    return f"{t(key, 'vi', **kw)} / {t(key, 'en', **kw)}"
+
+
+def cmd_rollback(args) -> int:
+    _, store, _ = _context()
+    known = [r.id for r in store.revisions()]
+    if args.rev not in known:
+        known_text = ", ".join(map(str, known))
+        print(_both("history.rollback.unknown", rev=args.rev, known=known_text), file=sys.stderr)
+        return 1
+    rev = store.rollback(
+        args.rev,
+        author=args.author,
+        message=args.message or _both("history.rollback.default_message", rev=args.rev),
+    )
+    print(_both("history.rollback.done", rev=rev.id, to=args.rev, changed=rev.rows_changed,
+                new=rev.rows_new, removed=rev.rows_removed))  # fmt: skip
+    return 0
+
+
+def _print_csv(frame) -> None:
+    """CSV to stdout; `indicators regions | head` ends quietly instead of with a traceback."""
+    try:
+        frame.to_csv(sys.stdout, index=False, lineterminator="\n", float_format="%.10g")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def cmd_catalog(args) -> int:
+    catalog = load_catalog(load_settings().data_dir / "catalog.csv")
+    frame = catalog.frame()
+    _print_csv(frame.assign(higher_is_better=frame["higher_is_better"].astype(int)))
+    return 0
+
+
+def cmd_regions(args) -> int:
+    regions = build_regions(load_settings().region_sources)
+    if args.unit_list:
+        regions = regions[regions["unit_list"] == args.unit_list]
+    _print_csv(regions.assign(area_km2=regions["area_km2"].astype(float)))
+    return 0
+
+
+def cmd_template(args) -> int:
+    from .template import template_csv, template_xlsx
+
+    settings = load_settings()
+    catalog = load_catalog(settings.data_dir / "catalog.csv")
+    regions = build_regions(settings.region_sources)
+    out = Path(args.output)
+    fmt = args.format or ("csv" if out.suffix.lower() == ".csv" else "xlsx")
+    make = template_csv if fmt == "csv" else template_xlsx
+    out.write_bytes(make(catalog, regions, unit_list=args.unit_list))
+    print(out)
     return 0
 
 
@@ -153,6 +219,20 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--author", default=None)
     i.set_defaults(func=cmd_import)
     sub.add_parser("history", help="list revisions (CSV)").set_defaults(func=cmd_history)
+    rb = sub.add_parser("rollback", help="new revision restoring an earlier revision's data")
+    rb.add_argument("rev", type=int)
+    rb.add_argument("-m", "--message", default=None)
+    rb.add_argument("--author", default=None)
+    rb.set_defaults(func=cmd_rollback)
+    sub.add_parser("catalog", help="the indicator catalog (CSV)").set_defaults(func=cmd_catalog)
+    rg = sub.add_parser("regions", help="administrative units (CSV)")
+    rg.add_argument("-u", "--unit-list", default=None, choices=list(UNIT_LISTS))
+    rg.set_defaults(func=cmd_regions)
+    tp = sub.add_parser("template", help="write the upload template (XLSX or CSV)")
+    tp.add_argument("-o", "--output", required=True)
+    tp.add_argument("--format", default=None, choices=["xlsx", "csv"])
+    tp.add_argument("-u", "--unit-list", default=NEW, choices=list(UNIT_LISTS))
+    tp.set_defaults(func=cmd_template)
     q = sub.add_parser("value", help="one value, reported or aggregated")
     q.add_argument("-i", "--indicator", required=True)
     q.add_argument("-r", "--region", required=True)

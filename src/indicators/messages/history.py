@@ -91,10 +91,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "template.sheet.indicators": ("Chỉ tiêu", "Indicators"),
     "template.sheet.units": ("Đơn vị", "Units"),
     "template.status.example": ("Sơ bộ", "Preliminary"),
-    "template.note.example": (
-        "Dòng mẫu: điền số liệu hoặc xóa dòng",
-        "Example row: fill in the figures or delete the row",
-    ),
     "template.ind.code": ("Mã chỉ tiêu", "Code"),
     "template.ind.name_vi": ("Tên chỉ tiêu", "Name (Vietnamese)"),
     "template.ind.name_en": ("Tên tiếng Anh", "Name (English)"),

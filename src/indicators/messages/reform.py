@@ -1,5 +1,49 @@
-"""Messages of the Series across the 2025 administrative reform (issue 6)."""
+"""Messages of the series across the 1 July 2025 administrative reform (issue 6)."""
 
 from __future__ import annotations
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+MESSAGES: dict[str, tuple[str, str]] = {
+    "reform.marker": (
+        "1/7/2025: sắp xếp đơn vị hành chính",
+        "1 Jul 2025: administrative reform",
+    ),
+    "reform.converted": ("Quy đổi địa giới", "Converted across boundaries"),
+    "reform.estimate": ("Ước tính (thay đổi địa giới)", "Estimate (boundary change)"),
+    "reform.reported": ("Số liệu theo đơn vị này", "Reported for this unit"),
+    "reform.from_legacy": ("Từ đơn vị hành chính cũ", "From the old units"),
+    "reform.from_2025": ("Từ đơn vị hành chính mới", "From the new units"),
+    "reform.basis.whole": (
+        "Cộng các đơn vị cũ được nhập nguyên vẹn",
+        "Sum of old units merged whole",
+    ),
+    "reform.basis.equal_split": (
+        "Có đơn vị cũ bị chia: phần của nó được chia đều cho các đơn vị mới",
+        "Includes a divided old unit, split equally between its new units",
+    ),
+    "reform.basis.one_to_one": (
+        "Đơn vị mới trùng đúng với một đơn vị cũ",
+        "The new unit is exactly one old unit",
+    ),
+    "reform.note_2025": (
+        "Số liệu trước 1/7/2025 được quy đổi sang đơn vị hành chính mới: cộng các đơn vị cũ "
+        "hợp thành (tỷ lệ tính lại từ tử số và mẫu số). Đơn vị cũ bị chia được chia đều và "
+        "đánh dấu ước tính.",
+        "Figures before 1 July 2025 are converted to the new units: the old units that form "
+        "each one are added up (ratios recomputed from numerators and denominators). Divided "
+        "old units are split equally and marked as estimates.",
+    ),
+    "reform.note_legacy": (
+        "Số liệu từ 1/7/2025 chỉ hiển thị cho đơn vị cũ trùng đúng với một đơn vị mới.",
+        "Figures from 1 July 2025 are shown only for old units that are exactly one new unit.",
+    ),
+    "reform.note_estimates": (
+        "{n} giá trị là ước tính (thay đổi địa giới).",
+        "{n} values are estimates (boundary change).",
+    ),
+    "reform.not_converted": (
+        "Chỉ số và thứ hạng không quy đổi qua thay đổi địa giới; chỉ hiển thị theo đơn vị của "
+        "thời kỳ được công bố.",
+        "Indexes and ranks are not converted across the boundary change; they are shown only "
+        "on the units they were published for.",
+    ),
+}

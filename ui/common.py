@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from indicators import queries
+from indicators import queries, reform
 from indicators.catalog import Catalog, load_catalog
 from indicators.config import RegionRef, Settings, settings
 from indicators.messages import t
@@ -137,3 +137,18 @@ def era_choice(scope: str = "") -> str:
         format_func=lambda code: tr(f"era.{code}"), help=tr("era.note"),
     )  # fmt: skip
     return era
+
+
+# --- Series across the 2025 reform: the other era converted onto the chosen units (issue 6) ---
+
+
+@st.cache_data(show_spinner=False)
+def converted_series(
+    rev: int, indicators: tuple[str, ...], refs: tuple[RegionRef, ...], target_list: str
+) -> pd.DataFrame:
+    """`queries.series` on one unit list, with the other era's values converted onto it and
+    flagged (`converted`, `estimate`, `basis`); see `indicators.reform`."""
+    with store().connect(read_only=True) as con:
+        return reform.converted_series(
+            con, rev, indicators=indicators, refs=refs, target_list=target_list
+        )

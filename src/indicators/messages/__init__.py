@@ -6,7 +6,7 @@ words; a key may be defined only once across them.
 
 from __future__ import annotations
 
-from . import base, history, pages, reform, regions, uploads
+from . import base, history, pages, reform, regions, update_pages, uploads
 
 LANGS = ("vi", "en")
 
@@ -28,6 +28,7 @@ MESSAGES = _merge(
     uploads.MESSAGES,
     reform.MESSAGES,
     history.MESSAGES,
+    update_pages.MESSAGES,
 )
 
 

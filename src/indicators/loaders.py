@@ -1,25 +1,34 @@
-"""Read observation and target tables into the canonical long frame, or say exactly what is wrong.
+"""Validation: text cells in canonical columns -> the canonical long frame, or what is wrong.
 
 Canonical observation columns (one row per indicator × unit × period):
     indicator, unit_list, region, period, value, numerator, denominator, status, source, note
-Every rejected cell is reported with its Excel row number, column, value and reason; a file with
-any error is rejected whole, so the store never receives half of it.
+Every problem names the file row, the column as headed in the file, the value, the rule and a
+hint, in Vietnamese and English. Checks work on whole columns (pandas), and on the distinct
+values of a column where a Python function must look (periods, names), so a million-row file
+is checked in seconds. Reading the file is `reading`; its shape `shapes`; the entry point that
+chains them is `uploads.check_upload`.
 """
 
 from __future__ import annotations
 
-import io
-import unicodedata
-from functools import lru_cache
+import difflib
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+from . import numbers as _num
 from .catalog import Catalog
+from .folding import fold
+from .headers import accepted_names
 from .numbers import NumberError, parse_number
 from .periods import PeriodError, parse_period
-from .problems import DataError, Problem
+from .problems import DataError, Problem, rule_problem, sort_problems
 from .regions import UNIT_LISTS, unit_list_for
+from .shapes import LongText
+from .unitmatch import UnitMatcher
 
 STATUSES = ("published", "preliminary", "estimate", "illustrative")
 OBS_COLUMNS = [
@@ -46,289 +55,560 @@ TARGET_COLUMNS = [
 ]
 KEY = ["indicator", "unit_list", "region", "period"]
 PERIOD_COLUMNS = ["period_kind", "period_start", "period_end"]
-
-# Header spellings analysts use, folded (no tone marks, lower case) -> canonical column.
-ALIASES = {
-    "indicator": ("indicator", "ma chi tieu", "ma chi so", "chi tieu", "indicator code"),
-    "unit_list": ("unit_list", "danh muc don vi", "unit list"),
-    "region": ("region", "ma don vi", "ma dia ban", "ma xa", "ma dvhc", "region code"),
-    "period": ("period", "ky", "ky bao cao", "nam", "year"),
-    "value": ("value", "gia tri", "so lieu"),
-    "numerator": ("numerator", "tu so"),
-    "denominator": ("denominator", "mau so"),
-    "status": ("status", "trang thai"),
-    "source": ("source", "nguon", "nguon so lieu"),
-    "region_name": ("region_name", "ten don vi", "ten dia ban", "ten xa", "region name"),
-    "note": ("note", "ghi chu"),
-}
+TEXT_COLUMNS = ("indicator", "indicator_name", "unit_list", "region", "region_name", "period",
+                "value", "numerator", "denominator", "status", "source", "note")  # fmt: skip
 STATUS_ALIASES = {
     "published": "published",
     "chinh thuc": "published",
     "preliminary": "preliminary",
     "so bo": "preliminary",
     "prel.": "preliminary",
+    "prel": "preliminary",
     "so bo / prel.": "preliminary",
     "estimate": "estimate",
     "uoc tinh": "estimate",
     "illustrative": "illustrative",
     "minh hoa": "illustrative",
 }
+JUMP_FACTOR = 3.0  # a value above 3x or below 1/3 of the previous period's is worth a look
 
 
-@lru_cache(maxsize=4096)
-def fold(text: str) -> str:
-    """NFC, lower case, no tone marks: for matching names people type."""
-    text = unicodedata.normalize("NFC", str(text)).strip().lower().replace("đ", "d")
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
-    return " ".join(text.replace("_", " ").split())
+@dataclass
+class Validated:
+    """The valid rows in canonical form and every problem found; `decimal` as read."""
+
+    frame: pd.DataFrame
+    problems: list[Problem]
+    rejected_rows: list[int]
+    rows_read: int
+    decimal: str | None
 
 
-def _rename(df: pd.DataFrame) -> pd.DataFrame:
-    lookup = {fold(a): canon for canon, names in ALIASES.items() for a in names}
-    return df.rename(columns={c: lookup.get(fold(c), c) for c in df.columns})
+# --- numbers, a whole column at a time -----------------------------------------------------------
+
+_SPACED = r"[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?"
+_COMMA_DECIMAL = r"[+-]?\d+,\d{1,2}|[+-]?\d+,\d{4,}|[+-]?\d{1,3}(?:\.\d{3})+,\d+"
+_POINT_DECIMAL = r"[+-]?\d+\.\d{1,2}|[+-]?\d+\.\d{4,}|[+-]?\d{1,3}(?:,\d{3})+\.\d+"
 
 
-def read_csv_text(source: str | Path | bytes) -> pd.DataFrame:
-    """All cells as text (UTF-8, with or without BOM); types are decided by validation."""
-    if isinstance(source, bytes):
-        source = io.BytesIO(source)
-    try:
-        df = pd.read_csv(
-            source,
-            dtype=str,
-            keep_default_na=False,
-            encoding="utf-8-sig",
-            skipinitialspace=True,
-            skip_blank_lines=False,  # keep the index equal to the Excel row number - 2
-            index_col=False,
-        )
-    except UnicodeDecodeError as exc:
-        raise DataError(
-            [
-                Problem(
-                    None,
-                    None,
-                    None,
-                    "tệp không phải UTF-8; hãy lưu dạng 'CSV UTF-8'",
-                    f"the file is not UTF-8 ({exc.reason})",
+def _pattern(p: re.Pattern[str]) -> str:
+    return p.pattern.replace("^", "").replace("$", "")
+
+
+def _clean_numbers(text: pd.Series) -> pd.Series:
+    """As parse_number does first: trim, Unicode minus, drop '%', join space-grouped digits."""
+    s = text.str.strip().str.replace("\u2212", "-", regex=False)
+    s = s.str.replace(r"%\s*$", "", regex=True).str.strip()
+    spaced = s.str.fullmatch(_SPACED)
+    return s.where(~spaced, s.str.replace(r"[ \u00a0\u202f]", "", regex=True))
+
+
+def detect_decimal(columns: list[pd.Series], delimiter: str | None) -> str | None:
+    """The file's decimal mark from unambiguous numbers ('99,2', '1.234,5' or '99.2').
+
+    Nothing decisive: a ';'-separated CSV comes from Excel set to decimal commas.
+    """
+    texts = [_clean_numbers(c) for c in columns if len(c)]
+    comma = any(t.str.fullmatch(_COMMA_DECIMAL).any() for t in texts)
+    point = any(t.str.fullmatch(_POINT_DECIMAL).any() for t in texts)
+    if comma != point:
+        return "," if comma else "."
+    if not comma and delimiter == ";":
+        return ","
+    return None
+
+
+def parse_numbers(text: pd.Series, decimal: str | None) -> tuple[np.ndarray, np.ndarray]:
+    """(floats with NaN for empty cells, mask of cells that are not numbers).
+
+    Vectorised twin of numbers.parse_number, which still words the reason for each bad cell.
+    """
+    s = _clean_numbers(text)
+    empty = (s.eq("") | s.str.lower().eq("nan")).to_numpy()
+    out = np.full(len(s), np.nan)
+    done = empty.copy()
+
+    def take(mask: pd.Series | np.ndarray, converted: pd.Series) -> None:
+        m = np.asarray(mask, dtype=bool) & ~done
+        if m.any():
+            out[m] = pd.to_numeric(converted[m], errors="coerce").to_numpy(dtype=float)
+            done[m] = True
+
+    vi = s.str.fullmatch(_pattern(_num._VI)).to_numpy(dtype=bool)
+    en = s.str.fullmatch(_pattern(_num._EN)).to_numpy(dtype=bool)
+    plain = s.str.fullmatch(_pattern(_num._PLAIN)).to_numpy(dtype=bool)
+    as_vi = s.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    as_en = s.str.replace(",", "", regex=False)
+    if decimal == ",":
+        take(vi, as_vi)
+    elif decimal == ".":
+        take(en | plain, as_en)
+    else:
+        ambiguous = s.str.fullmatch(f"{_pattern(_num._DOT_GROUPS)}|{_pattern(_num._COMMA_GROUPS)}")
+        done |= ambiguous.to_numpy(dtype=bool)  # left NaN and reported below
+        many = s.str.fullmatch(f"{_pattern(_num._MANY_DOTS)}|{_pattern(_num._MANY_COMMAS)}")
+        take(many, s.str.replace(".", "", regex=False).str.replace(",", "", regex=False))
+        take(plain, s)
+        take(vi, as_vi)
+        take(en, as_en)
+    bad = ~empty & (~np.isfinite(out))
+    return np.where(bad, np.nan, out), bad
+
+
+# --- validation -------------------------------------------------------------------------------
+
+
+class _Report:
+    """Problems of one file, and which rows have errors, built a column at a time."""
+
+    def __init__(self, d: pd.DataFrame, labels: dict[str, str]):
+        self.rows = d["_row"].to_numpy(dtype=int)
+        self.value_cols = d["_value_col"].to_numpy(dtype=object)
+        self.labels = labels
+        self.bad = np.zeros(len(d), dtype=bool)
+        self.problems: list[Problem] = []
+
+    def label(self, col: str) -> str:
+        return self.labels.get(col, col)
+
+    def add(
+        self,
+        mask: np.ndarray,
+        rule: str,
+        col: str,
+        values,
+        *,
+        severity: str = "error",
+        reason: tuple[str, str] | None = None,
+        per_row: dict[int, dict] | None = None,
+        **kw,
+    ) -> None:
+        """One problem per masked row; `values` is the cell text shown (array or scalar)."""
+        idx = np.flatnonzero(mask)
+        if not len(idx):
+            return
+        if severity == "error":
+            self.bad[idx] = True
+        shown = np.asarray(values, dtype=object) if not np.isscalar(values) else None
+        for i in idx:
+            column = self.value_cols[i] if col == "value" else self.label(col)
+            value = shown[i] if shown is not None else values
+            extra = per_row.get(int(i), {}) if per_row else {}
+            self.problems.append(
+                rule_problem(
+                    rule,
+                    int(self.rows[i]),
+                    column,
+                    value,
+                    severity=severity,
+                    reason=extra.pop("reason", reason),
+                    **{**kw, **extra},
                 )
-            ]
-        ) from exc
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise DataError(
-            [Problem(None, None, None, "không đọc được tệp CSV", f"unreadable CSV: {exc}")]
-        ) from exc
-    blank = df.apply(lambda col: col.str.strip().eq("")).all(axis=1) if len(df.columns) else []
-    return df[~blank] if len(df.columns) else df
+            )
 
 
-def _number(row: int, col: str, text: str, decimal: str | None, probs: list[Problem]):
-    try:
-        return parse_number(text, decimal)
-    except NumberError as exc:
-        vi, _, en = str(exc).partition(" / ")
-        probs.append(Problem(row, col, text, vi, en or vi))
-        return None
+def _suggest(names: list[str]) -> dict[str, str]:
+    if not names:
+        return {"suggest_vi": "", "suggest_en": ""}
+    shown = "; ".join(names)
+    return {"suggest_vi": f" — có phải: {shown}?", "suggest_en": f" — did you mean: {shown}?"}
 
 
-def validate_rows(
-    raw: pd.DataFrame,
+def _reason(exc: Exception) -> tuple[str, str]:
+    vi, _, en = str(exc).partition(" / ")
+    return vi, en or vi
+
+
+def _map_unique(series: pd.Series, func) -> pd.Series:
+    """Apply a Python function once per distinct value: files repeat their codes."""
+    uniques = pd.unique(series.to_numpy(dtype=object))
+    table = {u: func(u) for u in uniques}
+    return series.map(table)
+
+
+def _indicator_lookup(catalog: Catalog) -> tuple[dict[str, str], list[str]]:
+    lookup: dict[str, str] = {}
+    for ind in catalog:
+        for name in (ind.name_vi, ind.name_en, ind.code):
+            lookup.setdefault(fold(name), ind.code)
+    return lookup, sorted(lookup)
+
+
+def validate(
+    long: LongText,
     catalog: Catalog,
     regions: pd.DataFrame,
     *,
-    columns: list[str],
+    columns: list[str] = OBS_COLUMNS,
+    header_row: int | None = 1,
     decimal: str | None = None,
+    delimiter: str | None = None,
     default_status: str = "published",
-) -> tuple[pd.DataFrame, list[Problem]]:
-    """Check every cell; return the canonical frame (only if no errors) and the problems."""
-    df = _rename(raw)
-    probs: list[Problem] = []
-    required = [c for c in ("indicator", "region", "period", "value") if c in columns]
-    missing = [c for c in required if c not in df.columns]
+    history: pd.DataFrame | None = None,
+    matcher: UnitMatcher | None = None,
+) -> Validated:
+    """Check every cell of a long text frame; return the valid rows and every problem."""
+    d = long.frame.copy()
+    rows_read = int(d["_row"].nunique()) if "_row" in d else 0
+    for col in TEXT_COLUMNS:
+        if col not in d:
+            d[col] = ""
+        d[col] = d[col].astype(str).fillna("")
+    missing = _missing_columns(long.frame.columns, columns)
     if missing:
-        return pd.DataFrame(columns=columns), [
-            Problem(1, c, None, "thiếu cột bắt buộc", "required column missing") for c in missing
+        probs = [
+            rule_problem(
+                "missing_column", header_row, name, name=name, accepted=accepted_names(name)
+            )
+            for name in missing
         ]
-    known_units = {
-        (r.unit_list, r.code): r
-        for r in regions[["unit_list", "code", "name", "short_name", "level"]].itertuples()
-    }
-    has_num = "numerator" in columns
-    out: list[dict] = []
-    for i, rec in zip(df.index, df.to_dict("records"), strict=True):
-        n = int(i) + 2
-        cell = {k: unicodedata.normalize("NFC", str(v)).strip() for k, v in rec.items()}
-        before = len(probs)
-        code = cell.get("indicator", "")
-        if code not in catalog:
-            probs.append(
-                Problem(
-                    n,
-                    "indicator",
-                    code,
-                    "mã chỉ tiêu không có trong danh mục",
-                    "unknown indicator code",
-                )
-            )
+        return _nothing(columns, probs, sorted(set(d["_row"].astype(int))), rows_read, decimal)
+    rep = _Report(d, long.labels)
+    has_parts = "numerator" in columns
+
+    # formulas pasted instead of values are bad in any column
+    formula_cols = {}
+    for col in TEXT_COLUMNS:
+        f = d[col].str.startswith("=").to_numpy(dtype=bool)
+        formula_cols[col] = f
+        rep.add(f, "formula", col, d[col].to_numpy(dtype=object))
+
+    # indicator, by code or by name
+    lookup, known_names = _indicator_lookup(catalog)
+    given = d["indicator"].mask(d["indicator"].eq(""), d["indicator_name"])
+
+    def find_indicator(text: str) -> str | None:
+        return text if text in catalog else lookup.get(fold(text))
+
+    code = _map_unique(given, find_indicator)
+    unknown = (code.isna() & ~formula_cols["indicator"]).to_numpy()
+    per_row = {}
+    for text in pd.unique(given[unknown]):
+        close = difflib.get_close_matches(fold(text), known_names, 3, 0.6)
+        hints = _suggest([lookup[c] for c in dict.fromkeys(close)])
+        for i in np.flatnonzero(unknown & given.eq(text).to_numpy()):
+            per_row[int(i)] = dict(hints)
+    ind_col = "indicator" if long.labels.get("indicator") else "indicator_name"
+    rep.add(unknown, "unknown_indicator", ind_col, given.to_numpy(dtype=object), per_row=per_row)
+    d["indicator"] = code.fillna("")
+
+    # period
+    def read_period(text: str):
         try:
-            period = parse_period(cell.get("period", ""))
+            return parse_period(text)
         except PeriodError as exc:
-            vi, _, en = str(exc).partition(" / ")
-            probs.append(Problem(n, "period", cell.get("period", ""), vi, en or vi))
-            period = None
-        unit_list = cell.get("unit_list", "") or (unit_list_for(period.end) if period else "")
-        if unit_list and unit_list not in UNIT_LISTS:
-            probs.append(
-                Problem(
-                    n,
-                    "unit_list",
-                    unit_list,
-                    f"danh mục đơn vị phải là {' hoặc '.join(UNIT_LISTS)}",
-                    f"unit list must be {' or '.join(UNIT_LISTS)}",
-                )
-            )
-        region = cell.get("region", "")
-        if unit_list in UNIT_LISTS and (unit_list, region) not in known_units:
-            probs.append(
-                Problem(
-                    n,
-                    "region",
-                    region,
-                    f"mã đơn vị không có trong danh mục đơn vị '{unit_list}'",
-                    f"unknown unit code in unit list '{unit_list}'",
-                )
-            )
-        unit = known_units.get((unit_list, region))
-        if unit is not None and cell.get("region_name"):
-            _check_name(n, cell["region_name"], unit, probs)
-        value = _number(n, "value", cell.get("value", ""), decimal, probs)
-        num = (
-            _number(n, "numerator", cell.get("numerator", ""), decimal, probs) if has_num else None
-        )
-        den = (
-            _number(n, "denominator", cell.get("denominator", ""), decimal, probs)
-            if has_num
-            else None
-        )
-        ind = catalog.get(code)
-        if ind and value is None and num is not None and den == 0:
-            probs.append(Problem(n, "denominator", "0", "mẫu số bằng 0", "the denominator is zero"))
-        if ind and value is None and num is not None and den:
-            value = num / den * ind.scale
-        if value is None and len(probs) == before:
-            probs.append(Problem(n, "value", "", "thiếu giá trị", "the value is missing"))
-        if ind and value is not None and len(probs) == before:
-            _check_value(n, ind, unit.level if unit is not None else "", value, num, den, probs)
-        row = {
-            "indicator": code,
-            "unit_list": unit_list,
-            "region": region,
-            "period": period.code if period else cell.get("period", ""),
-            "value": value,
-            "source": cell.get("source", ""),
-            "note": cell.get("note", ""),
-        }
-        if "status" in columns:
-            status = STATUS_ALIASES.get(fold(cell.get("status", "")) or default_status)
-            if status is None:
-                probs.append(
-                    Problem(
-                        n,
-                        "status",
-                        cell.get("status"),
-                        f"trạng thái phải là {', '.join(STATUSES)}",
-                        f"status must be one of {', '.join(STATUSES)}",
-                    )
-                )
-            row["status"] = status
-        if has_num:
-            row |= {"numerator": num, "denominator": den}
-        if period:
-            row |= {
-                "period_kind": period.kind,
-                "period_start": period.start,
-                "period_end": period.end,
-            }
-        row["_row"] = n
-        out.append(row)
-    frame = pd.DataFrame(out, columns=[*columns, *PERIOD_COLUMNS, "_row"])
-    dup = frame.duplicated(KEY, keep=False) & frame["indicator"].ne("")
-    for n, code, reg, per in frame.loc[dup, ["_row", "indicator", "region", "period"]].itertuples(
-        index=False
-    ):
-        probs.append(
-            Problem(
-                n,
-                "indicator/region/period",
-                f"{code} / {reg} / {per}",
-                "dòng trùng khóa (chỉ tiêu, đơn vị, kỳ) trong tệp",
-                "duplicate key (indicator, unit, period) in the file",
-            )
-        )
-    return frame.drop(columns="_row"), probs
+            return exc
 
-
-def _check_name(n: int, given: str, unit, probs: list[Problem]) -> None:
-    """A name next to the code must be that unit's: new units reuse old codes."""
-    if fold(given) in (fold(unit.name), fold(unit.short_name)):
-        return
-    probs.append(
-        Problem(
-            n,
-            "region_name",
-            given,
-            f"tên không khớp mã {unit.code} trong danh mục '{unit.unit_list}' "
-            f"({unit.name}); mã có thể thuộc danh mục đơn vị khác — ghi rõ cột unit_list",
-            f"the name does not match code {unit.code} in unit list '{unit.unit_list}' "
-            f"({unit.name}); the code may belong to another unit list — fill in unit_list",
-        )
+    parsed = {u: read_period(u) for u in pd.unique(d["period"].to_numpy(dtype=object))}
+    periods = {u: p for u, p in parsed.items() if not isinstance(p, Exception)}
+    texts = d["period"].to_numpy(dtype=object)
+    bad_period = ~d["period"].isin(list(periods)).to_numpy() & ~formula_cols["period"]
+    rep.add(
+        bad_period,
+        "bad_period",
+        "period",
+        texts,
+        per_row={int(i): {"reason": _reason(parsed[texts[i]])} for i in np.flatnonzero(bad_period)},
     )
+    for col, attr in (("code", "code"), ("kind", "kind"), ("start", "start"), ("end", "end")):
+        d[f"period_{col}"] = d["period"].map({u: getattr(p, attr) for u, p in periods.items()})
+    d["period_code"] = d["period_code"].astype(object).fillna("")
 
+    # unit list: as written, or the one in force at the end of the period
+    inferred = d["period"].map({u: unit_list_for(p.end) for u, p in periods.items()})
+    d["unit_list"] = d["unit_list"].mask(d["unit_list"].eq(""), inferred).fillna("")
+    bad_list = (~d["unit_list"].isin(UNIT_LISTS) & d["unit_list"].ne("")).to_numpy()
+    bad_list = bad_list & ~formula_cols["unit_list"]
+    lists = " / ".join(UNIT_LISTS)
+    rep.add(bad_list, "bad_unit_list", "unit_list", d["unit_list"].to_numpy(object), lists=lists)
 
-def _check_value(n, ind, level: str, value: float, num, den, probs: list[Problem]) -> None:
-    """Rules every value must keep, whatever file it comes from."""
+    # unit, by code or by name, in that list
+    matcher = matcher or UnitMatcher(regions)
+    _check_units(d, rep, matcher, formula_cols)
 
-    def bad(col: str, shown: object, vi: str, en: str) -> None:
-        probs.append(Problem(n, col, str(shown), vi, en))
+    # the unit list must have existed during the period
+    _check_unit_period(d, rep, regions)
 
-    has_parts = ind.kind == "ratio" and num is not None and den is not None
-    if has_parts and (num < 0 or den < 0 or (ind.is_percent and num > den)):
-        bad("numerator", f"{num}/{den}", "tử số vượt mẫu số hoặc bị âm",
-            "the numerator is negative or above the denominator")  # fmt: skip
-        return
-    if ind.is_percent and not 0 <= value <= 100:
-        bad("value", value, "tỷ lệ phần trăm phải từ 0 đến 100", "a percentage must be 0–100")
-    if ind.kind == "count" and value < 0:
-        bad("value", value, "số đếm không được âm", "a count cannot be negative")
-    if ind.kind != "ratio":
-        return
-    if num is None or den is None:
-        if level not in ("", "province"):
-            bad(
-                "numerator/denominator",
-                "",
-                "tỷ lệ cấp huyện, cấp xã cần tử số và mẫu số để cộng lên cấp trên",
-                "a district or commune ratio needs its numerator and denominator to add up",
-            )
-        return
-    expected = num / den * ind.scale if den else None
-    if expected is not None and abs(value - expected) > 0.5 * 10 ** (-ind.decimals) + 1e-9:
-        bad(
-            "value",
-            value,
-            f"giá trị khác tử số/mẫu số ({expected:.{ind.decimals + 2}f})",
-            f"the value differs from numerator/denominator ({expected:.{ind.decimals + 2}f})",
-        )
+    # numbers
+    if decimal is None:
+        decimal = detect_decimal([d[c] for c in ("value", "numerator", "denominator")], delimiter)
+    nums = {}
+    for col in ("value", "numerator", "denominator") if has_parts else ("value",):
+        values, bad = parse_numbers(d[col], decimal)
+        bad = bad & ~formula_cols[col]
+        nums[col] = values
+        texts = d[col].to_numpy(dtype=object)
+        per_row = {}
+        for i in np.flatnonzero(bad):
+            try:
+                parse_number(texts[i], decimal)
+                reason = None
+            except NumberError as exc:
+                reason = _reason(exc)
+            rule = "ambiguous_number" if reason and "ambiguous" in reason[1] else "not_a_number"
+            per_row[int(i)] = {"reason": reason, "_rule": rule}
+        for rule in ("ambiguous_number", "not_a_number"):
+            picked = {i: {"reason": v["reason"]} for i, v in per_row.items() if v["_rule"] == rule}
+            mask = np.zeros(len(d), dtype=bool)
+            mask[list(picked)] = True
+            rep.add(mask, rule, col, texts, per_row=picked)
+    value = nums["value"]
+    num = nums.get("numerator", np.full(len(d), np.nan))
+    den = nums.get("denominator", np.full(len(d), np.nan))
+    value = _value_rules(d, rep, catalog, value, num, den, has_parts)
 
+    # status
+    fallback = default_status if default_status in STATUSES else "published"
+    status = _map_unique(d["status"], lambda s: STATUS_ALIASES.get(fold(s)) if s else fallback)
+    bad_status = (status.isna() & ~pd.Series(formula_cols["status"])).to_numpy()
+    rep.add(bad_status, "bad_status", "status", d["status"].to_numpy(object),
+            statuses=", ".join(STATUSES))  # fmt: skip
+    d["status"] = status.fillna("")
 
-def _finish(frame: pd.DataFrame, probs: list[Problem], source: str) -> pd.DataFrame:
-    errors = [p for p in probs if p.severity == "error"]
-    if errors:
-        raise DataError(sorted(errors, key=lambda p: (p.row or 0, p.column or "")), source)
+    frame = pd.DataFrame(
+        {
+            "indicator": d["indicator"],
+            "unit_list": d["unit_list"],
+            "region": d["region_code"],
+            "period": d["period_code"],
+            "value": value,
+            "numerator": num,
+            "denominator": den,
+            "status": d["status"],
+            "source": d["source"],
+            "note": d["note"],
+            "period_kind": d["period_kind"],
+            "period_start": d["period_start"],
+            "period_end": d["period_end"],
+        }
+    )
+    _check_duplicates(frame, rep)
+    good = ~rep.bad
+    if history is not None and good.any():
+        _warn_jumps(frame, good, rep, catalog, history)
+    out = frame[good][[*columns, *PERIOD_COLUMNS]].reset_index(drop=True)
     for col in ("value", "numerator", "denominator"):
-        if col in frame:
-            frame[col] = pd.to_numeric(frame[col]).astype("float64")
-    return frame.reset_index(drop=True)
+        if col in out:
+            out[col] = out[col].astype("float64")
+    rejected = sorted({int(r) for r in rep.rows[rep.bad]})
+    return Validated(out, sort_problems(rep.problems), rejected, rows_read, decimal)
+
+
+def _missing_columns(present, columns: list[str]) -> list[str]:
+    have = set(present)
+    missing = []
+    if not have & {"indicator", "indicator_name"}:
+        missing.append("indicator")
+    if not have & {"region", "region_name"}:
+        missing.append("region")
+    if not have & {"period", "year"}:
+        missing.append("period")
+    parts = "numerator" in columns and {"numerator", "denominator"} <= have
+    if "value" not in have and not parts:
+        missing.append("value")
+    return missing
+
+
+def _nothing(columns, probs, rejected, rows_read, decimal) -> Validated:
+    frame = pd.DataFrame(columns=[*columns, *PERIOD_COLUMNS])
+    return Validated(frame, sort_problems(probs), rejected, rows_read, decimal)
+
+
+def _check_units(d: pd.DataFrame, rep: _Report, matcher: UnitMatcher, formula_cols) -> None:
+    """Resolve each row's unit once per distinct (unit list, code, name)."""
+    keys = d[["unit_list", "region", "region_name"]]
+    codes = np.full(len(d), "", dtype=object)
+    groups = keys.groupby(["unit_list", "region", "region_name"], sort=False).indices
+    for (ul, code, name), idx in groups.items():
+        if ul not in UNIT_LISTS or formula_cols["region"][idx[0]]:
+            continue
+        if formula_cols["region_name"][idx[0]] and not code:
+            continue
+        mask = np.zeros(len(d), dtype=bool)
+        mask[idx] = True
+        if code:
+            found = matcher.by_code(ul, code)
+            if found is None:
+                hint = matcher.by_name(ul, name).code if name else None
+                label = [matcher.label(ul, hint)] if hint else []
+                rep.add(mask, "unknown_unit", "region", code, unit_list=ul, **_suggest(label))
+                continue
+            named = name and not formula_cols["region_name"][idx[0]]
+            if named and not matcher.name_fits(ul, found, name):
+                unit = matcher.unit(ul, found)
+                rep.add(mask, "unit_name_mismatch", "region_name", name, code=found,
+                        unit_list=ul, name=unit["name"])  # fmt: skip
+                continue
+            codes[idx] = found
+        elif name:
+            m = matcher.by_name(ul, name)
+            if m.code is None:
+                rule = m.rule or "unknown_unit_name"
+                rep.add(mask, rule, "region_name", name, unit_list=ul,
+                        **_suggest(list(m.suggestions)))  # fmt: skip
+                continue
+            codes[idx] = m.code
+        else:
+            column = "region" if "region" in rep.labels else "region_name"
+            rep.add(mask, "missing_unit", column, "")
+    d["region_code"] = codes
+    d["level"] = _levels(d, matcher)
+
+
+def _levels(d: pd.DataFrame, matcher: UnitMatcher) -> pd.Series:
+    """Each row's unit level, looked up once per distinct unit."""
+    key = d["unit_list"] + "|" + d["region_code"]
+    return _map_unique(key, lambda k: matcher.unit(*k.split("|"))["level"] if k[-1] != "|" else "")
+
+
+def _check_unit_period(d: pd.DataFrame, rep: _Report, regions: pd.DataFrame) -> None:
+    """Old units after 1 July 2025, or new communes before it, did not exist then.
+
+    Provinces of the new list may carry earlier figures: rankings such as DTI 2024 were
+    published for the 34 new provinces.
+    """
+    spans = regions.groupby("unit_list")[["valid_from", "valid_to"]].first()
+    ok = d["region_code"].ne("") & d["period_code"].ne("")
+    periods = {c: parse_period(c) for c in pd.unique(d.loc[ok, "period_code"].to_numpy(object))}
+    for ul, (vf, vt) in spans.iterrows():
+        in_list = ok & d["unit_list"].eq(ul)
+        if not in_list.any():
+            continue
+        late = [c for c, p in periods.items() if pd.notna(vt) and p.start > vt]
+        early = [c for c, p in periods.items() if pd.notna(vf) and p.end < vf]
+        outside = d["period_code"].isin(late) | (
+            d["period_code"].isin(early) & d["level"].ne("province")
+        )
+        mask = (in_list & outside).to_numpy(dtype=bool) & ~rep.bad
+        valid = f"{_date(vf) or '…'} – {_date(vt) or '…'}"
+        rep.add(mask, "unit_not_in_period", "unit_list" if "unit_list" in rep.labels else "period",
+                d["period"].to_numpy(object), unit_list=ul, valid=valid)  # fmt: skip
+
+
+def _date(x) -> str:
+    return "" if x is None or pd.isna(x) else f"{x:%d/%m/%Y}"
+
+
+def _value_rules(d, rep: _Report, catalog: Catalog, value, num, den, has_parts) -> np.ndarray:
+    """Ratio from its parts; missing values; ranges; parts that disagree with the value."""
+    codes = d["indicator"]
+    inds = list(catalog)
+    kind = codes.map({i.code: i.kind for i in inds}).fillna("").to_numpy(dtype=object)
+    pct = codes.map({i.code: i.is_percent for i in inds}).fillna(False).to_numpy(dtype=bool)
+    scale = codes.map({i.code: i.scale for i in inds}).fillna(1.0).to_numpy(dtype=float)
+    tol = codes.map({i.code: 0.5 * 10 ** (-i.decimals) + 1e-9 for i in inds})
+    tol = tol.fillna(0.0).to_numpy(dtype=float)
+    known = codes.ne("").to_numpy()
+    given = ~np.isnan(value)
+    parts = ~np.isnan(num) & ~np.isnan(den)
+    texts = {c: d[c].to_numpy(dtype=object) for c in ("value", "numerator", "denominator")}
+    clean = ~rep.bad.copy()
+
+    zero = known & ~given & parts & (den == 0) & clean
+    rep.add(zero, "zero_denominator", "denominator", texts["denominator"])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        computed = num / den * scale
+    fill = known & ~given & parts & (den != 0)
+    value = np.where(fill, computed, value)
+    missing = np.isnan(value) & clean & ~zero
+    rep.add(missing, "missing_value", "value", "")
+
+    ok = clean & known & ~np.isnan(value)
+    ratio = kind == "ratio"
+    neg_parts = ok & ratio & parts & ((num < 0) | (den < 0))
+    if neg_parts.any():
+        rep.add(neg_parts, "negative_parts", "numerator", _pair(texts))
+    ok = ok & ~neg_parts
+    above = ok & ratio & parts & pct & (num > den)
+    if above.any():
+        rep.add(above, "numerator_above_denominator", "numerator", _pair(texts))
+    ok = ok & ~above
+    rep.add(ok & pct & ((value < 0) | (value > 100)), "percent_range", "value", texts["value"])
+    rep.add(ok & (kind == "count") & (value < 0), "negative_count", "value", texts["value"])
+    if has_parts:
+        level = d["level"].to_numpy(dtype=object)
+        below = (level != "") & (level != "province")
+        rep.labels = {
+            **rep.labels,
+            "_parts": f"{rep.label('numerator')}/{rep.label('denominator')}",
+        }
+        rep.add(ok & ratio & ~parts & below, "ratio_needs_parts", "_parts", "")
+    with np.errstate(invalid="ignore"):
+        off = ok & ratio & parts & given & (den != 0) & (np.abs(value - computed) > tol)
+    decimals = {i.code: i.decimals for i in inds}
+    per_row = {
+        int(i): {"expected": f"{computed[i]:.{decimals[codes.iat[i]] + 2}f}"}
+        for i in np.flatnonzero(off)
+    }
+    rep.add(off, "value_parts_mismatch", "value", texts["value"], per_row=per_row)
+    return value
+
+
+def _pair(texts: dict[str, np.ndarray]) -> np.ndarray:
+    return np.char.add(np.char.add(texts["numerator"].astype(str), "/"),
+                       texts["denominator"].astype(str)).astype(object)  # fmt: skip
+
+
+def _check_duplicates(frame: pd.DataFrame, rep: _Report) -> None:
+    """Two rows for one indicator, unit and period: which one is meant is not ours to guess."""
+    resolved = frame["indicator"].ne("") & frame["region"].ne("") & frame["period"].ne("")
+    resolved = resolved & frame["unit_list"].isin(UNIT_LISTS)
+    dup = (frame.duplicated(KEY, keep=False) & resolved).to_numpy()
+    if not dup.any():
+        return
+    sub = frame[dup].assign(_row=rep.rows[dup], _i=np.flatnonzero(dup))
+    per_row = {}
+    for _, g in sub.groupby(KEY, sort=False):
+        for i, n in zip(g["_i"], g["_row"], strict=True):
+            others = ", ".join(str(r) for r in g["_row"] if r != n)
+            per_row[int(i)] = {"rows": others}
+    shown = (frame["indicator"] + " / " + frame["region"] + " / " + frame["period"]).to_numpy()
+    column = "/".join(rep.label(c) for c in ("indicator", "region", "period"))
+    rep.labels = {**rep.labels, "_key": column}
+    rep.add(dup, "duplicate_key", "_key", shown.astype(object), per_row=per_row)
+
+
+def _warn_jumps(frame, good, rep: _Report, catalog: Catalog, history: pd.DataFrame) -> None:
+    """Warn when a value is over 3x or under 1/3 of the unit's previous-period value.
+
+    The previous value comes from this file if it holds it, else from the store (`history`).
+    Ranks and indexes move freely, and a previous 0 says nothing about scale: both skipped.
+    """
+    kinds = {i.code: i.kind for i in catalog}
+    cur = frame[good].assign(_i=np.flatnonzero(good))
+    cur = cur[cur["indicator"].map(kinds).isin(("count", "ratio", "amount"))]
+    if cur.empty:
+        return
+    prev_code = _map_unique(cur["period"], lambda p: parse_period(p).previous().code)
+    cur = cur.assign(_prev=prev_code)
+    known = [cur[[*KEY, "value"]]]
+    if {*KEY, "value"} <= set(history.columns) and len(history):
+        known.insert(0, history[[*KEY, "value"]])
+    pool = pd.concat(known, ignore_index=True).drop_duplicates(KEY, keep="last")
+    pool = pool.rename(columns={"period": "_prev", "value": "_prev_value"})
+    m = cur.merge(pool, on=["indicator", "unit_list", "region", "_prev"], how="inner")
+    v, p = m["value"].to_numpy(float), m["_prev_value"].to_numpy(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        jump = (p > 0) & ((v > JUMP_FACTOR * p) | (v < p / JUMP_FACTOR))
+    if not jump.any():
+        return
+    mask = np.zeros(len(frame), dtype=bool)
+    per_row = {}
+    for i, prev, period in zip(m["_i"][jump], p[jump], m["_prev"][jump], strict=True):
+        mask[i] = True
+        per_row[int(i)] = {"previous": f"{prev:g}", "period": period}
+    texts = frame["value"].map(lambda x: f"{x:g}").to_numpy(dtype=object)
+    rep.add(mask, "jump", "value", texts, severity="warning", per_row=per_row)
+
+
+# --- the bundled data and scripts ----------------------------------------------------------------
+
+
+def _source_bytes(source: str | Path | bytes) -> tuple[bytes, str]:
+    if isinstance(source, bytes):
+        return source, ""
+    path = Path(source)
+    return path.read_bytes(), path.name
 
 
 def load_observations(
@@ -340,22 +620,37 @@ def load_observations(
     decimal: str | None = None,
     default_status: str = "published",
 ) -> pd.DataFrame:
-    """A long-form observations CSV as the canonical frame; DataError lists every problem."""
-    raw = read_csv_text(source)
-    frame, probs = validate_rows(
-        raw,
+    """A file of observations as the canonical frame; DataError lists every problem.
+
+    The same pipeline as an upload (`uploads.check_upload`), all or nothing.
+    """
+    from .uploads import check_upload
+
+    data, file_name = _source_bytes(source)
+    checked = check_upload(
+        data,
+        name or file_name or "observations.csv",
         catalog,
         regions,
-        columns=OBS_COLUMNS,
         decimal=decimal,
         default_status=default_status,
     )
-    return _finish(frame, probs, name or str(source)[:200])
+    if not checked.ok:
+        raise DataError(checked.errors, name or str(source)[:200])
+    return checked.frame
 
 
 def load_targets(
     source: str | Path | bytes, catalog: Catalog, regions: pd.DataFrame, *, name: str = ""
 ) -> pd.DataFrame:
-    raw = read_csv_text(source)
-    frame, probs = validate_rows(raw, catalog, regions, columns=TARGET_COLUMNS, decimal=".")
-    return _finish(frame, probs, name or str(source)[:200])
+    """Targets: the observation rules without numerator and denominator."""
+    from .uploads import check_upload
+
+    data, file_name = _source_bytes(source)
+    checked = check_upload(
+        data, name or file_name or "targets.csv", catalog, regions, decimal=".",
+        columns=TARGET_COLUMNS,
+    )  # fmt: skip
+    if not checked.ok:
+        raise DataError(checked.errors, name or str(source)[:200])
+    return checked.frame

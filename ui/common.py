@@ -107,7 +107,7 @@ def url_choice(widget, label: str, options, *, key: str, default=None, scope: st
     default = default if default in options else options[0]
     # Streamlit keeps a widget's *label* as its state, so labels in another language need
     # another widget; the URL (codes) carries the choice across.
-    wkey = "w_lang" if key == "lang" else f"w_{key}_{lang()}{scope}"
+    wkey = choice_key(key, scope)
     if wkey not in st.session_state:
         from_url = st.query_params.get(key)
         st.session_state[wkey] = from_url if from_url in options else default
@@ -123,20 +123,181 @@ def url_choice(widget, label: str, options, *, key: str, default=None, scope: st
     return value
 
 
+def choice_key(key: str, scope: str = "") -> str:
+    """The session-state key of a `url_choice` widget (to set it from a chart click)."""
+    return "w_lang" if key == "lang" else f"w_{key}_{lang()}{scope}"
+
+
 ERAS = ("2025", "legacy")  # the unit lists, newest first; codes match `regions.unit_list`
 
 
-def era_choice(scope: str = "") -> str:
-    """The unit list a view is shown on, kept in the URL as ?era=legacy (default: new units).
+def era_choice(scope: str = "", default: str | None = None) -> str:
+    """The unit list a view is shown on, kept in the URL as ?era=legacy (default: new units,
+    or `default`, e.g. the list in force at the end of a chosen period range).
 
     Codes are reused across the 1 July 2025 reform, so every page that spans it asks which
     set of units to show, with the same words and the same URL key.
     """
     era = url_choice(
-        st.radio, tr("era.label"), ERAS, key="era", scope=scope, horizontal=True,
+        st.radio, tr("era.label"), ERAS, key="era", scope=scope, horizontal=True, default=default,
         format_func=lambda code: tr(f"era.{code}"), help=tr("era.note"),
     )  # fmt: skip
     return era
+
+
+# --- Regions page: units below an area, their values over time, boundaries (issue 3) ---
+
+
+@st.cache_data(show_spinner=False)
+def unit_table(rev: int, unit_list: str) -> pd.DataFrame:
+    """Every unit of one unit list with its centroid (for choices, names and the map)."""
+    with store().connect(read_only=True) as con:
+        return queries.unit_places(con, unit_list)
+
+
+@st.cache_data(show_spinner=False)
+def units_below(rev: int, unit_list: str, parent: str, level: str) -> pd.DataFrame:
+    with store().connect(read_only=True) as con:
+        return queries.units_below(con, unit_list=unit_list, parent=parent, level=level)
+
+
+@st.cache_data(show_spinner=False)
+def values_below(rev: int, indicator: str, unit_list: str, parent: str, level: str) -> pd.DataFrame:
+    with store().connect(read_only=True) as con:
+        return queries.values_below(
+            con, rev, indicator=indicator, unit_list=unit_list, parent=parent, level=level
+        )
+
+
+@st.cache_data(show_spinner=False)
+def unit_values(rev: int, indicator: str, unit_list: str, region: str) -> pd.DataFrame:
+    with store().connect(read_only=True) as con:
+        return queries.resolved_values(
+            con, rev, indicators=[indicator], unit_list=unit_list, regions=[region]
+        )
+
+
+@st.cache_data(show_spinner=False)
+def indicator_periods(rev: int, indicator: str) -> pd.DataFrame:
+    with store().connect(read_only=True) as con:
+        return queries.indicator_periods(con, rev, indicator)
+
+
+@st.cache_data(show_spinner=False)
+def boundaries(unit_list: str, mtime: float):
+    """The configured boundary file of a unit list, checked (cached until the file changes)."""
+    from indicators.geo import load_boundaries
+
+    path = conf().boundary_file(unit_list)
+    codes = unit_table(revision(), unit_list)["code"].tolist()
+    return load_boundaries(
+        path, unit_list=unit_list, known_codes=codes, code_property=conf().boundary_code_property
+    )
+
+
+# --- Trends, Data and Methodology pages (issue 3) ---
+
+
+def url_choices(
+    widget, label: str, options, *, key: str, default=(), scope: str = "", **kwargs
+) -> list:
+    """A multiple choice whose codes live in the URL, comma-separated (?reg=56,568).
+
+    Like `url_choice`: codes, not labels, so a copied link works in both languages; unknown
+    codes in a link are dropped rather than shown as errors.
+    """
+    options = list(options)
+    default = [d for d in default if d in options]
+    wkey = f"w_{key}_{lang()}{scope}"
+    if wkey not in st.session_state:
+        raw = st.query_params.get(key)
+        from_url = [c for c in raw.split(",") if c in options] if raw is not None else default
+        st.session_state[wkey] = from_url
+    elif any(v not in options for v in st.session_state[wkey]):
+        st.session_state[wkey] = [v for v in st.session_state[wkey] if v in options]
+    value = [v for v in widget(label, options, key=wkey, **kwargs) if v in options]
+    if value == default:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = ",".join(value)
+    return value
+
+
+def url_range(label: str, options, *, key: str, default=None, scope: str = "", **kwargs):
+    """A (first, last) range slider kept in the URL as ?period=2016-2024 (or one code)."""
+    options = list(options)
+    first, last = default or (options[0], options[-1])
+    wkey = f"w_{key}_{lang()}{scope}"
+    if wkey not in st.session_state:
+        raw = st.query_params.get(key) or ""
+        parts = raw.split("-") if raw.count("-") == 1 else [raw, raw]
+        if all(p in options for p in parts) and options.index(parts[0]) <= options.index(
+            parts[1]
+        ):
+            first, last = parts
+        st.session_state[wkey] = (first, last)
+    elif any(v not in options for v in st.session_state[wkey]):
+        st.session_state[wkey] = (options[0], options[-1])
+    value = tuple(st.select_slider(label, options, key=wkey, **kwargs))
+    if len(value) == 1:
+        value = (value[0], value[0])
+    if value == tuple(default or (options[0], options[-1])):
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = value[0] if value[0] == value[1] else f"{value[0]}-{value[1]}"
+    return value
+
+
+@st.cache_data(show_spinner=False)
+def units(unit_list: str) -> pd.DataFrame:
+    """The units of one unit list (configuration: the same in every revision)."""
+    with store().connect(read_only=True) as con:
+        return queries.units(con, unit_list)
+
+
+@st.cache_data(show_spinner=False)
+def data_span(rev: int) -> pd.DataFrame:
+    with store().connect(read_only=True) as con:
+        return queries.data_span(con, rev)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def trend_values(
+    rev: int, indicator: str, era: str, regions: tuple[str, ...], first: str, last: str
+) -> pd.DataFrame:
+    """One indicator's values for some units of one unit list within [first, last] (years).
+
+    Cached per indicator, so adding an indicator to a view reads only that one.
+    """
+    from indicators.periods import parse_period
+
+    with store().connect(read_only=True) as con:
+        return queries.range_series(
+            con, rev, indicators=[indicator], unit_list=era, regions=list(regions),
+            start=parse_period(first).start, end=parse_period(last).end,
+        )  # fmt: skip
+
+
+@st.cache_data(show_spinner=False)
+def era_targets(
+    rev: int, indicators: tuple[str, ...], era: str, regions: tuple[str, ...]
+) -> pd.DataFrame:
+    refs = [RegionRef(era, code) for code in regions]
+    with store().connect(read_only=True) as con:
+        return queries.targets(con, rev, indicators=indicators, refs=refs)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def level_values(rev: int, era: str, level: str, first: str, last: str) -> pd.DataFrame:
+    """Every indicator's values for all units of one level within [first, last] (Data page)."""
+    from indicators.periods import parse_period
+
+    codes = units(era).query("level == @level")["code"].tolist()
+    with store().connect(read_only=True) as con:
+        return queries.range_series(
+            con, rev, indicators=[i.code for i in catalog()], unit_list=era, regions=codes,
+            start=parse_period(first).start, end=parse_period(last).end,
+        )  # fmt: skip
 
 
 # --- Series across the 2025 reform: the other era converted onto the chosen units (issue 6) ---
@@ -152,3 +313,68 @@ def converted_series(
         return reform.converted_series(
             con, rev, indicators=indicators, refs=refs, target_list=target_list
         )
+
+
+# --- History and Upload pages (issue 4) ---
+
+
+@st.cache_data(show_spinner=False)
+def revisions_frame(rev: int) -> pd.DataFrame:
+    """Every revision, newest first (keyed by the current revision, so a new one shows)."""
+    return pd.DataFrame([vars(r) for r in store().revisions()]).sort_values("id", ascending=False)
+
+
+@st.cache_data(show_spinner=False)
+def revision_diff(rev_a: int, rev_b: int, limit: int) -> pd.DataFrame:
+    return store().diff(rev_a, rev_b, limit=limit)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def observations_as_of(rev: int, indicator: str) -> pd.DataFrame:
+    """One indicator's stored rows as of a revision, with unit names."""
+    rows = store().read("observations", rev)
+    rows = rows[rows["indicator"] == indicator]
+    names = pd.concat(
+        [units(ul)[["code", "name"]].assign(unit_list=ul) for ul in rows["unit_list"].unique()]
+    )
+    return rows.merge(
+        names.rename(columns={"code": "region", "name": "region_name"}),
+        on=["unit_list", "region"],
+        how="left",
+    )
+
+
+
+@st.cache_resource(show_spinner=False)
+def unit_lists() -> pd.DataFrame:
+    """Every configured unit with its validity dates (what uploads are matched against)."""
+    from indicators.regions import build_regions
+
+    return build_regions(conf().region_sources)
+
+
+@st.cache_resource(show_spinner=False)
+def unit_matcher():
+    from indicators.unitmatch import UnitMatcher
+
+    return UnitMatcher(unit_lists())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def check_file(rev: int, data: bytes, file_name: str):
+    """The checked file and what committing its valid rows would change, for this revision."""
+    from indicators.uploads import check_upload
+
+    checked = check_upload(
+        data, file_name, catalog(), unit_lists(), history=store().read("observations", rev),
+        max_bytes=conf().max_upload_bytes, matcher=unit_matcher(),
+    )  # fmt: skip
+    preview = store().preview({"observations": checked.frame}) if len(checked.frame) else None
+    return checked, preview
+
+
+@st.cache_data(show_spinner=False)
+def templates() -> tuple[bytes, bytes]:
+    from indicators.template import template_csv, template_xlsx
+
+    return template_xlsx(catalog(), unit_lists()), template_csv(catalog(), unit_lists())

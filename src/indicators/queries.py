@@ -265,3 +265,49 @@ def levels_with_data(con, rev: int) -> pd.DataFrame:
         " JOIN regions r ON r.unit_list = o.unit_list AND r.code = o.region"
         f" WHERE {as_of(rev, 'o')} ORDER BY ALL"
     ).df()
+
+
+def range_series(
+    con,
+    rev: int,
+    *,
+    indicators: Sequence[str],
+    unit_list: str,
+    regions: Sequence[str],
+    start: date,
+    end: date,
+) -> pd.DataFrame:
+    """Every value of the given units of one unit list for periods lying within [start, end].
+
+    The one step that fetches a Trends view (indicators × regions × era × range); joining
+    series across the 2025 reform replaces this function, not its callers.
+    """
+    sql = _values_sql(rev, "AND o.period_start >= $start AND o.period_end <= $end")
+    sql += " ORDER BY indicator, region, period_end, period_start"
+    params = {
+        "unit_list": unit_list,
+        "indicators": list(indicators),
+        "regions": list(regions),
+        "start": start,
+        "end": end,
+    }
+    return con.execute(sql, params).df()[RESOLVED_COLUMNS]
+
+
+def units(con, unit_list: str) -> pd.DataFrame:
+    """The units of one unit list, provinces first, then districts, then communes."""
+    return con.execute(
+        "SELECT code, name, short_name, type, level, parent_code, province_code, district_code"
+        " FROM regions WHERE unit_list = ?"
+        " ORDER BY CASE level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, code",
+        [unit_list],
+    ).df()
+
+
+def data_span(con, rev: int) -> pd.DataFrame:
+    """First and last day with data, per unit list and period kind (to offer period ranges)."""
+    return con.execute(
+        "SELECT unit_list, period_kind, min(period_start) AS first, max(period_end) AS last,"
+        f" count(*) AS n FROM observations WHERE {as_of(rev)} GROUP BY ALL ORDER BY ALL"
+    ).df()
+

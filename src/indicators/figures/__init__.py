@@ -5,7 +5,15 @@ mark when any value shown is illustrative. Colours are Okabe-Ito (colour-blind s
 apart in greyscale; numbers follow the language.
 """
 
+from .growth import growth_figure
+from .legend import status_legend_figure
 from .ranking import ranking_figure
-from .trend import trend_figure
+from .trend import trend_figure, trends_figure
 
-__all__ = ["ranking_figure", "trend_figure"]
+__all__ = [
+    "growth_figure",
+    "ranking_figure",
+    "status_legend_figure",
+    "trend_figure",
+    "trends_figure",
+]

@@ -78,3 +78,24 @@ def frame(
         hoverlabel=dict(font_family=FONT),
     )
     return fig
+
+
+# Several areas on one chart: Okabe-Ito colours (vermillion stays for targets), each with its
+# own dash and marker shape so the lines stay apart when printed in greyscale. Dashed ("dash")
+# is kept for trajectories to a target.
+SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#000000")
+SERIES_DASHES = ("solid", "dot", "dashdot", "longdash", "longdashdot", "solid")
+SERIES_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "star", "hexagon")
+SERIES_PATTERNS = ("", "/", ".", "x", "\\", "+")
+STATUS_VARIANT = {"published": "", "preliminary": "-dot", "estimate": "-open-dot"}
+
+
+def status_symbol(symbol: str, status: str) -> str:
+    """The marker for a value of `status`: filled when published, hollow when illustrative."""
+    return symbol + STATUS_VARIANT.get(status, "-open")
+
+
+def status_outline(colour: str, status: str) -> str:
+    """The marker's outline: white for preliminary values (a filled marker with a white ring
+    and centre dot), else the series colour."""
+    return "#ffffff" if status == "preliminary" else colour

@@ -1,4 +1,4 @@
-"""Trend lines: one indicator over time for one area."""
+"""Trend lines: one indicator over time, for one area (Overview) or several (Trends)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,20 @@ from ..messages import t
 from ..numbers import format_value
 from ..periods import parse_period, sort_key
 from ..regions import LEGACY
-from .frame import BLUE, GREEN, VERMILLION, frame, short_sources
+from ..timeseries import Trajectory, axis_periods
+from .frame import (
+    BLUE,
+    GREEN,
+    GREY,
+    SERIES_COLOURS,
+    SERIES_DASHES,
+    SERIES_SYMBOLS,
+    VERMILLION,
+    frame,
+    short_sources,
+    status_outline,
+    status_symbol,
+)
 
 
 def trend_figure(
@@ -103,3 +116,158 @@ def trend_figure(
         height=470 + 22 * len(fig.data),
         legend_rows=len(fig.data),
     )
+
+
+def _axis(codes: set[str], granularity: str) -> list[str]:
+    """Every period of the granularity from the first to the last code, plus odd ones."""
+    same = sorted((c for c in codes if parse_period(c).kind == granularity), key=sort_key)
+    full = axis_periods(same[0], same[-1]) if same else []
+    return sorted(set(full) | codes, key=sort_key)
+
+
+def span_label(first: str | None, last: str | None, lang: str) -> str:
+    """'2016–2024', or one period when both ends are the same."""
+    a = parse_period(first).label(lang) if first else ""
+    b = parse_period(last).label(lang) if last else ""
+    return a if a == b else f"{a}–{b}"
+
+
+def no_data(fig: go.Figure, lang: str) -> None:
+    """An empty chart that says so, instead of an empty grid (call after `frame`)."""
+    fig.add_annotation(
+        text=t("chart.no_data", lang), x=0.5, y=0.5, xref="paper", yref="paper",
+        showarrow=False, font=dict(size=18, color=GREY),
+    )  # fmt: skip
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+
+
+def trends_figure(
+    values: pd.DataFrame,
+    ind: Indicator,
+    *,
+    regions: dict[str, str],
+    granularity: str,
+    era: str,
+    revision: int,
+    lang: str = "vi",
+    targets: pd.DataFrame | None = None,
+    paths: list[Trajectory] | None = None,
+    first: str | None = None,
+    last: str | None = None,
+) -> go.Figure:
+    """One indicator for several areas of one unit list, with targets and trajectories.
+
+    `values` are the indicator's values at `granularity` (see `timeseries.roll_up`); `targets`
+    are placed on that axis (`timeseries.place_targets`). Each area has its own colour, dash
+    and marker shape; hollow markers are illustrative values.
+    """
+    fig = go.Figure()
+    unit = ind.unit(lang)
+    rows = values[(values["indicator"] == ind.code) & values["value"].notna()]
+    if targets is None:
+        targets = pd.DataFrame(columns=["indicator", "region", "period", "x", "value", "status"])
+    tg = targets[targets["indicator"] == ind.code]
+    tg = tg[tg["region"].isin(list(regions)) & tg["value"].notna()]
+    paths = [p for p in paths or [] if p.region in regions]
+    if rows.empty:  # targets alone would read as data
+        tg, paths = tg.iloc[0:0], []
+    many = len(regions) > 1
+
+    def label(code: str) -> str:
+        return parse_period(code).label(lang)
+
+    def fmt(v: float) -> str:
+        return format_value(v, unit, lang, ind.decimals)
+
+    for i, (code, name) in enumerate(regions.items()):
+        part = rows[rows["region"] == code].sort_values("period_end")
+        if part.empty:
+            continue
+        k = i % len(SERIES_COLOURS)
+        fig.add_trace(
+            go.Scatter(
+                x=[label(p) for p in part["period"]], y=part["value"], name=name,
+                mode="lines+markers",
+                line=dict(color=SERIES_COLOURS[k], width=3, dash=SERIES_DASHES[k]),
+                marker=dict(
+                    size=10, color=SERIES_COLOURS[k],
+                    line=dict(width=2, color=[status_outline(SERIES_COLOURS[k], s)
+                                              for s in part["status"]]),
+                    symbol=[status_symbol(SERIES_SYMBOLS[k], s) for s in part["status"]],
+                ),
+                customdata=list(zip(
+                    [fmt(v) for v in part["value"]],
+                    [t(f"status.{s}", lang) for s in part["status"]], strict=True,
+                )),
+                hovertemplate=f"{name} · %{{x}}: <b>%{{customdata[0]}}</b> (%{{customdata[1]}})"
+                "<extra></extra>",
+            )
+        )  # fmt: skip
+    for p in paths:
+        name = t("chart.trajectory", lang, period=label(p.target_period))
+        name = f"{name} · {regions[p.region]}" if many else name
+        fig.add_trace(
+            go.Scatter(
+                x=[label(p.start), label(p.end)], y=[p.start_value, p.end_value], name=name,
+                mode="lines", line=dict(color=VERMILLION, width=2, dash="dash"),
+                customdata=[fmt(p.start_value), fmt(p.end_value)],
+                hovertemplate=name + " · %{x}: %{customdata}<extra></extra>",
+            )
+        )  # fmt: skip
+    for code, part in tg.groupby("region", sort=False):
+        name = t("chart.target_of", lang, period=", ".join(label(x) for x in part["period"]))
+        name = f"{name} · {regions[code]}" if many else name
+        texts = [
+            f"{t('chart.target_of', lang, period=label(p))}: {fmt(v)}"
+            for p, v in zip(part["period"], part["value"], strict=True)
+        ]
+        last_only = [
+            txt if x == part["x"].iloc[-1] else "" for x, txt in zip(part["x"], texts, strict=True)
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=[label(x) for x in part["x"]], y=part["value"], name=name,
+                mode="markers+text", text=last_only if not many else None,
+                textposition="top left", cliponaxis=False,
+                textfont=dict(color=VERMILLION, size=12),
+                marker=dict(
+                    size=14, color=VERMILLION, line=dict(width=2, color=VERMILLION),
+                    symbol=[status_symbol("diamond", s) for s in part["status"]],
+                ),
+                customdata=texts, hovertemplate="%{customdata}<extra></extra>",
+            )
+        )  # fmt: skip
+    codes = set(rows["period"]) | set(tg["x"]) | {p.start for p in paths}
+    if codes:
+        order = [label(c) for c in _axis(codes, granularity)]
+        fig.update_xaxes(type="category", categoryorder="array", categoryarray=order)
+        is_rank = ind.kind == "rank"
+        fig.update_yaxes(
+            title_text=unit, autorange="reversed" if is_rank else True, automargin=False,
+        )  # fmt: skip
+    spans = sorted(rows["period"], key=sort_key)
+    first = first or (spans[0] if spans else "")
+    last = last or (spans[-1] if spans else "")
+    shown = pd.concat([rows["status"], tg["status"]])
+    frame(
+        fig,
+        title=ind.name(lang),
+        subtitle=t(
+            "chart.trends_sub",
+            lang,
+            unit=unit,
+            gran=t(f"gran.of.{granularity}", lang),
+            span=span_label(first, last, lang),
+            era=t(f"era.short.{era}", lang),
+        ),
+        source=short_sources(rows["source"]) if not rows.empty else ind.source,
+        revision=revision,
+        illustrative=bool(shown.eq("illustrative").any()),
+        lang=lang,
+        height=520 + 22 * len(fig.data),
+        legend_rows=len(fig.data),
+    )
+    if not codes:
+        no_data(fig, lang)  # after the frame, which sets the footer annotations
+    return fig

@@ -1,0 +1,118 @@
+"""Tables people read: the Trends table beside a chart and the Data page's table.
+
+Headers and labels in the reader's language, numbers kept as numbers (so they sort and export
+exactly); `styled` formats them for the screen through Babel.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+from .catalog import Catalog, Indicator
+from .messages import t
+from .numbers import format_number
+from .periods import parse_period
+
+DATA_COLUMNS = (
+    "indicator_name", "region_name", "period_label", "value", "unit", "status", "origin",
+    "source", "numerator", "denominator", "note", "indicator", "region", "period", "level",
+    "unit_list",
+)  # fmt: skip
+
+
+def header(key: str, lang: str) -> str:
+    return t(f"col.{key}", lang)
+
+
+def _labels(codes: pd.Series, prefix: str, lang: str) -> list[str]:
+    cache: dict[str, str] = {}
+    out = []
+    for c in codes:
+        if c not in cache:
+            cache[c] = t(f"{prefix}.{c}", lang) if isinstance(c, str) else ""
+        out.append(cache[c])
+    return out
+
+
+def _period_labels(codes: pd.Series, lang: str) -> list[str]:
+    return [parse_period(c).label(lang) for c in codes]
+
+
+def data_table(
+    values: pd.DataFrame, catalog: Catalog, units: pd.DataFrame, lang: str
+) -> pd.DataFrame:
+    """Resolved values (queries.RESOLVED_COLUMNS) as the Data page lists and exports them."""
+    names = dict(zip(units["code"], units["name"], strict=True))
+    levels = dict(zip(units["code"], units["level"], strict=True))
+    inds = [catalog.get(c) for c in values["indicator"]]
+    out = pd.DataFrame(
+        {
+            "indicator_name": [
+                i.name(lang) if i else c for i, c in zip(inds, values["indicator"], strict=True)
+            ],
+            "indicator": values["indicator"].to_numpy(),
+            "unit": [i.unit(lang) if i else "" for i in inds],
+            "unit_list": _labels(values["unit_list"], "unitlist", lang),
+            "region_name": [names.get(c, c) for c in values["region"]],
+            "region": values["region"].to_numpy(),
+            "level": _labels(pd.Series([levels.get(c) for c in values["region"]]), "level", lang),
+            "period_label": _period_labels(values["period"], lang),
+            "period": values["period"].to_numpy(),
+            "value": values["value"].astype("float64").to_numpy(),
+            "numerator": values["numerator"].astype("float64").to_numpy(),
+            "denominator": values["denominator"].astype("float64").to_numpy(),
+            "status": _labels(values["status"], "status", lang),
+            "origin": _labels(values["origin"], "origin", lang),
+            "source": values["source"].fillna("").to_numpy(),
+            "note": values["note"].fillna("").to_numpy(),
+        }
+    )
+    return out[list(DATA_COLUMNS)].rename(columns={k: header(k, lang) for k in DATA_COLUMNS})
+
+
+def value_decimals(indicators: pd.Series, catalog: Catalog) -> pd.Series:
+    """Each row's decimals for display, from its indicator."""
+    return pd.Series(
+        [catalog[c].decimals if c in catalog else 2 for c in indicators], index=indicators.index
+    )
+
+
+def trend_table(
+    values: pd.DataFrame, ind: Indicator, regions: dict[str, str], granularity: str, lang: str
+) -> pd.DataFrame:
+    """One indicator's values and growth index per area and period (after roll-up)."""
+    rows = values[(values["indicator"] == ind.code) & values["region"].isin(list(regions))]
+    order = {code: i for i, code in enumerate(regions)}
+    rows = rows.assign(_o=rows["region"].map(order)).sort_values(["_o", "period_end"])
+    growth = rows["growth"] if "growth" in rows else pd.Series(float("nan"), index=rows.index)
+    out = pd.DataFrame(
+        {
+            "region_name": [regions[c] for c in rows["region"]],
+            "period_label": _period_labels(rows["period"], lang),
+            "value": rows["value"].astype("float64").to_numpy(),
+            "growth": growth.astype("float64").to_numpy(),
+            "status": _labels(rows["status"], "status", lang),
+            "region": rows["region"].to_numpy(),
+            "period": rows["period"].to_numpy(),
+            "origin": _labels(rows["origin"], "origin", lang),
+            "source": rows["source"].fillna("").to_numpy(),
+        }
+    )
+    names = {k: header(k, lang) for k in out.columns if k != "growth"}
+    names["value"] = f"{header('value', lang)} ({ind.unit(lang)})"
+    names["growth"] = t(f"growth.base.{granularity}", lang)
+    return out.rename(columns=names)
+
+
+def styled(frame: pd.DataFrame, decimals: pd.Series | int, columns: list[str], lang: str) -> Styler:
+    """The frame with numbers in `columns` written the reader's way (99,2 / 99.2)."""
+    dec = pd.Series(decimals, index=frame.index) if isinstance(decimals, int) else decimals
+    sty = frame.style.hide(axis="index")
+    for d in sorted(set(dec)):
+        rows = frame.index[dec.to_numpy() == d]
+        sty = sty.format(
+            lambda v, d=d: "" if pd.isna(v) else format_number(v, lang, d),
+            subset=pd.IndexSlice[rows, columns],
+        )
+    return sty

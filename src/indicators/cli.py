@@ -1,8 +1,8 @@
 """`indicators`: the analysts' command line, over the same code the pages use.
 
 indicators init                      create the store from the data folder (first start)
-indicators validate FILE             check a long-form CSV; exit 1 with the report if bad
-indicators import FILE -m MESSAGE    check, then store it as a new revision
+indicators validate FILE [--report R.csv]   check a CSV/XLSX file; exit 1 with the report if bad
+indicators import FILE -m MESSAGE [--valid-only]   check, then store it as a new revision
 indicators history                   list the revisions (CSV)
 indicators rollback REV [-m MESSAGE] a new revision restoring the data of revision REV
 indicators catalog                   the indicator catalog (CSV)
@@ -23,11 +23,9 @@ from pathlib import Path
 
 from .catalog import load_catalog
 from .config import REPO_ROOT, load_settings
-from .loaders import load_observations
 from .messages import t
 from .numbers import format_value
 from .periods import parse_period
-from .problems import DataError
 from .regions import NEW, UNIT_LISTS, build_regions, unit_list_for
 from .store import Store, seed_from
 
@@ -40,9 +38,29 @@ def _context():
     return settings, store, catalog
 
 
-def _load(path: Path, catalog, settings):
+def _load(path: Path, catalog, settings, store):
+    """The file through the upload pipeline (the same as the Upload page), never raising."""
+    from .uploads import check_upload
+
     regions = build_regions(settings.region_sources)
-    return load_observations(path.read_bytes(), catalog, regions, name=path.name)
+    return check_upload(
+        path.read_bytes(),
+        path.name,
+        catalog,
+        regions,
+        history=store.read("observations"),
+        max_bytes=settings.max_upload_bytes,
+    )
+
+
+def _report(checked, args) -> None:
+    """Summary on stdout; every problem (row, column, value, reason, hint) on stderr."""
+    print(f"{checked.describe('vi')} / {checked.describe('en')}")
+    print(f"{checked.summary('vi')} / {checked.summary('en')}")
+    for p in checked.problems:
+        print(p.message(), file=sys.stderr if p.is_error else sys.stdout)
+    if getattr(args, "report", None):
+        Path(args.report).write_bytes(checked.report_csv())
 
 
 def cmd_init(args) -> int:
@@ -57,32 +75,36 @@ def cmd_init(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    settings, _, catalog = _context()
-    try:
-        frame = _load(Path(args.file), catalog, settings)
-    except DataError as exc:
-        print(exc, file=sys.stderr)
+    settings, store, catalog = _context()
+    checked = _load(Path(args.file), catalog, settings, store)
+    _report(checked, args)
+    if not checked.ok:
+        print(f"{t('upload.rejected', 'vi')} / {t('upload.rejected', 'en')}", file=sys.stderr)
         return 1
-    print(f"Hợp lệ / valid: {len(frame)} dòng / rows")
     return 0
 
 
 def cmd_import(args) -> int:
     settings, store, catalog = _context()
     path = Path(args.file)
-    try:
-        frame = _load(path, catalog, settings)
-    except DataError as exc:
-        print(exc, file=sys.stderr)
-        print("Không có gì được lưu / nothing was stored", file=sys.stderr)
+    checked = _load(path, catalog, settings, store)
+    _report(checked, args)
+    if checked.frame.empty or not (checked.ok or args.valid_only):
+        print(f"{t('upload.nothing_stored', 'vi')} / {t('upload.nothing_stored', 'en')}",
+              file=sys.stderr)  # fmt: skip
         return 1
     rev = store.commit(
-        {"observations": frame},
+        {"observations": checked.frame},
         author=args.author,
         file_name=path.name,
         data=path.read_bytes(),
         message=args.message,
+        rows_rejected=len(checked.rejected_rows),
     )
+    if checked.rejected_rows:
+        kw = {"valid": len(checked.frame), "rejected": len(checked.rejected_rows)}
+        print(f"{t('upload.stored_valid_only', 'vi', **kw)} / "
+              f"{t('upload.stored_valid_only', 'en', **kw)}")  # fmt: skip
     print(
         f"Phiên bản {rev.id} / revision {rev.id}: {rev.rows_new} mới / new, "
         f"{rev.rows_changed} thay đổi / changed, {rev.rows_unchanged} không đổi / unchanged"
@@ -210,12 +232,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="indicators", description=__doc__.split("\n")[0])
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("init", help="create the store from the data folder").set_defaults(func=cmd_init)
-    v = sub.add_parser("validate", help="check a long-form CSV")
+    v = sub.add_parser("validate", help="check a CSV/XLSX file (long or yearbook-wide)")
     v.add_argument("file")
+    v.add_argument("--report", default=None, help="also write the report as CSV to this file")
     v.set_defaults(func=cmd_validate)
-    i = sub.add_parser("import", help="check and store a long-form CSV as a new revision")
+    i = sub.add_parser("import", help="check and store a CSV/XLSX file as a new revision")
     i.add_argument("file")
     i.add_argument("-m", "--message", required=True)
+    i.add_argument("--valid-only", action="store_true", help="store the valid rows, skip the rest")
+    i.add_argument("--report", default=None, help="also write the report as CSV to this file")
     i.add_argument("--author", default=None)
     i.set_defaults(func=cmd_import)
     sub.add_parser("history", help="list revisions (CSV)").set_defaults(func=cmd_history)

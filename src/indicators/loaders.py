@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import numbers as _num
 from .catalog import Catalog
@@ -86,21 +88,34 @@ class Validated:
 
 # --- numbers, a whole column at a time -----------------------------------------------------------
 
-_SPACED = r"[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?"
+_SPACED = r"[+-]?\d{1,3}(?:[ \x{a0}\x{202f}]\d{3})+(?:[.,]\d+)?"  # RE2 syntax
 _COMMA_DECIMAL = r"[+-]?\d+,\d{1,2}|[+-]?\d+,\d{4,}|[+-]?\d{1,3}(?:\.\d{3})+,\d+"
 _POINT_DECIMAL = r"[+-]?\d+\.\d{1,2}|[+-]?\d+\.\d{4,}|[+-]?\d{1,3}(?:,\d{3})+\.\d+"
 
 
-def _pattern(p: re.Pattern[str]) -> str:
-    return p.pattern.replace("^", "").replace("$", "")
+def _whole(*patterns: re.Pattern[str] | str) -> str:
+    """One anchored RE2 pattern from numbers.py's (anchored) patterns or plain ones."""
+    parts = [p.pattern if isinstance(p, re.Pattern) else p for p in patterns]
+    return "^(?:" + "|".join(p.replace("^", "").replace("$", "") for p in parts) + ")$"
 
 
-def _clean_numbers(text: pd.Series) -> pd.Series:
-    """As parse_number does first: trim, Unicode minus, drop '%', join space-grouped digits."""
-    s = text.str.strip().str.replace("\u2212", "-", regex=False)
-    s = s.str.replace(r"%\s*$", "", regex=True).str.strip()
-    spaced = s.str.fullmatch(_SPACED)
-    return s.where(~spaced, s.str.replace(r"[ \u00a0\u202f]", "", regex=True))
+def _matches(a: pa.Array, *patterns: re.Pattern[str] | str) -> np.ndarray:
+    return pc.match_substring_regex(a, _whole(*patterns)).to_numpy(zero_copy_only=False)
+
+
+def _arrow(text: pd.Series) -> pa.Array:
+    return pa.array(text.astype(str), type=pa.large_string())
+
+
+def _clean_numbers(a: pa.Array) -> pa.Array:
+    """As parse_number does first: trim, Unicode minus, drop '%', join space-grouped digits.
+
+    pyarrow's string kernels (RE2, C++) keep this at millions of cells per second.
+    """
+    a = pc.utf8_trim_whitespace(pc.replace_substring(a, "\u2212", "-"))
+    a = pc.utf8_trim_whitespace(pc.replace_substring_regex(a, r"%\s*$", ""))
+    spaced = pc.match_substring_regex(a, _whole(_SPACED))
+    return pc.if_else(spaced, pc.replace_substring_regex(a, r"[ \x{a0}\x{202f}]", ""), a)
 
 
 def detect_decimal(columns: list[pd.Series], delimiter: str | None) -> str | None:
@@ -108,9 +123,12 @@ def detect_decimal(columns: list[pd.Series], delimiter: str | None) -> str | Non
 
     Nothing decisive: a ';'-separated CSV comes from Excel set to decimal commas.
     """
-    texts = [_clean_numbers(c) for c in columns if len(c)]
-    comma = any(t.str.fullmatch(_COMMA_DECIMAL).any() for t in texts)
-    point = any(t.str.fullmatch(_POINT_DECIMAL).any() for t in texts)
+    around = r"\s*(?:{})\s*%?\s*"
+    comma = point = False
+    for col in columns:
+        a = _arrow(col)
+        comma = comma or bool(_matches(a, around.format(_COMMA_DECIMAL)).any())
+        point = point or bool(_matches(a, around.format(_POINT_DECIMAL)).any())
     if comma != point:
         return "," if comma else "."
     if not comma and delimiter == ";":
@@ -121,37 +139,51 @@ def detect_decimal(columns: list[pd.Series], delimiter: str | None) -> str | Non
 def parse_numbers(text: pd.Series, decimal: str | None) -> tuple[np.ndarray, np.ndarray]:
     """(floats with NaN for empty cells, mask of cells that are not numbers).
 
-    Vectorised twin of numbers.parse_number, which still words the reason for each bad cell.
+    Vectorised twin of numbers.parse_number (same patterns, same order), which still words
+    the reason for each bad cell. Plain numbers, most of any file, take one pass; only the
+    rest ('1.234,5', ' 99,2% ') go through the full sequence of patterns.
     """
-    s = _clean_numbers(text)
-    empty = (s.eq("") | s.str.lower().eq("nan")).to_numpy()
-    out = np.full(len(s), np.nan)
+    raw = _arrow(text)
+    out = np.full(len(raw), np.nan)
+    bad = np.zeros(len(raw), dtype=bool)
+    fast = _matches(raw, r"[+-]?\d+" if decimal == "," else _num._PLAIN)
+    if fast.any():
+        out[fast] = pc.cast(raw.filter(pa.array(fast)), pa.float64()).to_numpy(zero_copy_only=False)
+    rest_idx = np.flatnonzero(~fast & _matches(raw, r"(?s).*\S.*"))
+    if not len(rest_idx):
+        return out, bad | (fast & ~np.isfinite(out))
+    a = _clean_numbers(raw.take(pa.array(rest_idx)))
+    empty = _matches(a, "", "(?i:nan)")
+    sub = np.full(len(a), np.nan)
     done = empty.copy()
 
-    def take(mask: pd.Series | np.ndarray, converted: pd.Series) -> None:
-        m = np.asarray(mask, dtype=bool) & ~done
+    def take(mask: np.ndarray, converted: pa.Array) -> None:
+        m = mask & ~done
         if m.any():
-            out[m] = pd.to_numeric(converted[m], errors="coerce").to_numpy(dtype=float)
+            picked = converted.filter(pa.array(m))
+            sub[m] = pc.cast(picked, pa.float64()).to_numpy(zero_copy_only=False)
             done[m] = True
 
-    vi = s.str.fullmatch(_pattern(_num._VI)).to_numpy(dtype=bool)
-    en = s.str.fullmatch(_pattern(_num._EN)).to_numpy(dtype=bool)
-    plain = s.str.fullmatch(_pattern(_num._PLAIN)).to_numpy(dtype=bool)
-    as_vi = s.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
-    as_en = s.str.replace(",", "", regex=False)
+    def without(*chars: str) -> pa.Array:
+        b = a
+        for c in chars:
+            b = pc.replace_substring(b, c, "")
+        return b
+
+    as_vi = pc.replace_substring(without("."), ",", ".")
     if decimal == ",":
-        take(vi, as_vi)
+        take(_matches(a, _num._VI), as_vi)
     elif decimal == ".":
-        take(en | plain, as_en)
+        take(_matches(a, _num._EN, _num._PLAIN), without(","))
     else:
-        ambiguous = s.str.fullmatch(f"{_pattern(_num._DOT_GROUPS)}|{_pattern(_num._COMMA_GROUPS)}")
-        done |= ambiguous.to_numpy(dtype=bool)  # left NaN and reported below
-        many = s.str.fullmatch(f"{_pattern(_num._MANY_DOTS)}|{_pattern(_num._MANY_COMMAS)}")
-        take(many, s.str.replace(".", "", regex=False).str.replace(",", "", regex=False))
-        take(plain, s)
-        take(vi, as_vi)
-        take(en, as_en)
-    bad = ~empty & (~np.isfinite(out))
+        done |= _matches(a, _num._DOT_GROUPS, _num._COMMA_GROUPS)  # ambiguous: reported
+        take(_matches(a, _num._MANY_DOTS, _num._MANY_COMMAS), without(".", ","))
+        take(_matches(a, _num._PLAIN), a)
+        take(_matches(a, _num._VI), as_vi)
+        take(_matches(a, _num._EN), without(","))
+    out[rest_idx] = sub
+    bad[rest_idx] = ~empty & ~np.isfinite(sub)
+    bad |= fast & ~np.isfinite(out)
     return np.where(bad, np.nan, out), bad
 
 
@@ -176,23 +208,22 @@ class _Report:
         mask: np.ndarray,
         rule: str,
         col: str,
-        values,
+        values: pd.Series | str,
         *,
         severity: str = "error",
         reason: tuple[str, str] | None = None,
         per_row: dict[int, dict] | None = None,
         **kw,
     ) -> None:
-        """One problem per masked row; `values` is the cell text shown (array or scalar)."""
+        """One problem per masked row; `values` is the cell text shown (a column or one text)."""
         idx = np.flatnonzero(mask)
         if not len(idx):
             return
         if severity == "error":
             self.bad[idx] = True
-        shown = np.asarray(values, dtype=object) if not np.isscalar(values) else None
         for i in idx:
             column = self.value_cols[i] if col == "value" else self.label(col)
-            value = shown[i] if shown is not None else values
+            value = values.iat[i] if isinstance(values, pd.Series) else values
             extra = per_row.get(int(i), {}) if per_row else {}
             self.problems.append(
                 rule_problem(
@@ -219,11 +250,23 @@ def _reason(exc: Exception) -> tuple[str, str]:
     return vi, en or vi
 
 
+def _lookup(series: pd.Series, table, default=None) -> np.ndarray:
+    """Look each cell up once per distinct value (files repeat their codes a lot).
+
+    `table` is a dict or a function of the value; the result is an object array.
+    """
+    codes, uniques = pd.factorize(series)
+    get = table.get if isinstance(table, dict) else table
+    found = [get(u) for u in uniques]
+    vals = np.empty(len(found) + 1, dtype=object)
+    vals[:-1] = [default if v is None else v for v in found]
+    vals[-1] = default
+    return vals[codes]
+
+
 def _map_unique(series: pd.Series, func) -> pd.Series:
-    """Apply a Python function once per distinct value: files repeat their codes."""
-    uniques = pd.unique(series.to_numpy(dtype=object))
-    table = {u: func(u) for u in uniques}
-    return series.map(table)
+    """A function applied once per distinct value, as a Series (None where it gave None)."""
+    return pd.Series(_lookup(series, func), index=series.index, dtype=object)
 
 
 def _indicator_lookup(catalog: Catalog) -> tuple[dict[str, str], list[str]]:
@@ -271,7 +314,7 @@ def validate(
     for col in TEXT_COLUMNS:
         f = d[col].str.startswith("=").to_numpy(dtype=bool)
         formula_cols[col] = f
-        rep.add(f, "formula", col, d[col].to_numpy(dtype=object))
+        rep.add(f, "formula", col, d[col])
 
     # indicator, by code or by name
     lookup, known_names = _indicator_lookup(catalog)
@@ -289,7 +332,7 @@ def validate(
         for i in np.flatnonzero(unknown & given.eq(text).to_numpy()):
             per_row[int(i)] = dict(hints)
     ind_col = "indicator" if long.labels.get("indicator") else "indicator_name"
-    rep.add(unknown, "unknown_indicator", ind_col, given.to_numpy(dtype=object), per_row=per_row)
+    rep.add(unknown, "unknown_indicator", ind_col, given, per_row=per_row)
     d["indicator"] = code.fillna("")
 
     # period
@@ -299,28 +342,33 @@ def validate(
         except PeriodError as exc:
             return exc
 
-    parsed = {u: read_period(u) for u in pd.unique(d["period"].to_numpy(dtype=object))}
-    periods = {u: p for u, p in parsed.items() if not isinstance(p, Exception)}
-    texts = d["period"].to_numpy(dtype=object)
-    bad_period = ~d["period"].isin(list(periods)).to_numpy() & ~formula_cols["period"]
+    codes, uniques = pd.factorize(d["period"])
+    table = [read_period(u) for u in uniques]
+    ok_u = np.array([not isinstance(p, Exception) for p in table] + [False], dtype=bool)
+    is_period = ok_u[codes]
+    bad_period = ~is_period & ~formula_cols["period"]
     rep.add(
         bad_period,
         "bad_period",
         "period",
-        texts,
-        per_row={int(i): {"reason": _reason(parsed[texts[i]])} for i in np.flatnonzero(bad_period)},
+        d["period"],
+        per_row={int(i): {"reason": _reason(table[codes[i]])} for i in np.flatnonzero(bad_period)},
     )
-    for col, attr in (("code", "code"), ("kind", "kind"), ("start", "start"), ("end", "end")):
-        d[f"period_{col}"] = d["period"].map({u: getattr(p, attr) for u, p in periods.items()})
-    d["period_code"] = d["period_code"].astype(object).fillna("")
+
+    def per_period(func, default) -> np.ndarray:
+        vals = [func(p) if ok else default for p, ok in zip(table, ok_u, strict=False)]
+        return np.array([*vals, default], dtype=object)[codes]
+
+    for attr, default in (("code", ""), ("kind", None), ("start", None), ("end", None)):
+        d[f"period_{attr}"] = per_period(lambda p, a=attr: getattr(p, a), default)
+    d["period_code"] = d["period_code"].astype(str)
 
     # unit list: as written, or the one in force at the end of the period
-    inferred = d["period"].map({u: unit_list_for(p.end) for u, p in periods.items()})
-    d["unit_list"] = d["unit_list"].mask(d["unit_list"].eq(""), inferred).fillna("")
+    inferred = pd.Series(per_period(lambda p: unit_list_for(p.end), ""), index=d.index)
+    d["unit_list"] = d["unit_list"].mask(d["unit_list"].eq(""), inferred)
     bad_list = (~d["unit_list"].isin(UNIT_LISTS) & d["unit_list"].ne("")).to_numpy()
     bad_list = bad_list & ~formula_cols["unit_list"]
-    lists = " / ".join(UNIT_LISTS)
-    rep.add(bad_list, "bad_unit_list", "unit_list", d["unit_list"].to_numpy(object), lists=lists)
+    rep.add(bad_list, "bad_unit_list", "unit_list", d["unit_list"], lists=" / ".join(UNIT_LISTS))
 
     # unit, by code or by name, in that list
     matcher = matcher or UnitMatcher(regions)
@@ -337,11 +385,11 @@ def validate(
         values, bad = parse_numbers(d[col], decimal)
         bad = bad & ~formula_cols[col]
         nums[col] = values
-        texts = d[col].to_numpy(dtype=object)
+        texts = d[col]
         per_row = {}
         for i in np.flatnonzero(bad):
             try:
-                parse_number(texts[i], decimal)
+                parse_number(texts.iat[i], decimal)
                 reason = None
             except NumberError as exc:
                 reason = _reason(exc)
@@ -359,11 +407,11 @@ def validate(
 
     # status
     fallback = default_status if default_status in STATUSES else "published"
-    status = _map_unique(d["status"], lambda s: STATUS_ALIASES.get(fold(s)) if s else fallback)
-    bad_status = (status.isna() & ~pd.Series(formula_cols["status"])).to_numpy()
-    rep.add(bad_status, "bad_status", "status", d["status"].to_numpy(object),
+    status = _lookup(d["status"], lambda s: STATUS_ALIASES.get(fold(s)) if s else fallback, "")
+    bad_status = (status == "") & ~formula_cols["status"]
+    rep.add(bad_status, "bad_status", "status", d["status"],
             statuses=", ".join(STATUSES))  # fmt: skip
-    d["status"] = status.fillna("")
+    d["status"] = status
 
     frame = pd.DataFrame(
         {
@@ -387,9 +435,11 @@ def validate(
     if history is not None and good.any():
         _warn_jumps(frame, good, rep, catalog, history)
     out = frame[good][[*columns, *PERIOD_COLUMNS]].reset_index(drop=True)
-    for col in ("value", "numerator", "denominator"):
-        if col in out:
+    for col in out.columns:
+        if col in ("value", "numerator", "denominator"):
             out[col] = out[col].astype("float64")
+        elif col not in ("period_start", "period_end"):
+            out[col] = out[col].astype(str)
     rejected = sorted({int(r) for r in rep.rows[rep.bad]})
     return Validated(out, sort_problems(rep.problems), rejected, rows_read, decimal)
 
@@ -458,7 +508,10 @@ def _check_units(d: pd.DataFrame, rep: _Report, matcher: UnitMatcher, formula_co
 def _levels(d: pd.DataFrame, matcher: UnitMatcher) -> pd.Series:
     """Each row's unit level, looked up once per distinct unit."""
     key = d["unit_list"] + "|" + d["region_code"]
-    return _map_unique(key, lambda k: matcher.unit(*k.split("|"))["level"] if k[-1] != "|" else "")
+    return pd.Series(
+        _lookup(key, lambda k: matcher.unit(*k.split("|"))["level"] if k[-1] != "|" else ""),
+        index=d.index,
+    )
 
 
 def _check_unit_period(d: pd.DataFrame, rep: _Report, regions: pd.DataFrame) -> None:
@@ -482,7 +535,7 @@ def _check_unit_period(d: pd.DataFrame, rep: _Report, regions: pd.DataFrame) -> 
         mask = (in_list & outside).to_numpy(dtype=bool) & ~rep.bad
         valid = f"{_date(vf) or '…'} – {_date(vt) or '…'}"
         rep.add(mask, "unit_not_in_period", "unit_list" if "unit_list" in rep.labels else "period",
-                d["period"].to_numpy(object), unit_list=ul, valid=valid)  # fmt: skip
+                d["period"], unit_list=ul, valid=valid)  # fmt: skip
 
 
 def _date(x) -> str:
@@ -493,15 +546,15 @@ def _value_rules(d, rep: _Report, catalog: Catalog, value, num, den, has_parts) 
     """Ratio from its parts; missing values; ranges; parts that disagree with the value."""
     codes = d["indicator"]
     inds = list(catalog)
-    kind = codes.map({i.code: i.kind for i in inds}).fillna("").to_numpy(dtype=object)
-    pct = codes.map({i.code: i.is_percent for i in inds}).fillna(False).to_numpy(dtype=bool)
-    scale = codes.map({i.code: i.scale for i in inds}).fillna(1.0).to_numpy(dtype=float)
-    tol = codes.map({i.code: 0.5 * 10 ** (-i.decimals) + 1e-9 for i in inds})
-    tol = tol.fillna(0.0).to_numpy(dtype=float)
+    kind = _lookup(codes, {i.code: i.kind for i in inds}, "")
+    pct = _lookup(codes, {i.code: i.is_percent for i in inds}, False).astype(bool)
+    scale = _lookup(codes, {i.code: i.scale for i in inds}, 1.0).astype(float)
+    tol = _lookup(codes, {i.code: 0.5 * 10 ** (-i.decimals) + 1e-9 for i in inds}, 0.0)
+    tol = tol.astype(float)
     known = codes.ne("").to_numpy()
     given = ~np.isnan(value)
     parts = ~np.isnan(num) & ~np.isnan(den)
-    texts = {c: d[c].to_numpy(dtype=object) for c in ("value", "numerator", "denominator")}
+    texts = {c: d[c] for c in ("value", "numerator", "denominator")}
     clean = ~rep.bad.copy()
 
     zero = known & ~given & parts & (den == 0) & clean
@@ -544,9 +597,8 @@ def _value_rules(d, rep: _Report, catalog: Catalog, value, num, den, has_parts) 
     return value
 
 
-def _pair(texts: dict[str, np.ndarray]) -> np.ndarray:
-    return np.char.add(np.char.add(texts["numerator"].astype(str), "/"),
-                       texts["denominator"].astype(str)).astype(object)  # fmt: skip
+def _pair(texts: dict[str, pd.Series]) -> pd.Series:
+    return texts["numerator"] + "/" + texts["denominator"]
 
 
 def _check_duplicates(frame: pd.DataFrame, rep: _Report) -> None:
@@ -562,10 +614,10 @@ def _check_duplicates(frame: pd.DataFrame, rep: _Report) -> None:
         for i, n in zip(g["_i"], g["_row"], strict=True):
             others = ", ".join(str(r) for r in g["_row"] if r != n)
             per_row[int(i)] = {"rows": others}
-    shown = (frame["indicator"] + " / " + frame["region"] + " / " + frame["period"]).to_numpy()
+    shown = frame["indicator"] + " / " + frame["region"] + " / " + frame["period"]
     column = "/".join(rep.label(c) for c in ("indicator", "region", "period"))
     rep.labels = {**rep.labels, "_key": column}
-    rep.add(dup, "duplicate_key", "_key", shown.astype(object), per_row=per_row)
+    rep.add(dup, "duplicate_key", "_key", shown, per_row=per_row)
 
 
 def _warn_jumps(frame, good, rep: _Report, catalog: Catalog, history: pd.DataFrame) -> None:
@@ -597,8 +649,7 @@ def _warn_jumps(frame, good, rep: _Report, catalog: Catalog, history: pd.DataFra
     for i, prev, period in zip(m["_i"][jump], p[jump], m["_prev"][jump], strict=True):
         mask[i] = True
         per_row[int(i)] = {"previous": f"{prev:g}", "period": period}
-    texts = frame["value"].map(lambda x: f"{x:g}").to_numpy(dtype=object)
-    rep.add(mask, "jump", "value", texts, severity="warning", per_row=per_row)
+    rep.add(mask, "jump", "value", frame["value"].astype(str), severity="warning", per_row=per_row)
 
 
 # --- the bundled data and scripts ----------------------------------------------------------------

@@ -135,7 +135,7 @@ def check_upload(
         frame=checked.frame,
         problems=sort_problems([*raw.problems, *long.problems, *checked.problems]),
         rejected_rows=checked.rejected_rows,
-        rows_read=checked.rows_read,
+        rows_read=len(raw.cells),
         detected=replace(det, decimal=checked.decimal),
     )
 

@@ -1,0 +1,188 @@
+"""Files as Excel on Vietnamese Windows writes them all yield the same canonical values.
+
+Each file is encoded here the way Excel saves it (Python codecs and openpyxl), then goes
+through `check_upload`, the one path the Upload page and the command line use.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+
+import pytest
+from openpyxl import Workbook
+
+from indicators.uploads import check_upload
+
+# (indicator, region code, period, value, status) — what every file below says.
+EXPECTED = [
+    ("population", "22327", "2021", 30250.0, "published"),
+    ("population", "22327", "2022", 30712.0, "published"),
+    ("population", "22327", "2023", 31004.0, "preliminary"),
+    ("population", "22519", "2021", 12345.0, "published"),
+    ("population", "22519", "2022", 12401.0, "published"),
+    ("population", "22519", "2023", 12480.0, "preliminary"),
+    ("post_radius_km", "22327", "2021", 1.25, "published"),
+    ("post_radius_km", "22327", "2022", 1.2, "published"),
+    ("post_radius_km", "22327", "2023", 1.15, "preliminary"),
+    ("post_radius_km", "22519", "2021", 3.5, "published"),
+    ("post_radius_km", "22519", "2022", 3.45, "published"),
+    ("post_radius_km", "22519", "2023", 3.4, "preliminary"),
+]
+NAMES = {"22327": "Phường Vĩnh Hòa", "22519": "Xã Vạn Thạnh"}
+VI_NUMBERS = {  # as a Vietnamese Excel shows them: thousands dot, decimal comma
+    30250.0: "30.250", 30712.0: "30.712", 31004.0: "31.004", 12345.0: "12.345",
+    12401.0: "12.401", 12480.0: "12.480", 1.25: "1,25", 1.2: "1,2", 1.15: "1,15",
+    3.5: "3,5", 3.45: "3,45", 3.4: "3,4",
+}  # fmt: skip
+STATUS_VI = {"published": "Chính thức", "preliminary": "Sơ bộ"}
+TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def cp1258(text: str) -> bytes:
+    """Encode as Windows does: precomposed letters where cp1258 has them, else base letter
+    plus a combining tone mark (cp1258 has no 'ạ' or 'ờ', only 'a'/'ơ' and the marks)."""
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out.append(ch.encode("cp1258"))
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", ch)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONE_MARKS))
+            marks = "".join(c for c in parts if c in TONE_MARKS)
+            out.append(base.encode("cp1258") + marks.encode("cp1258"))
+    return b"".join(out)
+
+
+def utf8_bom_comma_csv() -> bytes:
+    """'CSV UTF-8 (Comma delimited)': BOM, CRLF, codes, decimal points."""
+    lines = ["Mã chỉ tiêu,Mã xã,Năm,Giá trị,Trạng thái,Nguồn"]
+    for ind, code, period, value, status in EXPECTED:
+        lines.append(f"{ind},{code},{period},{value:g},{STATUS_VI[status]},Sở KH&CN")
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8-sig")
+
+
+def cp1258_semicolon_csv() -> bytes:
+    """'CSV (Comma delimited)' on Vietnamese Windows: cp1258, ';', decimal commas, names."""
+    lines = ["Chỉ tiêu;Tên đơn vị;Kỳ;Giá trị;Trạng thái;Ghi chú"]
+    for ind, code, period, value, status in EXPECTED:
+        lines.append(
+            f"{ind};{NAMES[code]};{period};{VI_NUMBERS[value]};{STATUS_VI[status]};Đã kiểm tra"
+        )
+    data = cp1258("\r\n".join(lines) + "\r\n")
+    assert b"\xcc" in data or b"\xde" in data  # combining tone marks really are there
+    return data
+
+
+def utf16_tab_csv() -> bytes:
+    """'Unicode Text': UTF-16 LE with BOM, tab-separated, English headers, 30,250 style."""
+    lines = ["Indicator code\tUnit name\tYear\tValue\tStatus"]
+    for ind, code, period, value, status in EXPECTED:
+        shown = f"{value:,.0f}" if value >= 1000 else f"{value:g}"
+        lines.append(f'{ind}\t{NAMES[code]}\t{period}\t"{shown}"\t{status}')
+    return ("\r\n".join(lines) + "\r\n").encode("utf-16")
+
+
+def xlsx_with_title_lines() -> bytes:
+    """A workbook with two title lines above the header; numbers are numbers."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Số liệu"
+    ws.append(["BÁO CÁO SỐ LIỆU BƯU CHÍNH, VIỄN THÔNG"])
+    ws.append(["Đơn vị báo cáo: Sở Khoa học và Công nghệ tỉnh Khánh Hòa"])
+    ws.append(["Mã chỉ tiêu", "Mã đơn vị", "Tên đơn vị", "Năm", "Giá trị", "Trạng thái"])
+    for ind, code, period, value, status in EXPECTED:
+        ws.append([ind, int(code), NAMES[code], int(period), value, STATUS_VI[status]])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def wide_yearbook_xlsx() -> bytes:
+    """A yearbook table: years as columns, the latest 'Sơ bộ', a growth column at the end."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Dân số và bán kính phục vụ bưu chính theo xã"])
+    ws.append(["Mã chỉ tiêu", "Tên đơn vị", "2021", "2022", "Sơ bộ 2023",
+               "Chỉ số phát triển (Năm trước = 100) %"])  # fmt: skip
+    rows: dict[tuple[str, str], dict[str, float]] = {}
+    for ind, code, period, value, _ in EXPECTED:
+        rows.setdefault((ind, code), {})[period] = value
+    for (ind, code), by_year in rows.items():
+        growth = by_year["2023"] / by_year["2022"] * 100
+        ws.append([ind, NAMES[code], by_year["2021"], by_year["2022"], by_year["2023"], growth])
+    ws.append(["Nguồn: Cục Thống kê tỉnh Khánh Hòa"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+FILES = {
+    "utf8-bom-comma.csv": utf8_bom_comma_csv,
+    "cp1258-semicolon.csv": cp1258_semicolon_csv,
+    "utf16-tab.txt": utf16_tab_csv,
+    "title-lines.xlsx": xlsx_with_title_lines,
+    "yearbook-wide.xlsx": wide_yearbook_xlsx,
+}
+
+
+@pytest.mark.parametrize("name", list(FILES))
+def test_each_file_yields_the_same_canonical_values(name, catalog, regions):
+    checked = check_upload(FILES[name](), name, catalog, regions)
+    assert checked.ok, [p.message() for p in checked.errors]
+    got = sorted(
+        (r.indicator, r.region, r.period, round(r.value, 6), r.status)
+        for r in checked.frame.itertuples()
+    )
+    assert got == sorted(EXPECTED)
+    assert set(checked.frame["unit_list"]) == {"legacy"}
+    assert checked.frame["numerator"].isna().all()
+
+
+def test_what_was_detected_is_reported(catalog, regions):
+    found = {
+        name: check_upload(make(), name, catalog, regions).detected for name, make in FILES.items()
+    }
+    assert found["utf8-bom-comma.csv"].encoding == "utf-8-sig"
+    assert found["utf8-bom-comma.csv"].delimiter == ","
+    assert found["cp1258-semicolon.csv"].encoding == "cp1258"
+    assert found["cp1258-semicolon.csv"].delimiter == ";"
+    assert found["cp1258-semicolon.csv"].decimal == ","
+    assert found["utf16-tab.txt"].encoding == "utf-16"
+    assert found["utf16-tab.txt"].delimiter == "\t"
+    assert found["utf16-tab.txt"].decimal == "."
+    assert found["title-lines.xlsx"].header_row == 3
+    assert found["title-lines.xlsx"].sheet == "Số liệu"
+    assert found["yearbook-wide.xlsx"].shape == "wide"
+    assert found["title-lines.xlsx"].shape == "long"
+
+
+def test_cp1258_text_cells_come_back_in_nfc(catalog, regions):
+    checked = check_upload(cp1258_semicolon_csv(), "x.csv", catalog, regions)
+    note = checked.frame["note"].iloc[0]
+    assert note == "Đã kiểm tra"
+    assert unicodedata.is_normalized("NFC", note)
+
+
+def test_yearbook_growth_column_and_footnote_are_skipped_with_a_note(catalog, regions):
+    checked = check_upload(wide_yearbook_xlsx(), "wide.xlsx", catalog, regions)
+    notes = [p for p in checked.problems if p.severity == "info"]
+    assert [(p.rule, p.row, p.column) for p in notes] == [
+        ("growth_column", 2, "Chỉ số phát triển (Năm trước = 100) %")
+    ]
+    assert checked.rows_read == 5  # four unit rows and the source line under the table
+
+
+def test_an_error_in_a_wide_table_names_the_year_column(catalog, regions):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Mã chỉ tiêu", "Mã xã", "2022", "Sơ bộ / Prel. 2023"])
+    ws.append(["bts_count", 22327, 5, "năm"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    checked = check_upload(buf.getvalue(), "w.xlsx", catalog, regions)
+    assert [(p.row, p.column, p.value, p.rule) for p in checked.errors] == [
+        (2, "Sơ bộ / Prel. 2023", "năm", "not_a_number")
+    ]
+    assert checked.rejected_rows == [2]
+    assert list(checked.frame["period"]) == ["2022"]  # the good cell of the row is valid

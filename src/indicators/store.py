@@ -158,8 +158,11 @@ class Store:
         self.path = Path(path)
 
     @contextmanager
-    def connect(self, read_only: bool = False, timeout: float = 15.0) -> Iterator:
+    def connect(self, read_only: bool = False, timeout: float = 60.0) -> Iterator:
         """A connection that retries while another process holds the file's lock.
+
+        Another process holds it for the whole of its import (seconds for a million rows), so
+        a reader waits rather than fails.
 
         Every connection is opened read-write: DuckDB refuses a read-only and a read-write
         connection to one file in the same process (e.g. a page reading while an upload

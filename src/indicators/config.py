@@ -52,6 +52,17 @@ class Settings:
         mb = float(self.extra.get("uploads", {}).get("max_mb", DEFAULT_MAX_UPLOAD_MB))
         return int(mb * 1024 * 1024)
 
+    def boundary_file(self, unit_list: str) -> Path | None:
+        """The boundary GeoJSON for a unit list (`[maps.boundaries]`), relative to the data
+        folder; None without one (maps then show bubbles at unit centroids)."""
+        name = self.extra.get("maps", {}).get("boundaries", {}).get(unit_list)
+        return (self.data_dir / name) if name else None
+
+    @property
+    def boundary_code_property(self) -> str:
+        """The feature property holding the unit code in boundary files (`[maps] code_property`)."""
+        return str(self.extra.get("maps", {}).get("code_property", "code"))
+
 
 def data_dir() -> Path:
     return Path(os.environ.get("INDICATORS_DATA_DIR", DEFAULT_DATA_DIR)).resolve()

@@ -311,3 +311,43 @@ def data_span(con, rev: int) -> pd.DataFrame:
         f" count(*) AS n FROM observations WHERE {as_of(rev)} GROUP BY ALL ORDER BY ALL"
     ).df()
 
+
+def units_below(con, *, unit_list: str, parent: str, level: str) -> pd.DataFrame:
+    """The units at `level` below `parent` (a province or an old district), with centroids."""
+    return con.execute(
+        "SELECT r.code AS region, r.name, r.short_name, r.type, r.level, r.parent_code,"
+        " r.district_code, r.lat, r.lon"
+        " FROM regions r JOIN region_ancestors a ON a.unit_list = r.unit_list AND a.code = r.code"
+        " WHERE r.unit_list = ? AND a.ancestor = ? AND r.level = ? ORDER BY r.code",
+        [unit_list, parent, level],
+    ).df()
+
+
+def values_below(
+    con, rev: int, *, indicator: str, unit_list: str, parent: str, level: str
+) -> pd.DataFrame:
+    """Every period's value of the units at `level` below `parent` (long form, data only).
+
+    One query per view (indicator × parent × level) serves the ranking, map and heatmap of
+    every period, so changing the period does not read the store again.
+    """
+    codes = units_below(con, unit_list=unit_list, parent=parent, level=level)["region"].tolist()
+    return resolved_values(con, rev, indicators=[indicator], unit_list=unit_list, regions=codes)
+
+
+def indicator_periods(con, rev: int, indicator: str) -> pd.DataFrame:
+    """The periods one indicator has values for, per unit list (to say what each era holds)."""
+    return con.execute(
+        "SELECT DISTINCT unit_list, period, period_kind, period_start, period_end"
+        f" FROM observations WHERE {as_of(rev)} AND indicator = ? ORDER BY unit_list, period_end",
+        [indicator],
+    ).df()
+
+
+def unit_places(con, unit_list: str) -> pd.DataFrame:
+    """Every unit of one unit list with its parents and centroid (for choices and maps)."""
+    return con.execute(
+        "SELECT code, name, short_name, level, parent_code, province_code, district_code,"
+        " lat, lon FROM regions WHERE unit_list = ? ORDER BY code",
+        [unit_list],
+    ).df()

@@ -64,3 +64,109 @@ def test_import_makes_a_new_revision_and_history_lists_it(cli, tmp_path):
     assert cli("value", "-i", "bts_count", "-r", "22327", "-p", "2021").stdout.strip() == "99"
     old = cli("value", "-i", "bts_count", "-r", "22327", "-p", "2021", "--rev", "1")
     assert old.stdout.strip() != "99"
+
+
+# -- history, rollback, catalog, regions, template (issue 4, store side) -------------------------
+
+
+def _history(cli) -> list[dict[str, str]]:
+    import csv
+    import io
+
+    out = cli("history")
+    assert out.returncode == 0, out.stderr
+    return list(csv.DictReader(io.StringIO(out.stdout)))
+
+
+def _store(tmp_path):
+    from indicators.store import Store
+
+    return Store(tmp_path / "cli.duckdb")
+
+
+def test_rollback_restores_the_earlier_data_as_a_new_revision(cli, tmp_path):
+    assert cli("init").returncode == 0
+    seeded = _store(tmp_path).content_hash()
+    before = cli("value", "-i", "bts_count", "-r", "22327", "-p", "2021").stdout.strip()
+    good = tmp_path / "bts.csv"
+    good.write_text(HEADER + "bts_count,legacy,22327,2021,999,,,published,A,\n", encoding="utf-8")
+    assert cli("import", str(good), "-m", "typo").returncode == 0
+    out = cli("rollback", "1", "-m", "Hoàn tác số BTS sai", "--author", "chuyenvien")
+    assert out.returncode == 0, out.stderr
+    assert "Revision 3: restored the data of revision 1 (1 changed" in out.stdout
+    assert cli("value", "-i", "bts_count", "-r", "22327", "-p", "2021").stdout.strip() == before
+    assert _store(tmp_path).content_hash() == seeded
+    rows = _history(cli)
+    assert [r["id"] for r in rows] == ["1", "2", "3"]  # the bad revision is kept
+    assert (rows[2]["restores"], rows[2]["author"]) == ("1", "chuyenvien")
+    assert rows[2]["message"] == "Hoàn tác số BTS sai" and rows[1]["restores"] == ""
+    assert {"rows_removed", "rows_rejected"} <= rows[0].keys()
+    old = cli("value", "-i", "bts_count", "-r", "22327", "-p", "2021", "--rev", "2")
+    assert old.stdout.strip() == "999"
+
+
+def test_rollback_to_a_missing_revision_fails_and_stores_nothing(cli, tmp_path):
+    assert cli("init").returncode == 0
+    out = cli("rollback", "9")
+    assert out.returncode == 1 and "no revision 9" in out.stderr.lower()
+    assert len(_history(cli)) == 1
+
+
+def test_a_rejected_import_leaves_the_data_exactly_as_it_was(cli, tmp_path):
+    assert cli("init").returncode == 0
+    store = _store(tmp_path)
+    before = store.content_hash()
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        HEADER + "bts_count,legacy,22327,2021,5,,,published,A,\n"
+        "bts_count,legacy,99999,2021,5,,,published,A,\n",
+        encoding="utf-8",
+    )
+    assert cli("import", str(bad), "-m", "half good").returncode == 1
+    assert store.content_hash() == before and store.current_revision() == 1
+
+
+def test_catalog_prints_every_indicator_as_csv(cli):
+    import io
+
+    import pandas as pd
+
+    from indicators.config import DEFAULT_DATA_DIR
+
+    out = cli("catalog")
+    assert out.returncode == 0, out.stderr
+    printed = pd.read_csv(io.StringIO(out.stdout), dtype=str, keep_default_na=False)
+    bundled = pd.read_csv(DEFAULT_DATA_DIR / "catalog.csv", dtype=str, keep_default_na=False)
+    assert printed["code"].tolist() == bundled["code"].tolist()
+    for col in ("name_vi", "unit_vi", "numerator", "denominator", "higher_is_better"):
+        assert printed[col].tolist() == bundled[col].tolist(), col
+
+
+def test_regions_prints_the_units_of_a_list(cli):
+    import io
+
+    import pandas as pd
+
+    out = cli("regions", "--unit-list", "2025")
+    assert out.returncode == 0, out.stderr
+    units = pd.read_csv(io.StringIO(out.stdout), dtype=str, keep_default_na=False)
+    assert set(units["unit_list"]) == {"2025"}
+    assert units["level"].value_counts().to_dict() == {"commune": 65, "province": 1}
+    assert units.set_index("code").loc["22333", "name"] == "Phường Bắc Nha Trang"
+    both = pd.read_csv(io.StringIO(cli("regions").stdout), dtype=str)
+    assert set(both["unit_list"]) == {"legacy", "2025"}
+
+
+def test_template_writes_xlsx_and_csv(cli, tmp_path):
+    import openpyxl
+
+    xlsx, csv_path = tmp_path / "mau.xlsx", tmp_path / "mau.csv"
+    assert cli("template", "-o", str(xlsx)).returncode == 0
+    wb = openpyxl.load_workbook(xlsx)
+    assert len(wb.sheetnames) == 3
+    assert wb.worksheets[0].cell(1, 1).value == "Mã chỉ tiêu / Indicator code"
+    assert cli("template", "--format", "csv", "-o", str(csv_path)).returncode == 0
+    text = csv_path.read_bytes()
+    assert text.startswith(b"\xef\xbb\xbf") and "Giá trị / Value".encode() in text
+    out = cli("validate", str(csv_path))  # unfilled: rejected for the missing figures
+    assert out.returncode == 1 and "Giá trị / Value" in out.stderr

@@ -4,6 +4,7 @@ import streamlit as st
 
 from indicators.exports import csv_bytes
 from indicators.numbers import format_number
+from indicators.tables import changes_table
 from ui import common as c
 
 lang, rev, cat = c.lang(), c.revision(), c.catalog()
@@ -57,13 +58,8 @@ with changed:
     else:
         st.caption(c.tr("hpage.changed_count", n=format_number(total, lang), prev=picked - 1,
                         shown=format_number(SHOWN, lang)))  # fmt: skip
-        view = diff.assign(
-            change=[c.tr(f"hpage.change.{x}") for x in diff["change"]],
-            indicator=[cat[x].name(lang) if x in cat else x for x in diff["indicator"]],
-        )
-        keep = ["change", "indicator", "unit_list", "region", "period", "value_old", "value_new",
-                "status_old", "status_new", "source_new"]  # fmt: skip
-        st.dataframe(view[[k for k in keep if k in view]], hide_index=True, width="stretch")
+        table = changes_table(diff, cat, c.unit_names(), lang)
+        st.dataframe(table, hide_index=True, width="stretch")
 
 with asof:
     codes = tuple(cat.codes(("headline", "detail", "component")))

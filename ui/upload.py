@@ -5,6 +5,7 @@ import streamlit as st
 
 from indicators.numbers import format_number
 from indicators.store import StaleRevisionError
+from indicators.tables import changes_table
 from ui import common as c
 
 lang, rev, cat, cfg = c.lang(), c.revision(), c.catalog(), c.conf()
@@ -84,21 +85,15 @@ if preview.rows_new + preview.rows_changed == 0:
     st.info(c.tr("upage.nothing_new"))
 if len(changes):
     st.markdown(f"**{c.tr('upage.changed_list')}**")
-    shown = changes.head(SHOWN).assign(
-        indicator=lambda d: [cat[x].name(lang) if x in cat else x for x in d["indicator"]]
-    )
-    keep = ["indicator", "unit_list", "region", "period", "value_old", "value_new",
-            "status_old", "status_new", "source_new"]  # fmt: skip
-    st.dataframe(shown[[k for k in keep if k in shown]], hide_index=True, width="stretch")
+    table = changes_table(changes.head(SHOWN), cat, c.unit_names(), lang)
+    st.dataframe(table, hide_index=True, width="stretch")
 
 st.subheader(c.tr("upage.step_commit"))
 valid_only = False
 if not checked.ok:
     n_valid, n_bad = format_number(len(checked.frame), lang), format_number(rejected, lang)
-    mode = st.radio(
-        c.tr("upage.mode"), ["all", "valid"], key=f"mode_{round_}",
-        format_func=lambda m: c.tr(f"upage.mode.{m}", n=n_valid, rejected=n_bad),
-    )  # fmt: skip
+    modes = {m: c.tr(f"upage.mode.{m}", n=n_valid, rejected=n_bad) for m in ("all", "valid")}
+    mode = st.radio(c.tr("upage.mode"), list(modes), key=f"mode_{round_}", format_func=modes.get)
     valid_only = mode == "valid"
 with st.form(f"commit_{round_}"):
     author = st.text_input(c.tr("upage.author"), key="upload_author")

@@ -37,3 +37,13 @@ def median_load(page: Page, url: str, charts: int, runs: int = 5) -> float:
         wait_for_charts(page, charts)
         times.append(time.monotonic() - t0)
     return statistics.median(times)
+
+
+def card_value(page: Page, label: str) -> str:
+    """The value shown on the Overview's KPI card labelled `label`."""
+    card = (
+        page.locator('[data-testid="stVerticalBlock"]')
+        .filter(has=page.get_by_text(label, exact=True))
+        .filter(has=page.locator('[data-testid="stMetricValue"]'))
+    )
+    return card.last.locator('[data-testid="stMetricValue"]').inner_text().strip()

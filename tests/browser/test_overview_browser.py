@@ -7,22 +7,13 @@ import time
 
 from playwright.sync_api import Page, expect
 
-from .helpers import ERRORS, choose
+from .helpers import ERRORS, card_value, choose, median_load
 from .helpers import wait_for_charts as _wait
 
 
 def wait_for_charts(page: Page, count: int = 2) -> None:
     _wait(page, count)
     expect(page.locator('[data-testid="stMetricValue"]').first).to_be_visible()
-
-
-def card_value(page: Page, label: str) -> str:
-    card = (
-        page.locator('[data-testid="stVerticalBlock"]')
-        .filter(has=page.get_by_text(label, exact=True))
-        .filter(has=page.locator('[data-testid="stMetricValue"]'))
-    )
-    return card.last.locator('[data-testid="stMetricValue"]').inner_text().strip()
 
 
 def test_overview_shows_2020_figures_and_switches_to_english(server, page, screenshots, timings):
@@ -60,6 +51,7 @@ def test_overview_shows_2020_figures_and_switches_to_english(server, page, scree
     expect(page.locator(ERRORS)).to_have_count(0)
     page.wait_for_timeout(500)
     page.screenshot(path=screenshots / "overview-en.png")
+    timings["overview_charts_median_s"] = median_load(page, server.url, 2)
 
 
 def test_a_copied_link_reopens_the_same_view(server, page, screenshots):

@@ -35,9 +35,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} dòng khác với phiên bản {prev} (hiển thị tối đa {shown}).",
         "{n} rows differ from revision {prev} (showing up to {shown}).",
     ),
-    "hpage.change.new": ("thêm mới", "new"),
-    "hpage.change.changed": ("thay đổi", "changed"),
-    "hpage.change.removed": ("bỏ đi", "removed"),
     "hpage.asof_title": ("Số liệu tại phiên bản {rev}", "Data as of revision {rev}"),
     "hpage.asof_indicator": ("Chỉ tiêu", "Indicator"),
     "hpage.asof_rows": ("{n} dòng", "{n} rows"),
@@ -98,9 +95,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file is valid: {n} rows can be stored.",
     ),
     "upage.has_errors": (
-        "Có {errors} lỗi ở {rows} dòng. Sửa tệp rồi tải lên lại, hoặc chọn chỉ lưu các dòng hợp lệ.",
-        "{errors} errors in {rows} rows. Fix the file and upload it again, or choose to store "
-        "the valid rows only.",
+        "Số lỗi: {errors}; số dòng có lỗi: {rows}. Sửa tệp rồi tải lên lại, hoặc chọn chỉ lưu "
+        "các dòng hợp lệ.",
+        "Errors: {errors}; rows with errors: {rows}. Fix the file and upload it again, or choose "
+        "to store the valid rows only.",
     ),
     "upage.unreadable": (
         "Không đọc được tệp; không có gì được lưu.",
@@ -156,4 +154,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không lưu được, số liệu không thay đổi: {error}",
         "Could not save; the data are unchanged: {error}",
     ),
+    # Tables of changed values (upload preview, revision diff)
+    "changes.change": ("Thay đổi", "Change"),
+    "changes.kind.new": ("thêm mới", "new"),
+    "changes.kind.changed": ("thay đổi", "changed"),
+    "changes.kind.removed": ("bỏ đi", "removed"),
+    "changes.old": ("Giá trị cũ", "Old value"),
+    "changes.new": ("Giá trị mới", "New value"),
+    "changes.status_old": ("Trạng thái cũ", "Old status"),
+    "changes.status_new": ("Trạng thái mới", "New status"),
 }

@@ -113,6 +113,9 @@ def url_choice(widget, label: str, options, *, key: str, default=None, scope: st
         st.session_state[wkey] = from_url if from_url in options else default
     elif st.session_state[wkey] not in options:
         st.session_state[wkey] = default
+    if "format_func" in kwargs:  # labels fixed now, in this run's language (AppTest calls
+        labels = {o: kwargs["format_func"](o) for o in options}  # format_func outside a run)
+        kwargs["format_func"] = labels.__getitem__
     value = widget(label, options, key=wkey, **kwargs)
     if value not in options:  # never put an empty or stale choice in the URL
         value = default
@@ -231,9 +234,7 @@ def url_range(label: str, options, *, key: str, default=None, scope: str = "", *
     if wkey not in st.session_state:
         raw = st.query_params.get(key) or ""
         parts = raw.split("-") if raw.count("-") == 1 else [raw, raw]
-        if all(p in options for p in parts) and options.index(parts[0]) <= options.index(
-            parts[1]
-        ):
+        if all(p in options for p in parts) and options.index(parts[0]) <= options.index(parts[1]):
             first, last = parts
         st.session_state[wkey] = (first, last)
     elif any(v not in options for v in st.session_state[wkey]):
@@ -344,7 +345,6 @@ def observations_as_of(rev: int, indicator: str) -> pd.DataFrame:
     )
 
 
-
 @st.cache_resource(show_spinner=False)
 def unit_lists() -> pd.DataFrame:
     """Every configured unit with its validity dates (what uploads are matched against)."""
@@ -360,9 +360,13 @@ def unit_matcher():
     return UnitMatcher(unit_lists())
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=4, ttl=3600)
 def check_file(rev: int, data: bytes, file_name: str):
-    """The checked file and what committing its valid rows would change, for this revision."""
+    """The checked file and what committing its valid rows would change, for this revision.
+
+    Kept as objects (not pickled copies): the pages only read them, and a large file's frame
+    is not copied on every rerun.
+    """
     from indicators.uploads import check_upload
 
     checked = check_upload(
@@ -378,3 +382,11 @@ def templates() -> tuple[bytes, bytes]:
     from indicators.template import template_csv, template_xlsx
 
     return template_xlsx(catalog(), unit_lists()), template_csv(catalog(), unit_lists())
+
+
+@st.cache_data(show_spinner=False)
+def unit_names() -> dict[tuple[str, str], str]:
+    """(unit_list, code) → name, for every configured unit."""
+    regions = unit_lists()
+    return dict(zip(zip(regions["unit_list"], regions["code"], strict=True), regions["name"],
+                    strict=True))  # fmt: skip

@@ -112,7 +112,61 @@ def styled(frame: pd.DataFrame, decimals: pd.Series | int, columns: list[str], l
     for d in sorted(set(dec)):
         rows = frame.index[dec.to_numpy() == d]
         sty = sty.format(
-            lambda v, d=d: "" if pd.isna(v) else format_number(v, lang, d),
+            lambda v, d=d: "—" if pd.isna(v) else format_number(v, lang, d),
             subset=pd.IndexSlice[rows, columns],
         )
     return sty
+
+
+def changes_table(
+    changes: pd.DataFrame, catalog: Catalog, names: dict[tuple[str, str], str], lang: str
+) -> pd.DataFrame:
+    """Rows an upload or a revision changes (`Store.preview(...).changes`, `Store.diff`), old
+    value beside new, for an analyst to check before saving or when tracing a revision.
+
+    `names` maps (unit_list, code) to a unit's name. Values are written the reader's way.
+    """
+    inds = [catalog.get(c) for c in changes["indicator"]]
+
+    def num(col: str) -> list[str]:
+        vals = changes[col] if col in changes else pd.Series(float("nan"), index=changes.index)
+        return [
+            "" if pd.isna(v) else format_number(v, lang, i.decimals if i else 2)
+            for v, i in zip(vals, inds, strict=True)
+        ]
+
+    def status(col: str) -> list[str]:
+        vals = changes[col] if col in changes else pd.Series(None, index=changes.index)
+        return _labels(vals, "status", lang)
+
+    out = pd.DataFrame(
+        {
+            t("changes.change", lang): _labels(changes["change"], "changes.kind", lang),
+            header("indicator_name", lang): [
+                i.name(lang) if i else c for i, c in zip(inds, changes["indicator"], strict=True)
+            ],
+            header("region_name", lang): [
+                names.get((ul, r), r)
+                for ul, r in zip(changes["unit_list"], changes["region"], strict=True)
+            ],
+            header("period_label", lang): _period_labels(changes["period"], lang),
+            t("changes.old", lang): num("value_old"),
+            t("changes.new", lang): num("value_new"),
+            t("changes.status_old", lang): status("status_old"),
+            t("changes.status_new", lang): status("status_new"),
+            header("unit_list", lang): _labels(changes["unit_list"], "unitlist", lang),
+            header("region", lang): changes["region"].to_numpy(),
+        }
+    )
+    return out
+
+
+def as_text(frame: pd.DataFrame, decimals: int, columns: list[str], lang: str) -> pd.DataFrame:
+    """The frame with numbers in `columns` as the reader writes them and '—' where missing.
+
+    For short tables read rather than sorted: a browser grid shows a missing number as 'None'.
+    """
+    out = frame.copy()
+    for col in columns:
+        out[col] = ["—" if pd.isna(v) else format_number(v, lang, decimals) for v in frame[col]]
+    return out

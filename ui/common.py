@@ -6,6 +6,8 @@ only for what it has not seen in this revision.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta, timezone
+
 import pandas as pd
 import streamlit as st
 
@@ -91,9 +93,17 @@ def province_ref(unit_list: str) -> RegionRef | None:
     return next((r for r in conf().province_units if r.unit_list == unit_list), None)
 
 
+VIETNAM = timezone(timedelta(hours=7), "ICT")  # no daylight saving time in Vietnam
+
+
+def local_time(utc: datetime) -> str:
+    """A stored (naive UTC) time as officials read it: Vietnam time, dd/MM/yyyy HH:mm."""
+    return utc.replace(tzinfo=UTC).astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M")
+
+
 def revision_caption(rev: int) -> str:
     info = revision_info(rev)
-    when = info.created_at.strftime("%d/%m/%Y %H:%M") if info else "—"
+    when = local_time(info.created_at) if info else "—"
     return tr("app.revision", rev=rev, date=when)
 
 

@@ -19,7 +19,8 @@ if flash := st.session_state.pop("history_flash", None):
 revs = c.revisions_frame(rev)
 COUNTS = ["rows_new", "rows_changed", "rows_unchanged", "rows_removed", "rows_rejected"]
 table = revs[["id", "created_at", "author", "file_name", "message", *COUNTS, "restores"]].copy()
-table["created_at"] = table["created_at"].dt.strftime("%d/%m/%Y %H:%M")
+table["created_at"] = [c.local_time(x) for x in table["created_at"]]
+table["file_name"] = table["file_name"].fillna("")
 for col in COUNTS:
     table[col] = [format_number(v, lang) for v in table[col]]
 table["restores"] = table["restores"].astype("Int64").astype("string").fillna("")
@@ -36,7 +37,7 @@ info = {int(r.id): r for r in revs.itertuples()}
 def option(r: int) -> str:
     row = info[r]
     what = row.message or row.file_name or ""
-    label = c.tr("hpage.option", rev=r, date=f"{row.created_at:%d/%m/%Y %H:%M}", what=what)
+    label = c.tr("hpage.option", rev=r, date=c.local_time(row.created_at), what=what)
     return f"{label} {c.tr('hpage.current')}" if r == rev else label
 
 

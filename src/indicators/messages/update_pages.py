@@ -13,7 +13,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "see what it changed, view all data as of then, or restore the data to it.",
     ),
     "hpage.col.id": ("Phiên bản", "Revision"),
-    "hpage.col.created_at": ("Thời gian (UTC)", "Time (UTC)"),
+    "hpage.col.created_at": ("Thời gian (giờ Việt Nam)", "Time (Vietnam)"),
     "hpage.col.author": ("Người thực hiện", "Author"),
     "hpage.col.file_name": ("Tệp", "File"),
     "hpage.col.message": ("Nội dung", "Message"),

@@ -65,21 +65,25 @@ def test_a_killed_commit_leaves_the_old_or_the_new_revision(tmp_path, catalog, r
     base.commit({"observations": big_frame(BASE_ROWS)}, author="t", message="base")
     old_hash = base.content_hash()
 
-    # One uninterrupted run: how long the commit takes and what it ends at.
-    full = Store(tmp_path / "full.duckdb")
-    shutil.copy(base.path, full.path)
-    proc = start_worker(full.path)
-    t0 = time.monotonic()
-    assert proc.stdout.readline().strip() == "done"
-    duration = time.monotonic() - t0  # until commit() returned
-    _, err = proc.communicate(timeout=300)
-    assert proc.returncode == 0, err
+    # Uninterrupted runs: how long the commit takes (the faster of two, as other work on the
+    # machine only slows it) and what it ends at.
+    durations = []
+    for n in range(2):
+        full = Store(tmp_path / f"full{n}.duckdb")
+        shutil.copy(base.path, full.path)
+        proc = start_worker(full.path)
+        t0 = time.monotonic()
+        assert proc.stdout.readline().strip() == "done"
+        durations.append(time.monotonic() - t0)  # until commit() returned
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+    duration = min(durations)
     new_hash = full.content_hash()
     assert full.current_revision() == 2 and rows_now(full) == NEW_ROWS
 
     rng = random.Random(20250701)
-    # Stratified delays from 0 to 1.5 × the commit's duration: early, middle, late, after.
-    delays = [duration * 1.5 * (k + rng.random()) / KILLS for k in range(KILLS)]
+    # Stratified delays from 0 to 1.3 × the commit's duration: early, middle, late, after.
+    delays = [duration * 1.3 * (k + rng.random()) / KILLS for k in range(KILLS)]
     outcomes = []
     for k, delay in enumerate(delays):
         store = Store(tmp_path / f"kill{k}.duckdb")

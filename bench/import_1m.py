@@ -1,0 +1,161 @@
+"""Validate + commit of a 1,000,000-row long CSV, against a bare `duckdb.read_csv` of the same file.
+
+    .venv/bin/python bench/import_1m.py [--rows 1000000] [--runs 3]
+
+The file holds valid monthly counts for real unit codes (old Khánh Hòa and Ninh Thuận: 212
+units, 21 count indicators, months 2001–2024), written as Excel would save it (UTF-8 with a BOM,
+periods as 06/2020). Each run, in one process and one after the other:
+
+- `duckdb.read_csv(file).df()`: the floor, reading the same file into a DataFrame;
+- `check_upload` (the Upload page's and CLI's check: read, reshape, validate every cell);
+- `Store.preview` against a fresh store (what the page shows before saving);
+- `Store.commit` into that fresh store (one revision, 1M new rows);
+- the same file committed again (every row unchanged: what a re-upload costs).
+
+Writes bench/results/import_1m.md with the median of the runs and rows per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from indicators.catalog import load_catalog
+from indicators.config import DEFAULT_DATA_DIR, load_settings
+from indicators.regions import LEGACY, build_regions
+from indicators.store import Store
+from indicators.uploads import check_upload
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "results" / "import_1m.md"
+
+
+def write_csv(path: Path, rows: int, catalog, regions) -> None:
+    """A long CSV of valid observations: real indicator and unit codes, many months."""
+    codes = np.array([i.code for i in catalog if i.kind == "count"])
+    units = regions[regions["unit_list"] == LEGACY]
+    months = pd.period_range("2001-01", "2024-12", freq="M")
+    grid = np.indices((len(codes), len(units), len(months))).reshape(3, -1)
+    if rows > grid.shape[1]:
+        raise SystemExit(f"at most {grid.shape[1]} rows")
+    i, u, m = grid[:, :rows]
+    frame = pd.DataFrame(
+        {
+            "indicator": codes[i],
+            "unit_list": LEGACY,
+            "region": units["code"].to_numpy()[u],
+            "region_name": units["name"].to_numpy()[u],
+            "period": months.strftime("%m/%Y").to_numpy()[m],
+            "value": (i * 7 + u * 3 + m) % 997,
+            "numerator": "",
+            "denominator": "",
+            "status": "published",
+            "source": "bench",
+            "note": "",
+        }
+    )
+    frame.to_csv(path, index=False, encoding="utf-8-sig")
+
+
+def timed(fn):
+    t0 = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - t0, result
+
+
+def one_run(path: Path, catalog, regions, workdir: Path, n: int) -> dict[str, float]:
+    times: dict[str, float] = {}
+    times["read_csv"], df = timed(lambda: duckdb.read_csv(str(path)).df())
+    rows = len(df)
+    del df
+    store = Store(workdir / f"run{n}.duckdb")
+    store.initialize(catalog, regions)
+    data = path.read_bytes()
+
+    def check():
+        return check_upload(data, path.name, catalog, regions, history=store.read("observations"))
+
+    times["validate"], checked = timed(check)
+    if not checked.ok or len(checked.frame) != rows:
+        raise SystemExit(f"bench file not valid: {checked.summary('en')}")
+    frames = {"observations": checked.frame}
+    times["preview"], preview = timed(lambda: store.preview(frames, limit=1000))
+    assert preview.rows_new == rows
+    times["commit"], rev = timed(lambda: store.commit(frames, file_name=path.name, data=data))
+    assert rev.rows_new == rows
+    times["recommit"], again = timed(lambda: store.commit(frames, file_name=path.name, data=data))
+    assert again.rows_unchanged == rows
+    times["validate_commit"] = times["validate"] + times["commit"]
+    store.path.unlink()
+    return times
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+
+    catalog = load_catalog(DEFAULT_DATA_DIR / "catalog.csv")
+    regions = build_regions(load_settings(DEFAULT_DATA_DIR).region_sources)
+    load = os.getloadavg()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        path = work / "observations_1m.csv"
+        write_csv(path, args.rows, catalog, regions)
+        size_mb = path.stat().st_size / 1e6
+        runs = []
+        for n in range(args.runs):
+            runs.append(one_run(path, catalog, regions, work, n))
+            print(f"run {n + 1}: " + ", ".join(f"{k} {v:.2f} s" for k, v in runs[-1].items()))
+
+    labels = {
+        "read_csv": "`duckdb.read_csv(file).df()` (floor)",
+        "validate": "`check_upload` (read, reshape, validate)",
+        "preview": "`Store.preview` (fresh store)",
+        "commit": "`Store.commit` (fresh store, 1 revision)",
+        "validate_commit": "**validate + commit**",
+        "recommit": "`Store.commit` again (all rows unchanged)",
+    }
+    lines = [
+        f"# Import of a {args.rows:,}-row long CSV",
+        "",
+        f"`.venv/bin/python bench/import_1m.py --rows {args.rows} --runs {args.runs}` on "
+        f"{platform.node() or 'this machine'} ({os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, DuckDB {duckdb.__version__}, pandas {pd.__version__}). "
+        f"File: {args.rows:,} rows, {size_mb:.0f} MB, UTF-8 with BOM, monthly counts for "
+        "212 units × 21 indicators. Median of the runs; every step in the same process, one "
+        "after the other. Load average before the runs: "
+        f"{load[0]:.1f} (other engineers' tests share the machine; figures are upper bounds).",
+        "",
+        "| step | median s | rows/s | runs (s) |",
+        "|---|---:|---:|---|",
+    ]
+    for key, label in labels.items():
+        values = [r[key] for r in runs]
+        med = statistics.median(values)
+        lines.append(
+            f"| {label} | {med:.2f} | {args.rows / med:,.0f} | "
+            + ", ".join(f"{v:.2f}" for v in values)
+            + " |"
+        )
+    ratio = statistics.median(r["validate_commit"] for r in runs) / statistics.median(
+        r["read_csv"] for r in runs
+    )
+    lines += ["", f"Validate + commit takes {ratio:.1f}× the bare `read_csv` of the same file.", ""]
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

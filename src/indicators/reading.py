@@ -178,20 +178,29 @@ def _read_csv(data: bytes, det: Detected) -> RawTable:
     forced = m.group(1) if m else None
     if m:
         text = text[m.end() :]
-    sample = text[:200_000].splitlines()[:HEADER_SCAN_ROWS]
+    sample = _head_lines(text)
     if forced:
         delim, head_rows = forced, list(csv.reader(sample, delimiter=forced))
     else:
         delim, head_rows = _sniff(sample)
     det = Detected(kind="csv", size=det.size, encoding=enc, delimiter=delim)
-    header_at = _find_header(head_rows)
-    if header_at is None:
+    if _find_header(head_rows) is None:
         return _failed(det, rule_problem("no_header"))
     try:
         table = _parse_csv(text, delim, max(len(r) for r in head_rows))
     except csv.Error as exc:
         return _failed(det, rule_problem("file_unreadable", error=str(exc)))
+    # the header is found again on the parsed records, so row numbers are the parser's
+    head = [list(r) for r in table.head(HEADER_SCAN_ROWS).itertuples(index=False)]
+    header_at = _find_header(head)
+    if header_at is None:
+        return _failed(det, rule_problem("no_header"))
     return _table(table, header_at, det)
+
+
+def _head_lines(text: str) -> list[str]:
+    """The first lines as csv and pandas split them (\r, \n or \r\n; not form feeds)."""
+    return re.split(r"\r\n|\r|\n", text[:200_000])[:HEADER_SCAN_ROWS]
 
 
 def _parse_csv(text: str, delim: str, width: int) -> pd.DataFrame:

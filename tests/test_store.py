@@ -236,8 +236,9 @@ def test_a_preview_made_stale_by_another_import_is_not_committed(empty_store, ca
     preview = empty_store.preview({"observations": frame})
     commit(empty_store, csv_bytes(BTS[1]), catalog, regions)  # someone else, in between
     before = empty_store.content_hash()
-    with pytest.raises(StaleRevisionError):
+    with pytest.raises(StaleRevisionError) as stale:
         empty_store.commit({"observations": frame}, expect_revision=preview.base_revision)
+    assert (stale.value.current, stale.value.expected) == (1, 0)  # for the page's message
     assert empty_store.current_revision() == 1 and empty_store.content_hash() == before
 
 

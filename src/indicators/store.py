@@ -50,6 +50,8 @@ VALUE_COLUMNS = {
 # Every value column any table has, in the order the change frames show them.
 ALL_VALUE_COLUMNS = VALUE_COLUMNS["observations"]
 
+# The tables as schema 1 made them. Later columns come only through MIGRATIONS, so a new file and
+# an old one reach the current schema by the same path (a test opens a schema-1 file made by DDL).
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS revisions (
@@ -138,6 +140,10 @@ class Preview:
 
 class StaleRevisionError(RuntimeError):
     """The store moved on since the preview: another import committed in between."""
+
+    def __init__(self, current: int, expected: int):
+        super().__init__(f"store is at revision {current}, preview was of {expected}")
+        self.current, self.expected = current, expected
 
 
 def content_hash(data: bytes) -> str:
@@ -373,9 +379,7 @@ class Store:
             try:
                 base = _current(con)
                 if expect_revision is not None and base != int(expect_revision):
-                    raise StaleRevisionError(
-                        f"store is at revision {base}, preview was of {expect_revision}"
-                    )
+                    raise StaleRevisionError(base, int(expect_revision))
                 rev = base + 1
                 stats = _zero_stats()
                 for n, table in enumerate(tables):

@@ -80,3 +80,9 @@ def test_screen_formatting_follows_the_language():
     en = tables.styled(frame, 1, ["v"], "en").to_html()
     assert "30.000" in vi and "99,2" in vi
     assert "30,000" in en and "99.2" in en
+
+
+def test_short_tables_as_text_write_missing_numbers_as_a_dash():
+    frame = pd.DataFrame({"v": [30000.0, None]})
+    assert tables.as_text(frame, 0, ["v"], "vi")["v"].tolist() == ["30.000", "—"]
+    assert tables.as_text(frame, 0, ["v"], "en")["v"].tolist() == ["30,000", "—"]

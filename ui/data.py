@@ -93,10 +93,10 @@ sheet = c.tr("data.sheet")  # the download runs outside the script: no session t
 left, right, _ = st.columns([1, 1, 2])
 left.download_button(
     c.tr("data.download_csv"), lambda: csv_bytes(table), file_name=f"{name}.csv",
-    mime="text/csv", icon=":material/download:", key="csv",
+    mime="text/csv", icon=":material/download:", on_click="ignore", key="csv",
 )  # fmt: skip
 right.download_button(
     c.tr("data.download_xlsx"), lambda: xlsx_bytes(table, sheet),
-    file_name=f"{name}.xlsx", icon=":material/download:", key="xlsx",
+    file_name=f"{name}.xlsx", icon=":material/download:", on_click="ignore", key="xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )  # fmt: skip

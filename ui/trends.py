@@ -167,16 +167,17 @@ for code in indicators:
     with right:
         table = tables.trend_table(values, ind, chosen, gran, lang)
         st.markdown(f"**{c.tr('trends.table')}** · {ind.name(lang)}")
-        numbers = list(table.columns[2:4])
+        value_col, growth_col = table.columns[2], table.columns[3]
+        shown = tables.as_text(table, ind.decimals, [value_col], lang)
         st.dataframe(
-            tables.styled(table, ind.decimals, numbers, lang),
+            tables.as_text(shown, 1, [growth_col], lang),
             hide_index=True, key=f"table_{code}",
             column_order=list(table.columns[0 if len(chosen) > 1 else 1 : 5]),
             height=min(38 + 35 * max(len(table), 1), 640),
         )  # fmt: skip
         st.download_button(
             c.tr("trends.download_csv"), csv_bytes(table), file_name=f"{name}.csv",
-            mime="text/csv", icon=":material/download:", key=f"csv_{code}",
+            mime="text/csv", icon=":material/download:", on_click="ignore", key=f"csv_{code}",
         )  # fmt: skip
         if values["growth"].notna().any() or values["status"].eq("illustrative").any():
             st.caption(c.tr("trends.growth_note"))

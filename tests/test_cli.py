@@ -170,3 +170,39 @@ def test_template_writes_xlsx_and_csv(cli, tmp_path):
     assert text.startswith(b"\xef\xbb\xbf") and "Giá trị / Value".encode() in text
     out = cli("validate", str(csv_path))  # unfilled: rejected for the missing figures
     assert out.returncode == 1 and "Giá trị / Value" in out.stderr
+
+
+def test_validate_reads_an_excel_file_and_writes_the_report(cli, tmp_path):
+    from tests.test_excel_files import cp1258_semicolon_csv
+
+    good = tmp_path / "so-lieu.csv"
+    good.write_bytes(cp1258_semicolon_csv())
+    out = cli("validate", str(good))
+    assert out.returncode == 0, out.stderr
+    assert "cp1258" in out.stdout and "';'" in out.stdout
+    assert "12 valid" in out.stdout
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Mã chỉ tiêu;Tên đơn vị;Năm;Giá trị\nbts_count;Vạn Thạnh;2021;5\n",
+                   encoding="utf-8-sig")  # fmt: skip
+    report = tmp_path / "report.csv"
+    out = cli("validate", str(bad), "--report", str(report))
+    assert out.returncode == 1
+    assert "dòng 2 / row 2, cột 'Tên đơn vị'" in out.stderr
+    assert "Xã Vạn Thạnh (Huyện Vạn Ninh, 22519)" in out.stderr  # the suggestion
+    assert "the file was rejected" in out.stderr
+    assert "ambiguous_unit_name" in report.read_text(encoding="utf-8-sig")
+
+
+def test_import_valid_only_stores_the_good_rows(cli, tmp_path):
+    half = tmp_path / "half.csv"
+    half.write_text(HEADER + "bts_count,legacy,22327,2021,99,,,published,A,\n"
+                    "bts_count,legacy,22330,2021,x,,,published,A,\n", encoding="utf-8")  # fmt: skip
+    out = cli("import", str(half), "-m", "all or nothing")
+    assert out.returncode == 1 and "nothing was stored" in out.stderr
+    assert len(cli("history").stdout.strip().splitlines()) == 2  # header + seed
+
+    out = cli("import", str(half), "-m", "good rows", "--valid-only")
+    assert out.returncode == 0, out.stderr
+    assert "stored the 1 valid rows; 1 rows with errors were not stored" in out.stdout
+    assert cli("value", "-i", "bts_count", "-r", "22327", "-p", "2021").stdout.strip() == "99"

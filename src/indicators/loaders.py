@@ -147,6 +147,8 @@ def parse_numbers(text: pd.Series, decimal: str | None) -> tuple[np.ndarray, np.
     out = np.full(len(raw), np.nan)
     bad = np.zeros(len(raw), dtype=bool)
     fast = _matches(raw, r"[+-]?\d+" if decimal == "," else _num._PLAIN)
+    if decimal is None:  # '30.000' reads as a plain number but is ambiguous
+        fast &= ~_matches(raw, _num._DOT_GROUPS, _num._COMMA_GROUPS)
     if fast.any():
         out[fast] = pc.cast(raw.filter(pa.array(fast)), pa.float64()).to_numpy(zero_copy_only=False)
     rest_idx = np.flatnonzero(~fast & _matches(raw, r"(?s).*\S.*"))

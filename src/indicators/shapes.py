@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 
 from .folding import fold
@@ -78,7 +77,8 @@ def _merge_year(df: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
         return df.rename(columns={"year": "period"})
     has_year = df["period"].str.contains(r"\d{4}", regex=True)
     joined = df["period"] + "/" + df["year"]
-    df["period"] = df["period"].where(has_year | df["year"].eq(""), joined)
+    keep = has_year | df["year"].eq("") | df["period"].eq("")
+    df["period"] = df["period"].where(keep, joined)
     df["period"] = df["period"].mask(df["period"].eq(""), df["year"])
     return df.drop(columns="year")
 
@@ -131,8 +131,3 @@ def _marker_row(cells: pd.DataFrame, periods: dict[int, tuple[str, str | None]])
     if marks and all(marks.values()) and not others:
         return marks
     return None
-
-
-def period_columns(header: list[str]) -> np.ndarray:
-    """Positions of yearbook period headers (for the page's preview of a wide table)."""
-    return np.array([j for j, h in enumerate(header) if period_header(h)], dtype=int)

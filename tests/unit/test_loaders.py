@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -359,3 +360,175 @@ def test_row_numbers_count_blank_lines(catalog, regions):
 def test_zero_denominator_is_named(catalog, regions):
     probs = problems(HEADER + "hh_internet_pct,legacy,22327,2020,,5,0,,,\n", catalog, regions)
     assert [(p.row, p.column) for p in probs] == [(2, "denominator")]
+
+
+# --- every rule: row, column as headed, value, rule code, hint ---------------------------------
+
+VI_HEAD = "Mã chỉ tiêu,Mã xã,Tên đơn vị,Năm,Giá trị,Tử số,Mẫu số,Trạng thái\n"
+
+
+def check(text: str, catalog, regions, **kw):
+    from indicators.uploads import check_upload
+
+    return check_upload(text.encode("utf-8"), "f.csv", catalog, regions, **kw)
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "value", "rule"),
+    [
+        ("no_such,22327,,2020,1,,,", "Mã chỉ tiêu", "no_such", "unknown_indicator"),
+        ("bts_count,22327,,Q5/2020,1,,,", "Năm", "Q5/2020", "bad_period"),
+        ("bts_count,99999,,2020,1,,,", "Mã xã", "99999", "unknown_unit"),
+        ("bts_count,,Vinh Hoaa,2020,1,,,", "Tên đơn vị", "Vinh Hoaa", "unknown_unit_name"),
+        ("bts_count,,Vạn Thạnh,2020,1,,,", "Tên đơn vị", "Vạn Thạnh", "ambiguous_unit_name"),
+        ("bts_count,22333,Vĩnh Phước,2025,1,,,", "Tên đơn vị", "Vĩnh Phước", "unit_name_mismatch"),
+        ("bts_count,,,2020,1,,,", "Mã xã", "", "missing_unit"),
+        ("bts_count,22327,,2020,mười,,,", "Giá trị", "mười", "not_a_number"),
+        ('bts_count,22327,,2020,=HYPERLINK("x"),,,', "Giá trị", '=HYPERLINK("x")', "formula"),
+        ("bts_count,22327,,2020,,,,", "Giá trị", "", "missing_value"),
+        ("post_commune_pct,56,,2020,150,,,", "Giá trị", "150", "percent_range"),
+        ("bts_count,22327,,2020,-3,,,", "Giá trị", "-3", "negative_count"),
+        ("post_commune_pct,56,,2020,,140,132,", "Tử số", "140/132", "numerator_above_denominator"),
+        ("post_commune_pct,56,,2020,,-1,132,", "Tử số", "-1/132", "negative_parts"),
+        ("post_commune_pct,56,,2020,90,120,132,", "Giá trị", "90", "value_parts_mismatch"),
+        ("hh_internet_pct,22327,,2020,,5,0,", "Mẫu số", "0", "zero_denominator"),
+        ("hh_internet_pct,22327,,2020,55,,,", "Tử số/Mẫu số", "", "ratio_needs_parts"),
+        ("bts_count,22327,,2020,1,,,final", "Trạng thái", "final", "bad_status"),
+        ("bts_count,22327,,2026,1,,,", "Năm", "2026", "unknown_unit"),  # legacy code in 2026
+    ],
+)
+def test_each_rule_names_row_column_value_and_a_hint(catalog, regions, row, column, value, rule):
+    checked = check(VI_HEAD + row + "\n", catalog, regions)
+    errors = checked.errors
+    if rule == "unknown_unit" and value == "2026":  # unit list inferred from 2026 is '2025'
+        assert [(p.row, p.column, p.value, p.rule) for p in errors] == [
+            (2, "Mã xã", "22327", "unknown_unit")
+        ]
+        return
+    assert [(p.row, p.column, p.value, p.rule) for p in errors] == [(2, column, value, rule)]
+    p = errors[0]
+    assert p.reason_vi and p.reason_en and p.hint_vi and p.hint_en
+    assert p.reason_vi != p.reason_en and p.hint_vi != p.hint_en
+    assert checked.rejected_rows == [2] and checked.frame.empty
+
+
+def test_unit_list_that_did_not_exist_in_the_period(catalog, regions):
+    head = "indicator,unit_list,region,period,value\n"
+    checked = check(head + "bts_count,legacy,22327,2026,1\nbts_count,2025,22333,2020,1\n",
+                    catalog, regions)  # fmt: skip
+    assert [(p.row, p.column, p.value, p.rule) for p in checked.errors] == [
+        (2, "unit_list", "2026", "unit_not_in_period"),
+        (3, "unit_list", "2020", "unit_not_in_period"),
+    ]
+    # new provinces may carry figures published after the merger for earlier years
+    fine = check(head + "dti_rank,2025,56,2024,16\n", catalog, regions)
+    assert fine.ok
+
+
+def test_duplicates_point_at_each_other(catalog, regions):
+    checked = check(
+        VI_HEAD + "bts_count,22327,,2020,1,,,\nbts_count,,Phường Vĩnh Hòa,Năm 2020,2,,,\n",
+        catalog,
+        regions,
+    )
+    assert [(p.row, p.rule, p.column) for p in checked.errors] == [
+        (2, "duplicate_key", "Mã chỉ tiêu/Mã xã/Năm"),
+        (3, "duplicate_key", "Mã chỉ tiêu/Mã xã/Năm"),
+    ]
+    assert "3" in checked.errors[0].hint_en and "2" in checked.errors[1].hint_en
+
+
+def test_suggestions_for_unknown_indicator_and_indicator_by_name(catalog, regions):
+    checked = check(VI_HEAD + "bts_cont,22327,,2020,1,,,\n", catalog, regions)
+    assert "bts_count" in checked.errors[0].hint_en
+    named = check(VI_HEAD + "Số trạm phát sóng di động (BTS),22327,,2020,1,,,\n", catalog, regions)
+    assert named.ok and named.frame.loc[0, "indicator"] == "bts_count"
+
+
+def test_valid_rows_are_kept_next_to_rejected_ones(catalog, regions):
+    checked = check(VI_HEAD + "bts_count,22327,,2020,1,,,\nbts_count,22330,,2020,x,,,\n",
+                    catalog, regions)  # fmt: skip
+    assert not checked.ok
+    assert checked.rejected_rows == [3] and checked.rows_read == 2
+    assert checked.frame[["region", "value"]].values.tolist() == [["22327", 1.0]]
+
+
+def test_jumps_against_the_store_and_the_file_are_warnings(catalog, regions):
+    history = pd.DataFrame(
+        {"indicator": ["bts_count"], "unit_list": ["legacy"], "region": ["22327"],
+         "period": ["2019"], "value": [10.0]}
+    )  # fmt: skip
+    checked = check(
+        VI_HEAD
+        + "bts_count,22327,,2020,40,,,\n"  # 4x the store's 2019
+        + "bts_count,22327,,2021,45,,,\n"  # close to the file's 2020
+        + "bts_count,22330,,2020,1,,,\n"  # no history: nothing to compare
+        + "dti_rank,56,,2020,60,,,\n",  # ranks move freely
+        catalog,
+        regions,
+        history=history,
+    )
+    assert checked.ok
+    assert [(p.row, p.rule, p.severity, p.value) for p in checked.problems] == [
+        (2, "jump", "warning", "40.0")
+    ]
+    assert "10" in checked.problems[0].reason_en and "2019" in checked.problems[0].reason_en
+    assert len(checked.frame) == 4  # warnings do not reject
+
+
+def test_decimal_mark_is_detected_per_file(catalog, regions):
+    semi = check("Mã chỉ tiêu;Mã xã;Năm;Giá trị\nbts_count;22327;2020;30.000\n", catalog, regions)
+    assert semi.detected.decimal == "," and semi.frame.loc[0, "value"] == 30000.0
+    comma = check(
+        'Mã chỉ tiêu,Mã xã,Năm,Giá trị\npost_radius_km,22327,2020,"1,5"\n'
+        'bts_count,22327,2020,"30.000"\n',
+        catalog,
+        regions,
+    )
+    assert comma.detected.decimal == ","
+    assert comma.frame["value"].tolist() == [1.5, 30000.0]
+    point = check("Mã chỉ tiêu,Mã xã,Năm,Giá trị\npost_radius_km,22327,2020,99.25\n"
+                  'bts_count,22327,2020,"30,000"\n', catalog, regions)  # fmt: skip
+    assert point.detected.decimal == "." and point.frame["value"].tolist() == [99.25, 30000.0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["5", "-5", "+5", ".5", "5.", "1e5", "99.2", "99,2", "1.234,5", "1,234.5", "30.000", "30,000",
+     "1.234.567", "1,234,567", "1 234 567", "99,2%", " 7 ", "−5", "1e400", "abc", "", "nan",
+     "1,2,3", "0,5%", "12.5.6", "inf"],
+)  # fmt: skip
+@pytest.mark.parametrize("decimal", [None, ",", "."])
+def test_vectorised_numbers_agree_with_parse_number(text, decimal):
+    from indicators.loaders import parse_numbers
+    from indicators.numbers import NumberError, parse_number
+
+    values, bad = parse_numbers(pd.Series([text], dtype=str), decimal)
+    try:
+        expected = parse_number(text, decimal)
+    except NumberError:
+        assert bad[0], text
+        return
+    assert not bad[0], text
+    if expected is None:
+        assert values[0] != values[0]  # NaN: an empty cell
+    else:
+        assert values[0] == expected
+
+
+def test_report_csv_opens_in_excel_with_both_languages(catalog, regions):
+    checked = check(VI_HEAD + "no_such,22327,,2020,1,,,\n", catalog, regions)
+    data = checked.report_csv()
+    assert data.startswith(b"\xef\xbb\xbf")
+    report = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str)
+    assert list(report.columns) == ["Dòng / Row", "Cột / Column", "Giá trị / Value",
+                                    "Mức / Severity", "Quy tắc / Rule", "Lý do", "Reason",
+                                    "Cách sửa", "How to fix"]  # fmt: skip
+    first = report.iloc[0]
+    assert (first["Dòng / Row"], first["Cột / Column"], first["Giá trị / Value"]) == (
+        "2",
+        "Mã chỉ tiêu",
+        "no_such",
+    )
+    assert first["Reason"] == "unknown indicator code"
+    assert "mã" in first["Cách sửa"].lower()

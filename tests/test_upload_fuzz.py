@@ -73,7 +73,7 @@ class Harness:
         checked.describe("vi"), checked.summary("en")
         for p in checked.problems:
             assert p.rule and p.reason_vi and p.reason_en and p.hint_vi and p.hint_en, p
-            assert p.severity in ("error", "warning", "info")
+            assert p.severity in ("error", "warning", "note")
             if p.rule not in FILE_LEVEL:
                 assert p.row is not None and p.row >= 1 and p.column, p
         if checked.ok and len(checked.frame):

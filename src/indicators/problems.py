@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 
 import pandas as pd
 
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES = ("error", "warning", "note")
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,7 @@ class Problem:
 
     `column` is the column's header as written in the file; `rule` is a stable code (e.g.
     `not_a_number`) that pages and tests can rely on; `severity` is error (the row cannot be
-    stored), warning (stored, but worth a look) or info (something was ignored on purpose).
+    stored), warning (stored, but worth a look) or note (something was ignored on purpose).
     """
 
     row: int | None

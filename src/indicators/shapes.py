@@ -51,9 +51,9 @@ def to_long(raw: RawTable) -> LongText:
         elif per is not None:
             periods[j] = per
         elif text and is_growth(text):
-            probs.append(rule_problem("growth_column", header_row, text, severity="info"))
+            probs.append(rule_problem("growth_column", header_row, text, severity="note"))
         elif text:
-            probs.append(rule_problem("column_ignored", header_row, text, severity="info"))
+            probs.append(rule_problem("column_ignored", header_row, text, severity="note"))
         elif filled:
             bad = raw.cells[j].ne("").to_numpy()
             for n, v in zip(raw.rows[bad][:20], raw.cells.loc[bad, j][:20], strict=False):

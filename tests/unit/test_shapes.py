@@ -39,7 +39,7 @@ def test_wide_table_melts_with_rows_columns_and_preliminary_latest():
         [2, "22327", "2023", "7", "preliminary", "Sơ bộ 2023"],
         [3, "22330", "2022", "8", "", "2022"],  # '-' and '..' mean no figure
     ]
-    assert [(p.rule, p.severity) for p in lt.problems] == [("growth_column", "info")]
+    assert [(p.rule, p.severity) for p in lt.problems] == [("growth_column", "note")]
 
 
 def test_marker_on_a_second_header_line():
@@ -58,7 +58,7 @@ def test_year_and_period_columns_join():
 def test_unknown_columns_are_noted_and_repeated_ones_refused():
     lt = long_of("Mã chỉ tiêu,Mã xã,Năm,Giá trị,Người lập,Giá trị\na,1,2020,5,An,6\n")
     assert [(p.rule, p.severity, p.column) for p in lt.problems] == [
-        ("column_ignored", "info", "Người lập"),
+        ("column_ignored", "note", "Người lập"),
         ("duplicate_column", "error", "Giá trị"),
     ]
 

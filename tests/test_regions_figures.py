@@ -235,7 +235,7 @@ def test_a_single_period_and_no_data_at_all_still_make_sensible_figures(seeded_s
     )  # fmt: skip
     assert colours(fig) == {} and len(hollow(fig)) == len(units)
     assert "No data:" in sub(fig)
-    assert "lagging most are named" not in sub(fig)
+    assert "furthest behind" not in sub(fig)
     bars = ranking_figure(
         blank, ind, period_label="2026", level_label="Commune", province_value=None,
         revision=1, lang="en",
@@ -282,3 +282,15 @@ def test_a_zero_shows_its_number_and_a_long_title_wraps_for_half_the_page(seeded
     assert fig.layout.title.text.replace("<br>", " ") == (
         "Communes with a post office or commune cultural post office, 2020"
     )
+
+
+def test_the_map_names_only_units_that_lag_behind_the_best(seeded_store, catalog):
+    units, values = view(seeded_store, "legacy", "574", "commune", "post_commune_pct")
+    now = at(units, values, "2020")
+    fig = map_figure(
+        now, catalog["post_commune_pct"], period_label="2020", level_label="Commune",
+        place_name="Huyện Diên Khánh", revision=1, lang="en",
+    )  # fmt: skip
+    named = [x for tr in fig.data if tr.mode == "text" for x in tr.text]
+    assert named == now.loc[now.value < 100, "short_name"].tolist() == ["Diên Lạc"]
+    assert "named: the 1 furthest behind" in sub(fig)

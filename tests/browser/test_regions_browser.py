@@ -33,6 +33,11 @@ def chart(page: Page, n: int):
     return page.locator(CHARTS).nth(n)
 
 
+def wrapped(title: str) -> re.Pattern:
+    """A chart title as drawn: long titles wrap, and the lines join without a space."""
+    return re.compile("^" + r"\s?".join(re.escape(w) for w in title.split()) + "$")
+
+
 def bar_texts(page: Page) -> list[str]:
     return chart(page, 0).locator(".bartext").all_text_contents()
 
@@ -42,9 +47,15 @@ def test_rank_drill_down_link_and_english(server, page, screenshots, timings):
     no_errors(page)
     expect(page.get_by_role("heading", name="Địa bàn")).to_be_visible()
     ranking, themap, heat = chart(page, 0), chart(page, 1), chart(page, 2)
-    expect(ranking.locator(".gtitle")).to_have_text("Tỷ lệ hộ gia đình có kết nối Internet, 2026")
-    expect(themap.locator(".gtitle")).to_have_text("Tỷ lệ hộ gia đình có kết nối Internet, 2026")
-    expect(heat.locator(".gtitle")).to_have_text("Tỷ lệ hộ gia đình có kết nối Internet, 2025–2026")
+    expect(ranking.locator(".gtitle")).to_have_text(
+        wrapped("Tỷ lệ hộ gia đình có kết nối Internet, 2026")
+    )
+    expect(themap.locator(".gtitle")).to_have_text(
+        wrapped("Tỷ lệ hộ gia đình có kết nối Internet, 2026")
+    )
+    expect(heat.locator(".gtitle")).to_have_text(
+        wrapped("Tỷ lệ hộ gia đình có kết nối Internet, 2025–2026")
+    )
     expect(themap.locator(".scatterlayer .point")).to_have_count(65)  # a bubble per commune
     expect(page.get_by_text("Tỉnh Khánh Hòa · 65 đơn vị cấp xã")).to_be_visible()
     expect(page.get_by_text("Chỉ tiêu này có số liệu cả trước và sau 1/7/2025")).to_be_visible()
@@ -56,7 +67,7 @@ def test_rank_drill_down_link_and_english(server, page, screenshots, timings):
     # Filter change: another indicator redraws the charts and goes into the URL.
     choose(page, "Chỉ tiêu", "Tỷ lệ xã, phường có điểm phục vụ bưu chính")
     expect(ranking.locator(".gtitle")).to_have_text(
-        "Tỷ lệ xã, phường có điểm phục vụ bưu chính, 2026", timeout=30_000
+        wrapped("Tỷ lệ xã, phường có điểm phục vụ bưu chính, 2026"), timeout=30_000
     )
     assert "indicator=post_commune_pct" in page.url
 
@@ -66,7 +77,7 @@ def test_rank_drill_down_link_and_english(server, page, screenshots, timings):
     expect(page.locator('[data-testid="stSelectbox"]')).to_have_count(3)  # the rerun is done
     choose(page, "Kỳ", "2020")
     expect(ranking.locator(".gtitle")).to_have_text(
-        "Tỷ lệ xã, phường có điểm phục vụ bưu chính, 2020", timeout=30_000
+        wrapped("Tỷ lệ xã, phường có điểm phục vụ bưu chính, 2020"), timeout=30_000
     )
     assert "era=legacy" in page.url and "period=2020" in page.url
     wait_for_charts(page, 3)
@@ -93,7 +104,7 @@ def test_rank_drill_down_link_and_english(server, page, screenshots, timings):
     wait_for_charts(other, 3)
     expect(other.get_by_text(crumb_text)).to_be_visible()
     expect(chart(other, 0).locator(".gtitle")).to_have_text(
-        "Tỷ lệ xã, phường có điểm phục vụ bưu chính, 2020"
+        wrapped("Tỷ lệ xã, phường có điểm phục vụ bưu chính, 2020")
     )
     expect(other.get_by_role("radio", name="Theo đơn vị hành chính cũ")).to_be_checked()
     expect(other.get_by_role("combobox", name="Kỳ")).to_have_value("2020")
@@ -104,7 +115,7 @@ def test_rank_drill_down_link_and_english(server, page, screenshots, timings):
     expect(page.get_by_role("heading", name="Regions")).to_be_visible(timeout=30_000)
     wait_for_charts(page, 3)
     expect(chart(page, 0).locator(".gtitle")).to_have_text(
-        "Communes with a post office or commune cultural post office, 2020", timeout=30_000
+        wrapped("Communes with a post office or commune cultural post office, 2020"), timeout=30_000
     )
     assert "lang=en" in page.url and "unit=" in page.url and "era=legacy" in page.url
     path = crumb_text.split(" · ")[0]  # unit names are the same in both languages
@@ -121,7 +132,7 @@ def test_rank_drill_down_link_and_english(server, page, screenshots, timings):
 def test_the_heatmap_marks_the_drilled_view_in_english(server, page, screenshots):
     open_regions(page, server.url, "?lang=en&era=legacy&indicator=hh_internet_pct")
     heat = chart(page, 2)
-    expect(heat.locator(".gtitle")).to_have_text("Households with internet, 2016–2024")
+    expect(heat.locator(".gtitle")).to_have_text(wrapped("Households with internet, 2016–2024"))
     expect(heat).to_contain_text("9 district units, sorted by 2024")
     expect(heat.locator(".xtick text")).to_have_count(9)  # one column per year
     no_errors(page)

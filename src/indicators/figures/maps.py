@@ -143,7 +143,9 @@ def map_figure(
         )  # fmt: skip
 
     have = placed[placed["value"].notna()]
-    lagging = have.sort_values("value", ascending=ind.higher_is_better).head(label_lagging)
+    best = have["value"].max() if ind.higher_is_better else have["value"].min()
+    behind = have[have["value"] != best]  # units level with the best are not "lagging"
+    lagging = behind.sort_values("value", ascending=ind.higher_is_better).head(label_lagging)
     for where in areas:
         part = lagging[lagging["axes"] == where]
         if where == "inset":  # the inset names all its units: they are few and far away

@@ -61,7 +61,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "points at unit centroids (no boundaries configured)",
     ),
     "map.boundaries": ("ranh giới: {file}", "boundaries: {file}"),
-    "map.named_lagging": ("ghi tên {n} đơn vị chậm nhất", "the {n} lagging most are named"),
+    "map.named_lagging": ("ghi tên {n} đơn vị chậm nhất", "named: the {n} furthest behind"),
     "map.unplaced": (
         "Không có vị trí riêng trên bản đồ: {names}",
         "No position of its own on the map: {names}",

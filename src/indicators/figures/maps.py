@@ -119,10 +119,12 @@ def map_figure(
     for where in areas:
         here = placed[placed["axes"] == where]
         have, none = here[here["value"].notna()], here[here["value"].isna()]
+        # Over a filled polygon the point is invisible; it still answers hover and click.
+        seen = [0.0 if rings.get(code) else 1.0 for code in have["region"]]
         fig.add_trace(
             go.Scatter(
                 x=have["lon"], y=have["lat"], mode="markers", name=t("map.values", lang),
-                marker=dict(color=have["value"], coloraxis="coloraxis", size=size,
+                marker=dict(color=have["value"], coloraxis="coloraxis", size=size, opacity=seen,
                             line=dict(color="white", width=1)),
                 customdata=texts(have),
                 hovertemplate="%{customdata[1]}: <b>%{customdata[2]}</b> (%{customdata[3]})"
@@ -158,7 +160,7 @@ def map_figure(
             )
         )  # fmt: skip
 
-    _axes(fig, placed)
+    _axes(fig, placed, rings)
     fig.update_layout(coloraxis=axis, plot_bgcolor="white", dragmode="pan")
     sub = t("map.sub", lang, unit=unit, place=place_name, n=len(df), level=level_label.lower())
     sub += " · " + t("map.dark_lagging", lang)
@@ -195,23 +197,33 @@ def map_figure(
     return fig
 
 
-def _axes(fig: go.Figure, placed: pd.DataFrame) -> None:
+def _extent(part: pd.DataFrame, rings: dict) -> tuple[list[float], list[float]]:
+    """Longitudes and latitudes to keep in view: centroids and polygon outlines."""
+    lons, lats = part["lon"].astype(float).tolist(), part["lat"].astype(float).tolist()
+    for code in part["region"]:
+        for ring_lons, ring_lats in rings.get(code) or []:
+            lons += ring_lons
+            lats += ring_lats
+    return lons, lats
+
+
+def _axes(fig: go.Figure, placed: pd.DataFrame, rings: dict) -> None:
     """Equal ground scale (a degree of longitude is cos(latitude) of a degree of latitude)."""
     hidden = dict(visible=False, showgrid=False, zeroline=False)
     main = placed[placed["axes"] == "main"]
     lat0 = float(main["lat"].mean()) if not main.empty else 0.0
     ratio = math.cos(math.radians(lat0))
 
-    def span(s: pd.Series, pad: float) -> list[float]:
-        lo, hi = (float(s.min()), float(s.max())) if not s.empty else (-1.0, 1.0)
+    def span(values: list[float], pad: float) -> list[float]:
+        lo, hi = (min(values), max(values)) if values else (-1.0, 1.0)
         margin = max((hi - lo) * pad, 0.05)
         return [lo - margin, hi + margin]
 
+    lons, lats = _extent(main, rings)
     fig.update_xaxes(
-        range=span(main["lon"], 0.08), scaleanchor="y", scaleratio=ratio,
-        constrain="domain", **hidden,
-    )  # fmt: skip
-    fig.update_yaxes(range=span(main["lat"], 0.06), constrain="domain", **hidden)
+        range=span(lons, 0.08), scaleanchor="y", scaleratio=ratio, constrain="domain", **hidden
+    )
+    fig.update_yaxes(range=span(lats, 0.06), constrain="domain", **hidden)
     inset = placed[placed["axes"] == "inset"]
     if inset.empty:
         return
@@ -219,8 +231,9 @@ def _axes(fig: go.Figure, placed: pd.DataFrame) -> None:
         showline=True, mirror=True, linecolor="#888", showticklabels=False, showgrid=False,
         zeroline=False, fixedrange=True,
     )  # fmt: skip
+    lons, lats = _extent(inset, rings)
     fig.layout.xaxis.domain = [0.0, 0.78]
     fig.update_layout(
-        xaxis2=dict(domain=[0.80, 1.0], anchor="y2", range=span(inset["lon"], 0.5), **box),
-        yaxis2=dict(domain=[0.0, 0.2], anchor="x2", range=span(inset["lat"], 0.5), **box),
+        xaxis2=dict(domain=[0.80, 1.0], anchor="y2", range=span(lons, 0.5), **box),
+        yaxis2=dict(domain=[0.0, 0.2], anchor="x2", range=span(lats, 0.5), **box),
     )

@@ -276,17 +276,21 @@ def data_span(rev: int) -> pd.DataFrame:
 def trend_values(
     rev: int, indicator: str, era: str, regions: tuple[str, ...], first: str, last: str
 ) -> pd.DataFrame:
-    """One indicator's values for some units of one unit list within [first, last] (years).
+    """One indicator's values for some units of one unit list within [first, last] (years),
+    with the other era's values converted onto these units (issue 6: one series across the
+    2025 reform; `converted`, `estimate`, `basis`, `from_unit_list` say which).
 
     Cached per indicator, so adding an indicator to a view reads only that one.
     """
     from indicators.periods import parse_period
+    from indicators.timeseries import within
 
+    refs = [RegionRef(era, code) for code in regions]
     with store().connect(read_only=True) as con:
-        return queries.range_series(
-            con, rev, indicators=[indicator], unit_list=era, regions=list(regions),
-            start=parse_period(first).start, end=parse_period(last).end,
-        )  # fmt: skip
+        values = reform.converted_series(
+            con, rev, indicators=[indicator], refs=refs, target_list=era
+        )
+    return within(values, parse_period(first).start, parse_period(last).end)
 
 
 @st.cache_data(show_spinner=False)
@@ -299,15 +303,29 @@ def era_targets(
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def level_values(rev: int, era: str, level: str, first: str, last: str) -> pd.DataFrame:
-    """Every indicator's values for all units of one level within [first, last] (Data page)."""
+def level_values(
+    rev: int, era: str, level: str, first: str, last: str, converted: bool = False
+) -> pd.DataFrame:
+    """Every indicator's values for all units of one level within [first, last] (Data page).
+
+    With `converted`, the other era's values converted onto these units are added and every
+    row says whether it was converted (`indicators.reform`).
+    """
     from indicators.periods import parse_period
+    from indicators.timeseries import within
 
     codes = units(era).query("level == @level")["code"].tolist()
+    start, end = parse_period(first).start, parse_period(last).end
+    inds = [i.code for i in catalog()]
     with store().connect(read_only=True) as con:
+        if converted:
+            refs = [RegionRef(era, code) for code in codes]
+            values = reform.converted_series(
+                con, rev, indicators=inds, refs=refs, target_list=era
+            )
+            return within(values, start, end)
         return queries.range_series(
-            con, rev, indicators=[i.code for i in catalog()], unit_list=era, regions=codes,
-            start=parse_period(first).start, end=parse_period(last).end,
+            con, rev, indicators=inds, unit_list=era, regions=codes, start=start, end=end,
         )  # fmt: skip
 
 
@@ -324,6 +342,20 @@ def converted_series(
         return reform.converted_series(
             con, rev, indicators=indicators, refs=refs, target_list=target_list
         )
+
+
+def url_toggle(label: str, *, key: str, default: bool, scope: str = "", **kwargs) -> bool:
+    """An on/off switch kept in the URL as ?conv=1 or ?conv=0 (only when not the default)."""
+    wkey = f"w_{key}_{lang()}{scope}"
+    if wkey not in st.session_state:
+        raw = st.query_params.get(key)
+        st.session_state[wkey] = raw == "1" if raw in ("0", "1") else default
+    value = bool(st.toggle(label, key=wkey, **kwargs))
+    if value == default:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = "1" if value else "0"
+    return value
 
 
 # --- History and Upload pages (issue 4) ---

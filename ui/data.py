@@ -5,7 +5,7 @@ import streamlit as st
 from indicators import tables
 from indicators.exports import csv_bytes, xlsx_bytes
 from indicators.numbers import format_number
-from indicators.regions import LEGACY
+from indicators.regions import LEGACY, NEW
 from indicators.timeseries import STATUS_ORDER
 from ui import common as c
 
@@ -19,15 +19,23 @@ def fmt(value: float) -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def view(rev: int, era: str, level: str, first: str, last: str, inds, regs, stats, lang: str):
-    """The filtered table in the reader's language, with each row's decimals."""
-    values = c.level_values(rev, era, level, first, last)
+def view(
+    rev: int, era: str, level: str, first: str, last: str, inds, regs, stats, lang: str,
+    converted: bool = False,
+):  # fmt: skip
+    """The filtered table in the reader's language, with each row's decimals and how many
+    values were converted across the 2025 reform (and how many of those are estimates)."""
+    values = c.level_values(rev, era, level, first, last, converted)
     keep = values["indicator"].isin(inds or values["indicator"])
     keep &= values["region"].isin(regs or values["region"])
     keep &= values["status"].isin(stats or values["status"])
     values = values[keep].reset_index(drop=True)
     table = tables.data_table(values, cat, c.units(era), lang)
-    return table, tables.value_decimals(values["indicator"], cat)
+    counts = (0, 0)
+    if converted:
+        conv = values["converted"].astype(bool)
+        counts = (int(conv.sum()), int((conv & values["estimate"].astype(bool)).sum()))
+    return table, tables.value_decimals(values["indicator"], cat), counts
 
 
 st.title(c.tr("data.heading"))
@@ -69,10 +77,15 @@ with row[2]:
         st.multiselect, c.tr("data.status"), STATUS_ORDER, key="status", scope=SCOPE,
         placeholder=c.tr("data.all_statuses"), format_func=lambda s: c.tr(f"status.{s}"),
     )  # fmt: skip
+    converted = c.url_toggle(
+        c.tr(f"data.converted.{era}"), key="conv", default=era == NEW, scope=SCOPE + era,
+        help=c.tr("data.converted_help"),
+    )  # fmt: skip
 
-table, decimals = view(
-    rev, era, level, first, last, tuple(indicators), tuple(regions), tuple(statuses), lang
-)
+table, decimals, (n_conv, n_est) = view(
+    rev, era, level, first, last, tuple(indicators), tuple(regions), tuple(statuses), lang,
+    converted,
+)  # fmt: skip
 if table.empty:
     st.info(c.tr("data.empty"))
     st.stop()
@@ -83,6 +96,8 @@ count = c.tr("data.rows", n=fmt(n)) if n == shown else c.tr(
     "data.rows_shown", n=fmt(n), shown=fmt(shown)
 )  # fmt: skip
 st.markdown(f"**{count}**")
+if n_conv:
+    st.caption(c.tr("data.converted_count", n=fmt(n_conv), est=fmt(n_est)))
 numbers = [tables.header(k, lang) for k in ("value", "numerator", "denominator")]
 st.dataframe(
     tables.styled(table.head(shown), decimals.head(shown), numbers, lang),

@@ -1,11 +1,14 @@
 """Phương pháp / Methodology: what each indicator means and how it is computed, the data
 statuses, the revision in use, the 2025 reform, number formats."""
 
+import pandas as pd
 import streamlit as st
 
+from indicators import reform
 from indicators.catalog import TOPICS
 from indicators.figures.legend import STATUSES, status_legend_figure
 from indicators.numbers import format_number
+from indicators.regions import LEGACY, NEW
 from ui import common as c
 
 lang, rev, cat, cfg = c.lang(), c.revision(), c.catalog(), c.conf()
@@ -113,6 +116,27 @@ else:
 
 st.header(c.tr("method.reform"))
 st.markdown(c.tr("method.reform_text"))
+st.subheader(c.tr("method.conversion"))
+st.markdown(c.tr("method.conversion_text"))
+parts = reform.apportioned_units(c.unit_lists())
+if not parts.empty:
+    names = c.unit_names()
+    olds = parts.groupby("new_code", sort=True).apply(
+        lambda g: ", ".join(
+            f"{names.get((LEGACY, o), o)} (1/{round(1 / sh)})"
+            for o, sh in zip(g["old_code"], g["share"], strict=True)
+        )
+    )
+    st.markdown(f"**{c.tr('method.apportioned')}**")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                c.tr("method.apportioned_new"): [names.get((NEW, n), n) for n in olds.index],
+                c.tr("method.apportioned_old"): olds.to_list(),
+            }
+        ),
+        hide_index=True, key="apportioned",
+    )  # fmt: skip
 st.header(c.tr("method.periods"))
 st.markdown(c.tr("method.periods_text"))
 st.header(c.tr("method.numbers"))

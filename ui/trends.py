@@ -7,7 +7,7 @@ from indicators import tables
 from indicators import timeseries as ts
 from indicators.exports import csv_bytes
 from indicators.figures.growth import growth_figure
-from indicators.figures.trend import trends_figure
+from indicators.figures.trend import mark_reform, trends_figure
 from indicators.numbers import format_value
 from indicators.periods import parse_period
 from indicators.regions import unit_list_for
@@ -61,8 +61,8 @@ with row[0]:
     )  # fmt: skip
 
 if len(eras) > 1:
-    hides = "trends.era_hides_legacy" if era != "legacy" else "trends.era_hides_new"
-    st.info(f"{c.tr('trends.era_spans')} {c.tr(hides)}", icon=":material/history:")
+    joined = "trends.era_joined_legacy" if era == "legacy" else "trends.era_joined_new"
+    st.info(f"{c.tr('trends.era_spans')} {c.tr(joined)}", icon=":material/history:")
 elif eras:
     st.caption(c.tr("trends.era_only", era=c.tr(f"era.short.{era}")))
 
@@ -135,6 +135,7 @@ for code in indicators:
                     c.tr("trends.other_kinds", kinds=", ".join(c.tr(f"gran.{k}") for k in kinds))
                 )
         gaps = rolled.incomplete
+        n_estimates = int(values["estimate"].astype(bool).sum())
         if not gaps.empty:
             items = [
                 c.tr(
@@ -150,6 +151,10 @@ for code in indicators:
             notes.append(c.tr("trends.incomplete", items="; ".join(items)))
         if not partial.empty:
             notes.append(c.tr("trends.partial_areas", n=len(partial)))
+        if len(eras) > 1 and not ts.is_convertible(ind):
+            notes.append(c.tr("reform.not_converted"))
+        if n_estimates:
+            notes.append(c.tr("reform.note_estimates", n=n_estimates))
         notes += on_track_lines(ind, values, paths)
         for note in notes:
             st.caption(note)
@@ -157,6 +162,8 @@ for code in indicators:
             gfig = growth_figure(
                 values, ind, regions=chosen, granularity=gran, era=era, revision=rev, lang=lang
             )
+            grown = values[values["growth"].notna() & values["region"].isin(regions)]
+            mark_reform(gfig, set(grown["period"]), gran, ind, era, lang)
             gimage = {**image, "filename": f"{name}_growth", "height": gfig.layout.height}
             st.plotly_chart(
                 gfig,
@@ -169,10 +176,12 @@ for code in indicators:
         st.markdown(f"**{c.tr('trends.table')}** · {ind.name(lang)}")
         value_col, growth_col = table.columns[2], table.columns[3]
         shown = tables.as_text(table, ind.decimals, [value_col], lang)
+        order = list(table.columns[0 if len(chosen) > 1 else 1 : 5])
+        if values["converted"].astype(bool).any():  # which values are converted, and estimates
+            order += [tables.header("origin", lang), tables.header("estimate", lang)]
         st.dataframe(
             tables.as_text(shown, 1, [growth_col], lang),
-            hide_index=True, key=f"table_{code}",
-            column_order=list(table.columns[0 if len(chosen) > 1 else 1 : 5]),
+            hide_index=True, key=f"table_{code}", column_order=order,
             height=min(38 + 35 * max(len(table), 1), 640),
         )  # fmt: skip
         st.download_button(
@@ -181,3 +190,5 @@ for code in indicators:
         )  # fmt: skip
         if values["growth"].notna().any() or values["status"].eq("illustrative").any():
             st.caption(c.tr("trends.growth_note"))
+        if values["converted"].astype(bool).any():
+            st.caption(c.tr("trends.growth_reform_note"))

@@ -19,6 +19,8 @@ DATA_COLUMNS = (
     "source", "numerator", "denominator", "note", "indicator", "region", "period", "level",
     "unit_list",
 )  # fmt: skip
+# Added after `origin` when the values cross the 2025 reform (`indicators.reform`).
+REFORM_COLUMNS = ("estimate", "basis", "from_unit_list")
 
 
 def header(key: str, lang: str) -> str:
@@ -39,10 +41,32 @@ def _period_labels(codes: pd.Series, lang: str) -> list[str]:
     return [parse_period(c).label(lang) for c in codes]
 
 
+def _yes_no(flags: pd.Series, lang: str) -> list[str]:
+    yes, no = t("reform.yes", lang), t("reform.no", lang)
+    return [yes if f else no for f in flags.astype("boolean").fillna(False)]
+
+
+def reform_columns(values: pd.DataFrame, lang: str) -> dict[str, list]:
+    """Which values were converted across the 2025 reform: estimate yes/no, basis, the unit
+    list the figure was reported on ('' for values not converted)."""
+    conv = values["converted"].fillna(False).astype(bool).to_numpy()
+    basis = _labels(values["basis"].where(conv, None), "reform.basis", lang)
+    source = _labels(values["from_unit_list"], "unitlist", lang)
+    return {
+        "estimate": _yes_no(values["estimate"], lang),
+        "basis": basis,
+        "from_unit_list": source,
+    }
+
+
 def data_table(
     values: pd.DataFrame, catalog: Catalog, units: pd.DataFrame, lang: str
 ) -> pd.DataFrame:
-    """Resolved values (queries.RESOLVED_COLUMNS) as the Data page lists and exports them."""
+    """Resolved values (queries.RESOLVED_COLUMNS) as the Data page lists and exports them.
+
+    Values with the reform columns (`reform.converted_series`) also get 'Estimate (boundary
+    change)', 'Conversion basis' and 'Reported on' after 'How obtained'.
+    """
     names = dict(zip(units["code"], units["name"], strict=True))
     levels = dict(zip(units["code"], units["level"], strict=True))
     inds = [catalog.get(c) for c in values["indicator"]]
@@ -68,7 +92,13 @@ def data_table(
             "note": values["note"].fillna("").to_numpy(),
         }
     )
-    return out[list(DATA_COLUMNS)].rename(columns={k: header(k, lang) for k in DATA_COLUMNS})
+    columns = list(DATA_COLUMNS)
+    if "converted" in values:
+        for k, col in reform_columns(values, lang).items():
+            out[k] = col
+        at = columns.index("origin") + 1
+        columns[at:at] = REFORM_COLUMNS
+    return out[columns].rename(columns={k: header(k, lang) for k in columns})
 
 
 def value_decimals(indicators: pd.Series, catalog: Catalog) -> pd.Series:
@@ -99,6 +129,11 @@ def trend_table(
             "source": rows["source"].fillna("").to_numpy(),
         }
     )
+    if "converted" in rows:  # origin says 'rolled up' for a rolled-up converted value
+        conv = rows["converted"].fillna(False).astype(bool).to_numpy()
+        out.loc[conv, "origin"] = t("origin.converted", lang)
+        for k, col in reform_columns(rows, lang).items():
+            out[k] = col
     names = {k: header(k, lang) for k in out.columns if k != "growth"}
     names["value"] = f"{header('value', lang)} ({ind.unit(lang)})"
     names["growth"] = t(f"growth.base.{granularity}", lang)

@@ -21,6 +21,9 @@ GRANULARITIES = ("year", "quarter", "month", "phase")
 LADDER = ("month", "quarter", "year", "phase")  # each rolls up from the one before it
 PLAN_YEARS = 5
 STATUS_ORDER = ("published", "preliminary", "estimate", "illustrative")  # worst last
+# Columns a series carries once values cross the 2025 reform (see `indicators.reform`).
+REFORM_COLUMNS = ["converted", "estimate", "basis", "from_unit_list"]
+BASIS_ORDER = ("one_to_one", "whole", "equal_split")  # weakest last: an estimate wins
 INCOMPLETE_COLUMNS = ["indicator", "unit_list", "region", "period", "have", "need", "part_kind"]
 KEY = ["indicator", "unit_list", "region", "period"]
 
@@ -149,6 +152,7 @@ def _combine(parts: pd.DataFrame, kind: str, catalog: Catalog) -> tuple[list[dic
         done.append(
             {
                 **base,
+                **_reform_parts(have, unit_list),
                 "period_kind": kind,
                 "period_start": pd.Timestamp(p.start),
                 "period_end": pd.Timestamp(p.end),
@@ -164,6 +168,20 @@ def _combine(parts: pd.DataFrame, kind: str, catalog: Catalog) -> tuple[list[dic
             }
         )
     return done, missing
+
+
+def _reform_parts(have: pd.DataFrame, unit_list: str) -> dict:
+    """A rolled-up period is converted if any part was, and an estimate if any part was."""
+    if "converted" not in have:
+        return {}
+    conv = have[have["converted"].astype(bool)]
+    bases = [b for b in conv["basis"] if b in BASIS_ORDER]
+    return {
+        "converted": not conv.empty,
+        "estimate": bool(have["estimate"].astype(bool).any()),
+        "basis": max(bases, key=BASIS_ORDER.index) if bases else None,
+        "from_unit_list": conv["from_unit_list"].iloc[0] if not conv.empty else unit_list,
+    }
 
 
 def _without(frame: pd.DataFrame, native: pd.DataFrame) -> pd.DataFrame:
@@ -213,19 +231,23 @@ def split_partial_areas(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
 def add_growth(values: pd.DataFrame) -> pd.DataFrame:
     """Adds `growth`: value ÷ the previous period's value × 100 ("previous period = 100").
 
-    Left empty where the previous period is missing or zero, or where one of the two figures
-    is illustrative and the other not (they are not comparable).
+    Left empty where the previous period is missing or zero, where one of the two figures
+    is illustrative and the other not, or where one is an estimate across the 2025 boundary
+    change (an old unit split equally) and the other not: they are not comparable. Between two
+    estimates it is computed (same split both years) and the row stays marked as an estimate;
+    between a value converted exactly (old units merged whole) and a reported one it is
+    computed, since both cover the same area.
     """
     out = values.copy()
     prev_code = [parse_period(p).previous().code for p in out["period"]]
+    est = out["estimate"].astype(bool) if "estimate" in out else pd.Series(False, index=out.index)
+    cols = [*KEY, "value", "status"]
     lookup = {
-        (r.indicator, r.unit_list, r.region, r.period): (r.value, r.status)
-        for r in out[[*KEY, "value", "status"]].itertuples(index=False)
+        (r.indicator, r.unit_list, r.region, r.period): (r.value, r.status, e)
+        for r, e in zip(out[cols].itertuples(index=False), est, strict=True)
     }
     growth = []
-    for r, prev in zip(
-        out[[*KEY, "value", "status"]].itertuples(index=False), prev_code, strict=True
-    ):
+    for r, prev, e in zip(out[cols].itertuples(index=False), prev_code, est, strict=True):
         before = lookup.get((r.indicator, r.unit_list, r.region, prev))
         usable = (
             before is not None
@@ -233,6 +255,7 @@ def add_growth(values: pd.DataFrame) -> pd.DataFrame:
             and before[0] != 0
             and pd.notna(r.value)
             and (before[1] == "illustrative") == (r.status == "illustrative")
+            and before[2] == e
         )
         growth.append(float(r.value) / float(before[0]) * 100 if usable else None)
     out["growth"] = pd.Series(growth, index=out.index, dtype="float64")
@@ -335,3 +358,27 @@ def eras_with_data(span: pd.DataFrame, start: date, end: date) -> list[str]:
     last = pd.to_datetime(span["last"]).dt.date
     hit = span[(first <= end) & (last >= start)]
     return sorted(set(hit["unit_list"]))
+
+
+def with_reform_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with `REFORM_COLUMNS` (as `reform.converted_series` gives them): values read
+    straight from the store are reported on their own units, not converted."""
+    if "converted" in frame:
+        return frame
+    return frame.assign(
+        converted=False, estimate=False, basis=None, from_unit_list=frame["unit_list"]
+    )
+
+
+def within(frame: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
+    """Rows whose period lies within [start, end] (as `queries.range_series` selects them)."""
+    keep = (pd.to_datetime(frame["period_start"]) >= pd.Timestamp(start)) & (
+        pd.to_datetime(frame["period_end"]) <= pd.Timestamp(end)
+    )
+    return frame[keep].reset_index(drop=True)
+
+
+def is_convertible(ind: Indicator) -> bool:
+    """Whether an indicator's values are converted across the 2025 reform: those that add up
+    over areas (counts, ratios); never indexes, ranks or non-additive amounts."""
+    return ind.agg_region in ("sum", "ratio") and ind.kind not in ("index", "rank")

@@ -10,7 +10,7 @@ from ..messages import t
 from ..numbers import format_value
 from ..periods import parse_period, sort_key
 from ..regions import LEGACY
-from ..timeseries import Trajectory, axis_periods
+from ..timeseries import Trajectory, axis_periods, is_convertible
 from .frame import (
     BLUE,
     GREEN,
@@ -24,6 +24,7 @@ from .frame import (
     status_outline,
     status_symbol,
 )
+from .reform_marker import add_reform_marker, marker_x
 
 
 def trend_figure(
@@ -105,7 +106,7 @@ def trend_figure(
     )
     spans = sorted(rows["period"], key=sort_key)
     first, last = (label(spans[0]), label(spans[-1])) if spans else ("", "")
-    return frame(
+    frame(
         fig,
         title=ind.name(lang),
         subtitle=t("chart.trend_sub", lang, unit=unit, region=region_name, first=first, last=last),
@@ -115,6 +116,10 @@ def trend_figure(
         lang=lang,
         height=470 + 22 * len(fig.data),
         legend_rows=len(fig.data),
+    )
+    # Two lines, one per unit list: the marker says where one set of units gives way to the other.
+    return add_reform_marker(
+        fig, lang, marker_x(sorted(codes, key=sort_key)), note=t("reform.note_two_lists", lang)
     )
 
 
@@ -161,6 +166,11 @@ def trends_figure(
     `values` are the indicator's values at `granularity` (see `timeseries.roll_up`); `targets`
     are placed on that axis (`timeseries.place_targets`). Each area has its own colour, dash
     and marker shape; hollow markers are illustrative values.
+
+    Values converted from the other unit list across the 2025 reform (`converted`, see
+    `indicators.reform`) stay on their area's line, so it reads as one series, and get a grey
+    ring (a square ring for estimates) and a hover line saying how they were obtained; an axis
+    that crosses 1 July 2025 gets the reform marker.
     """
     fig = go.Figure()
     unit = ind.unit(lang)
@@ -180,6 +190,7 @@ def trends_figure(
     def fmt(v: float) -> str:
         return format_value(v, unit, lang, ind.decimals)
 
+    rings = _converted_rows(rows)
     for i, (code, name) in enumerate(regions.items()):
         part = rows[rows["region"] == code].sort_values("period_end")
         if part.empty:
@@ -198,12 +209,14 @@ def trends_figure(
                 ),
                 customdata=list(zip(
                     [fmt(v) for v in part["value"]],
-                    [t(f"status.{s}", lang) for s in part["status"]], strict=True,
+                    [t(f"status.{s}", lang) for s in part["status"]],
+                    _conversion_notes(part, lang), strict=True,
                 )),
                 hovertemplate=f"{name} · %{{x}}: <b>%{{customdata[0]}}</b> (%{{customdata[1]}})"
-                "<extra></extra>",
+                "%{customdata[2]}<extra></extra>",
             )
         )  # fmt: skip
+    _add_rings(fig, rings, lang, label)
     for p in paths:
         name = t("chart.trajectory", lang, period=label(p.target_period))
         name = f"{name} · {regions[p.region]}" if many else name
@@ -250,17 +263,25 @@ def trends_figure(
     first = first or (spans[0] if spans else "")
     last = last or (spans[-1] if spans else "")
     shown = pd.concat([rows["status"], tg["status"]])
+    axis = _axis(codes, granularity) if codes else []
+    x = marker_x(axis)
+    subtitle = t(
+        "chart.trends_sub",
+        lang,
+        unit=unit,
+        gran=t(f"gran.of.{granularity}", lang),
+        span=span_label(first, last, lang),
+        era=t(f"era.short.{era}", lang),
+    )
+    note = reform_note(ind, era, lang) if x is not None else None
+    if not rings.empty:
+        subtitle += " · " + t(f"reform.chart_note.{era}", lang)
+    elif x is not None and not is_convertible(ind):
+        subtitle += " · " + t("reform.chart_note.none", lang)
     frame(
         fig,
         title=ind.name(lang),
-        subtitle=t(
-            "chart.trends_sub",
-            lang,
-            unit=unit,
-            gran=t(f"gran.of.{granularity}", lang),
-            span=span_label(first, last, lang),
-            era=t(f"era.short.{era}", lang),
-        ),
+        subtitle=subtitle,
         source=short_sources(rows["source"]) if not rows.empty else ind.source,
         revision=revision,
         illustrative=bool(shown.eq("illustrative").any()),
@@ -270,4 +291,66 @@ def trends_figure(
     )
     if not codes:
         no_data(fig, lang)  # after the frame, which sets the footer annotations
-    return fig
+    return add_reform_marker(fig, lang, x, note=note)
+
+
+def reform_note(ind: Indicator, era: str, lang: str) -> str:
+    """What a chart crossing 1 July 2025 shows on either side of the marker."""
+    if not is_convertible(ind):
+        return t("reform.not_converted", lang)
+    return t("reform.note_2025" if era != LEGACY else "reform.note_legacy", lang)
+
+
+def mark_reform(
+    fig: go.Figure, codes: set[str], granularity: str, ind: Indicator, era: str, lang: str
+) -> go.Figure:
+    """The reform marker on another chart of the same axis (growth bars), after its frame."""
+    x = marker_x(_axis(codes, granularity)) if codes else None
+    return add_reform_marker(fig, lang, x, note=reform_note(ind, era, lang) if x else None)
+
+
+def _converted_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    if "converted" not in rows:
+        return rows.iloc[0:0]
+    return rows[rows["converted"].fillna(False).astype(bool)]
+
+
+def _conversion_notes(part: pd.DataFrame, lang: str) -> list[str]:
+    """Per point, a hover line for values converted across the reform ('' for the others)."""
+    if "converted" not in part:
+        return [""] * len(part)
+    out = []
+    for conv, est, basis, src in zip(
+        part["converted"].fillna(False), part["estimate"].fillna(False), part["basis"],
+        part["from_unit_list"], strict=True,
+    ):  # fmt: skip
+        if not conv:
+            out.append("")
+            continue
+        head = t(f"reform.converted_from.{src}", lang)
+        if est:
+            head = f"{t('reform.estimate', lang)} · {head}"
+        how = t(f"reform.basis.{basis}", lang) if isinstance(basis, str) else ""
+        out.append(f"<br>{head}" + (f"<br><i>{how}</i>" if how else ""))
+    return out
+
+
+RING = {False: ("circle-open", 20), True: ("square-open", 21)}  # exact, estimate
+
+
+def _add_rings(fig: go.Figure, rings: pd.DataFrame, lang: str, label) -> None:
+    """Grey rings around converted points: one legend entry for exact conversions, one for
+    estimates; the points themselves stay on their area's line."""
+    if rings.empty:
+        return
+    for est, part in rings.groupby(rings["estimate"].fillna(False).astype(bool), sort=True):
+        symbol, size = RING[bool(est)]
+        src = part["from_unit_list"].iloc[0]
+        name = t("reform.estimate", lang) if est else t(f"reform.converted_from.{src}", lang)
+        fig.add_trace(
+            go.Scatter(
+                x=[label(p) for p in part["period"]], y=part["value"], name=name,
+                mode="markers", hoverinfo="skip",
+                marker=dict(symbol=symbol, size=size, color="#555555", line=dict(width=1.5)),
+            )
+        )  # fmt: skip

@@ -13,19 +13,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "trends.pick_region": ("Chọn ít nhất một địa bàn.", "Choose at least one area."),
     "trends.era_spans": (
         "Khoảng thời gian đã chọn có số liệu cả trước và sau 1/7/2025, trên hai bộ đơn vị "
-        "hành chính khác nhau. Chọn bộ đơn vị để xem; hai chuỗi không được nối với nhau.",
+        "hành chính khác nhau.",
         "The chosen range has data both before and after 1 July 2025, on two different sets "
-        "of units. Choose the set to show; the two series are not joined.",
+        "of units.",
     ),
-    "trends.era_hides_legacy": (
-        "Đang xem theo đơn vị mới: số liệu trước 1/7/2025 (theo đơn vị cũ) không có trên biểu "
-        "đồ. Chọn «Theo đơn vị hành chính cũ» để xem chúng.",
-        "Showing the new units: figures before 1 July 2025 (on the old units) are not on the "
-        "charts. Choose 'By the old units' to see them.",
+    "trends.era_joined_new": (
+        "Đang xem theo đơn vị mới: số liệu trước 1/7/2025 được quy đổi từ đơn vị cũ (cộng các "
+        "đơn vị cũ hợp thành; tỷ lệ tính lại từ tử số và mẫu số) thành một chuỗi liên tục; điểm "
+        "quy đổi có vòng xám, điểm ước tính (đơn vị cũ bị chia) có ô vuông xám. Chỉ số và thứ "
+        "hạng không quy đổi. Chọn «Theo đơn vị hành chính cũ» để xem số liệu như đã báo cáo.",
+        "Showing the new units: figures before 1 July 2025 are converted from the old units "
+        "(the old units forming each new one added up; ratios recomputed from numerators and "
+        "denominators) into one continuous series; converted points have a grey ring, "
+        "estimates (a divided old unit) a grey square. Indexes and ranks are not converted. "
+        "Choose 'By the old units' to see the figures as reported.",
     ),
-    "trends.era_hides_new": (
-        "Đang xem theo đơn vị cũ: số liệu từ 1/7/2025 (theo đơn vị mới) không có trên biểu đồ.",
-        "Showing the old units: figures from 1 July 2025 (on the new units) are not on the charts.",
+    "trends.era_joined_legacy": (
+        "Đang xem theo đơn vị cũ: số liệu từ 1/7/2025 chỉ có cho đơn vị cũ trùng đúng với một "
+        "đơn vị mới (có vòng xám); các đơn vị cũ khác dừng ở trước 1/7/2025. Chọn «Theo đơn vị "
+        "hành chính mới» để xem một chuỗi liên tục.",
+        "Showing the old units: figures from 1 July 2025 exist only for old units that are "
+        "exactly one new unit (grey ring); other old units stop before 1 July 2025. Choose 'By "
+        "the new units' for one continuous series.",
+    ),
+    "trends.growth_reform_note": (
+        "Chỉ số phát triển giữa số quy đổi nguyên vẹn và số báo cáo được tính (cùng một địa "
+        "bàn); không tính giữa một số ước tính (thay đổi địa giới) và một số không ước tính.",
+        "Growth between a value converted exactly and a reported one is computed (the same "
+        "area); not between an estimate (boundary change) and a value that is not one.",
     ),
     "trends.era_only": (
         "Khoảng thời gian này chỉ có số liệu theo {era}.",
@@ -109,11 +124,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.denominator": ("Mẫu số", "Denominator"),
     "col.status": ("Trạng thái", "Status"),
     "col.origin": ("Cách có số liệu", "How obtained"),
+    "col.estimate": ("Ước tính (thay đổi địa giới)", "Estimate (boundary change)"),
+    "col.basis": ("Cách quy đổi", "Conversion basis"),
+    "col.from_unit_list": ("Số liệu gốc theo", "Reported on"),
     "col.source": ("Nguồn", "Source"),
     "col.note": ("Ghi chú", "Note"),
     "origin.reported": ("Báo cáo", "Reported"),
     "origin.aggregated": ("Tổng hợp từ cấp dưới", "Aggregated from lower levels"),
     "origin.rolled_up": ("Cộng dồn từ kỳ ngắn hơn", "Rolled up from shorter periods"),
+    "origin.converted": ("Quy đổi qua thay đổi địa giới", "Converted across the boundary change"),
     "unitlist.legacy": ("Trước 1/7/2025", "Before 1 July 2025"),
     "unitlist.2025": ("Từ 1/7/2025", "From 1 July 2025"),
     # -- Data ------------------------------------------------------------------------------
@@ -141,6 +160,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.download_xlsx": ("Tải Excel (XLSX)", "Download Excel (XLSX)"),
     "data.empty": ("Không có giá trị nào khớp với bộ lọc.", "No values match the filters."),
     "data.sheet": ("Dữ liệu", "Data"),
+    "data.converted.2025": (
+        "Gồm số liệu quy đổi từ đơn vị cũ",
+        "Include figures converted from the old units",
+    ),
+    "data.converted.legacy": (
+        "Gồm số liệu quy đổi từ đơn vị mới",
+        "Include figures converted from the new units",
+    ),
+    "data.converted_help": (
+        "Số liệu trước 1/7/2025 quy đổi sang đơn vị mới (hoặc số liệu mới trên đơn vị cũ trùng "
+        "đúng một đơn vị mới). Cột «Cách có số liệu», «Ước tính (thay đổi địa giới)», «Cách quy "
+        "đổi» và «Số liệu gốc theo» cho biết giá trị nào được quy đổi.",
+        "Figures before 1 July 2025 converted to the new units (or new figures on old units "
+        "that are exactly one new unit). The columns 'How obtained', 'Estimate (boundary "
+        "change)', 'Conversion basis' and 'Reported on' say which values were converted.",
+    ),
+    "data.converted_count": (
+        "{n} giá trị quy đổi qua thay đổi địa giới, trong đó {est} là ước tính.",
+        "{n} values converted across the boundary change, {est} of them estimates.",
+    ),
     # -- Methodology -----------------------------------------------------------------------
     "method.heading": ("Phương pháp", "Methodology"),
     "method.intro": (
@@ -243,16 +282,65 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ninh Thuận cũ, có 65 đơn vị cấp xã. Một mã địa bàn chỉ có nghĩa trong bộ đơn vị của nó "
         "(đơn vị mới dùng lại mã cũ), nên mỗi giá trị được lưu kèm bộ đơn vị: số liệu đến giữa "
         "năm 2025 theo đơn vị cũ, từ 1/7/2025 theo đơn vị mới. Khi khoảng thời gian đang xem có "
-        "cả hai, trang hỏi bộ đơn vị cần xem (tham số `era` trên địa chỉ) và không nối hai chuỗi. "
-        "Danh sách đơn vị lấy từ gói `vietnamadminunits`.",
+        "cả hai, trang hỏi bộ đơn vị cần xem (tham số `era` trên địa chỉ) và nối hai chuỗi bằng "
+        "số liệu quy đổi (xem mục dưới). Danh sách đơn vị lấy từ gói `vietnamadminunits`.",
         "Since 1 July 2025 Vietnam has 34 provinces and no district level; the new Khánh Hòa "
         "(code 56) joins the old Khánh Hòa and Ninh Thuận and has 65 commune-level units. A unit "
         "code means something only within its unit list (new units reuse old codes), so every "
         "value is stored with its unit list: figures up to mid-2025 on the old units, from 1 July "
         "2025 on the new ones. When a view spans both, the page asks which set to show (the "
-        "`era` URL parameter) and does not join the two series. Unit lists come from the "
-        "`vietnamadminunits` package.",
+        "`era` URL parameter) and joins the two series with converted figures (see below). "
+        "Unit lists come from the `vietnamadminunits` package.",
     ),
+    "method.conversion": (
+        "Quy đổi số liệu qua thay đổi địa giới",
+        "Converting figures across the boundary change",
+    ),
+    "method.conversion_text": (
+        "Để xem một chuỗi liên tục, số liệu theo đơn vị cũ (các kỳ kết thúc trước 1/7/2025) "
+        "được quy đổi sang đơn vị mới theo bảng chuyển đổi của gói `vietnamadminunits`:\n\n"
+        "- **Số lượng** (cộng được): cộng các đơn vị cũ được nhập nguyên vẹn vào đơn vị mới; "
+        "tỉnh mới là tổng các tỉnh cũ hợp thành.\n"
+        "- **Tỷ lệ**: quy đổi tử số và mẫu số như số lượng rồi chia lại (không lấy trung bình "
+        "các tỷ lệ).\n"
+        "- **Đơn vị cũ bị chia** cho nhiều đơn vị mới: gói chỉ cho biết đơn vị mới nào nhận một "
+        "phần, không cho biết phần diện tích hay dân số, nên giá trị được **chia đều** và đánh "
+        "dấu *Ước tính (thay đổi địa giới)*.\n"
+        "- **Chỉ số, thứ hạng** và các đại lượng không cộng được (bán kính phục vụ bình quân) "
+        "không quy đổi; chỉ hiển thị theo đơn vị của thời kỳ được công bố.\n"
+        "- Chiều ngược lại: số liệu từ 1/7/2025 chỉ hiển thị trên đơn vị cũ khi đơn vị mới trùng "
+        "đúng với đơn vị cũ đó.\n"
+        "- Một đơn vị mới chỉ được quy đổi khi có số liệu của mọi đơn vị cũ hợp thành; số liệu "
+        "báo cáo trực tiếp cho đơn vị mới luôn được ưu tiên.\n\n"
+        "Trên biểu đồ, điểm quy đổi có vòng xám, điểm ước tính có ô vuông xám, và vạch đứt "
+        "đánh dấu 1/7/2025. Trang Dữ liệu và các tệp tải xuống có cột cho biết giá trị nào được "
+        "quy đổi.",
+        "To read one continuous series, figures on the old units (periods ending before 1 July "
+        "2025) are converted to the new units with the crosswalk of the `vietnamadminunits` "
+        "package:\n\n"
+        "- **Counts** (additive): the sum of the old units merged whole into the new unit; a new "
+        "province is the sum of the old provinces that form it.\n"
+        "- **Ratios**: numerators and denominators are converted as counts, then divided again "
+        "(never an average of percentages).\n"
+        "- **Old units divided** between new units: the package says which new units took a "
+        "part but not how much area or population, so the value is **split equally** and "
+        "marked *Estimate (boundary change)*.\n"
+        "- **Indexes, ranks** and non-additive amounts (average service radius) are never "
+        "converted; they are shown on the units they were published for.\n"
+        "- The other way: figures from 1 July 2025 appear on an old unit only where a new unit "
+        "is exactly that old unit.\n"
+        "- A new unit is converted only when every old unit forming it has a figure; a figure "
+        "reported for the new unit itself always wins.\n\n"
+        "On charts, converted points have a grey ring, estimates a grey square, and a dashed "
+        "line marks 1 July 2025. The Data page and the downloads have columns saying which "
+        "values were converted.",
+    ),
+    "method.apportioned": (
+        "Đơn vị mới nhận một phần của đơn vị cũ bị chia (giá trị quy đổi là ước tính)",
+        "New units that take part of a divided old unit (their converted values are estimates)",
+    ),
+    "method.apportioned_new": ("Đơn vị mới", "New unit"),
+    "method.apportioned_old": ("Đơn vị cũ bị chia (phần nhận)", "Divided old units (share taken)"),
     "method.periods": ("Kỳ báo cáo và tổng hợp theo thời gian", "Periods and roll-up over time"),
     "method.periods_text": (
         "Kỳ báo cáo là năm (2020), quý (Quý 2/2020), tháng (Tháng 6/2020) hoặc giai đoạn kế hoạch "

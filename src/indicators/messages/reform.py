@@ -46,4 +46,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Indexes and ranks are not converted across the boundary change; they are shown only "
         "on the units they were published for.",
     ),
+    "reform.converted_from.legacy": ("Quy đổi từ đơn vị cũ", "Converted from the old units"),
+    "reform.converted_from.2025": ("Quy đổi từ đơn vị mới", "Converted from the new units"),
+    "reform.chart_note.2025": (
+        "trước 1/7/2025: quy đổi từ đơn vị cũ",
+        "before 1 Jul 2025: converted from the old units",
+    ),
+    "reform.chart_note.legacy": (
+        "từ 1/7/2025: đơn vị mới trùng đúng đơn vị cũ",
+        "from 1 Jul 2025: new units that are exactly an old one",
+    ),
+    "reform.chart_note.none": (
+        "không quy đổi qua thay đổi địa giới",
+        "not converted across the boundary change",
+    ),
+    "reform.note_two_lists": (
+        "Trước vạch: theo đơn vị hành chính cũ; sau vạch: theo đơn vị mới, địa giới có thể "
+        "khác (tỉnh mới có thể gồm nhiều tỉnh cũ). Trang Xu hướng nối hai chuỗi bằng số liệu "
+        "quy đổi.",
+        "Before the line: the old units; after it: the new ones, whose boundaries may differ "
+        "(a new province can join old ones). The Trends page joins the two with converted "
+        "figures.",
+    ),
+    "reform.yes": ("Có", "Yes"),
+    "reform.no": ("Không", "No"),
 }

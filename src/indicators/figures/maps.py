@@ -155,7 +155,7 @@ def map_figure(
         fig.add_trace(
             go.Scatter(
                 x=part["lon"], y=part["lat"], mode="text", text=part["short_name"],
-                textposition="top center", textfont=dict(size=11, color="#222"),
+                textposition="top center", textfont=dict(size=11, color="#111", shadow="auto"),
                 hoverinfo="skip", showlegend=False, **xy[where],
             )
         )  # fmt: skip

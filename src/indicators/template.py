@@ -18,22 +18,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .catalog import Catalog, Indicator
+from .loaders import OBS_COLUMNS
 from .messages import t
 from .regions import NEW
 
-DATA_COLUMNS = (
-    "indicator",
-    "unit_list",
-    "region",
-    "region_name",
-    "period",
-    "value",
-    "numerator",
-    "denominator",
-    "status",
-    "source",
-    "note",
-)
+# The long format the reader takes back, with the unit's name beside its code for people.
+DATA_COLUMNS = (*OBS_COLUMNS[:3], "region_name", *OBS_COLUMNS[3:])
 STATUS_WORDS = ("Chính thức", "Sơ bộ", "Ước tính", "Minh họa")  # the reader's Vietnamese names
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 

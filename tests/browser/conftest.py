@@ -5,6 +5,7 @@ The server runs on 127.0.0.1 with a fresh store file, and is stopped by its PID.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -90,15 +92,25 @@ class Server:
         self.log.close()
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("server")
-    srv = Server(tmp / "app.duckdb", tmp / "streamlit.log")
+@contextlib.contextmanager
+def running_server(folder: Path, **env: str) -> Iterator[Server]:
+    """A server of its own (store file and log in `folder`, extra environment), stopped after."""
+    with pytest.MonkeyPatch.context() as mp:
+        for name, value in env.items():
+            mp.setenv(name, value)
+        srv = Server(folder / "app.duckdb", folder / "streamlit.log")
     try:
-        TIMINGS["server_healthy_s"] = srv.wait_healthy()
+        srv.healthy_after = srv.wait_healthy()
         yield srv
     finally:
         srv.stop()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    with running_server(tmp_path_factory.mktemp("server")) as srv:
+        TIMINGS["server_healthy_s"] = srv.healthy_after
+        yield srv
 
 
 @pytest.fixture(scope="session")

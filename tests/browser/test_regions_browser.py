@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 from indicators.config import DEFAULT_DATA_DIR, load_settings
 from indicators.regions import build_regions
 
-from .conftest import Server
+from .conftest import running_server
 from .helpers import choose, median_load, no_errors, wait_for_charts
 
 PATH = "/dia-ban"
@@ -167,14 +167,8 @@ def boundary_server(tmp_path_factory):
         )
     geojson = {"type": "FeatureCollection", "features": features}
     (folder / "ranh-gioi-2025.geojson").write_text(json.dumps(geojson), encoding="utf-8")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("INDICATORS_DATA_DIR", str(folder))
-        srv = Server(tmp / "app.duckdb", tmp / "streamlit.log")
-    try:
-        srv.wait_healthy()
+    with running_server(tmp, INDICATORS_DATA_DIR=str(folder)) as srv:
         yield srv
-    finally:
-        srv.stop()
 
 
 def test_a_configured_boundary_file_fills_the_map(boundary_server, page, screenshots):

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import Server
+from .conftest import running_server
 from .helpers import card_value, no_errors, wait_for_charts
 
 PRESS = "Số tin, bài báo chí về tỉnh được tổng hợp"
@@ -25,13 +25,8 @@ UPLOAD = (
 
 @pytest.fixture(scope="module")
 def own_server(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("upload-server")
-    srv = Server(tmp / "app.duckdb", tmp / "streamlit.log")
-    try:
-        srv.wait_healthy()
+    with running_server(tmp_path_factory.mktemp("upload-server")) as srv:
         yield srv
-    finally:
-        srv.stop()
 
 
 def overview_press(page: Page, url: str) -> str:

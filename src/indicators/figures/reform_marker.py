@@ -36,12 +36,14 @@ def marker_x(periods: Sequence[str]) -> float | None:
 
 
 def add_reform_marker(
-    fig: go.Figure, lang: str, x: float | None, *, note: str | None = None
+    fig: go.Figure, lang: str, x: float | None, *, note: str | None = None, inside: bool = True
 ) -> go.Figure:
     """A dashed vertical line at `x` labelled "1/7/2025: sắp xếp đơn vị hành chính".
 
     Call it after `frame()`, which sets the figure's annotations. `note` (e.g. how values
-    before the line were converted) shows when the label is hovered. No-op when `x` is None.
+    before the line were converted) shows when the label is hovered. The label sits inside
+    the plot's top edge, or just above it with `inside=False` (bar charts whose value labels
+    reach the top). No-op when `x` is None.
     """
     if x is None:
         return fig
@@ -63,7 +65,7 @@ def add_reform_marker(
         xref="x",
         y=1,
         yref="paper",
-        yanchor="top",
+        yanchor="top" if inside else "bottom",
         xanchor="right",
         xshift=-4,
         text=t("reform.marker", lang),

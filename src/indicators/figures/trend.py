@@ -306,7 +306,8 @@ def mark_reform(
 ) -> go.Figure:
     """The reform marker on another chart of the same axis (growth bars), after its frame."""
     x = marker_x(_axis(codes, granularity)) if codes else None
-    return add_reform_marker(fig, lang, x, note=reform_note(ind, era, lang) if x else None)
+    note = reform_note(ind, era, lang) if x is not None else None
+    return add_reform_marker(fig, lang, x, note=note, inside=False)
 
 
 def _converted_rows(rows: pd.DataFrame) -> pd.DataFrame:

@@ -169,13 +169,20 @@ def test_old_units_show_new_values_only_where_one_to_one():
     assert markers(fig) == [8.5]
 
 
-def test_ranks_are_never_converted_and_say_so():
-    at = open_page("ui/trends.py", ind="dti_rank")
+def test_ranks_and_non_additive_amounts_are_never_converted_and_say_so(raw):
+    at = open_page("ui/trends.py", ind="dti_rank,post_radius_km")
     assert not at.exception
-    fig = charts(at)[0]
-    assert trace(fig, "Tỉnh Khánh Hòa")["x"] == ["2024"]  # 16/34, on the 34 provinces
-    assert not any(d.get("name", "").startswith("Quy đổi") for d in fig["data"])
-    assert any("không quy đổi qua thay đổi địa giới" in cap.value for cap in at.caption)
+    figs = {f["layout"]["title"]["text"]: f for f in charts(at)}
+    rank = figs["Xếp hạng DTI cấp tỉnh"]
+    radius = figs["Bán kính phục vụ bình quân của một điểm bưu chính"]
+    assert trace(rank, "Tỉnh Khánh Hòa")["x"] == ["2024"]  # 16/34, on the 34 provinces
+    reported = raw[(raw.indicator == "post_radius_km") & (raw.unit_list == NEW)]
+    assert trace(radius, "Tỉnh Khánh Hòa")["x"] == sorted(set(reported.period))
+    for fig in (rank, radius):
+        assert not any(d.get("name", "").startswith("Quy đổi") for d in fig["data"])
+    captions = " ".join(cap.value for cap in at.caption)
+    assert "Chỉ số và thứ hạng không quy đổi" in captions
+    assert "không cộng được theo địa bàn nên không quy đổi" in captions
 
 
 def test_overview_trend_marks_the_reform_between_its_two_lines():

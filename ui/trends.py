@@ -152,7 +152,7 @@ for code in indicators:
         if not partial.empty:
             notes.append(c.tr("trends.partial_areas", n=len(partial)))
         if len(eras) > 1 and not ts.is_convertible(ind):
-            notes.append(c.tr("reform.not_converted"))
+            notes.append(c.tr(ts.not_converted_key(ind)))
         if n_estimates:
             notes.append(c.tr("reform.note_estimates", n=n_estimates))
         notes += on_track_lines(ind, values, paths)

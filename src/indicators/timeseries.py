@@ -382,3 +382,10 @@ def is_convertible(ind: Indicator) -> bool:
     """Whether an indicator's values are converted across the 2025 reform: those that add up
     over areas (counts, ratios); never indexes, ranks or non-additive amounts."""
     return ind.agg_region in ("sum", "ratio") and ind.kind not in ("index", "rank")
+
+
+def not_converted_key(ind: Indicator) -> str:
+    """The message saying why an indicator is not converted (index or rank, or not additive)."""
+    return (
+        "reform.not_converted" if ind.kind in ("index", "rank") else "reform.not_converted_amount"
+    )

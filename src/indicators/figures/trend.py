@@ -10,7 +10,7 @@ from ..messages import t
 from ..numbers import format_value
 from ..periods import parse_period, sort_key
 from ..regions import LEGACY
-from ..timeseries import Trajectory, axis_periods, is_convertible
+from ..timeseries import Trajectory, axis_periods, is_convertible, not_converted_key
 from .frame import (
     BLUE,
     GREEN,
@@ -297,7 +297,7 @@ def trends_figure(
 def reform_note(ind: Indicator, era: str, lang: str) -> str:
     """What a chart crossing 1 July 2025 shows on either side of the marker."""
     if not is_convertible(ind):
-        return t("reform.not_converted", lang)
+        return t(not_converted_key(ind), lang)
     return t("reform.note_2025" if era != LEGACY else "reform.note_legacy", lang)
 
 

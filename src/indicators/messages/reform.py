@@ -68,6 +68,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(a new province can join old ones). The Trends page joins the two with converted "
         "figures.",
     ),
+    "reform.not_converted_amount": (
+        "Chỉ tiêu này không cộng được theo địa bàn nên không quy đổi qua thay đổi địa giới; chỉ "
+        "hiển thị theo đơn vị của thời kỳ có số liệu.",
+        "This indicator does not add up over areas, so it is not converted across the boundary "
+        "change; it is shown only on the units its figures were reported for.",
+    ),
     "reform.yes": ("Có", "Yes"),
     "reform.no": ("Không", "No"),
 }

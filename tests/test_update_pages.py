@@ -114,3 +114,13 @@ def test_history_restores_an_earlier_revision_only_when_confirmed(db):
     assert store.content_hash(current + 1) == store.content_hash(1)
     assert store.revision(current + 1).restores == 1
     assert any(f"Phiên bản {current + 1}" in s.value for s in at.success)
+
+
+def test_a_file_with_no_storable_row_says_so_and_offers_no_save(db):
+    at = open_page("ui/upload.py", lang="en")
+    at = upload(at, "header-only.csv", "Mã chỉ tiêu;Mã đơn vị;Năm;Giá trị\r\n".encode("utf-8-sig"))
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "No row of this file can be stored (see the report below); nothing was stored."
+    ]
+    assert not at.get("form_submit_button") and not at.metric

@@ -30,7 +30,7 @@ with st.expander(c.tr("upage.template"), icon=":material/description:"):
 # A new uploader (new key) after each save, so the saved file does not linger.
 round_ = st.session_state.setdefault("upload_round", 0)
 upload = st.file_uploader(
-    c.tr("upage.file"), type=["csv", "txt", "tsv", "xlsx"], key=f"upload_{round_}",
+    c.tr("upage.file"), type=["csv", "txt", "tsv", "xlsx", "xlsm"], key=f"upload_{round_}",
     help=c.tr("upage.file_help", mb=mb),
 )  # fmt: skip
 if upload is None:
@@ -45,8 +45,8 @@ st.caption(checked.describe(lang))
 rejected = len(checked.rejected_rows)
 if checked.ok and len(checked.frame):
     st.success(c.tr("upage.clean", n=format_number(len(checked.frame), lang)))
-elif len(checked.frame) == 0 and rejected == 0:
-    st.error(c.tr("upage.unreadable"))
+elif len(checked.frame) == 0:  # unreadable, no data rows, or every row has an error
+    st.error(c.tr("upage.nothing_storable"))
 else:
     st.error(c.tr("upage.has_errors", errors=format_number(len(checked.errors), lang),
                   rows=format_number(rejected, lang)))  # fmt: skip

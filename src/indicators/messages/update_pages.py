@@ -100,9 +100,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Errors: {errors}; rows with errors: {rows}. Fix the file and upload it again, or choose "
         "to store the valid rows only.",
     ),
-    "upage.unreadable": (
-        "Không đọc được tệp; không có gì được lưu.",
-        "The file could not be read; nothing was stored.",
+    "upage.nothing_storable": (
+        "Không có dòng nào trong tệp lưu được (xem báo cáo bên dưới); không có gì được lưu.",
+        "No row of this file can be stored (see the report below); nothing was stored.",
     ),
     "upage.report": ("Báo cáo kiểm tra", "Validation report"),
     "upage.report_download": ("Tải báo cáo (CSV)", "Download the report (CSV)"),

@@ -186,3 +186,69 @@ def test_an_error_in_a_wide_table_names_the_year_column(catalog, regions):
     ]
     assert checked.rejected_rows == [2]
     assert list(checked.frame["period"]) == ["2022"]  # the good cell of the row is valid
+
+
+def _xlsx(rows: list[list], formats: dict[str, str] | None = None) -> bytes:
+    """A one-sheet workbook; `formats` maps a cell ('D2') to its Excel number format."""
+    wb = Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    for ref, fmt in (formats or {}).items():
+        ws[ref].number_format = fmt
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _values(checked) -> list[tuple[str, str, float]]:
+    return [(r.indicator, r.period, r.value) for r in checked.frame.itertuples()]
+
+
+def test_a_percent_cell_holding_100_percent_is_stored_as_100(catalog, regions):
+    """Excel saves 100% as the integer 1 and 99,2% as 0.992."""
+    data = _xlsx(
+        [
+            ["Mã chỉ tiêu", "Mã đơn vị", "Năm", "Giá trị"],
+            ["post_commune_pct", 56, 2020, 1],
+            ["post_commune_pct", 56, 2019, 0.992],
+        ],
+        {"D2": "0%", "D3": "0.0%"},
+    )
+    checked = check_upload(data, "pct.xlsx", catalog, regions)
+    assert checked.ok, [p.message() for p in checked.errors]
+    assert _values(checked) == [
+        ("post_commune_pct", "2020", 100.0),
+        ("post_commune_pct", "2019", 99.2),
+    ]
+
+
+def test_a_literal_percent_sign_in_the_format_does_not_scale(catalog, regions):
+    """'0.0"%"' and '0.0\\%' show a % sign after the number as typed: 99.2 stays 99.2."""
+    data = _xlsx(
+        [
+            ["Mã chỉ tiêu", "Mã đơn vị", "Năm", "Giá trị"],
+            ["hh_internet_pct", 56, 2020, 99.2],
+            ["hh_internet_pct", 56, 2021, 98.5],
+            ["hh_internet_pct", 56, 2022, 0.97],
+        ],
+        {"D2": '0.0"%"', "D3": "0.0\\%", "D4": "[Red]0.0%"},
+    )
+    checked = check_upload(data, "litpct.xlsx", catalog, regions)
+    assert checked.ok, [p.message() for p in checked.errors]
+    assert [v for *_, v in _values(checked)] == [99.2, 98.5, 97.0]
+
+
+@pytest.mark.parametrize("other", [None, "2,5", "30.250"])
+def test_numeric_xlsx_cells_are_read_exactly_whatever_the_text_cells_say(other, catalog, regions):
+    """A number cell 1.125 is 1.125: not 1125 because a text cell says '2,5', not ambiguous."""
+    rows = [["Mã chỉ tiêu", "Mã đơn vị", "Năm", "Giá trị"], ["post_radius_km", 22327, 2020, 1.125]]
+    if other:
+        rows.append(["population", 22327, 2020, other])
+    checked = check_upload(_xlsx(rows), "x.xlsx", catalog, regions)
+    assert ("post_radius_km", "2020", 1.125) in _values(checked)
+    assert 2 not in checked.rejected_rows
+    if other == "2,5":
+        assert ("population", "2020", 2.5) in _values(checked)
+    if other == "30.250":  # a lone text '30.250' stays ambiguous: nothing else decides it
+        assert [(p.row, p.rule) for p in checked.errors] == [(3, "ambiguous_number")]

@@ -379,12 +379,17 @@ def validate(
     # the unit list must have existed during the period
     _check_unit_period(d, rep, regions)
 
-    # numbers
+    # numbers; XLSX cells that held numbers are exact and say nothing about the decimal mark
+    typed = {c: _typed_mask(d, c) for c in ("value", "numerator", "denominator")}
     if decimal is None:
-        decimal = detect_decimal([d[c] for c in ("value", "numerator", "denominator")], delimiter)
+        texts = [d.loc[~typed[c], c] for c in ("value", "numerator", "denominator")]
+        decimal = detect_decimal(texts, delimiter)
     nums = {}
     for col in ("value", "numerator", "denominator") if has_parts else ("value",):
         values, bad = parse_numbers(d[col], decimal)
+        if typed[col].any():
+            exact, exact_bad = parse_numbers(d.loc[typed[col], col], ".")
+            values[typed[col]], bad[typed[col]] = exact, exact_bad
         bad = bad & ~formula_cols[col]
         nums[col] = values
         texts = d[col]
@@ -444,6 +449,14 @@ def validate(
             out[col] = out[col].astype(str)
     rejected = sorted({int(r) for r in rep.rows[rep.bad]})
     return Validated(out, sort_problems(rep.problems), rejected, rows_read, decimal)
+
+
+def _typed_mask(d: pd.DataFrame, col: str) -> np.ndarray:
+    """Cells of `col` that an XLSX held as numbers (written with a decimal point by `reading`)."""
+    flag = f"_typed_{col}"
+    if flag not in d:
+        return np.zeros(len(d), dtype=bool)
+    return d[flag].fillna(False).to_numpy(dtype=bool)
 
 
 def _missing_columns(present, columns: list[str]) -> list[str]:

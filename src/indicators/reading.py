@@ -66,6 +66,8 @@ class RawTable:
     rows: np.ndarray
     detected: Detected
     problems: list[Problem] = field(default_factory=list)
+    # XLSX: True where the cell held a number (its text is Python's, decimal point); None for CSV
+    typed: pd.DataFrame | None = None
 
     @property
     def readable(self) -> bool:
@@ -232,7 +234,9 @@ def _find_header(rows: list[list[str]]) -> int | None:
     return None
 
 
-def _table(table: pd.DataFrame, header_at: int, det: Detected) -> RawTable:
+def _table(
+    table: pd.DataFrame, header_at: int, det: Detected, typed: pd.DataFrame | None = None
+) -> RawTable:
     """Split a whole sheet into header and body, keeping file row numbers (1-based)."""
     header = [str(c).strip() for c in table.iloc[header_at]]
     body = table.iloc[header_at + 1 :]
@@ -241,8 +245,11 @@ def _table(table: pd.DataFrame, header_at: int, det: Detected) -> RawTable:
     filled = stripped.ne("").any(axis=1).to_numpy()
     cells = stripped[filled].reset_index(drop=True)
     cells.columns = range(cells.shape[1])
+    if typed is not None:
+        typed = typed.iloc[header_at + 1 :][filled].reset_index(drop=True)
+        typed.columns = range(typed.shape[1])
     det = Detected(**{**det.__dict__, "header_row": header_at + 1})
-    return RawTable(cells, header, rows[filled], det)
+    return RawTable(cells, header, rows[filled], det, typed=typed)
 
 
 # --- XLSX --------------------------------------------------------------------------------------
@@ -260,13 +267,13 @@ def _read_xlsx(data: bytes, det: Detected) -> RawTable:
     try:
         first: tuple[str, pd.DataFrame] | None = None
         for ws in wb.worksheets:
-            table = _sheet_table(ws)
+            table, typed = _sheet_table(ws)
             first = first or (ws.title, table)
             head = [list(r) for r in table.head(HEADER_SCAN_ROWS).itertuples(index=False)]
             at = _find_header(head)
             if at is not None:
                 sheet_det = Detected(kind="xlsx", size=det.size, sheet=ws.title)
-                return _table(table, at, sheet_det)
+                return _table(table, at, sheet_det, typed)
     except Exception as exc:  # a damaged sheet part surfaces only while reading rows
         return _failed(det, rule_problem("file_unreadable", error=_short(exc)))
     finally:
@@ -279,11 +286,29 @@ def _short(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"[:200]
 
 
-def _sheet_table(ws) -> pd.DataFrame:
-    """A worksheet as text cells, one row per sheet row from row 1 (gaps kept)."""
-    rows = [[_cell_text(c) for c in row] for row in ws.iter_rows()]
+def _sheet_table(ws) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A worksheet as text cells, one row per sheet row from row 1 (gaps kept), and a mask of
+    the cells that held numbers: those need no guessing of the decimal mark."""
+    rows, kinds = [], []
+    for row in ws.iter_rows():
+        rows.append([_cell_text(c) for c in row])
+        kinds.append([_is_number(getattr(c, "value", None)) for c in row])
     width = max((_last_filled(r) for r in rows), default=0)
-    return pd.DataFrame([r[:width] + [""] * (width - len(r)) for r in rows], dtype=str).fillna("")
+    table = pd.DataFrame([r[:width] + [""] * (width - len(r)) for r in rows], dtype=str)
+    typed = pd.DataFrame([k[:width] + [False] * (width - len(k)) for k in kinds], dtype=bool)
+    return table.fillna(""), typed.reindex(columns=table.columns, fill_value=False)
+
+
+def _is_number(v) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool)
+
+
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def is_percent_format(number_format: str | None) -> bool:
+    """Excel scales by 100 only for a bare '%': not '0.0"%"', '0.0\\%' or a '[Red]' tag."""
+    return "%" in _QUOTED.sub("", number_format or "")
 
 
 def _last_filled(row: list[str]) -> int:
@@ -300,12 +325,10 @@ def _cell_text(cell) -> str:
         return ""
     if isinstance(v, bool):
         return "TRUE" if v else "FALSE"
-    if isinstance(v, int):
-        return str(v)
-    if isinstance(v, float):
-        if "%" in (getattr(cell, "number_format", "") or ""):
-            return _float_text(v * 100) + "%"  # Excel stores 99,2% as 0.992
-        return _float_text(v)
+    if _is_number(v):
+        if is_percent_format(getattr(cell, "number_format", None)):
+            return _float_text(float(v) * 100) + "%"  # Excel stores 99,2% as 0.992, 100% as 1
+        return str(v) if isinstance(v, int) else _float_text(v)
     if isinstance(v, datetime | date):
         # Excel turns a typed '06/2020' into 1 June 2020: give the month back.
         if isinstance(v, datetime) and v.time() != time(0):
@@ -315,6 +338,10 @@ def _cell_text(cell) -> str:
 
 
 def _float_text(x: float) -> str:
+    """Full precision with a decimal point and no exponent ('1e-05' is not how people write)."""
+    if not np.isfinite(x):
+        return repr(x)
     if x.is_integer() and abs(x) < 1e15:
         return str(int(x))
-    return repr(round(x, 12)) if abs(x) < 1e15 else repr(x)
+    x = round(x, 12) if abs(x) < 1e15 else x
+    return np.format_float_positional(x, trim="-")

@@ -18,6 +18,7 @@ from .problems import Problem, rule_problem
 from .reading import RawTable
 
 LONG, WIDE = "long", "wide"
+NUMBER_KEYS = ("value", "numerator", "denominator")
 # Cells a yearbook leaves for "no figure": skipped, not errors.
 _NO_FIGURE = {"", "-", "--", "..", "...", "…", "—", "–", "x", "n/a", "na"}
 
@@ -61,6 +62,10 @@ def to_long(raw: RawTable) -> LongText:
     labels = {key: raw.header[j] for j, key in keys.items()}
     base = pd.DataFrame({key: raw.cells[j] for j, key in keys.items()}, index=raw.cells.index)
     base["_row"] = raw.rows
+    if raw.typed is not None:  # numbers typed as numbers in XLSX: read exactly, not re-guessed
+        for j, key in keys.items():
+            if key in NUMBER_KEYS:
+                base[f"_typed_{key}"] = raw.typed[j].to_numpy(dtype=bool)
     wide = bool(periods) and not {"value", "numerator", "denominator"} & set(keys.values())
     if not wide:
         base["_value_col"] = labels.get("value", "value")
@@ -105,6 +110,8 @@ def _melt(
         part = base[filled].copy()
         part["period"] = code
         part["value"] = values[filled]
+        if raw.typed is not None:
+            part["_typed_value"] = raw.typed.loc[cells.index, j].to_numpy(dtype=bool)[filled]
         if status:
             part["status"] = status
         part["_value_col"] = raw.header[j]

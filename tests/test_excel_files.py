@@ -252,3 +252,15 @@ def test_numeric_xlsx_cells_are_read_exactly_whatever_the_text_cells_say(other, 
         assert ("population", "2020", 2.5) in _values(checked)
     if other == "30.250":  # a lone text '30.250' stays ambiguous: nothing else decides it
         assert [(p.row, p.rule) for p in checked.errors] == [(3, "ambiguous_number")]
+
+
+@pytest.mark.parametrize(
+    "names", [["Khánh Sơn", "Vạn Ninh"], ["Huyện Khánh Sơn"], ["Cam Lâm", "Khánh Sơn"]]
+)
+def test_windows_1258_names_are_not_read_as_windows_1252(names, catalog, regions):
+    """cp1258 'ơ' is byte 0xF5, which cp1252 reads as 'õ': 'Khánh Sơn' must not become 'Sõn'."""
+    lines = ["indicator;region_name;year;value"] + [f"bts_count;{n};2020;12" for n in names]
+    checked = check_upload(cp1258("\r\n".join(lines) + "\r\n"), "x.csv", catalog, regions)
+    assert checked.detected.encoding == "cp1258"
+    assert checked.ok, [p.message() for p in checked.errors]
+    assert len(checked.frame) == len(names)

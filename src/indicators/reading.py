@@ -135,7 +135,7 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
             best = from_bytes(data, cp_isolation=_CANDIDATES).best()
             if best is None:
                 return None, None
-            enc = best.encoding
+            enc = _prefer_cp1258(data, best.encoding)
             try:
                 text = data.decode(enc)
             except (UnicodeDecodeError, LookupError):
@@ -143,6 +143,21 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
     if len(_CONTROL.findall(text[:20000])) > max(2, len(text[:20000]) // 200):
         return None, None  # bytes that happen to decode, not a table someone typed
     return _nfc(text), enc
+
+
+def _prefer_cp1258(data: bytes, enc: str) -> str:
+    """cp1252 shares cp1258's letters but not its tone marks: 'Sơn' would read as 'Sõn'.
+
+    A file that decodes both ways came from Vietnamese Windows; only bytes cp1258 lacks
+    (e.g. 'Š') keep a file in cp1252.
+    """
+    if codecs.lookup(enc).name != "cp1252":
+        return enc
+    try:
+        data.decode("cp1258")
+    except UnicodeDecodeError:
+        return enc
+    return "cp1258"
 
 
 def _nfc(text: str) -> str:

@@ -28,7 +28,7 @@ from .headers import accepted_names
 from .numbers import NumberError, parse_number
 from .periods import PeriodError, parse_period
 from .problems import DataError, Problem, rule_problem, sort_problems
-from .regions import UNIT_LISTS, unit_list_for
+from .regions import LEGACY, NEW, UNIT_LISTS, unit_list_for
 from .shapes import LongText
 from .unitmatch import UnitMatcher
 
@@ -374,7 +374,7 @@ def validate(
 
     # unit, by code or by name, in that list
     matcher = matcher or UnitMatcher(regions)
-    _check_units(d, rep, matcher, formula_cols)
+    _check_units(d, rep, matcher, formula_cols, regions)
 
     # the unit list must have existed during the period
     _check_unit_period(d, rep, regions)
@@ -479,8 +479,11 @@ def _nothing(columns, probs, rejected, rows_read, decimal) -> Validated:
     return Validated(frame, sort_problems(probs), rejected, rows_read, decimal)
 
 
-def _check_units(d: pd.DataFrame, rep: _Report, matcher: UnitMatcher, formula_cols) -> None:
+def _check_units(
+    d: pd.DataFrame, rep: _Report, matcher: UnitMatcher, formula_cols, regions: pd.DataFrame
+) -> None:
     """Resolve each row's unit once per distinct (unit list, code, name)."""
+    other = _OtherList(rep, matcher, regions)
     keys = d[["unit_list", "region", "region_name"]]
     codes = np.full(len(d), "", dtype=object)
     groups = keys.groupby(["unit_list", "region", "region_name"], sort=False).indices
@@ -493,6 +496,9 @@ def _check_units(d: pd.DataFrame, rep: _Report, matcher: UnitMatcher, formula_co
         mask[idx] = True
         if code:
             found = matcher.by_code(ul, code)
+            if found is None and other.elsewhere(ul, code, None):
+                other.report(mask, "region", code, *other.elsewhere(ul, code, None))
+                continue
             if found is None:
                 hint = matcher.by_name(ul, name).code if name else None
                 label = [matcher.label(ul, hint)] if hint else []
@@ -507,6 +513,9 @@ def _check_units(d: pd.DataFrame, rep: _Report, matcher: UnitMatcher, formula_co
             codes[idx] = found
         elif name:
             m = matcher.by_name(ul, name)
+            if m.rule == "unknown_unit_name" and other.elsewhere(ul, None, name):
+                other.report(mask, "region_name", name, *other.elsewhere(ul, None, name))
+                continue
             if m.code is None:
                 rule = m.rule or "unknown_unit_name"
                 rep.add(mask, rule, "region_name", name, unit_list=ul,
@@ -518,6 +527,56 @@ def _check_units(d: pd.DataFrame, rep: _Report, matcher: UnitMatcher, formula_co
             rep.add(mask, "missing_unit", column, "")
     d["region_code"] = codes
     d["level"] = _levels(d, matcher)
+
+
+class _OtherList:
+    """A unit missing from the row's list but found in the other one did exist, in other
+    years: 'not in this period' says what to fix, where 'unknown name' would mislead."""
+
+    def __init__(self, rep: _Report, matcher: UnitMatcher, regions: pd.DataFrame):
+        self.rep, self.matcher, self.regions = rep, matcher, regions
+        self.spans = regions.groupby("unit_list")[["valid_from", "valid_to"]].first()
+
+    def elsewhere(self, ul: str, code: str | None, name: str | None) -> tuple[str, str] | None:
+        """(other unit list, code there) when the code or name is found only there."""
+        for other in UNIT_LISTS:
+            if other == ul:
+                continue
+            found = self.matcher.by_code(other, code) if code else None
+            if found is None and name:
+                found = self.matcher.by_name(other, name).code
+            if found is not None:
+                return other, found
+        return None
+
+    def report(self, mask: np.ndarray, col: str, value: str, other: str, code: str) -> None:
+        vf, vt = self.spans.loc[other, "valid_from"], self.spans.loc[other, "valid_to"]
+        valid = f"{_date(vf) or '…'} – {_date(vt) or '…'}"
+        new = self._successors(code) if other == LEGACY else []
+        hint = _now_named(new)
+        self.rep.add(mask, "unit_not_in_period", col, value, unit_list=other, valid=valid, **hint)
+
+    def _successors(self, code: str) -> list[str]:
+        """The new unit(s) an old unit went into, from the reform's crosswalk."""
+        from .reform import crosswalk
+
+        xw = crosswalk(self.regions)
+        level = self.matcher.unit(LEGACY, code)["level"]
+        if level == "province":
+            codes = xw.loc[xw["old_province_code"] == code, "new_province_code"]
+        elif level == "district":
+            codes = xw.loc[xw["old_district_code"] == code, "new_code"]
+        else:
+            codes = xw.loc[xw["old_code"] == code, "new_code"]
+        codes = [c for c in dict.fromkeys(codes) if self.matcher.has(NEW, c)]
+        return [self.matcher.label(NEW, c) for c in codes[:3]] + (["…"] if len(codes) > 3 else [])
+
+
+def _now_named(labels: list[str]) -> dict[str, str]:
+    if not labels:
+        return {"new_vi": "", "new_en": ""}
+    shown = "; ".join(labels)
+    return {"new_vi": f" Đơn vị này nay thuộc: {shown}.", "new_en": f" This unit is now: {shown}."}
 
 
 def _levels(d: pd.DataFrame, matcher: UnitMatcher) -> pd.Series:
@@ -550,7 +609,7 @@ def _check_unit_period(d: pd.DataFrame, rep: _Report, regions: pd.DataFrame) -> 
         mask = (in_list & outside).to_numpy(dtype=bool) & ~rep.bad
         valid = f"{_date(vf) or '…'} – {_date(vt) or '…'}"
         rep.add(mask, "unit_not_in_period", "unit_list" if "unit_list" in rep.labels else "period",
-                d["period"], unit_list=ul, valid=valid)  # fmt: skip
+                d["period"], unit_list=ul, valid=valid, **_now_named([]))  # fmt: skip
 
 
 def _date(x) -> str:

@@ -394,15 +394,15 @@ def check(text: str, catalog, regions, **kw):
         ("hh_internet_pct,22327,,2020,,5,0,", "Mẫu số", "0", "zero_denominator"),
         ("hh_internet_pct,22327,,2020,55,,,", "Tử số/Mẫu số", "", "ratio_needs_parts"),
         ("bts_count,22327,,2020,1,,,final", "Trạng thái", "final", "bad_status"),
-        ("bts_count,22327,,2026,1,,,", "Năm", "2026", "unknown_unit"),  # legacy code in 2026
+        ("bts_count,22327,,2026,1,,,", "Năm", "2026", "unit_not_in_period"),  # legacy in 2026
     ],
 )
 def test_each_rule_names_row_column_value_and_a_hint(catalog, regions, row, column, value, rule):
     checked = check(VI_HEAD + row + "\n", catalog, regions)
     errors = checked.errors
-    if rule == "unknown_unit" and value == "2026":  # unit list inferred from 2026 is '2025'
+    if rule == "unit_not_in_period" and value == "2026":  # unit list inferred is '2025'
         assert [(p.row, p.column, p.value, p.rule) for p in errors] == [
-            (2, "Mã xã", "22327", "unknown_unit")
+            (2, "Mã xã", "22327", "unit_not_in_period")
         ]
         return
     assert [(p.row, p.column, p.value, p.rule) for p in errors] == [(2, column, value, rule)]
@@ -532,3 +532,28 @@ def test_report_csv_opens_in_excel_with_both_languages(catalog, regions):
     )
     assert first["Reason"] == "unknown indicator code"
     assert "mã" in first["Cách sửa"].lower()
+
+
+def test_an_old_unit_after_the_reform_is_not_called_unknown(catalog, regions, legacy_only_code):
+    """Old units written for 2025 and later: 'not in this period', and which new unit it is."""
+    head = "indicator,region,region_name,period,value\n"
+    checked = check(
+        head
+        + "bts_count,,Phường Vĩnh Hòa,2025,5\n"
+        + "bts_count,,Ninh Thuận,2026,5\n"
+        + f"bts_count,{legacy_only_code},,2026,5\n"
+        + "bts_count,,Phường Vĩnh Hòa,2024,5\n",
+        catalog,
+        regions,
+    )
+    assert [(p.row, p.column, p.rule) for p in checked.errors] == [
+        (2, "region_name", "unit_not_in_period"),
+        (3, "region_name", "unit_not_in_period"),
+        (4, "region", "unit_not_in_period"),
+    ]
+    vinh_hoa, ninh_thuan = checked.errors[:2]
+    assert "legacy" in vinh_hoa.reason_en and "30/06/2025" in vinh_hoa.reason_en
+    assert "Phường Bắc Nha Trang" in vinh_hoa.hint_vi  # Vĩnh Hòa was merged into it
+    assert "Phường Bắc Nha Trang" in vinh_hoa.hint_en
+    assert "Tỉnh Khánh Hòa" in ninh_thuan.hint_en  # Ninh Thuận joined the new Khánh Hòa
+    assert list(checked.frame["period"]) == ["2024"]

@@ -178,9 +178,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "units of list '{unit_list}' did not exist in this period ({valid})",
     ),
     "upload.hint.unit_not_in_period": (
-        "Số liệu từ 1/7/2025 ghi theo đơn vị mới ('2025'), trước đó theo đơn vị cũ ('legacy').",
+        "Số liệu từ 1/7/2025 ghi theo đơn vị mới ('2025'), trước đó theo đơn vị cũ "
+        "('legacy').{new_vi}",
         "Figures from 1 July 2025 go on the new units ('2025'), earlier ones on the old "
-        "units ('legacy').",
+        "units ('legacy').{new_en}",
     ),
     "upload.rule.not_a_number": ("không phải là số", "not a number"),
     "upload.hint.not_a_number": (

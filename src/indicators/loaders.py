@@ -410,7 +410,8 @@ def validate(
     value = nums["value"]
     num = nums.get("numerator", np.full(len(d), np.nan))
     den = nums.get("denominator", np.full(len(d), np.nan))
-    value = _value_rules(d, rep, catalog, value, num, den, has_parts)
+    marks = np.where(typed["value"], ".", decimal or "")
+    value = _value_rules(d, rep, catalog, value, num, den, has_parts, marks)
 
     # status
     fallback = default_status if default_status in STATUSES else "published"
@@ -616,7 +617,9 @@ def _date(x) -> str:
     return "" if x is None or pd.isna(x) else f"{x:%d/%m/%Y}"
 
 
-def _value_rules(d, rep: _Report, catalog: Catalog, value, num, den, has_parts) -> np.ndarray:
+def _value_rules(
+    d, rep: _Report, catalog: Catalog, value, num, den, has_parts, marks=None
+) -> np.ndarray:
     """Ratio from its parts; missing values; ranges; parts that disagree with the value."""
     codes = d["indicator"]
     inds = list(catalog)
@@ -662,6 +665,10 @@ def _value_rules(d, rep: _Report, catalog: Catalog, value, num, den, has_parts) 
         rep.add(ok & ratio & ~parts & below, "ratio_needs_parts", "_parts", "")
     with np.errstate(invalid="ignore"):
         off = ok & ratio & parts & given & (den != 0) & (np.abs(value - computed) > tol)
+    for i in np.flatnonzero(off):  # '99' for 99.24 is rounded as written: ±0.5
+        mark = marks[i] if marks is not None else ""
+        written = 0.5 * 10 ** -_written_decimals(texts["value"].iat[i], mark) + 1e-9
+        off[i] = abs(value[i] - computed[i]) > max(tol[i], written)
     decimals = {i.code: i.decimals for i in inds}
     per_row = {
         int(i): {"expected": f"{computed[i]:.{decimals[codes.iat[i]] + 2}f}"}
@@ -669,6 +676,19 @@ def _value_rules(d, rep: _Report, catalog: Catalog, value, num, den, has_parts) 
     }
     rep.add(off, "value_parts_mismatch", "value", texts["value"], per_row=per_row)
     return value
+
+
+def _written_decimals(text: str, mark: str) -> int:
+    """Digits after the decimal mark as the cell is written ('99' 0, '99,24' 2, '96.3%' 1).
+
+    With the mark unknown, a lone '.' or ',' followed by other than three digits is one.
+    """
+    t = re.sub(r"[\s%]", "", text)
+    if not mark:
+        m = re.fullmatch(r"[+-]?\d+[.,](\d+)", t)
+        return len(m.group(1)) if m and len(m.group(1)) != 3 else 0
+    _, sep, tail = t.rpartition(mark)
+    return len(tail) if sep and tail.isdigit() else 0
 
 
 def _pair(texts: dict[str, pd.Series]) -> pd.Series:

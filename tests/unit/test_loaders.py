@@ -557,3 +557,17 @@ def test_an_old_unit_after_the_reform_is_not_called_unknown(catalog, regions, le
     assert "Phường Bắc Nha Trang" in vinh_hoa.hint_en
     assert "Tỉnh Khánh Hòa" in ninh_thuan.hint_en  # Ninh Thuận joined the new Khánh Hòa
     assert list(checked.frame["period"]) == ["2024"]
+
+
+@pytest.mark.parametrize(
+    ("written", "ok"),
+    [("99", True), ("99,2", True), ("99,24", True), ("99,3", False), ("98", False), ("100", False)],
+)
+def test_a_value_is_checked_against_its_parts_as_precisely_as_it_is_written(
+    written, ok, catalog, regions
+):
+    """131/132 = 99.24…: '99' is right to ±0.5, '99,2' to ±0.05, '99,3' is not 99.24."""
+    head = "indicator;region;period;value;numerator;denominator\n"
+    text = head + f'post_commune_pct;56;2020;"{written}";131;132\n'
+    checked = check(text, catalog, regions)
+    assert [p.rule for p in checked.errors] == ([] if ok else ["value_parts_mismatch"])

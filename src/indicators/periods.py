@@ -82,6 +82,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 2016-2020, GĐ 2016–2020, Giai đoạn 2016 - 2020
     ("phase", re.compile(rf"^(?:giai doan|gd|phase)?\s*{_YEAR}\s*-\s*{_YEAR}$")),
 ]
+_IN_YEAR = re.compile(r"(?<=[0-9iv]),? nam (?=\d{4}$)")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
@@ -98,7 +99,7 @@ def _check_year(y: int, text: str) -> int:
 def parse_period(text: object) -> Period:
     """Read a period as analysts write it; raise PeriodError with the reason otherwise."""
     raw = "" if text is None else str(text)
-    folded = _fold(raw)
+    folded = _IN_YEAR.sub(" ", _fold(raw))  # 'Quý IV năm 2024', 'Tháng 6 năm 2024'
     if not folded or folded == "nan":
         raise PeriodError("Thiếu kỳ báo cáo / the period is missing")
     for kind, pattern in _PATTERNS:

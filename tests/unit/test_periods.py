@@ -153,3 +153,23 @@ def test_year_out_of_range_message_names_year():
         parse_period("1800")
     with pytest.raises(PeriodError, match="year 1800"):
         parse_period("1800")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Quý IV năm 2024", "2024-Q4"),
+        ("Quý 4 năm 2024", "2024-Q4"),
+        ("quy ii nam 2023", "2023-Q2"),
+        ("Tháng 6 năm 2024", "2024-06"),
+        ("Tháng 06, năm 2024", "2024-06"),
+    ],
+)
+def test_periods_written_out_with_nam_as_in_reports(text, code):
+    assert parse_period(text).code == code
+
+
+@pytest.mark.parametrize("text", ["6 tháng đầu năm 2024", "Quý 5 năm 2024", "Tháng 13 năm 2024"])
+def test_half_years_and_impossible_quarters_or_months_are_still_refused(text):
+    with pytest.raises(PeriodError):
+        parse_period(text)

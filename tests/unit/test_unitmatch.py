@@ -53,3 +53,18 @@ def test_codes_and_leading_zeros(m):
 def test_name_next_to_a_code_must_be_that_units(m):
     assert m.name_fits("2025", "22333", "Bắc Nha Trang")
     assert not m.name_fits("2025", "22333", "Phường Vĩnh Phước")  # the old unit of that code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TP. Phan Rang-Tháp Chàm",
+        "Phan Rang – Tháp Chàm",
+        "Thành phố Phan Rang—Tháp Chàm",
+        "Phan Rang -Tháp Chàm",
+        "Phan Rang - Tháp Chàm",
+    ],
+)
+def test_names_with_a_dash_match_whatever_the_dash_and_spaces(m, text):
+    """The list says 'Thành phố Phan Rang - Tháp Chàm'; people write it with any dash."""
+    assert m.by_name("legacy", text).code == "582"

@@ -264,3 +264,45 @@ def test_windows_1258_names_are_not_read_as_windows_1252(names, catalog, regions
     assert checked.detected.encoding == "cp1258"
     assert checked.ok, [p.message() for p in checked.errors]
     assert len(checked.frame) == len(names)
+
+
+@pytest.mark.parametrize("total", ["TỔNG SỐ", "Toàn tỉnh", "Cả tỉnh", "Tổng cộng"])
+def test_a_yearbook_total_row_is_the_province(total, catalog, regions):
+    """The old list holds Khánh Hòa and Ninh Thuận: the districts below say which it is."""
+    data = _xlsx(
+        [
+            ["Số trạm BTS phân theo huyện"],
+            ["Chỉ tiêu", "Đơn vị hành chính", "2021", "2022"],
+            ["bts_count", total, 900, 950],
+            ["bts_count", "TP. Nha Trang", 300, 310],
+            ["bts_count", "H. Cam Lâm", 50, 55],
+        ]
+    )
+    checked = check_upload(data, "yb.xlsx", catalog, regions)
+    assert checked.ok, [p.message() for p in checked.errors]
+    totals = checked.frame[checked.frame["region"] == "56"]
+    assert list(totals["period"]) == ["2021", "2022"] and list(totals["value"]) == [900, 950]
+
+
+def test_one_bad_unit_name_in_a_yearbook_row_is_reported_once(catalog, regions):
+    data = _xlsx(
+        [
+            ["Chỉ tiêu", "Đơn vị hành chính", "2021", "2022", "2023"],
+            ["bts_count", "Huyện Không Có", 1, 2, 3],
+        ]
+    )
+    checked = check_upload(data, "yb.xlsx", catalog, regions)
+    assert [(p.row, p.column, p.rule) for p in checked.errors] == [
+        (2, "Đơn vị hành chính", "unknown_unit_name")
+    ]
+
+
+def test_a_total_row_alone_asks_which_province_when_the_list_has_two(catalog, regions):
+    rows = [["Chỉ tiêu", "Đơn vị hành chính", "2021", "2026"], ["bts_count", "Toàn tỉnh", 9, 10]]
+    data = _xlsx(rows)
+    checked = check_upload(data, "yb.xlsx", catalog, regions)
+    assert [(p.row, p.rule) for p in checked.errors] == [(2, "ambiguous_unit_name")]
+    assert "Tỉnh Ninh Thuận" in checked.errors[0].hint_vi  # the old list: which one is meant
+    # 2026 is on the new list, which has one province: that cell is the new Khánh Hòa
+    got = checked.frame[["region", "period"]].to_numpy().tolist()
+    assert got == [["56", "2026"]]

@@ -30,7 +30,7 @@ from .periods import PeriodError, parse_period
 from .problems import DataError, Problem, rule_problem, sort_problems
 from .regions import LEGACY, NEW, UNIT_LISTS, unit_list_for
 from .shapes import LongText
-from .unitmatch import UnitMatcher
+from .unitmatch import UnitMatcher, is_total
 
 STATUSES = ("published", "preliminary", "estimate", "illustrative")
 OBS_COLUMNS = [
@@ -449,7 +449,15 @@ def validate(
         elif col not in ("period_start", "period_end"):
             out[col] = out[col].astype(str)
     rejected = sorted({int(r) for r in rep.rows[rep.bad]})
-    return Validated(out, sort_problems(rep.problems), rejected, rows_read, decimal)
+    return Validated(out, sort_problems(_once(rep.problems)), rejected, rows_read, decimal)
+
+
+def _once(problems: list[Problem]) -> list[Problem]:
+    """A yearbook row repeats its unit name for every year column: one problem per cell."""
+    seen: dict[tuple, Problem] = {}
+    for p in problems:
+        seen.setdefault((p.row, p.column, p.rule, p.value, p.reason_en), p)
+    return list(seen.values())
 
 
 def _typed_mask(d: pd.DataFrame, col: str) -> np.ndarray:
@@ -485,6 +493,7 @@ def _check_units(
 ) -> None:
     """Resolve each row's unit once per distinct (unit list, code, name)."""
     other = _OtherList(rep, matcher, regions)
+    totals: list[tuple[str, str, np.ndarray]] = []
     keys = d[["unit_list", "region", "region_name"]]
     codes = np.full(len(d), "", dtype=object)
     groups = keys.groupby(["unit_list", "region", "region_name"], sort=False).indices
@@ -512,6 +521,8 @@ def _check_units(
                         unit_list=ul, name=unit["name"])  # fmt: skip
                 continue
             codes[idx] = found
+        elif name and is_total(name):
+            totals.append((ul, name, mask))
         elif name:
             m = matcher.by_name(ul, name)
             if m.rule == "unknown_unit_name" and other.elsewhere(ul, None, name):
@@ -526,8 +537,28 @@ def _check_units(
         else:
             column = "region" if "region" in rep.labels else "region_name"
             rep.add(mask, "missing_unit", column, "")
+    for ul, name, mask in totals:
+        found = _total_province(d, codes, matcher, ul)
+        if isinstance(found, str):
+            codes[mask] = found
+        else:
+            labels = [matcher.label(ul, c) for c in found]
+            rep.add(mask, "ambiguous_unit_name", "region_name", name, unit_list=ul,
+                    **_suggest(labels))  # fmt: skip
     d["region_code"] = codes
     d["level"] = _levels(d, matcher)
+
+
+def _total_province(d: pd.DataFrame, codes: np.ndarray, matcher: UnitMatcher, ul: str):
+    """The province a 'Tổng số' row totals: the list's only one, else the one the file's other
+    units of that list belong to; else the candidates, for the analyst to choose by code."""
+    provinces = matcher.provinces(ul)
+    if len(provinces) == 1:
+        return provinces[0]
+    mine = codes[(d["unit_list"].to_numpy() == ul) & (codes != "")]
+    parents = {matcher.unit(ul, c)["province_code"] for c in set(mine)}
+    parents = [p for p in provinces if p in parents]
+    return parents[0] if len(parents) == 1 else provinces
 
 
 class _OtherList:

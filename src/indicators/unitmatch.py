@@ -19,6 +19,8 @@ from .folding import fold
 
 _TYPES = ("thanh pho", "thi tran", "thi xa", "dac khu", "phuong", "xa", "huyen", "quan", "tinh")
 _ABBREV = {"tp": "thanh pho", "tx": "thi xa", "tt": "thi tran", "h": "huyen", "p": "phuong"}
+# What a yearbook writes on the row of the whole province
+TOTAL_NAMES = frozenset({"tong so", "toan tinh", "ca tinh", "tong cong", "tong", "total"})
 _TYPE_RE = re.compile(r"^(" + "|".join(_TYPES) + r")\s+")
 _ABBREV_RE = re.compile(r"^(" + "|".join(_ABBREV) + r")\s*\.\s*|^(tp|tx|tt)\s+")
 
@@ -30,6 +32,11 @@ def full_key(text: str) -> str:
     if m:
         f = _ABBREV[m.group(1) or m.group(2)] + " " + f[m.end() :].strip()
     return f
+
+
+def is_total(text: str) -> bool:
+    """'TỔNG SỐ', 'Toàn tỉnh', 'Cả tỉnh', 'Tổng cộng': the row of the whole province."""
+    return fold(text).strip(" .:*") in TOTAL_NAMES
 
 
 def bare_key(text: str) -> str:
@@ -70,6 +77,11 @@ class UnitMatcher:
         self._bare_keys = {
             ul: sorted({k for (u, k) in self._by_bare if u == ul}) for ul in self._codes
         }
+
+    def provinces(self, unit_list: str) -> list[str]:
+        """Codes of the provinces in a unit list (two in 'legacy' for the new Khánh Hòa)."""
+        u = self._units
+        return list(u.loc[(u["unit_list"] == unit_list) & (u["level"] == "province"), "code"])
 
     def has(self, unit_list: str, code: str) -> bool:
         return code in self._codes.get(unit_list, ())

@@ -306,3 +306,25 @@ def test_a_total_row_alone_asks_which_province_when_the_list_has_two(catalog, re
     # 2026 is on the new list, which has one province: that cell is the new Khánh Hòa
     got = checked.frame[["region", "period"]].to_numpy().tolist()
     assert got == [["56", "2026"]]
+
+
+def test_other_sheets_with_data_are_named_in_a_note(catalog, regions):
+    """One sheet is read; a second year's sheet must not vanish without a word."""
+    wb = Workbook()
+    wb.active.title = "Hướng dẫn"
+    wb.active.append(["Điền số liệu vào trang 2023"])  # no header: skipped, but it has text
+    ws = wb.create_sheet("2023")
+    ws.append(["Mã chỉ tiêu", "Mã đơn vị", "Năm", "Giá trị"])
+    ws.append(["bts_count", 22327, 2023, 5])
+    wb.create_sheet("Trống")  # empty: nothing to say
+    other = wb.create_sheet("2024")
+    other.append(["Mã chỉ tiêu", "Mã đơn vị", "Năm", "Giá trị"])
+    other.append(["bts_count", 22327, 2024, 6])
+    buf = io.BytesIO()
+    wb.save(buf)
+    checked = check_upload(buf.getvalue(), "multi.xlsx", catalog, regions)
+    assert checked.ok and list(checked.frame["period"]) == ["2023"]
+    notes = [(p.rule, p.value) for p in checked.problems if p.severity == "note"]
+    assert notes == [("sheet_ignored", "Hướng dẫn"), ("sheet_ignored", "2024")]
+    assert "'2024'" in checked.problems[-1].reason_vi
+    assert "'2023'" in checked.describe("vi") and "sheet '2023'" in checked.describe("en")

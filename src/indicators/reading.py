@@ -281,20 +281,42 @@ def _read_xlsx(data: bytes, det: Detected) -> RawTable:
         return _failed(det, rule_problem("file_unreadable", error=_short(exc)))
     try:
         first: tuple[str, pd.DataFrame] | None = None
+        found: RawTable | None = None
+        skipped: list[str] = []  # sheets with data that are not the table read
         for ws in wb.worksheets:
+            if found is not None:
+                if _has_data(ws):
+                    skipped.append(ws.title)
+                continue
             table, typed = _sheet_table(ws)
             first = first or (ws.title, table)
             head = [list(r) for r in table.head(HEADER_SCAN_ROWS).itertuples(index=False)]
             at = _find_header(head)
             if at is not None:
                 sheet_det = Detected(kind="xlsx", size=det.size, sheet=ws.title)
-                return _table(table, at, sheet_det, typed)
+                found = _table(table, at, sheet_det, typed)
+            elif table.ne("").any(axis=None):
+                skipped.append(ws.title)
     except Exception as exc:  # a damaged sheet part surfaces only while reading rows
         return _failed(det, rule_problem("file_unreadable", error=_short(exc)))
     finally:
         wb.close()
+    if found is not None:
+        read = found.detected.sheet
+        found.problems += [
+            rule_problem("sheet_ignored", None, None, name, severity="note", sheet=name, read=read)
+            for name in skipped
+        ]
+        return found
     sheet = first[0] if first else None
     return _failed(Detected(kind="xlsx", size=det.size, sheet=sheet), rule_problem("no_header"))
+
+
+def _has_data(ws) -> bool:
+    """Whether a sheet holds any value (stops at the first one: sheets can be large)."""
+    return any(
+        v is not None and str(v).strip() for row in ws.iter_rows(values_only=True) for v in row
+    )
 
 
 def _short(exc: BaseException) -> str:

@@ -77,6 +77,9 @@ class Checked:
         d = self.detected
         delim = {"\t": "tab", None: "—"}.get(d.delimiter, f"'{d.delimiter}'")
         shape = t(f"upload.shape.{d.shape}", lang) if d.shape else "—"
+        if d.kind == "xlsx":
+            head = d.header_row or "—"
+            return t("upload.detected_xlsx", lang, sheet=d.sheet or "—", header=head, shape=shape)
         return t(
             "upload.detected",
             lang,

@@ -99,6 +99,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không cần sửa nếu cột này chỉ để ghi chú.",
         "Nothing to do if this column is only for your notes.",
     ),
+    "upload.rule.sheet_ignored": (
+        "trang tính '{sheet}' có dữ liệu nhưng không được đọc (chỉ đọc trang '{read}')",
+        "sheet '{sheet}' has data but was not read (only sheet '{read}' was)",
+    ),
+    "upload.hint.sheet_ignored": (
+        "Mỗi lần tải lên đọc một trang tính: tách trang '{sheet}' ra tệp riêng nếu cần nạp.",
+        "One sheet is read per upload: save sheet '{sheet}' as a file of its own to load it.",
+    ),
     "upload.rule.growth_column": (
         "cột chỉ số phát triển (năm trước = 100) được tính lại, không nạp",
         "growth index column (previous year = 100) is derived and not loaded",
@@ -285,6 +293,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "upload.summary": (
         "{rows} dòng đọc được, {valid} hợp lệ, {errors} lỗi, {warnings} cảnh báo",
         "{rows} rows read, {valid} valid, {errors} errors, {warnings} warnings",
+    ),
+    "upload.detected_xlsx": (
+        "Tệp xlsx: trang tính '{sheet}', dòng tiêu đề {header}, dạng bảng {shape}",
+        "xlsx file: sheet '{sheet}', header row {header}, {shape} table",
     ),
     "upload.detected": (
         "Tệp {kind}: bảng mã {encoding}, dấu phân cách {delimiter}, dòng tiêu đề {header}, "

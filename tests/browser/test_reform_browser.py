@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 from playwright.sync_api import Page, expect
 
-from .helpers import no_errors, wait_for_charts
+from .helpers import median_load, no_errors, wait_for_charts
 from .test_trends_browser import charts, close_not_found
 
 MARKER_VI = "1/7/2025: sắp xếp đơn vị hành chính"
@@ -49,7 +49,7 @@ def line_x(page: Page, name: str, chart: int = 0) -> list[str]:
     return traces(page, chart)[name]
 
 
-def test_switching_units_joins_the_series_and_marks_the_reform(server, page, screenshots):
+def test_switching_units_joins_the_series_and_marks_the_reform(server, page, screenshots, timings):
     page.goto(server.url)  # a fresh server's first non-default page shows a stray dialog
     wait_for_charts(page, 1)
     page.goto(server.url + "/xu-huong?ind=hh_internet_pct")
@@ -90,6 +90,8 @@ def test_switching_units_joins_the_series_and_marks_the_reform(server, page, scr
     assert line_x(page, "Tỉnh Khánh Hòa") == YEARS
     page.wait_for_timeout(500)
     page.screenshot(path=screenshots / "trends-reform-vi.png")
+    url = server.url + "/xu-huong?ind=hh_internet_pct"
+    timings["trends_reform_charts_median_s"] = median_load(page, url, 2)
 
 
 def test_new_communes_read_as_one_series_in_english(server, page, screenshots):
@@ -135,6 +137,12 @@ def test_data_page_downloads_converted_values_with_their_flags(server, page):
     # switched off: the choice in the URL, only values reported on the new units
     page.get_by_text("Gồm số liệu quy đổi từ đơn vị cũ", exact=True).click()
     page.wait_for_url("**conv=0**", timeout=30_000)
+    expect(page.get_by_text("giá trị quy đổi qua thay đổi địa giới")).to_have_count(0)
+    # a copied link reopens it switched off (and gives the download a settled page)
+    page.goto(page.url)
+    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=60_000)
+    toggle = page.locator('[data-testid="stCheckbox"]').filter(has_text="Gồm số liệu quy đổi")
+    expect(toggle.locator("input")).not_to_be_checked()
     expect(page.get_by_text("giá trị quy đổi qua thay đổi địa giới")).to_have_count(0)
     idle(page)
     with page.expect_download(timeout=90_000) as info:

@@ -206,3 +206,27 @@ def test_import_valid_only_stores_the_good_rows(cli, tmp_path):
     assert out.returncode == 0, out.stderr
     assert "stored the 1 valid rows; 1 rows with errors were not stored" in out.stdout
     assert cli("value", "-i", "bts_count", "-r", "22327", "-p", "2021").stdout.strip() == "99"
+
+
+@pytest.mark.parametrize("command", ["validate", "import"])
+def test_a_missing_file_is_said_in_both_languages_without_a_traceback(cli, tmp_path, command):
+    extra = ["-m", "x"] if command == "import" else []
+    out = cli(command, str(tmp_path / "missing.csv"), *extra)
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr
+    assert "Không mở được tệp" in out.stderr and "Cannot open file" in out.stderr
+    assert "missing.csv" in out.stderr
+
+
+def test_validate_decimal_option_reads_a_lone_dotted_number(cli, tmp_path):
+    """'30.250' alone is ambiguous; --decimal comma says the file writes 30.250 for 30250."""
+    f = tmp_path / "pop.csv"
+    f.write_text(HEADER + 'population,legacy,22327,2021,"30.250",,,published,A,\n')
+    auto = cli("validate", str(f))
+    assert auto.returncode == 1 and "ambiguous" in auto.stderr
+    assert "XLSX" in auto.stderr  # the hint says what the analyst can do
+    comma = cli("validate", str(f), "--decimal", "comma")
+    assert comma.returncode == 0, comma.stderr
+    assert cli("import", str(f), "-m", "pop", "--decimal", "comma").returncode == 0
+    stored = cli("value", "-i", "population", "-r", "22327", "-p", "2021", "--lang", "en")
+    assert stored.stdout.strip().replace(",", "").startswith("30250")

@@ -38,19 +38,37 @@ def _context():
     return settings, store, catalog
 
 
-def _load(path: Path, catalog, settings, store):
+def _load(path: Path, catalog, settings, store, decimal: str | None = None, data=None):
     """The file through the upload pipeline (the same as the Upload page), never raising."""
     from .uploads import check_upload
 
     regions = build_regions(settings.region_sources)
     return check_upload(
-        path.read_bytes(),
+        path.read_bytes() if data is None else data,
         path.name,
         catalog,
         regions,
         history=store.read("observations"),
         max_bytes=settings.max_upload_bytes,
+        decimal=decimal,
     )
+
+
+DECIMALS = {"auto": None, "comma": ",", "point": "."}
+DECIMAL_HELP = "decimal mark of text numbers: comma (1,5 and 30.000), point, or auto (detected)"
+
+
+def _file_bytes(path: Path) -> bytes | None:
+    """The file's bytes, or None after saying in both languages why it cannot be opened."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        error = exc.strerror or type(exc).__name__
+        msg = " / ".join(
+            t("upload.file_missing", lang, path=path, error=error) for lang in ["vi", "en"]
+        )
+        print(msg, file=sys.stderr)
+        return None
 
 
 def _report(checked, args) -> None:
@@ -75,8 +93,12 @@ def cmd_init(args) -> int:
 
 
 def cmd_validate(args) -> int:
+    data = _file_bytes(Path(args.file))
+    if data is None:
+        return 2
     settings, store, catalog = _context()
-    checked = _load(Path(args.file), catalog, settings, store)
+    decimal = DECIMALS[getattr(args, "decimal", "auto")]
+    checked = _load(Path(args.file), catalog, settings, store, decimal, data)
     _report(checked, args)
     if not checked.ok:
         print(f"{t('upload.rejected', 'vi')} / {t('upload.rejected', 'en')}", file=sys.stderr)
@@ -85,9 +107,13 @@ def cmd_validate(args) -> int:
 
 
 def cmd_import(args) -> int:
-    settings, store, catalog = _context()
     path = Path(args.file)
-    checked = _load(path, catalog, settings, store)
+    data = _file_bytes(path)
+    if data is None:
+        return 2
+    settings, store, catalog = _context()
+    decimal = DECIMALS[getattr(args, "decimal", "auto")]
+    checked = _load(path, catalog, settings, store, decimal, data)
     _report(checked, args)
     if checked.frame.empty or not (checked.ok or args.valid_only):
         print(f"{t('upload.nothing_stored', 'vi')} / {t('upload.nothing_stored', 'en')}",
@@ -97,7 +123,7 @@ def cmd_import(args) -> int:
         {"observations": checked.frame},
         author=args.author,
         file_name=path.name,
-        data=path.read_bytes(),
+        data=data,
         message=args.message,
         rows_rejected=len(checked.rejected_rows),
     )
@@ -235,6 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check a CSV/XLSX file (long or yearbook-wide)")
     v.add_argument("file")
     v.add_argument("--report", default=None, help="also write the report as CSV to this file")
+    v.add_argument("--decimal", choices=list(DECIMALS), default="auto", help=DECIMAL_HELP)
     v.set_defaults(func=cmd_validate)
     i = sub.add_parser("import", help="check and store a CSV/XLSX file as a new revision")
     i.add_argument("file")
@@ -242,6 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--valid-only", action="store_true", help="store the valid rows, skip the rest")
     i.add_argument("--report", default=None, help="also write the report as CSV to this file")
     i.add_argument("--author", default=None)
+    i.add_argument("--decimal", choices=list(DECIMALS), default="auto", help=DECIMAL_HELP)
     i.set_defaults(func=cmd_import)
     sub.add_parser("history", help="list revisions (CSV)").set_defaults(func=cmd_history)
     rb = sub.add_parser("rollback", help="new revision restoring an earlier revision's data")

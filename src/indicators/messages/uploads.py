@@ -201,8 +201,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ambiguous: thousands or decimal separator",
     ),
     "upload.hint.ambiguous_number": (
-        "Chọn dấu thập phân của tệp (dấu phẩy hay dấu chấm) hoặc viết 30000 không có dấu.",
-        "Choose the file's decimal mark (comma or point) or write 30000 without separators.",
+        "Viết 30000 không có dấu phân cách hàng nghìn, hoặc dùng dấu phẩy thập phân cho mọi "
+        "số của tệp (1,5), hoặc lưu thành XLSX với ô kiểu số.",
+        "Write 30000 without a thousands mark, or use the decimal comma for every number in "
+        "the file (1,5), or save as XLSX with number cells.",
     ),
     "upload.rule.missing_value": ("thiếu giá trị", "the value is missing"),
     "upload.hint.missing_value": (
@@ -293,6 +295,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "upload.summary": (
         "{rows} dòng đọc được, {valid} hợp lệ, {errors} lỗi, {warnings} cảnh báo",
         "{rows} rows read, {valid} valid, {errors} errors, {warnings} warnings",
+    ),
+    "upload.file_missing": (
+        "Không mở được tệp '{path}': {error}",
+        "Cannot open file '{path}': {error}",
     ),
     "upload.detected_xlsx": (
         "Tệp xlsx: trang tính '{sheet}', dòng tiêu đề {header}, dạng bảng {shape}",

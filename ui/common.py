@@ -320,9 +320,7 @@ def level_values(
     with store().connect(read_only=True) as con:
         if converted:
             refs = [RegionRef(era, code) for code in codes]
-            values = reform.converted_series(
-                con, rev, indicators=inds, refs=refs, target_list=era
-            )
+            values = reform.converted_series(con, rev, indicators=inds, refs=refs, target_list=era)
             return within(values, start, end)
         return queries.range_series(
             con, rev, indicators=inds, unit_list=era, regions=codes, start=start, end=end,

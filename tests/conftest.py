@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from indicators.catalog import Catalog, load_catalog
-from indicators.config import DEFAULT_DATA_DIR, load_settings
+from indicators.config import DEFAULT_DATA_DIR, load_settings, settings
 from indicators.regions import build_regions
 from indicators.store import Store, seed_from
 
@@ -39,3 +41,27 @@ def empty_store(tmp_path: Path, catalog, regions) -> Store:
     store = Store(tmp_path / "indicators.duckdb")
     store.initialize(catalog, regions)
     return store
+
+
+@contextlib.contextmanager
+def app_store_at(folder: Path) -> Iterator[Path]:
+    """Point the app (run by AppTest in this process) at a fresh store file in `folder`.
+
+    Streamlit's caches live for the whole process: they are cleared on the way in and out, so
+    no module reads a store another module wrote to.
+    """
+    import streamlit as st
+
+    db = folder / "app.duckdb"
+    mp = pytest.MonkeyPatch()
+    mp.setenv("INDICATORS_DB", str(db))
+    settings.cache_clear()
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    try:
+        yield db
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()
+        mp.undo()
+        settings.cache_clear()

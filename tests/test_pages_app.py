@@ -7,19 +7,14 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators.config import REPO_ROOT, settings
+from indicators.config import REPO_ROOT
+from tests.conftest import app_store_at
 
 
 @pytest.fixture(scope="module", autouse=True)
 def app_store(tmp_path_factory):
-    """The app seeds its own store on first start: point it at an empty temporary file."""
-    db = tmp_path_factory.mktemp("pages") / "app.duckdb"
-    mp = pytest.MonkeyPatch()
-    mp.setenv("INDICATORS_DB", str(db))
-    settings.cache_clear()
-    yield db
-    mp.undo()
-    settings.cache_clear()
+    with app_store_at(tmp_path_factory.mktemp("pages")) as db:
+        yield db
 
 
 def open_page(page: str, **params: str) -> AppTest:

@@ -16,9 +16,10 @@ from streamlit.testing.v1 import AppTest
 from vietnamadminunits import convert_address
 
 from indicators import reform, tables, timeseries
-from indicators.config import REPO_ROOT, RegionRef, settings
+from indicators.config import REPO_ROOT, RegionRef
 from indicators.exports import csv_bytes, xlsx_bytes
 from indicators.regions import LEGACY, NEW
+from tests.conftest import app_store_at
 
 from .test_trends_figures import _plain
 
@@ -27,14 +28,8 @@ MARKER = "1/7/2025: sắp xếp đơn vị hành chính"
 
 @pytest.fixture(scope="module", autouse=True)
 def app_store(tmp_path_factory):
-    """The app seeds its own store on first start: point it at an empty temporary file."""
-    db = tmp_path_factory.mktemp("reform_pages") / "app.duckdb"
-    mp = pytest.MonkeyPatch()
-    mp.setenv("INDICATORS_DB", str(db))
-    settings.cache_clear()
-    yield db
-    mp.undo()
-    settings.cache_clear()
+    with app_store_at(tmp_path_factory.mktemp("reform_pages")) as db:
+        yield db
 
 
 @pytest.fixture(scope="module")

@@ -7,11 +7,11 @@ it so that the store these tests change is never the one another module reads.
 from __future__ import annotations
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from indicators.config import REPO_ROOT, settings
+from indicators.config import REPO_ROOT
 from indicators.store import Store
+from tests.conftest import app_store_at
 
 CLEAN = (
     "Mã chỉ tiêu;Mã đơn vị;Năm;Giá trị;Trạng thái\r\npress_articles;56;2026;10.400;Sơ bộ\r\n"
@@ -21,17 +21,8 @@ PARTLY_BAD = CLEAN + b"hh_internet_pct;56;2026;140;\r\n"
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("update-pages") / "app.duckdb"
-    mp = pytest.MonkeyPatch()
-    mp.setenv("INDICATORS_DB", str(path))
-    settings.cache_clear()
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield path
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    mp.undo()
-    settings.cache_clear()
+    with app_store_at(tmp_path_factory.mktemp("update-pages")) as db:
+        yield db
 
 
 def open_page(page: str, lang: str = "vi", **params: str) -> AppTest:

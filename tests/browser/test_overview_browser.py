@@ -21,7 +21,6 @@ def test_overview_shows_2020_figures_and_switches_to_english(server, page, scree
     page.goto(server.url)
     wait_for_charts(page)
     timings["first_page_charts_visible_s"] = time.monotonic() - t0
-    timings["cold_start_to_charts_s"] = time.monotonic() - server.started
     expect(page.locator(ERRORS)).to_have_count(0)
 
     choose(page, "Năm báo cáo", "2020")

@@ -23,7 +23,7 @@ def view(store, unit_list: str, parent: str, level: str, indicator: str = IND):
         values = queries.values_below(
             con, 1, indicator=indicator, unit_list=unit_list, parent=parent, level=level
         )
-        places = queries.unit_places(con, unit_list)
+        places = queries.units(con, unit_list)
     provinces = places[places.level == "province"]
     units["located"] = located(units, zip(provinces.lat, provinces.lon, strict=True))
     return units, values

@@ -351,3 +351,11 @@ def test_two_sessions_committing_at_once_get_consecutive_revisions(empty_store, 
     assert not errors
     assert [r.id for r in empty_store.revisions()] == [1, 2, 3]
     assert len(empty_store.read("observations")) == 3
+
+
+def test_reading_some_indicators_gives_exactly_their_rows(seeded_store):
+    everything = seeded_store.read("observations")
+    some = seeded_store.read("observations", indicators=["press_articles", "dti_rank"])
+    expected = everything[everything["indicator"].isin(["press_articles", "dti_rank"])]
+    assert len(some) > 0
+    pd.testing.assert_frame_equal(some.reset_index(drop=True), expected.reset_index(drop=True))

@@ -162,13 +162,6 @@ def era_choice(scope: str = "", default: str | None = None) -> str:
 
 
 @st.cache_data(show_spinner=False)
-def unit_table(rev: int, unit_list: str) -> pd.DataFrame:
-    """Every unit of one unit list with its centroid (for choices, names and the map)."""
-    with store().connect(read_only=True) as con:
-        return queries.unit_places(con, unit_list)
-
-
-@st.cache_data(show_spinner=False)
 def units_below(rev: int, unit_list: str, parent: str, level: str) -> pd.DataFrame:
     with store().connect(read_only=True) as con:
         return queries.units_below(con, unit_list=unit_list, parent=parent, level=level)
@@ -202,7 +195,7 @@ def boundaries(unit_list: str, mtime: float):
     from indicators.geo import load_boundaries
 
     path = conf().boundary_file(unit_list)
-    codes = unit_table(revision(), unit_list)["code"].tolist()
+    codes = units(unit_list)["code"].tolist()
     return load_boundaries(
         path, unit_list=unit_list, known_codes=codes, code_property=conf().boundary_code_property
     )
@@ -373,16 +366,12 @@ def revision_diff(rev_a: int, rev_b: int, limit: int) -> pd.DataFrame:
 @st.cache_data(show_spinner=False, max_entries=32)
 def observations_as_of(rev: int, indicator: str) -> pd.DataFrame:
     """One indicator's stored rows as of a revision, with unit names."""
-    rows = store().read("observations", rev)
-    rows = rows[rows["indicator"] == indicator]
-    names = pd.concat(
-        [units(ul)[["code", "name"]].assign(unit_list=ul) for ul in rows["unit_list"].unique()]
-    )
-    return rows.merge(
-        names.rename(columns={"code": "region", "name": "region_name"}),
-        on=["unit_list", "region"],
-        how="left",
-    )
+    rows = store().read("observations", rev, indicators=[indicator])
+    names = unit_names()
+    rows["region_name"] = [
+        names.get(key) for key in zip(rows["unit_list"], rows["region"], strict=True)
+    ]
+    return rows
 
 
 @st.cache_resource(show_spinner=False)

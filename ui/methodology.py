@@ -97,7 +97,7 @@ else:
         c.tr(
             "method.revision_text",
             rev=info.id,
-            date=info.created_at.strftime("%d/%m/%Y %H:%M"),
+            date=c.local_time(info.created_at),
             author=info.author,
             file=file,
             message=info.message or "",

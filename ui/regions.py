@@ -76,7 +76,7 @@ if len(by_list) > 1:
     )
 
 # The unit to look inside: a province of this unit list or, on the old units, a district.
-table = c.unit_table(rev, unit_list)
+table = c.units(unit_list)
 names = dict(zip(table["code"], table["name"], strict=True))
 provinces = table[table["level"] == "province"]
 parents: list[str] = []
@@ -183,7 +183,7 @@ with left:
 
 with right:
     st.subheader(c.tr("regions.map"))
-    places = c.unit_table(rev, unit_list)
+    places = c.units(unit_list)
     centres = places.loc[places["level"] == "province", ["lat", "lon"]].itertuples(index=False)
     now["located"] = located(now, centres)
     shapes = None

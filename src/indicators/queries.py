@@ -295,10 +295,11 @@ def range_series(
 
 
 def units(con, unit_list: str) -> pd.DataFrame:
-    """The units of one unit list, provinces first, then districts, then communes."""
+    """The units of one unit list with parents and centroid (for choices, names and maps),
+    provinces first, then districts, then communes."""
     return con.execute(
-        "SELECT code, name, short_name, type, level, parent_code, province_code, district_code"
-        " FROM regions WHERE unit_list = ?"
+        "SELECT code, name, short_name, type, level, parent_code, province_code, district_code,"
+        " lat, lon FROM regions WHERE unit_list = ?"
         " ORDER BY CASE level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, code",
         [unit_list],
     ).df()
@@ -341,13 +342,4 @@ def indicator_periods(con, rev: int, indicator: str) -> pd.DataFrame:
         "SELECT DISTINCT unit_list, period, period_kind, period_start, period_end"
         f" FROM observations WHERE {as_of(rev)} AND indicator = ? ORDER BY unit_list, period_end",
         [indicator],
-    ).df()
-
-
-def unit_places(con, unit_list: str) -> pd.DataFrame:
-    """Every unit of one unit list with its parents and centroid (for choices and maps)."""
-    return con.execute(
-        "SELECT code, name, short_name, level, parent_code, province_code, district_code,"
-        " lat, lon FROM regions WHERE unit_list = ? ORDER BY code",
-        [unit_list],
     ).df()

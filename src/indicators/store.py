@@ -17,7 +17,7 @@ import getpass
 import hashlib
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
@@ -421,15 +421,22 @@ class Store:
 
     # -- reading -----------------------------------------------------------------------------
 
-    def read(self, table: str, rev: int | None = None) -> pd.DataFrame:
-        """A whole table as of a revision (default: the current one)."""
+    def read(
+        self, table: str, rev: int | None = None, *, indicators: Sequence[str] | None = None
+    ) -> pd.DataFrame:
+        """A table as of a revision (default: the current one), optionally some indicators'
+        rows only (filtered in the database, not after reading everything)."""
         if table not in VERSIONED:
             raise ValueError(table)
         rev = self.current_revision() if rev is None else rev
         cols = ", ".join(VERSIONED[table])
+        where, params = as_of(rev), []
+        if indicators is not None:
+            where += " AND indicator IN (SELECT unnest(?))"
+            params = [list(indicators)]
         with self.connect(read_only=True) as con:
             return con.execute(
-                f"SELECT {cols} FROM {table} WHERE {as_of(rev)} ORDER BY {', '.join(KEY)}"
+                f"SELECT {cols} FROM {table} WHERE {where} ORDER BY {', '.join(KEY)}", params
             ).df()
 
     def content_hash(self, rev: int | None = None) -> str:

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Set up and run the project with nothing but Python ≥ 3.11 and pip.
 
-    python3 dev.py start   # .venv + the package, then the dashboard on http://localhost:8501
+    python3 dev.py start   # .venv + the package (+ Debian's chromium as root, for chart images),
+                           # then the dashboard on http://localhost:8501
     python3 dev.py test    # .venv + test tools (+ Debian's chromium as root), lint, all tests
 
 Only the standard library is used here, so this file runs before anything is installed.
@@ -97,6 +98,16 @@ def ensure_chromium() -> None:
 
 def start(args: list[str]) -> int:
     ensure_venv("")
+    if not CHROMIUM.exists():  # chart images and briefing decks are drawn by Chromium
+        if is_root_with_apt():
+            apt_install(APT_PACKAGES)
+        else:
+            print(
+                "Chưa có Chromium: bảng điều khiển chạy, nhưng chưa xuất được ảnh và báo cáo.\n"
+                "No Chromium: the dashboard runs, but chart images and decks need "
+                "'chromium' (apt-get install chromium fonts-noto-core).",
+                file=sys.stderr,
+            )
     run([PY, "-m", "indicators.cli", "init"])
     cmd = [
         PY,

@@ -51,7 +51,7 @@ def frame(
         dict(
             text="<br>".join(lines), x=0, y=0, yref="paper", yanchor="bottom",
             yshift=-(bottom - 6), xref="paper", xanchor="left", xshift=-(left - 8),
-            showarrow=False, align="left",
+            showarrow=False, align="left", name="footer",
             font=dict(size=11, color="#444"),
         )
     ]  # fmt: skip

@@ -34,6 +34,8 @@ def ranking_figure(
     carries its unit code (customdata[0]) so that a click can drill into it.
     """
     unit = ind.unit(lang)
+    if ind.agg_region in ("sum", "1"):
+        province_value = None  # a total of the units is no level for one of them to reach
     have = units[units["value"].notna()]
     have = have.sort_values("value", ascending=not ind.higher_is_better)
     missing = units[units["value"].isna()]
@@ -69,7 +71,10 @@ def ranking_figure(
     prov_text = format_value(province_value, unit, lang, ind.decimals)
     sub = t("chart.ranking_sub", lang, unit=unit, n=len(units), level=level_label.lower(),
             province=prov_text)  # fmt: skip
-    if parent_label:
+    if province_value is None:
+        sub = t("chart.ranking_sub_plain", lang, unit=unit, n=len(units),
+                level=level_label.lower())  # fmt: skip
+    elif parent_label:
         sub = t("ranking.sub_parent", lang, unit=unit, n=len(units), level=level_label.lower(),
                 parent=parent_label, value=prov_text)  # fmt: skip
     if not missing.empty:

@@ -6,7 +6,7 @@ words; a key may be defined only once across them.
 
 from __future__ import annotations
 
-from . import base, history, pages, reform, regions, update_pages, uploads
+from . import base, briefing, history, pages, reform, regions, update_pages, uploads
 
 LANGS = ("vi", "en")
 
@@ -29,6 +29,7 @@ MESSAGES = _merge(
     reform.MESSAGES,
     history.MESSAGES,
     update_pages.MESSAGES,
+    briefing.MESSAGES,
 )
 
 

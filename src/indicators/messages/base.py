@@ -90,6 +90,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "chart.era_new": ("{name} (địa giới từ 1/7/2025)", "{name} (boundaries from 1 Jul 2025)"),
     "chart.ranking_title": ("{indicator}, {period}", "{indicator}, {period}"),
+    "chart.ranking_sub_plain": ("{unit} · {n} đơn vị {level}", "{unit} · {n} {level} units"),
     "chart.ranking_sub": (
         "{unit} · {n} đơn vị {level} · màu cam: thấp hơn toàn tỉnh ({province})",
         "{unit} · {n} {level} units · orange: below the province ({province})",

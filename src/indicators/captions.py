@@ -1,0 +1,240 @@
+"""One-sentence captions for briefing slides, computed from the figures a chart shows.
+
+A caption states what the chart shows (first and last value, the change, the leader and
+laggard, the target) in words an official can read out. Every number comes from the data
+passed in; nothing is written by hand, so a new revision rewrites the sentence.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from babel.numbers import format_decimal
+
+from .catalog import Indicator
+from .messages import t
+from .numbers import LOCALES, format_change
+from .periods import parse_period, sort_key
+from .timeseries import Trajectory
+
+UNIT_WORDS = ("Tỉnh ", "Thành phố ", "Huyện ", "Thị xã ", "Quận ", "Xã ", "Phường ", "Thị trấn ",
+              "Đặc khu ")  # fmt: skip
+
+
+def fixed(value: float, ind: Indicator, lang: str) -> str:
+    """A value with exactly the indicator's decimals (95,0% beside 99,0%, not 95% beside 99%)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    digits = ind.decimals
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    text = format_decimal(round(float(value), digits), format=pattern, locale=LOCALES[lang])
+    if ind.kind == "rank":
+        return t("caption.rank_value", lang, n=text)
+    return f"{text}%" if ind.unit(lang).strip() == "%" else text
+
+
+def in_sentence(name: str, lang: str) -> str:
+    """A unit's name inside a Vietnamese sentence: "Tỉnh Khánh Hòa" → "tỉnh Khánh Hòa"."""
+    if lang == "vi" and name.startswith(UNIT_WORDS):
+        return name[0].lower() + name[1:]
+    return name
+
+
+def label(period: str, lang: str) -> str:
+    return parse_period(period).label(lang)
+
+
+def when(period: str, lang: str) -> str:
+    """A period as a sentence's time: "năm 2024", "Quý 1/2024"; "in 2024", "in Q1 2024"."""
+    p = parse_period(period)
+    return t("caption.when.year" if p.kind == "year" else "caption.when.other", lang,
+             label=p.label(lang))  # fmt: skip
+
+
+def lower_first(text: str) -> str:
+    """A name inside a sentence: "Tỷ lệ hộ …" → "tỷ lệ hộ …" (an acronym stays: "DTI")."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _change(first: float, last: float, ind: Indicator, lang: str) -> str:
+    """The change in words: percentage points for a percentage, relative for a count."""
+    if ind.kind == "rank":
+        return ""
+    if ind.unit(lang).strip() == "%":
+        return format_change(last - first, lang, ind.decimals, percent_points=True)
+    if first == 0:
+        return ""
+    return format_change((last / first - 1) * 100, lang, 1, percent_points=False) + "%"
+
+
+def direction(first: float, last: float, ind: Indicator) -> str:
+    """rise, fall or flat, as the chart reads (a rank's number falling is a rise in rank)."""
+    if round(last - first, ind.decimals) == 0:
+        return "flat"
+    up = last > first
+    if ind.kind == "rank":
+        up = not up
+    return "rise" if up else "fall"
+
+
+def trend_caption(
+    values: pd.DataFrame,
+    ind: Indicator,
+    *,
+    names: dict[str, str],
+    lang: str,
+    targets: pd.DataFrame | None = None,
+    paths: list[Trajectory] | None = None,
+) -> str:
+    """The sentence under a trend chart: the first area's first and last values, the change,
+    where it stands against its target, and (with several areas) which leads at the end."""
+    regions = list(names)
+    have = values[values["value"].notna() & (values["indicator"] == ind.code)]
+    if have.empty or not regions:
+        return t("caption.no_data", lang, indicator=ind.name(lang))
+    main = regions[0] if regions[0] in set(have["region"]) else have["region"].iloc[0]
+    mine = have[have["region"] == main].sort_values("period", key=lambda s: s.map(sort_key))
+    first, last = mine.iloc[0], mine.iloc[-1]
+    place = in_sentence(names.get(main, main), lang)
+    words = dict(
+        indicator=ind.name(lang),
+        region=place,
+        a=fixed(first["value"], ind, lang),
+        pa=label(first["period"], lang),
+        b=fixed(last["value"], ind, lang),
+        pb=label(last["period"], lang),
+    )
+    if len(mine) == 1:
+        text = t("caption.single", lang, **words)
+    else:
+        move = direction(float(first["value"]), float(last["value"]), ind)
+        key = f"caption.{move}.rank" if ind.kind == "rank" and move != "flat" else f"caption.{move}"
+        text = t(key, lang, **words)
+        change = _change(float(first["value"]), float(last["value"]), ind, lang)
+        if change and move != "flat":
+            text += f", {change}"
+    extra = [_target_clause(mine, ind, main, lang, targets, paths)]
+    if len(regions) > 1:
+        extra.append(_leader_clause(have, ind, names, lang))
+    return _sentence(text, [e for e in extra if e], lang)
+
+
+def _target_clause(
+    mine: pd.DataFrame,
+    ind: Indicator,
+    region: str,
+    lang: str,
+    targets: pd.DataFrame | None,
+    paths: list[Trajectory] | None,
+) -> str:
+    """Met or missed for a target whose date has passed; on track or behind for one ahead."""
+    if targets is None or targets.empty:
+        return ""
+    own = targets[(targets["region"] == region) & targets["value"].notna()]
+    if "indicator" in own:
+        own = own[own["indicator"] == ind.code]
+    if own.empty:
+        return ""
+    last = mine.iloc[-1]
+    own = own.assign(_end=[parse_period(p).end for p in own["period"]])
+    ended = own[own["_end"] <= parse_period(last["period"]).end]
+    better = (lambda v, goal: v >= goal) if ind.higher_is_better else (lambda v, goal: v <= goal)
+    if not ended.empty:
+        goal = ended.sort_values("_end").iloc[-1]
+        at = mine[mine["period"] == goal.get("x", goal["period"])]
+        value = float(at["value"].iloc[0]) if not at.empty else float(last["value"])
+        met = better(value, float(goal["value"]))
+        return t(
+            "caption.target_met" if met else "caption.target_missed",
+            lang,
+            target=fixed(goal["value"], ind, lang),
+            period=label(goal["period"], lang),
+        )
+    goal = own.sort_values("_end").iloc[0]
+    words = dict(target=fixed(goal["value"], ind, lang), period=label(goal["period"], lang))
+    path = next(
+        (p for p in paths or [] if p.region == region and p.target_period == goal["period"]), None
+    )
+    expected = path.expected(last["period"]) if path else None
+    if expected is None or path.start == last["period"]:  # nothing yet on the way to it
+        return t("caption.target_ahead", lang, **words)
+    on_track = better(float(last["value"]), expected)
+    return t("caption.on_track" if on_track else "caption.behind", lang, **words)
+
+
+def _leader_clause(have: pd.DataFrame, ind: Indicator, names: dict[str, str], lang: str) -> str:
+    end = max(have["period"], key=sort_key)
+    at = have[(have["period"] == end) & have["region"].isin(list(names))]
+    if len(at) < 2:
+        return ""
+    best = at.sort_values("value", ascending=not ind.higher_is_better).iloc[0]
+    return t(
+        "caption.leader",
+        lang,
+        when=when(end, lang),
+        region=in_sentence(names.get(best["region"], best["region"]), lang),
+        value=fixed(best["value"], ind, lang),
+    )
+
+
+def ranking_caption(
+    units: pd.DataFrame,
+    ind: Indicator,
+    *,
+    period: str,
+    level: str,
+    place: str,
+    place_value: float | None,
+    lang: str,
+) -> str:
+    """The sentence under a ranking: who leads and who trails, and how many are behind the
+    area they make up."""
+    have = units[units["value"].notna()].sort_values("value", ascending=not ind.higher_is_better)
+    if have.empty:
+        return t("caption.no_data", lang, indicator=ind.name(lang))
+    units_word = t(f"caption.units.{level}", lang)
+    best, worst = have.iloc[0], have.iloc[-1]
+    text = t(
+        "caption.ranking",
+        lang,
+        when=upper_first(when(period, lang)),
+        indicator=lower_first(ind.name(lang)),
+        best=best["name"],
+        best_value=fixed(best["value"], ind, lang),
+        worst=worst["name"],
+        worst_value=fixed(worst["value"], ind, lang),
+    )
+    extra = []
+    comparable = ind.agg_region not in ("sum", "1")  # a sum over units is not one unit's level
+    if comparable and place_value is not None and not math.isnan(place_value):
+        if ind.higher_is_better:
+            behind = int((have["value"] < place_value).sum())
+        else:
+            behind = int((have["value"] > place_value).sum())
+        extra.append(
+            t(
+                "caption.behind_area",
+                lang,
+                k=behind,
+                n=len(have),
+                units=units_word,
+                place=in_sentence(place, lang),
+                value=fixed(place_value, ind, lang),
+            )
+        )
+    missing = len(units) - len(have)
+    if missing:
+        extra.append(t("caption.missing_units", lang, n=missing, units=units_word))
+    return _sentence(text, extra, lang)
+
+
+def _sentence(text: str, clauses: list[str], lang: str) -> str:
+    """One sentence: the main clause, then the others after semicolons, one full stop."""
+    return "; ".join([text, *clauses]) + "."

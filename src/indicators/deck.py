@@ -1,0 +1,178 @@
+"""Briefing decks: a PowerPoint, a PDF and a ZIP of images from the same list of charts.
+
+Each holds a title slide, then one slide per chart: its title, the one-sentence caption computed
+from the data, and the chart with its provenance (subtitle, source, revision, illustrative mark,
+export date, organisation). All images come from the one image engine (`render`).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+
+import plotly.graph_objects as go
+
+from .charts import Chart
+from .images import SIZES, Size, export_line, for_export, image
+from .messages import t
+
+SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5  # 16:9
+PPTX_FONT = "Arial"  # Office's Arial has every Vietnamese letter; the deck stays editable
+
+
+@dataclass(frozen=True)
+class DeckInfo:
+    """What the title slide says and every image's footer repeats."""
+
+    title: str
+    subtitle: str
+    org: str
+    exported: date
+    revision: int
+    lang: str
+
+    def stamp(self) -> str:
+        return f"{export_line(self.org, self.exported, self.lang)} · " + t(
+            "chart.revision", self.lang, rev=self.revision
+        )
+
+
+def chart_image(chart: Chart, fmt: str, size: Size, info: DeckInfo, **kw) -> bytes:
+    """One chart as an image with full provenance (the PNG/SVG buttons and the CLI)."""
+    fig = for_export(
+        chart.figure, size, org=info.org, exported=info.exported, lang=info.lang,
+        areas=chart.areas, **kw,
+    )  # fmt: skip
+    return image(fig, fmt, size)
+
+
+def png_zip(charts: list[Chart], info: DeckInfo, size: str = "wide") -> bytes:
+    """Numbered PNGs in slide order, and a text file of their captions."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        lines = [info.title, info.stamp(), ""]
+        for i, chart in enumerate(charts, 1):
+            name = f"{i:02d}_{chart.stem}.png"
+            zf.writestr(name, chart_image(chart, "png", SIZES[size], info))
+            lines += [f"{name}: {chart.title}", f"    {chart.caption}"]
+        zf.writestr(t("deck.captions_file", info.lang), "\n".join(lines) + "\n")
+    return buf.getvalue()
+
+
+def pptx_bytes(charts: list[Chart], info: DeckInfo) -> bytes:
+    """A 16:9 PowerPoint: title slide, then title + caption + picture per chart.
+
+    Titles and captions are text (editable, read by screen readers and the outline view); the
+    caption is repeated in the speaker notes for whoever presents.
+    """
+    from pptx import Presentation
+    from pptx.util import Emu, Inches, Pt
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(SLIDE_W_IN), Inches(SLIDE_H_IN)
+    first = prs.slides.add_slide(prs.slide_layouts[0])
+    first.shapes.title.text = info.title
+    _font(first.shapes.title.text_frame, Pt(36), bold=True)
+    lines = [info.subtitle, info.org, info.stamp()]
+    if any(c.illustrative for c in charts):
+        lines.append(t("chart.illustrative", info.lang))
+    first.placeholders[1].text = "\n".join(lines)
+    _font(first.placeholders[1].text_frame, Pt(18))
+    size = SIZES["slide"]
+    px_w, px_h = size.pixels
+    top = Inches(1.85)
+    height = Inches(SLIDE_H_IN) - top - Inches(0.1)
+    width = Emu(int(height * px_w / px_h))
+    for chart in charts:
+        slide = prs.slides.add_slide(prs.slide_layouts[5])
+        title = slide.shapes.title
+        title.left, title.top, title.width, title.height = (
+            Inches(0.4), Inches(0.25), Inches(SLIDE_W_IN - 0.8), Inches(0.8),
+        )  # fmt: skip
+        title.text = chart.title
+        _font(title.text_frame, Pt(28), bold=True, left=True)
+        box = slide.shapes.add_textbox(
+            Inches(0.4), Inches(1.05), Inches(SLIDE_W_IN - 0.8), Inches(0.8)
+        )
+        box.name = "Caption"
+        box.text_frame.word_wrap = True
+        box.text_frame.text = chart.caption
+        _font(box.text_frame, Pt(16), left=True)
+        picture = chart_image(chart, "png", size, info, heading=False)
+        left = int((Inches(SLIDE_W_IN) - width) / 2)
+        pic = slide.shapes.add_picture(io.BytesIO(picture), left, top, width, height)
+        pic.name = chart.stem
+        slide.notes_slide.notes_text_frame.text = chart.caption
+    prs.core_properties.title = info.title
+    prs.core_properties.author = info.org
+    buf = io.BytesIO()
+    prs.save(buf)
+    return buf.getvalue()
+
+
+def _font(frame, size, *, bold: bool = False, left: bool = False) -> None:
+    from pptx.enum.text import PP_ALIGN
+
+    for para in frame.paragraphs:
+        if left:
+            para.alignment = PP_ALIGN.LEFT
+        for run in para.runs:
+            run.font.name = PPTX_FONT
+            run.font.size = size
+            run.font.bold = bold
+
+
+def title_figure(info: DeckInfo, illustrative: bool) -> go.Figure:
+    """The PDF's title page, drawn like the charts so that it uses the same font."""
+    lines = [
+        (info.title, 34, "#111", 0.62),
+        (info.subtitle, 20, "#333", 0.50),
+        (info.org, 18, "#333", 0.40),
+        (info.stamp(), 15, "#555", 0.33),
+    ]
+    if illustrative:
+        lines.append((t("chart.illustrative", info.lang), 15, "#D55E00", 0.26))
+    fig = go.Figure()
+    for text, px, colour, y in lines:
+        fig.add_annotation(
+            text=text, x=0.04, y=y, xref="paper", yref="paper", xanchor="left",
+            showarrow=False, font=dict(size=px, color=colour),
+        )  # fmt: skip
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    fig.update_layout(template="plotly_white", margin=dict(l=40, r=40, t=40, b=40))
+    return fig
+
+
+def pdf_bytes(charts: list[Chart], info: DeckInfo) -> bytes:
+    """The deck as a 16:9 PDF: vector pages with the text set in the packaged font."""
+    from pypdf import PdfWriter
+
+    from .images import EXPORT_FONT
+
+    size = SIZES["wide"]
+    cover = title_figure(info, any(c.illustrative for c in charts))
+    cover.update_layout(font_family=EXPORT_FONT)
+    pages = [image(cover, "pdf", size)]
+    pages += [chart_image(c, "pdf", size, info, caption=c.caption) for c in charts]
+    writer = PdfWriter()
+    for page in pages:
+        writer.append(io.BytesIO(page))
+    writer.add_metadata({"/Title": info.title, "/Author": info.org})
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def default_info(settings, revision: int, lang: str, subtitle: str, today: date) -> DeckInfo:
+    """A deck's title from the configured province and organisation."""
+    return DeckInfo(
+        title=t("deck.title", lang, province=settings.province(lang)),
+        subtitle=subtitle,
+        org=settings.org(lang),
+        exported=today,
+        revision=revision,
+        lang=lang,
+    )

@@ -14,7 +14,7 @@ from datetime import date
 
 import plotly.graph_objects as go
 
-from .charts import Chart
+from .charts import Chart, ChartSpec, build
 from .images import SIZES, Size, export_line, for_export, image
 from .messages import t
 
@@ -46,6 +46,34 @@ def chart_image(chart: Chart, fmt: str, size: Size, info: DeckInfo, **kw) -> byt
         areas=chart.areas, **kw,
     )  # fmt: skip
     return image(fig, fmt, size)
+
+
+def figure_image(
+    fig: go.Figure, fmt: str, size: Size, info: DeckInfo, areas: str | None = None
+) -> bytes:
+    """Any framed figure (a map, a heatmap) as an image with full provenance."""
+    framed = for_export(
+        fig, size, org=info.org, exported=info.exported, lang=info.lang, areas=areas
+    )
+    return image(framed, fmt, size)
+
+
+def spec_image(
+    store, spec: ChartSpec, *, catalog, rev: int, fmt: str, size: Size, info: DeckInfo
+) -> bytes:
+    """The chart a spec describes, built from the store and drawn as an image.
+
+    Self-contained (opens its own read-only connection), so a page can hand it to a download
+    button that runs it only when clicked.
+    """
+    with store.connect(read_only=True) as con:
+        chart = build(con, spec, catalog=catalog, rev=rev, lang=info.lang)
+    return chart_image(chart, fmt, size, info)
+
+
+def build_all(store, specs: list[ChartSpec], *, catalog, rev: int, lang: str) -> list[Chart]:
+    with store.connect(read_only=True) as con:
+        return [build(con, s, catalog=catalog, rev=rev, lang=lang) for s in specs]
 
 
 def png_zip(charts: list[Chart], info: DeckInfo, size: str = "wide") -> bytes:

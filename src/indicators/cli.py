@@ -9,6 +9,8 @@ indicators catalog                   the indicator catalog (CSV)
 indicators regions [--unit-list L]   the administrative units (CSV)
 indicators template [--format xlsx|csv] -o FILE   the upload template
 indicators value -i CODE -r REGION -p PERIOD [-u UNIT_LIST] [--rev N]
+indicators export -i CODE -r REGION -p PERIOD -f png|svg|pptx|pdf -o FILE
+                                     a chart as an image, or a deck (-i may repeat)
 indicators serve [--port 8501]       start the dashboard
 """
 
@@ -245,6 +247,77 @@ def cmd_value(args) -> int:
     return 0
 
 
+def _export_specs(args, catalog) -> list:
+    """The charts `export` is asked for: a trend over a range, or a ranking for one period."""
+    from .charts import ChartSpec
+    from .periods import sort_key
+
+    text = args.period.replace("..", ":")
+    if ":" in text:
+        first, last = (parse_period(x).code for x in text.split(":", 1))
+    else:
+        p = parse_period(text)
+        first = last = p.code
+        if p.kind == "phase":  # 2016-2020: the years of the phase
+            first, last = str(p.start.year), str(p.end.year)
+    if sort_key(first) > sort_key(last):
+        first, last = last, first
+    kind = args.kind or ("ranking" if first == last else "trend")
+    era = args.unit_list or unit_list_for(parse_period(last).end)
+    gran = args.granularity or (
+        "year" if parse_period(first).kind == "year" else parse_period(first).kind
+    )
+    level = args.level or ("district" if era != NEW else "commune")
+    regions = tuple(args.region.split(","))
+    return [
+        ChartSpec(kind, code, era, regions, first, last, gran, level) for code in args.indicator
+    ]
+
+
+def cmd_export(args) -> int:
+    """Charts to PNG/SVG (one chart) or to a PowerPoint/PDF deck, as the Briefing page does."""
+    from datetime import date
+
+    from . import deck
+    from .images import SIZES
+
+    settings, store, catalog = _context()
+    out = Path(args.output)
+    fmt = args.format or out.suffix.lower().lstrip(".")
+    if fmt not in ("png", "svg", "pptx", "pdf"):
+        print(f"{t('cli.export_format', 'vi', fmt=fmt)} / {t('cli.export_format', 'en', fmt=fmt)}",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    rev = args.rev or store.current_revision()
+    try:
+        specs = _export_specs(args, catalog)
+        charts = deck.build_all(store, specs, catalog=catalog, rev=rev, lang=args.lang)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    if fmt in ("png", "svg") and len(charts) > 1:
+        print(f"{t('cli.export_one', 'vi')} / {t('cli.export_one', 'en')}", file=sys.stderr)
+        return 2
+    subtitle = ", ".join(c.title for c in charts) if len(charts) < 3 else ""
+    info = deck.default_info(settings, rev, args.lang, subtitle, date.today())
+    try:
+        if fmt == "pptx":
+            data = deck.pptx_bytes(charts, info)
+        elif fmt == "pdf":
+            data = deck.pdf_bytes(charts, info)
+        else:
+            data = deck.chart_image(charts[0], fmt, SIZES[args.size], info)
+    except Exception as exc:  # the engine's own errors, said in both languages
+        said = (t("cli.export_failed", lang, error=exc) for lang in ("vi", "en"))
+        print(" / ".join(said), file=sys.stderr)
+        return 1
+    out.write_bytes(data)
+    for chart in charts:
+        print(chart.caption)
+    print(out)
+    return 0
+
+
 def cmd_serve(args) -> int:
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "app.py"),
@@ -294,6 +367,27 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--rev", type=int, default=None)
     q.add_argument("--lang", default="vi", choices=["vi", "en"])
     q.set_defaults(func=cmd_value)
+    e = sub.add_parser("export", help="a chart as PNG/SVG, or charts as a PPTX/PDF deck")
+    e.add_argument("-i", "--indicator", required=True, action="append",
+                   help="indicator code; repeat for several charts (pptx/pdf)")  # fmt: skip
+    e.add_argument("-r", "--region", required=True,
+                   help="unit code (trend: several, 56,568; ranking: the parent)")  # fmt: skip
+    e.add_argument("-p", "--period", required=True,
+                   help="2024 (a ranking), 2016:2024 or 2016-2020 (a trend)")  # fmt: skip
+    e.add_argument("-f", "--format", choices=["png", "svg", "pptx", "pdf"],
+                   help="default: from the output file's extension")  # fmt: skip
+    e.add_argument("-o", "--output", required=True)
+    e.add_argument("-k", "--kind", choices=["trend", "ranking"],
+                   help="default: ranking for one period, trend for a range")  # fmt: skip
+    e.add_argument("-u", "--unit-list", choices=list(UNIT_LISTS),
+                   help="default: the list in force at the end of the period")  # fmt: skip
+    e.add_argument("--level", choices=["district", "commune"], help="units ranked")
+    e.add_argument("--granularity", choices=["year", "quarter", "month", "phase"])
+    e.add_argument("--size", choices=["wide", "square"], default="wide",
+                   help="wide: 1920×1080 PNG; square: 1080×1080")  # fmt: skip
+    e.add_argument("--lang", choices=["vi", "en"], default="vi")
+    e.add_argument("--rev", type=int, help="data revision (default: the current one)")
+    e.set_defaults(func=cmd_export)
     s = sub.add_parser("serve", help="start the dashboard")
     s.add_argument("--port", type=int, default=8501)
     s.add_argument("--address", default="localhost")

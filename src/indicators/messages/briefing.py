@@ -96,4 +96,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "deck.captions_file": ("chu-thich.txt", "captions.txt"),
     "deck.preset.phase_2016_2020": ("Tổng kết giai đoạn 2016–2020", "2016–2020 phase review"),
     "deck.preset.current_year": ("Năm hiện tại", "Current year"),
+    # indicators export
+    "cli.export_format": (
+        "Định dạng '{fmt}' không xuất được; dùng png, svg, pptx hoặc pdf",
+        "Cannot export to '{fmt}'; use png, svg, pptx or pdf",
+    ),
+    "cli.export_one": (
+        "Ảnh PNG/SVG chỉ chứa một biểu đồ: chọn một chỉ tiêu, hoặc xuất pptx/pdf",
+        "A PNG/SVG image holds one chart: give one indicator, or export pptx/pdf",
+    ),
+    "cli.export_failed": (
+        "Không vẽ được ảnh (cần Chromium: apt-get install chromium): {error}",
+        "Could not draw the image (needs Chromium: apt-get install chromium): {error}",
+    ),
 }

@@ -20,18 +20,22 @@ from .timeseries import Trajectory
 
 UNIT_WORDS = ("Tỉnh ", "Thành phố ", "Huyện ", "Thị xã ", "Quận ", "Xã ", "Phường ", "Thị trấn ",
               "Đặc khu ")  # fmt: skip
+NBSP = "\u00a0"
 
 
 def fixed(value: float, ind: Indicator, lang: str) -> str:
     """A value with exactly the indicator's decimals (95,0% beside 99,0%, not 95% beside 99%)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
-    digits = ind.decimals
-    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
-    text = format_decimal(round(float(value), digits), format=pattern, locale=LOCALES[lang])
+    text = _digits(float(value), ind.decimals, lang)
     if ind.kind == "rank":
         return t("caption.rank_value", lang, n=text)
     return f"{text}%" if ind.unit(lang).strip() == "%" else text
+
+
+def _digits(value: float, digits: int, lang: str) -> str:
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    return format_decimal(round(value, digits), format=pattern, locale=LOCALES[lang])
 
 
 def in_sentence(name: str, lang: str) -> str:
@@ -64,19 +68,38 @@ def upper_first(text: str) -> str:
 
 
 def _change(first: float, last: float, ind: Indicator, lang: str) -> str:
-    """The change in words: percentage points for a percentage, relative for a count."""
+    """The change in words: percentage points for a percentage, relative for a count.
+
+    Points are the difference of the values as shown, with the indicator's decimals, so the
+    sentence adds up for a reader (94,7% → 99,0% is +4,3, and 97,0% → 100,0% is +3,0, not +3).
+    Number and unit stay on one line when a slide wraps the caption.
+    """
     if ind.kind == "rank":
         return ""
     if ind.unit(lang).strip() == "%":
-        return format_change(last - first, lang, ind.decimals, percent_points=True)
+        digits = ind.decimals
+        delta = round(last, digits) - round(first, digits)
+        # The unit words come from the one place that says them ("điểm %", "pp").
+        unit = format_change(0.0, lang, 0, percent_points=True).removeprefix("±0")
+        return _signed(delta, digits, lang) + unit.replace(" ", NBSP)
     if first == 0:
         return ""
-    return format_change((last / first - 1) * 100, lang, 1, percent_points=False) + "%"
+    return _signed((last / first - 1) * 100, 1, lang) + "%"
+
+
+def _signed(delta: float, digits: int, lang: str) -> str:
+    delta = round(delta, digits)
+    sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
+    return sign + _digits(abs(delta), digits, lang)
 
 
 def direction(first: float, last: float, ind: Indicator) -> str:
-    """rise, fall or flat, as the chart reads (a rank's number falling is a rise in rank)."""
-    if round(last - first, ind.decimals) == 0:
+    """rise, fall or flat, as the chart reads (a rank's number falling is a rise in rank).
+
+    Flat when the values as shown are the same (99,04 and 98,96 both read 99,0).
+    """
+    digits = ind.decimals
+    if round(last, digits) == round(first, digits):
         return "flat"
     up = last > first
     if ind.kind == "rank":

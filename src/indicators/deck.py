@@ -15,6 +15,7 @@ from datetime import date
 import plotly.graph_objects as go
 
 from .charts import Chart, ChartSpec, build
+from .figures.frame import BLUE
 from .images import SIZES, Size, export_line, for_export, image
 from .messages import t
 
@@ -32,6 +33,11 @@ class DeckInfo:
     exported: date
     revision: int
     lang: str
+
+    def when(self) -> str:
+        """The title slide's line: export date and data revision."""
+        day = self.exported.strftime("%d/%m/%Y")
+        return t("deck.stamp", self.lang, date=day, rev=self.revision)
 
     def stamp(self) -> str:
         return f"{export_line(self.org, self.exported, self.lang)} · " + t(
@@ -103,7 +109,7 @@ def pptx_bytes(charts: list[Chart], info: DeckInfo) -> bytes:
     first = prs.slides.add_slide(prs.slide_layouts[0])
     first.shapes.title.text = info.title
     _font(first.shapes.title.text_frame, Pt(36), bold=True)
-    lines = [info.subtitle, info.org, info.stamp()]
+    lines = [line for line in (info.subtitle, info.org, info.when()) if line]
     if any(c.illustrative for c in charts):
         lines.append(t("chart.illustrative", info.lang))
     first.placeholders[1].text = "\n".join(lines)
@@ -158,7 +164,7 @@ def title_figure(info: DeckInfo, illustrative: bool) -> go.Figure:
         (info.title, 34, "#111", 0.62),
         (info.subtitle, 20, "#333", 0.50),
         (info.org, 18, "#333", 0.40),
-        (info.stamp(), 15, "#555", 0.33),
+        (info.when(), 15, "#555", 0.33),
     ]
     if illustrative:
         lines.append((t("chart.illustrative", info.lang), 15, "#D55E00", 0.26))
@@ -168,6 +174,8 @@ def title_figure(info: DeckInfo, illustrative: bool) -> go.Figure:
             text=text, x=0.04, y=y, xref="paper", yref="paper", xanchor="left",
             showarrow=False, font=dict(size=px, color=colour),
         )  # fmt: skip
+    fig.add_shape(type="rect", xref="paper", yref="paper", x0=0, x1=0.012, y0=0.2, y1=0.72,
+                  fillcolor=BLUE, line_width=0)  # fmt: skip
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     fig.update_layout(template="plotly_white", margin=dict(l=40, r=40, t=40, b=40))

@@ -7,16 +7,21 @@ from ui.common import conf, lang, url_choice
 
 st.set_page_config(page_title=t("app.title", lang()), page_icon="📶", layout="wide")
 
-with st.sidebar:
-    url_choice(
-        st.radio,
-        t("app.language", lang()),
-        ["vi", "en"],
-        key="lang",
-        format_func=lambda code: t(f"lang.{code}", code),  # each language named in itself
-        horizontal=True,
-    )
-    st.caption(conf().org(lang()))
+# The briefing's presentation view (?present=1) shows the chart alone: no sidebar, no menu.
+PRESENT_PATH = "bao-cao"
+present = st.query_params.get("present") == "1"
+
+if not present:
+    with st.sidebar:
+        url_choice(
+            st.radio,
+            t("app.language", lang()),
+            ["vi", "en"],
+            key="lang",
+            format_func=lambda code: t(f"lang.{code}", code),  # each language named in itself
+            horizontal=True,
+        )
+        st.caption(conf().org(lang()))
 
 
 def page(path: str, key: str, icon: str, slug: str, **kwargs) -> st.Page:
@@ -28,6 +33,7 @@ pages = {
         page("ui/overview.py", "overview", ":material/dashboard:", "tong-quan", default=True),
         page("ui/trends.py", "trends", ":material/show_chart:", "xu-huong"),
         page("ui/regions.py", "regions", ":material/map:", "dia-ban"),
+        page("ui/briefing.py", "briefing", ":material/slideshow:", PRESENT_PATH),
         page("ui/data.py", "data", ":material/table:", "du-lieu"),
         page("ui/methodology.py", "methodology", ":material/menu_book:", "phuong-phap"),
     ],
@@ -36,4 +42,8 @@ pages = {
         page("ui/history.py", "history", ":material/history:", "lich-su"),
     ],
 }
-st.navigation(pages).run()
+current = st.navigation(pages, position="hidden" if present else "sidebar")
+if present and current.url_path != PRESENT_PATH:  # only the briefing has a presentation view
+    st.query_params.pop("present", None)
+    st.rerun()
+current.run()

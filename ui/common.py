@@ -6,7 +6,9 @@ only for what it has not seen in this revision.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
+from functools import partial
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -14,7 +16,7 @@ import streamlit as st
 from indicators import queries, reform
 from indicators.catalog import Catalog, load_catalog
 from indicators.config import RegionRef, Settings, settings
-from indicators.messages import t
+from indicators.messages import LANGS, t
 from indicators.store import Revision, Store, seed_from
 
 
@@ -419,3 +421,127 @@ def unit_names() -> dict[tuple[str, str], str]:
     regions = unit_lists()
     return dict(zip(zip(regions["unit_list"], regions["code"], strict=True), regions["name"],
                     strict=True))  # fmt: skip
+
+
+# --- Briefings: views to put in a deck, image downloads under each chart (issue 5) ---
+
+VIEWS = "briefing_views"  # session state: tokens of the charts looked at, newest first
+MAX_VIEWS = 20
+
+
+def remember_views(specs) -> None:
+    """Offer these charts (`charts.ChartSpec`, in page order) on the briefing page.
+
+    Kept in the session, newest first, each once, at most `MAX_VIEWS`.
+    """
+    tokens = list(dict.fromkeys(s.token() for s in specs))
+    older = [v for v in st.session_state.get(VIEWS, []) if v not in tokens]
+    st.session_state[VIEWS] = (tokens + older)[:MAX_VIEWS]
+
+
+def remembered_views() -> list[str]:
+    return list(st.session_state.get(VIEWS, []))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def built_chart(rev: int, token: str, lang: str):
+    """The chart a token describes (`charts.build`); raises ValueError for a bad token."""
+    from indicators.charts import ChartSpec, build
+
+    spec = ChartSpec.from_token(token)
+    with store().connect(read_only=True) as con:
+        return build(con, spec, catalog=catalog(), rev=rev, lang=lang)
+
+
+def today() -> date:
+    """Today in Vietnam (an export date officials recognise)."""
+    return datetime.now(VIETNAM).date()
+
+
+def deck_info(rev: int, lang_code: str, subtitle: str = ""):
+    from indicators.deck import default_info
+
+    return default_info(conf(), rev, lang_code, subtitle, today())
+
+
+def engine_problem() -> str | None:
+    """Why images cannot be made on this server (both languages), or None.
+
+    Images are drawn by the system Chromium; without it every download would fail with a
+    traceback in the log and nothing on the page, so the page says so and disables them.
+    """
+    from indicators import chromium
+
+    if Path(chromium.CHROMIUM_PATH).exists():
+        return None
+    return "\n\n".join(t("bpage.no_engine", code, path=chromium.CHROMIUM_PATH) for code in LANGS)
+
+
+def deck_file(store_: Store, tokens: list[str], fmt: str, *, catalog_: Catalog, rev: int, info):
+    """A deck (pptx, pdf or zip of PNGs) of the charts `tokens` describe.
+
+    Handed to a download button as a callable: it runs without Streamlit's script context,
+    when the button is clicked, so it uses only the objects passed in.
+    """
+    from indicators import deck
+    from indicators.charts import ChartSpec
+
+    specs = [ChartSpec.from_token(tok) for tok in tokens]
+    charts = deck.build_all(store_, specs, catalog=catalog_, rev=rev, lang=info.lang)
+    make = {"pptx": deck.pptx_bytes, "pdf": deck.pdf_bytes, "zip": deck.png_zip}[fmt]
+    return make(charts, info)
+
+
+IMAGE_CHOICES = (  # (label, format, size)
+    ("img.png_wide", "png", "wide"),
+    ("img.png_square", "png", "square"),
+    ("img.svg", "svg", "wide"),
+)
+MIME = {
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "pdf": "application/pdf",
+    "zip": "application/zip",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+
+
+def image_downloads(key: str, stem: str, *, spec=None, fig=None, areas: str | None = None):
+    """A compact "Tải ảnh" menu under a chart: PNG 16:9, PNG square and SVG with provenance.
+
+    Nothing is drawn until a button is clicked: each button holds a callable (`deck.spec_image`
+    for a chart a spec describes, `deck.figure_image` for any other figure).
+    """
+    from indicators import deck
+    from indicators.images import SIZES
+
+    problem = engine_problem()
+    rev = revision()
+    with st.popover(tr("img.menu"), icon=":material/image:", width="content"):
+        if problem:
+            st.error(problem, icon=":material/error:")
+        info = deck_info(rev, lang())
+        for label, fmt, size in IMAGE_CHOICES:
+            if spec is not None:
+                data = partial(
+                    deck.spec_image, store(), spec, catalog=catalog(), rev=rev, fmt=fmt,
+                    size=SIZES[size], info=info,
+                )  # fmt: skip
+            else:
+                data = partial(deck.figure_image, fig, fmt, SIZES[size], info, areas)
+            st.download_button(
+                tr(label), data=data, file_name=f"{stem}_{size}.{fmt}", mime=MIME[fmt],
+                key=f"img_{key}_{fmt}_{size}", on_click="ignore", disabled=problem is not None,
+                icon=":material/download:", width="stretch",
+            )  # fmt: skip
+        st.caption(tr("img.note"))
+
+
+@st.cache_data(show_spinner=False)
+def preset_tokens(rev: int, name: str) -> list[str]:
+    """The charts of a ready-made deck (`charts.preset`) as tokens, for this revision."""
+    from indicators.charts import preset
+
+    with store().connect(read_only=True) as con:
+        specs = preset(name, con, rev, catalog=catalog(), settings=conf())
+    return [s.token() for s in specs]

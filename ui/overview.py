@@ -71,6 +71,7 @@ with left:
         targets=targets,
     )  # fmt: skip
     st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+    c.image_downloads("overview_trend", f"{trend_code}_trend", fig=fig, areas=cfg.province(lang))
 
 with right:
     st.subheader(c.tr("overview.ranking"))
@@ -104,3 +105,8 @@ with right:
             lang=lang,
         )  # fmt: skip
         st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+        place = c.units(unit_list).set_index("code")["name"].get(prov.code, prov.code)
+        c.image_downloads(
+            "overview_ranking", f"{rank_code}_ranking_{year}_{level}", fig=fig,
+            areas=c.tr("chartspec.units_of", units=c.tr(f"level.{level}"), place=place),
+        )  # fmt: skip

@@ -7,6 +7,7 @@ the URL (?indicator=…&era=…&unit=…&level=…&period=…), so a copied link
 
 import streamlit as st
 
+from indicators.charts import ChartSpec
 from indicators.figures import heatmap_figure, map_figure, ranking_figure
 from indicators.geo import located
 from indicators.periods import parse_period, sort_key
@@ -160,11 +161,18 @@ def drill(chart_key: str) -> None:
         st.session_state[c.choice_key("unit", unit_list)] = picked
 
 
-def chart(fig, name: str, key: str) -> None:
+def chart(fig, name: str, key: str, spec: ChartSpec | None = None) -> None:
+    """A chart (a click drills down), and its image downloads under it."""
     extra = {}
     if drillable:
         extra = dict(on_select=lambda: drill(key), selection_mode="points", key=key)
     st.plotly_chart(fig, width="stretch", config=png(name), **extra)
+    c.image_downloads(key, name, spec=spec, fig=fig)  # the subtitle already names the area
+
+
+# The ranking as the briefing page and the image downloads describe it (offered there).
+ranking_spec = ChartSpec("ranking", code, unit_list, (parent,), period, period, level=level)
+c.remember_views([ranking_spec])
 
 
 if drillable:
@@ -178,7 +186,7 @@ with left:
         province_value=parent_value, revision=rev, lang=lang,
         parent_label=None if is_province else place,
     )  # fmt: skip
-    chart(fig, f"{code}-{period}-{parent}-{level}-ranking", f"rank-{view}")
+    chart(fig, f"{code}-{period}-{parent}-{level}-ranking", f"rank-{view}", ranking_spec)
     ranking_height = fig.layout.height
 
 with right:
@@ -211,4 +219,6 @@ fig = heatmap_figure(
     units, values, ind, periods=columns, level_label=level_label, place_name=place,
     revision=rev, lang=lang,
 )  # fmt: skip
-st.plotly_chart(fig, width="stretch", config=png(f"{code}-{parent}-{level}-heatmap"))
+heat_name = f"{code}-{parent}-{level}-heatmap"
+st.plotly_chart(fig, width="stretch", config=png(heat_name))
+c.image_downloads(f"heat-{view}", heat_name, fig=fig)

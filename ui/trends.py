@@ -5,6 +5,7 @@ import streamlit as st
 
 from indicators import tables
 from indicators import timeseries as ts
+from indicators.charts import ChartSpec, trend_parts
 from indicators.exports import csv_bytes
 from indicators.figures.growth import growth_figure
 from indicators.figures.trend import mark_reform, trends_figure
@@ -77,6 +78,10 @@ chosen = {code: names.get(code, code) for code in regions}
 targets = c.era_targets(rev, tuple(indicators), era, tuple(regions))
 targets = targets[targets["period_end"] >= pd.Timestamp(start)]
 config = {"displaylogo": False}
+specs = {
+    code: ChartSpec("trend", code, era, tuple(regions), first, last, gran) for code in indicators
+}
+c.remember_views(specs.values())  # offered on the briefing page
 
 
 def on_track_lines(ind, values, paths) -> list[str]:
@@ -108,11 +113,8 @@ def on_track_lines(ind, values, paths) -> list[str]:
 for code in indicators:
     ind = cat[code]
     raw = c.trend_values(rev, code, era, tuple(regions), first, last)
-    complete, partial = ts.split_partial_areas(raw)
-    rolled = ts.roll_up(complete, cat, gran)
-    values = ts.add_growth(rolled.values)
-    placed = ts.place_targets(targets, ind, gran)
-    paths = ts.trajectories(values, placed)
+    parts = trend_parts(raw, targets, ind, cat, gran)
+    values, placed, paths = parts.values, parts.targets, parts.paths
     fig = trends_figure(
         values, ind, regions=chosen, granularity=gran, era=era, revision=rev, lang=lang,
         targets=placed, paths=paths, first=first, last=last,
@@ -126,6 +128,7 @@ for code in indicators:
             fig, width="stretch", key=f"trend_{code}",
             config={**config, "toImageButtonOptions": image},
         )  # fmt: skip
+        c.image_downloads(f"trend_{code}", name, spec=specs[code])
         notes = []
         if values.empty:
             kinds = sorted(set(raw["period_kind"]), key=ts.LADDER.index)
@@ -134,7 +137,7 @@ for code in indicators:
                 notes.append(
                     c.tr("trends.other_kinds", kinds=", ".join(c.tr(f"gran.{k}") for k in kinds))
                 )
-        gaps = rolled.incomplete
+        gaps = parts.incomplete
         n_estimates = int(values["estimate"].astype(bool).sum())
         if not gaps.empty:
             items = [
@@ -149,8 +152,8 @@ for code in indicators:
                 for g in gaps.itertuples(index=False)
             ]
             notes.append(c.tr("trends.incomplete", items="; ".join(items)))
-        if not partial.empty:
-            notes.append(c.tr("trends.partial_areas", n=len(partial)))
+        if not parts.partial.empty:
+            notes.append(c.tr("trends.partial_areas", n=len(parts.partial)))
         if len(eras) > 1 and not ts.is_convertible(ind):
             notes.append(c.tr(ts.not_converted_key(ind)))
         if n_estimates:
@@ -171,6 +174,8 @@ for code in indicators:
                 key=f"growth_{code}",
                 config={**config, "toImageButtonOptions": gimage},
             )
+            areas = ", ".join(chosen.values())
+            c.image_downloads(f"growth_{code}", f"{name}_growth", fig=gfig, areas=areas)
     with right:
         table = tables.trend_table(values, ind, chosen, gran, lang)
         st.markdown(f"**{c.tr('trends.table')}** · {ind.name(lang)}")

@@ -6,7 +6,17 @@ words; a key may be defined only once across them.
 
 from __future__ import annotations
 
-from . import base, briefing, history, pages, reform, regions, update_pages, uploads
+from . import (
+    base,
+    briefing,
+    briefing_page,
+    history,
+    pages,
+    reform,
+    regions,
+    update_pages,
+    uploads,
+)
 
 LANGS = ("vi", "en")
 
@@ -30,6 +40,7 @@ MESSAGES = _merge(
     history.MESSAGES,
     update_pages.MESSAGES,
     briefing.MESSAGES,
+    briefing_page.MESSAGES,
 )
 
 

@@ -122,11 +122,6 @@ def test_each_chart_slide_has_its_title_caption_notes_and_picture(built):
         assert slide.shapes.title.top + slide.shapes.title.height <= caption.top
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="deck.pptx_bytes makes the slides 16:9 but keeps the 4:3 template's title-slide "
-    "placeholders (0.75 in + 8.5 in wide on a 13.33 in slide): the title sits left of centre",
-)
 def test_title_slide_is_centred_on_the_wide_slide(built):
     prs = Presentation(io.BytesIO(built.pptx))
     title = prs.slides[0].shapes.title

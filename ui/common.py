@@ -487,9 +487,7 @@ def deck_file(store_: Store, tokens: list[str], fmt: str, *, catalog_: Catalog, 
     from indicators.charts import ChartSpec
 
     specs = [ChartSpec.from_token(tok) for tok in tokens]
-    charts = deck.build_all(store_, specs, catalog=catalog_, rev=rev, lang=info.lang)
-    make = {"pptx": deck.pptx_bytes, "pdf": deck.pdf_bytes, "zip": deck.png_zip}[fmt]
-    return make(charts, info)
+    return deck.deck_bytes(store_, specs, fmt, catalog=catalog_, rev=rev, info=info)
 
 
 IMAGE_CHOICES = (  # (label, format, size)

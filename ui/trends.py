@@ -1,11 +1,10 @@
 """Xu hướng / Trends: indicators over time for chosen areas, with targets and trajectories."""
 
-import pandas as pd
 import streamlit as st
 
 from indicators import tables
 from indicators import timeseries as ts
-from indicators.charts import ChartSpec, trend_parts
+from indicators.charts import ChartSpec, targets_in_view, trend_parts
 from indicators.exports import csv_bytes
 from indicators.figures.growth import growth_figure
 from indicators.figures.trend import mark_reform, trends_figure
@@ -76,7 +75,7 @@ if not regions:
 
 chosen = {code: names.get(code, code) for code in regions}
 targets = c.era_targets(rev, tuple(indicators), era, tuple(regions))
-targets = targets[targets["period_end"] >= pd.Timestamp(start)]
+targets = targets_in_view(targets, start, end, span["last"].max())
 config = {"displaylogo": False}
 specs = {
     code: ChartSpec("trend", code, era, tuple(regions), first, last, gran) for code in indicators

@@ -8,6 +8,7 @@ command line draws what the page draws. A spec fits in a URL (`ChartSpec.token`)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -108,6 +109,22 @@ def _both(key: str, **kwargs: object) -> str:
     return f"{t(key, 'vi', **kwargs)} / {t(key, 'en', **kwargs)}"
 
 
+def targets_in_view(
+    targets: pd.DataFrame, start: date, end: date, data_end: date | pd.Timestamp
+) -> pd.DataFrame:
+    """The targets a trend over [start, end] shows.
+
+    Targets before the range are left out. One after it is shown (with the path towards it)
+    only when the range reaches the latest figures: a look back at 2016–2020 is not stretched
+    to 2025 by a target of a later plan.
+    """
+    ends = pd.to_datetime(targets["period_end"])
+    keep = ends >= pd.Timestamp(start)
+    if pd.Timestamp(end) < pd.Timestamp(data_end):
+        keep &= ends <= pd.Timestamp(end)
+    return targets[keep]
+
+
 def check(spec: ChartSpec, catalog: Catalog, names: dict[str, str]) -> None:
     """Raise ValueError (Vietnamese / English) when a spec names what does not exist."""
     if spec.kind not in KINDS:
@@ -123,21 +140,29 @@ def check(spec: ChartSpec, catalog: Catalog, names: dict[str, str]) -> None:
         parse_period(p)  # raises with the period's own message
     if sort_key(spec.first) > sort_key(spec.last):
         raise ValueError(_both("chartspec.bad_range", first=spec.first, last=spec.last))
+    if spec.kind == "ranking" and spec.level not in ("district", "commune"):
+        raise ValueError(_both("chartspec.bad_level", level=spec.level))
     if spec.gran not in ts.GRANULARITIES:
         raise ValueError(
             _both("chartspec.bad_gran", gran=spec.gran, grans=", ".join(ts.GRANULARITIES))
         )
 
 
-def build(con, spec: ChartSpec, *, catalog: Catalog, rev: int, lang: str) -> Chart:
-    """The chart a spec describes, from the store as of revision `rev`."""
+def build(
+    con, spec: ChartSpec, *, catalog: Catalog, rev: int, lang: str, compact: bool = False
+) -> Chart:
+    """The chart a spec describes, from the store as of revision `rev`.
+
+    `compact` is for a slide: a ranking shows its best 5 and worst 10 units (not 10 and 20),
+    whose names stay legible in a picture under a title and a caption.
+    """
     units = queries.units(con, spec.era)
     names = dict(zip(units["code"], units["name"], strict=True))
     check(spec, catalog, names)
     ind = catalog[spec.indicator]
     if spec.kind == "trend":
         return _trend(con, spec, ind, catalog, names, rev, lang)
-    return _ranking(con, spec, ind, units, names, rev, lang)
+    return _ranking(con, spec, ind, units, names, rev, lang, (5, 10) if compact else (10, 20))
 
 
 def _trend(con, spec, ind, catalog, names, rev, lang) -> Chart:
@@ -146,7 +171,7 @@ def _trend(con, spec, ind, catalog, names, rev, lang) -> Chart:
     raw = reform.converted_series(con, rev, indicators=[ind.code], refs=refs, target_list=spec.era)
     raw = ts.within(raw, start, end)
     targets = queries.targets(con, rev, indicators=[ind.code], refs=refs)
-    targets = targets[targets["period_end"] >= pd.Timestamp(start)]
+    targets = targets_in_view(targets, start, end, queries.data_span(con, rev)["last"].max())
     parts = trend_parts(raw, targets, ind, catalog, spec.gran)
     chosen = {code: names[code] for code in spec.regions}
     fig = trends_figure(
@@ -167,7 +192,7 @@ def _trend(con, spec, ind, catalog, names, rev, lang) -> Chart:
     )
 
 
-def _ranking(con, spec, ind, units, names, rev, lang) -> Chart:
+def _ranking(con, spec, ind, units, names, rev, lang, rows: tuple[int, int]) -> Chart:
     parent, period = spec.regions[0], spec.last
     below = queries.units_below(con, unit_list=spec.era, parent=parent, level=spec.level)
     values = queries.resolved_values(
@@ -186,7 +211,7 @@ def _ranking(con, spec, ind, units, names, rev, lang) -> Chart:
     label = parse_period(period).label(lang)
     fig = ranking_figure(
         now, ind, period_label=label, level_label=t(f"level.{spec.level}", lang),
-        province_value=own_value, revision=rev, lang=lang,
+        province_value=own_value, revision=rev, lang=lang, best=rows[0], worst=rows[1],
         parent_label=None if is_province else names[parent],
     )  # fmt: skip
     caption = ranking_caption(

@@ -19,7 +19,8 @@ from .figures.frame import BLUE
 from .images import SIZES, Size, export_line, for_export, image
 from .messages import t
 
-SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5  # 16:9
+SLIDE_W_EMU, SLIDE_H_EMU = 12_192_000, 6_858_000  # PowerPoint's 16:9 (13.333 × 7.5 in)
+SLIDE_W_IN, SLIDE_H_IN = SLIDE_W_EMU / 914_400, SLIDE_H_EMU / 914_400
 PPTX_FONT = "Arial"  # Office's Arial has every Vietnamese letter; the deck stays editable
 
 
@@ -77,9 +78,22 @@ def spec_image(
     return chart_image(chart, fmt, size, info)
 
 
-def build_all(store, specs: list[ChartSpec], *, catalog, rev: int, lang: str) -> list[Chart]:
+def build_all(
+    store, specs: list[ChartSpec], *, catalog, rev: int, lang: str, compact: bool = True
+) -> list[Chart]:
+    """The charts of a deck (compact rankings: see `charts.build`)."""
     with store.connect(read_only=True) as con:
-        return [build(con, s, catalog=catalog, rev=rev, lang=lang) for s in specs]
+        return [build(con, s, catalog=catalog, rev=rev, lang=lang, compact=compact) for s in specs]
+
+
+def deck_bytes(store, specs: list[ChartSpec], fmt: str, *, catalog, rev: int, info: DeckInfo):
+    """A whole deck (pptx, pdf or a zip of PNGs) from specs, in one call.
+
+    Self-contained like `spec_image`, for a download button that builds only when clicked.
+    """
+    charts = build_all(store, specs, catalog=catalog, rev=rev, lang=info.lang)
+    make = {"pptx": pptx_bytes, "pdf": pdf_bytes, "zip": png_zip}[fmt]
+    return make(charts, info)
 
 
 def png_zip(charts: list[Chart], info: DeckInfo, size: str = "wide") -> bytes:
@@ -105,8 +119,13 @@ def pptx_bytes(charts: list[Chart], info: DeckInfo) -> bytes:
     from pptx.util import Emu, Inches, Pt
 
     prs = Presentation()
-    prs.slide_width, prs.slide_height = Inches(SLIDE_W_IN), Inches(SLIDE_H_IN)
+    prs.slide_width, prs.slide_height = Emu(SLIDE_W_EMU), Emu(SLIDE_H_EMU)
     first = prs.slides.add_slide(prs.slide_layouts[0])
+    # The default template's title slide is laid out for 4:3: place its boxes on the wide slide.
+    margin = Inches(0.9)
+    for shape, top, tall in ((first.shapes.title, 2.0, 1.5), (first.placeholders[1], 3.6, 2.2)):
+        shape.left, shape.top = margin, Inches(top)
+        shape.width, shape.height = Emu(SLIDE_W_EMU) - 2 * margin, Inches(tall)
     first.shapes.title.text = info.title
     _font(first.shapes.title.text_frame, Pt(36), bold=True)
     lines = [line for line in (info.subtitle, info.org, info.when()) if line]
@@ -117,7 +136,7 @@ def pptx_bytes(charts: list[Chart], info: DeckInfo) -> bytes:
     size = SIZES["slide"]
     px_w, px_h = size.pixels
     top = Inches(1.85)
-    height = Inches(SLIDE_H_IN) - top - Inches(0.1)
+    height = Emu(SLIDE_H_EMU) - top - Inches(0.1)
     width = Emu(int(height * px_w / px_h))
     for chart in charts:
         slide = prs.slides.add_slide(prs.slide_layouts[5])
@@ -135,7 +154,7 @@ def pptx_bytes(charts: list[Chart], info: DeckInfo) -> bytes:
         box.text_frame.text = chart.caption
         _font(box.text_frame, Pt(16), left=True)
         picture = chart_image(chart, "png", size, info, heading=False)
-        left = int((Inches(SLIDE_W_IN) - width) / 2)
+        left = int((SLIDE_W_EMU - width) / 2)
         pic = slide.shapes.add_picture(io.BytesIO(picture), left, top, width, height)
         pic.name = chart.stem
         slide.notes_slide.notes_text_frame.text = chart.caption

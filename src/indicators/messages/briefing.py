@@ -87,6 +87,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Độ chi tiết '{gran}' không có; chọn một trong: {grans}",
         "There is no granularity '{gran}'; choose one of: {grans}",
     ),
+    "chartspec.bad_level": (
+        "Cấp '{level}' không xếp hạng được; chọn district (huyện) hoặc commune (xã)",
+        "Cannot rank level '{level}'; choose district or commune",
+    ),
     "chartspec.units_of": ("{units} thuộc {place}", "{units} of {place}"),
     # Decks.
     "deck.title": (

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
 from indicators import charts, queries
+from indicators.captions import ranking_caption
 from indicators.charts import ChartSpec
 from indicators.config import RegionRef
 from indicators.loaders import load_observations, load_targets
@@ -56,9 +58,12 @@ def plain(text: str) -> str:
 
 
 def region_in_sentence(store: Store, unit_list: str, code: str, lang: str) -> str:
-    """'Tỉnh Khánh Hòa' as the caption's sentence has it ('tỉnh Khánh Hòa' in Vietnamese)."""
+    """'Tỉnh Khánh Hòa' as the caption's sentence has it: 'tỉnh Khánh Hòa' in Vietnamese,
+    'Khánh Hòa province' in English."""
     name = unit_name(store, unit_list, code)
-    return name[0].lower() + name[1:] if lang == "vi" else name
+    if lang == "en":
+        return name.replace("Tỉnh ", "") + " province" if name.startswith("Tỉnh ") else name
+    return name[0].lower() + name[1:]
 
 
 def unit_name(store: Store, unit_list: str, code: str) -> str:
@@ -467,3 +472,17 @@ def test_no_figures_in_the_range_is_said_not_invented(own_store, catalog, lang):
     assert ind.name(lang) in caption
     assert ("Chưa có số liệu" if lang == "vi" else "No figures") in caption
     assert not re.search(r"\d", caption.replace(ind.name(lang), ""))
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_ranking_where_every_unit_is_level_says_so(catalog, lang):
+    """Every commune at 100%: no leader and no last, one level for all."""
+    units = pd.DataFrame({"name": ["Xã A", "Xã B", "Xã C"], "value": [100.0, 100.0, None]})
+    text = ranking_caption(
+        units, catalog["mobile_commune_pct"], period="2026", level="commune",
+        place="Tỉnh Khánh Hòa", place_value=100.0, lang=lang,
+    )  # fmt: skip
+    value = "100,0%" if lang == "vi" else "100.0%"
+    assert value in text and "Xã A" not in text
+    assert ("cả 2 xã, phường" in text) if lang == "vi" else ("all 2 communes" in text)
+    assert "1 " in text  # the commune without figures is counted

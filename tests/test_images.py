@@ -133,11 +133,6 @@ def test_illustrative_mark_is_on_the_image_only_when_a_shown_value_is_illustrati
         assert any(f"Xuất ngày {EXPORTED:%d/%m/%Y}" in x for x in texts)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="charts._trend sets Chart.illustrative from the values only; the figure (and its "
-    "mark) also counts the targets it shows, so a deck's title slide misses the mark",
-)
 def test_chart_says_illustrative_when_its_image_carries_the_mark(built, settings):
     chart = built["target", "vi"]
     _, texts = svg_lines(deck.chart_image(chart, "svg", images.SIZES["wide"], info(settings, "vi")))

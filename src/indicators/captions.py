@@ -39,8 +39,11 @@ def _digits(value: float, digits: int, lang: str) -> str:
 
 
 def in_sentence(name: str, lang: str) -> str:
-    """A unit's name inside a Vietnamese sentence: "Tỉnh Khánh Hòa" → "tỉnh Khánh Hòa"."""
-    if lang == "vi" and name.startswith(UNIT_WORDS):
+    """A unit's name inside a sentence: "Tỉnh Khánh Hòa" → "tỉnh Khánh Hòa", in English
+    "Khánh Hòa province" (other units keep their Vietnamese type: "Xã Suối Dầu")."""
+    if lang == "en":
+        return f"{name.removeprefix('Tỉnh ')} province" if name.startswith("Tỉnh ") else name
+    if name.startswith(UNIT_WORDS):
         return name[0].lower() + name[1:]
     return name
 
@@ -224,6 +227,14 @@ def ranking_caption(
         return t("caption.no_data", lang, indicator=ind.name(lang))
     units_word = t(f"caption.units.{level}", lang)
     best, worst = have.iloc[0], have.iloc[-1]
+    missing = _missing(units, have, units_word, lang)
+    if fixed(best["value"], ind, lang) == fixed(worst["value"], ind, lang):  # all level
+        text = t(
+            "caption.ranking_tie", lang, when=upper_first(when(period, lang)), n=len(have),
+            units=units_word, indicator=lower_first(ind.name(lang)),
+            value=fixed(best["value"], ind, lang),
+        )  # fmt: skip
+        return _sentence(text, missing, lang)
     text = t(
         "caption.ranking",
         lang,
@@ -252,10 +263,12 @@ def ranking_caption(
                 value=fixed(place_value, ind, lang),
             )
         )
+    return _sentence(text, extra + missing, lang)
+
+
+def _missing(units: pd.DataFrame, have: pd.DataFrame, units_word: str, lang: str) -> list[str]:
     missing = len(units) - len(have)
-    if missing:
-        extra.append(t("caption.missing_units", lang, n=missing, units=units_word))
-    return _sentence(text, extra, lang)
+    return [t("caption.missing_units", lang, n=missing, units=units_word)] if missing else []
 
 
 def _sentence(text: str, clauses: list[str], lang: str) -> str:

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from . import queries, reform
 from . import timeseries as ts
-from .captions import ranking_caption, trend_caption
+from .captions import in_sentence, ranking_caption, trend_caption
 from .catalog import Catalog, Indicator
 from .config import RegionRef, Settings
 from .figures.ranking import ranking_figure
@@ -181,7 +181,7 @@ def _trend(con, spec, ind, catalog, names, rev, lang) -> Chart:
     caption = trend_caption(
         parts.values, ind, names=chosen, lang=lang, targets=parts.targets, paths=parts.paths
     )
-    shown = parts.values["status"]
+    shown = pd.concat([parts.values["status"], parts.targets["status"]])  # as the figure counts
     return Chart(
         spec=spec,
         figure=fig,
@@ -224,7 +224,10 @@ def _ranking(con, spec, ind, units, names, rev, lang, rows: tuple[int, int]) -> 
         title=t("chart.ranking_title", lang, indicator=ind.name(lang), period=label),
         caption=caption,
         areas=t(
-            "chartspec.units_of", lang, units=t(f"level.{spec.level}", lang), place=names[parent]
+            "chartspec.units_of",
+            lang,
+            units=t(f"caption.units.{spec.level}", lang),
+            place=in_sentence(names[parent], lang),
         ),
         illustrative=bool(now["status"].eq("illustrative").any()),
     )

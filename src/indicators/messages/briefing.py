@@ -57,6 +57,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "({worst_value})",
         "{when}, {best} led on {indicator} ({best_value}) and {worst} came last ({worst_value})",
     ),
+    "caption.ranking_tie": (
+        "{when}, cả {n} {units} đều ở mức {value} về {indicator}",
+        "{when}, all {n} {units} were at {value} on {indicator}",
+    ),
     "caption.behind_area": (
         "{k}/{n} {units} kém hơn mức của {place} ({value})",
         "{k} of {n} {units} are behind {place} ({value})",
@@ -91,7 +95,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cấp '{level}' không xếp hạng được; chọn district (huyện) hoặc commune (xã)",
         "Cannot rank level '{level}'; choose district or commune",
     ),
-    "chartspec.units_of": ("{units} thuộc {place}", "{units} of {place}"),
+    "chartspec.units_of": ("Các {units} thuộc {place}", "All {units} of {place}"),
     # Decks.
     "deck.title": (
         "Chỉ số CNTT-TT tỉnh {province}",

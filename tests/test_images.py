@@ -245,3 +245,20 @@ def test_a_font_without_the_letters_would_be_caught():
     pdf = render.render(fig, "pdf", 400, 200)
     fonts = embedded_fonts(PdfReader(io.BytesIO(pdf)).pages[0])
     assert not all("BeVietnamPro" in f["name"] for f in fonts), fonts
+
+
+@pytest.mark.parametrize("kind", ["wide", "slide"])
+def test_a_long_ranking_names_every_unit_in_a_wide_image(seeded_store, catalog, settings, kind):
+    """31 rows (best 10, gap, worst 20) in 540 px: labels shrink instead of being skipped."""
+    spec = ChartSpec("ranking", "hh_internet_pct", "2025", ("56",), "2025", "2025")
+    with seeded_store.connect(read_only=True) as con:
+        chart = charts.build(con, spec, catalog=catalog, rev=seeded_store.current_revision(),
+                             lang="vi")  # fmt: skip
+    size = images.SIZES[kind]
+    fig = images.for_export(chart.figure, size, org=settings.org("vi"), exported=EXPORTED,
+                            lang="vi", areas=chart.areas)  # fmt: skip
+    rows = len(fig.data[0].y)
+    plot = size.height - fig.layout.margin.t - fig.layout.margin.b
+    assert rows == 31
+    assert fig.layout.yaxis.tickfont.size * rows <= plot  # every label has its row
+    assert fig.layout.yaxis.tickfont.size >= 6

@@ -100,7 +100,24 @@ def for_export(
     bottom = _footer(out, export_line(org, exported, lang), int(size.width / 6.6))
     out.layout.margin.t = top + 24 * legend_rows + (8 if legend_rows else 0)
     out.layout.margin.b = bottom
+    _fit_rows(out, size.height - out.layout.margin.t - bottom)
     return out
+
+
+def _fit_rows(fig: go.Figure, plot_height: float) -> None:
+    """Shrink the row labels of a long ranking or heatmap to fit the image's height.
+
+    Plotly skips every other label when rows are lower than the text, which leaves units
+    unnamed in a 16:9 image; a smaller font names them all.
+    """
+    rows = max((len(tr.y) for tr in fig.data if tr.type in ("bar", "heatmap") and tr.y is not None
+                and (tr.type == "heatmap" or tr.orientation == "h")), default=0)  # fmt: skip
+    if not rows or plot_height / rows >= 16:
+        return
+    px = max(6, int(plot_height / rows * 0.8))
+    fig.update_yaxes(tickfont_size=px)
+    fig.update_traces(textfont_size=px - 1, selector=dict(type="bar"))  # values in the bars,
+    fig.update_layout(uniformtext=dict(minsize=px - 1, mode="show"))  # not shrunk further
 
 
 def _legend_rows(fig: go.Figure, per_row: int) -> int:

@@ -42,8 +42,9 @@ def add_reform_marker(
 
     Call it after `frame()`, which sets the figure's annotations. `note` (e.g. how values
     before the line were converted) shows when the label is hovered. The label sits inside
-    the plot's top edge, or just above it with `inside=False` (bar charts whose value labels
-    reach the top). No-op when `x` is None.
+    the plot's bottom edge, clear of target labels (drawn at the top, where a target usually
+    is), or just above the plot with `inside=False` (bar charts whose value labels reach the
+    top). No-op when `x` is None.
     """
     if x is None:
         return fig
@@ -63,9 +64,9 @@ def add_reform_marker(
         name=MARKER_NAME,
         x=x,
         xref="x",
-        y=1,
+        y=0 if inside else 1,
         yref="paper",
-        yanchor="top" if inside else "bottom",
+        yanchor="bottom",
         xanchor="right",
         xshift=-4,
         text=t("reform.marker", lang),

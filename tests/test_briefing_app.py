@@ -16,6 +16,7 @@ from indicators.catalog import load_catalog
 from indicators.config import REPO_ROOT, settings
 from indicators.messages import t
 from indicators.store import Store
+from tests.apptest import open_page
 from tests.conftest import app_store_at
 
 PAGE = "ui/briefing.py"
@@ -60,19 +61,13 @@ def phase(store) -> list[str]:
     return [s.token() for s in specs]
 
 
-def open_page(page: str = PAGE, lang: str = "vi", **params: str) -> AppTest:
-    """The page as a link with these query parameters opens it, in `lang`."""
-    at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=120)
-    at.run()
-    at.radio(key="w_lang").set_value(lang)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.switch_page(page)
-    return at.run()
+def briefing(**params: str) -> AppTest:
+    """The briefing page opened as a link with these query parameters."""
+    return open_page(PAGE, **params)
 
 
 def test_the_page_opens_empty_and_offers_the_ready_made_sets(phase):
-    at = open_page()
+    at = briefing()
     assert not at.exception
     assert at.title[0].value == "Báo cáo nhanh"
     labels = [b.label for b in at.button]
@@ -84,7 +79,7 @@ def test_the_page_opens_empty_and_offers_the_ready_made_sets(phase):
 
 
 def test_a_preset_lists_its_charts_with_captions_from_the_data(phase, built):
-    at = open_page()
+    at = briefing()
     at.button(key="preset_phase_2016_2020").click().run()
     assert not at.exception
     assert len(phase) == len(settings().headline)  # one chart per headline figure
@@ -106,7 +101,7 @@ def test_a_preset_lists_its_charts_with_captions_from_the_data(phase, built):
 def test_a_link_restores_the_deck_and_drops_what_it_cannot_read(phase, built):
     bad = "trend~no_such_indicator~legacy~56~2016~2020~year"
     chosen = [phase[4], "garbage", phase[0], bad]
-    at = open_page(charts=",".join(chosen), lang="en")
+    at = briefing(charts=",".join(chosen), lang="en")
     assert not at.exception
     assert at.title[0].value == "Quick briefing"
     warning = at.warning[0].value
@@ -120,13 +115,13 @@ def test_a_link_restores_the_deck_and_drops_what_it_cannot_read(phase, built):
 
 def test_a_plus_in_a_link_that_arrives_as_a_space_still_reads():
     token = "trend~hh_internet_pct~legacy~56+568~2016~2020~year"
-    at = open_page(charts=token.replace("+", " "))
+    at = briefing(charts=token.replace("+", " "))
     assert not at.exception and not at.warning
     assert at.query_params["charts"] in (token, [token])
 
 
 def test_rows_move_up_and_down_and_are_removed(phase):
-    at = open_page(charts=",".join(phase[:3]))
+    at = briefing(charts=",".join(phase[:3]))
     at.button(key="down_0").click().run()
     assert at.query_params["charts"] in (
         f"{phase[1]},{phase[0]},{phase[2]}",
@@ -164,7 +159,7 @@ def test_views_looked_at_on_trends_and_regions_are_offered(built):
 
 
 def test_present_mode_shows_one_16_9_chart_and_no_sidebar(phase, built):
-    at = open_page(charts=",".join(phase[:2]), present="1")
+    at = briefing(charts=",".join(phase[:2]), present="1")
     assert not at.exception
     assert not at.sidebar.children  # no language switch, no navigation
     shown = at.get("plotly_chart")
@@ -196,7 +191,7 @@ def test_without_chromium_the_page_says_so_in_both_languages(monkeypatch, phase)
     from indicators import chromium
 
     monkeypatch.setattr(chromium, "CHROMIUM_PATH", "/nonexistent/chromium")
-    at = open_page(charts=phase[0])
+    at = briefing(charts=phase[0])
     assert not at.exception
     text = at.error[0].value
     assert "/nonexistent/chromium" in text

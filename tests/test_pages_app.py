@@ -7,7 +7,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators.config import REPO_ROOT
+from tests.apptest import open_page
 from tests.conftest import app_store_at
 
 
@@ -15,16 +15,6 @@ from tests.conftest import app_store_at
 def app_store(tmp_path_factory):
     with app_store_at(tmp_path_factory.mktemp("pages")) as db:
         yield db
-
-
-def open_page(page: str, **params: str) -> AppTest:
-    """The page as a link with these query parameters opens it."""
-    at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=90)
-    at.run()
-    at.switch_page(page)
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at.run()
 
 
 def to_english(at: AppTest) -> AppTest:

@@ -19,6 +19,7 @@ from indicators import reform, tables, timeseries
 from indicators.config import REPO_ROOT, RegionRef
 from indicators.exports import csv_bytes, xlsx_bytes
 from indicators.regions import LEGACY, NEW
+from tests.apptest import open_page
 from tests.conftest import app_store_at
 
 from .test_trends_figures import _plain
@@ -35,15 +36,6 @@ def app_store(tmp_path_factory):
 @pytest.fixture(scope="module")
 def raw(seeded_store) -> pd.DataFrame:
     return seeded_store.read("observations")
-
-
-def open_page(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=120)
-    at.run()
-    at.switch_page(page)
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at.run()
 
 
 def charts(at: AppTest) -> list[dict]:

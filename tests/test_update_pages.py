@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators.config import REPO_ROOT
 from indicators.store import Store
+from tests.apptest import open_page
 from tests.conftest import app_store_at
 
 CLEAN = (
@@ -23,16 +23,6 @@ PARTLY_BAD = CLEAN + b"hh_internet_pct;56;2026;140;\r\n"
 def db(tmp_path_factory):
     with app_store_at(tmp_path_factory.mktemp("update-pages")) as db:
         yield db
-
-
-def open_page(page: str, lang: str = "vi", **params: str) -> AppTest:
-    at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=120)
-    at.run()
-    at.radio(key="w_lang").set_value(lang)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.switch_page(page)
-    return at.run()
 
 
 def upload(at: AppTest, name: str, data: bytes) -> AppTest:

@@ -156,9 +156,10 @@ def map_figure(
             go.Scatter(
                 x=part["lon"], y=part["lat"], mode="text", text=part["short_name"],
                 textposition="top center", textfont=dict(size=11, color="#111", shadow="auto"),
-                hoverinfo="skip", showlegend=False, cliponaxis=False, **xy[where],
+                hoverinfo="skip", showlegend=False, **xy[where],
+                cliponaxis=False,  # a name near the edge runs into the margin, not cut off
             )
-        )  # fmt: skip  (a name near the edge runs into the margin rather than being cut)
+        )  # fmt: skip
 
     _axes(fig, placed, rings)
     fig.update_layout(coloraxis=axis, plot_bgcolor="white", dragmode="pan")

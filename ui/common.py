@@ -6,7 +6,6 @@ only for what it has not seen in this revision.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, timezone
 from functools import partial
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import streamlit as st
 
 from indicators import queries, reform
 from indicators.catalog import Catalog, load_catalog
+from indicators.clock import local_time, today
 from indicators.config import RegionRef, Settings, settings
 from indicators.messages import LANGS, t
 from indicators.store import Revision, Store, seed_from
@@ -93,14 +93,6 @@ def levels_with_data(rev: int) -> pd.DataFrame:
 
 def province_ref(unit_list: str) -> RegionRef | None:
     return next((r for r in conf().province_units if r.unit_list == unit_list), None)
-
-
-VIETNAM = timezone(timedelta(hours=7), "ICT")  # no daylight saving time in Vietnam
-
-
-def local_time(utc: datetime) -> str:
-    """A stored (naive UTC) time as officials read it: Vietnam time, dd/MM/yyyy HH:mm."""
-    return utc.replace(tzinfo=UTC).astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M")
 
 
 def revision_caption(rev: int) -> str:
@@ -451,11 +443,6 @@ def built_chart(rev: int, token: str, lang: str):
     spec = ChartSpec.from_token(token)
     with store().connect(read_only=True) as con:
         return build(con, spec, catalog=catalog(), rev=rev, lang=lang)
-
-
-def today() -> date:
-    """Today in Vietnam (an export date officials recognise)."""
-    return datetime.now(VIETNAM).date()
 
 
 def deck_info(rev: int, lang_code: str, subtitle: str = ""):

@@ -276,10 +276,10 @@ def preset(name: str, con, rev: int, *, catalog: Catalog, settings: Settings) ->
     level = "district" if era == LEGACY else "commune"
     have = queries.levels_with_data(con, rev)
     ranked = set(have.loc[(have["unit_list"] == era) & (have["level"] == level), "indicator"])
+    below = queries.units_below(con, unit_list=era, parent=prov, level=level)
     specs = []
     for code in headline:
         if code in ranked:
-            below = queries.units_below(con, unit_list=era, parent=prov, level=level)
             vals = queries.resolved_values(
                 con, rev, indicators=[code], unit_list=era, regions=below["region"].tolist(),
                 periods=[year],

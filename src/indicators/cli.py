@@ -247,7 +247,7 @@ def cmd_value(args) -> int:
     return 0
 
 
-def _export_specs(args, catalog) -> list:
+def _export_specs(args) -> list:
     """The charts `export` is asked for: a trend over a range, or a ranking for one period."""
     from .charts import ChartSpec
     from .periods import sort_key
@@ -264,9 +264,7 @@ def _export_specs(args, catalog) -> list:
         first, last = last, first
     kind = args.kind or ("ranking" if first == last else "trend")
     era = args.unit_list or unit_list_for(parse_period(last).end)
-    gran = args.granularity or (
-        "year" if parse_period(first).kind == "year" else parse_period(first).kind
-    )
+    gran = args.granularity or parse_period(first).kind
     level = args.level or ("district" if era != NEW else "commune")
     regions = tuple(args.region.split(","))
     return [
@@ -276,9 +274,8 @@ def _export_specs(args, catalog) -> list:
 
 def cmd_export(args) -> int:
     """Charts to PNG/SVG (one chart) or to a PowerPoint/PDF deck, as the Briefing page does."""
-    from datetime import date
-
     from . import deck
+    from .clock import today
     from .images import SIZES
 
     settings, store, catalog = _context()
@@ -290,8 +287,12 @@ def cmd_export(args) -> int:
         return 2
     rev = args.rev or store.current_revision()
     try:
-        specs = _export_specs(args, catalog)
-        charts = deck.build_all(store, specs, catalog=catalog, rev=rev, lang=args.lang)
+        specs = _export_specs(args)
+        # A deck shows compact rankings (legible on a slide); one image, what the page shows.
+        compact = fmt in ("pptx", "pdf")
+        charts = deck.build_all(
+            store, specs, catalog=catalog, rev=rev, lang=args.lang, compact=compact
+        )
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return 2
@@ -299,7 +300,7 @@ def cmd_export(args) -> int:
         print(f"{t('cli.export_one', 'vi')} / {t('cli.export_one', 'en')}", file=sys.stderr)
         return 2
     subtitle = ", ".join(c.title for c in charts) if len(charts) < 3 else ""
-    info = deck.default_info(settings, rev, args.lang, subtitle, date.today())
+    info = deck.default_info(settings, rev, args.lang, subtitle, today())
     try:
         if fmt == "pptx":
             data = deck.pptx_bytes(charts, info)

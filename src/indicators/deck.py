@@ -47,20 +47,17 @@ class DeckInfo:
 
 
 def chart_image(chart: Chart, fmt: str, size: Size, info: DeckInfo, **kw) -> bytes:
-    """One chart as an image with full provenance (the PNG/SVG buttons and the CLI)."""
-    fig = for_export(
-        chart.figure, size, org=info.org, exported=info.exported, lang=info.lang,
-        areas=chart.areas, **kw,
-    )  # fmt: skip
-    return image(fig, fmt, size)
+    """One chart as an image with full provenance (the download menus and the CLI)."""
+    return figure_image(chart.figure, fmt, size, info, chart.areas, **kw)
 
 
 def figure_image(
-    fig: go.Figure, fmt: str, size: Size, info: DeckInfo, areas: str | None = None
+    fig: go.Figure, fmt: str, size: Size, info: DeckInfo, areas: str | None = None, **kw
 ) -> bytes:
-    """Any framed figure (a map, a heatmap) as an image with full provenance."""
+    """Any framed figure (a map, a heatmap) as an image with full provenance; `kw` as in
+    `images.for_export` (a caption, no heading)."""
     framed = for_export(
-        fig, size, org=info.org, exported=info.exported, lang=info.lang, areas=areas
+        fig, size, org=info.org, exported=info.exported, lang=info.lang, areas=areas, **kw
     )
     return image(framed, fmt, size)
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from indicators.messages import t
+from indicators.core.i18n import t
 from ui.common import conf, lang, url_choice
 
 st.set_page_config(page_title=t("app.title", lang()), page_icon="📶", layout="wide")

@@ -132,6 +132,7 @@ def test(args: list[str]) -> int:
     ensure_chromium()
     run([BIN / "ruff", "check", "."])
     run([BIN / "ruff", "format", "--check", "."])
+    run([BIN / "lint-imports"])  # the layer contract in pyproject.toml
     code = subprocess.call([str(PY), "-m", "pytest", *args], cwd=ROOT)
     if code == 5:
         print("pytest không chạy bài kiểm thử nào / pytest collected no tests", file=sys.stderr)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from indicators.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
+from indicators.export.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -33,12 +33,14 @@ from datetime import date
 from importlib.metadata import version
 from pathlib import Path
 
-from indicators import charts, deck, render
-from indicators.catalog import load_catalog
-from indicators.chromium import CHROMIUM_PATH
-from indicators.config import DEFAULT_DATA_DIR, load_settings
-from indicators.images import SIZES, for_export
-from indicators.store import Store, seed_from
+from indicators.core.catalog import load_catalog
+from indicators.core.settings import DEFAULT_DATA_DIR, load_settings
+from indicators.export import deck, engine
+from indicators.export.chromium import CHROMIUM_PATH
+from indicators.export.images import SIZES, for_export
+from indicators.present import chart_spec
+from indicators.service import seed_from
+from indicators.store.revisions import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "results" / "exports.md"
@@ -68,8 +70,8 @@ def one_run(store: Store, specs, catalog, info: deck.DeckInfo) -> dict[str, floa
     wide = SIZES["wide"]
     times: dict[str, float] = {}
 
-    render.stop()
-    starts = render.engine_starts
+    engine.stop()
+    starts = engine.engine_starts
 
     def one_png() -> bytes:
         return deck.spec_image(
@@ -77,7 +79,7 @@ def one_run(store: Store, specs, catalog, info: deck.DeckInfo) -> dict[str, floa
         )
 
     times["cold"], png = timed(one_png)
-    assert render.engine_starts == starts + 1 and png_size(png) == wide.pixels
+    assert engine.engine_starts == starts + 1 and png_size(png) == wide.pixels
 
     one_png()  # the first renders after a start are slower (the page warms up): not timed
     times["png"], png = timed(one_png)
@@ -92,7 +94,7 @@ def one_run(store: Store, specs, catalog, info: deck.DeckInfo) -> dict[str, floa
     times["pptx"], _ = timed(lambda: deck.pptx_bytes(build(), info))
     times["pdf"], _ = timed(lambda: deck.pdf_bytes(build(), info))
     times["zip"], _ = timed(lambda: deck.png_zip(build(), info))
-    assert render.engine_starts == starts + 1  # one start for everything above
+    assert engine.engine_starts == starts + 1  # one start for everything above
 
     kw = dict(org=info.org, exported=info.exported, lang=info.lang)
     figs = [for_export(c.figure, wide, areas=c.areas, **kw) for c in built]
@@ -122,15 +124,15 @@ def main() -> None:
         seed_from(DEFAULT_DATA_DIR, store)
         rev = store.current_revision()
         with store.connect(read_only=True) as con:
-            specs = charts.preset(PRESET, con, rev, catalog=catalog, settings=settings)
+            specs = chart_spec.preset(PRESET, con, rev, catalog=catalog, settings=settings)
         assert len(specs) == 8
         info = deck.default_info(settings, rev, "vi", "bench", date.today())
-        render.render(tiny_figure(), "png", 100, 100)  # font files and fontconfig in place
+        engine.render(tiny_figure(), "png", 100, 100)  # font files and fontconfig in place
         runs = []
         for n in range(args.runs):
             runs.append(one_run(store, specs, catalog, info))
             print(f"run {n + 1}: " + ", ".join(f"{k} {v:.2f} s" for k, v in runs[-1].items()))
-        render.stop()
+        engine.stop()
 
     labels = {
         "cold": ("engine cold start (Chromium started anew) + first PNG", 1),

@@ -29,11 +29,11 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from indicators.catalog import load_catalog
-from indicators.config import DEFAULT_DATA_DIR, load_settings
-from indicators.regions import LEGACY, build_regions
-from indicators.store import Store
-from indicators.uploads import check_upload
+from indicators.core.catalog import load_catalog
+from indicators.core.settings import DEFAULT_DATA_DIR, load_settings
+from indicators.geography.units import LEGACY, build_regions
+from indicators.ingest.check import check_upload
+from indicators.store.revisions import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "results" / "import_1m.md"

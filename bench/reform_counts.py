@@ -10,9 +10,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from indicators import reform
-from indicators.config import DEFAULT_DATA_DIR
-from indicators.store import Store, seed_from
+from indicators.core.settings import DEFAULT_DATA_DIR
+from indicators.geography import crosswalk
+from indicators.query import across_reform
+from indicators.service import seed_from
+from indicators.store.revisions import Store
 
 
 def main() -> None:
@@ -23,13 +25,13 @@ def main() -> None:
         with store.connect(read_only=True) as con:
             regions = con.execute("SELECT * FROM regions").df()
             started = time.perf_counter()
-            table = reform.converted_table(con, rev)
+            table = across_reform.converted_table(con, rev)
             cold = time.perf_counter() - started
             started = time.perf_counter()
-            reform.converted_table(con, rev)
+            across_reform.converted_table(con, rev)
             warm = time.perf_counter() - started
     names = regions.set_index(["unit_list", "code"])["name"]
-    parts = reform.apportioned_units(regions)
+    parts = crosswalk.apportioned_units(regions)
     print("## New units that take a share of a divided old unit\n")
     print("| new unit | divided old units (share; * = the converter's default new unit) |")
     print("|---|---|")

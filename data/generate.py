@@ -21,8 +21,8 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from indicators.config import load_settings  # noqa: E402
-from indicators.regions import LEGACY, NEW, build_regions  # noqa: E402
+from indicators.core.settings import load_settings  # noqa: E402
+from indicators.geography.units import LEGACY, NEW, build_regions  # noqa: E402
 
 SEED = 2026
 ILLUSTRATIVE = "Minh họa / illustrative (data/generate.py)"

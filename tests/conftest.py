@@ -9,10 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from indicators.catalog import Catalog, load_catalog
-from indicators.config import DEFAULT_DATA_DIR, load_settings, settings
-from indicators.regions import build_regions
-from indicators.store import Store, seed_from
+from indicators.core.catalog import Catalog, load_catalog
+from indicators.core.settings import DEFAULT_DATA_DIR, load_settings, settings
+from indicators.geography.units import build_regions
+from indicators.service import seed_from
+from indicators.store.revisions import Store
 
 DATA = DEFAULT_DATA_DIR
 

@@ -9,10 +9,10 @@ from functools import partial
 
 import streamlit as st
 
-from indicators.charts import PRESETS
-from indicators.images import Size, for_export
-from indicators.messages import LANGS, t
-from indicators.periods import parse_period
+from indicators.core.i18n import LANGS, t
+from indicators.core.periods import parse_period
+from indicators.export.images import Size, for_export
+from indicators.present.chart_spec import PRESETS
 from ui import common as c
 
 lang, rev, cat, cfg = c.lang(), c.revision(), c.catalog(), c.conf()

@@ -12,12 +12,13 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from indicators import queries, reform
-from indicators.catalog import Catalog, load_catalog
-from indicators.clock import local_time, today
-from indicators.config import RegionRef, Settings, settings
-from indicators.messages import LANGS, t
-from indicators.store import Revision, Store, seed_from
+from indicators.core.catalog import Catalog, load_catalog
+from indicators.core.clock import local_time, today
+from indicators.core.i18n import LANGS, t
+from indicators.core.settings import RegionRef, Settings, settings
+from indicators.query import across_reform, read
+from indicators.service import seed_from
+from indicators.store.revisions import Revision, Store
 
 
 @st.cache_resource(show_spinner=False)
@@ -59,14 +60,14 @@ def revision_info(rev: int) -> Revision | None:
 def province_series(rev: int, indicators: tuple[str, ...]) -> pd.DataFrame:
     refs = list(conf().province_units)
     with store().connect(read_only=True) as con:
-        return queries.series(con, rev, indicators=indicators, refs=refs)
+        return read.series(con, rev, indicators=indicators, refs=refs)
 
 
 @st.cache_data(show_spinner=False)
 def province_targets(rev: int, indicators: tuple[str, ...]) -> pd.DataFrame:
     refs = list(conf().province_units)
     with store().connect(read_only=True) as con:
-        return queries.targets(con, rev, indicators=indicators, refs=refs)
+        return read.targets(con, rev, indicators=indicators, refs=refs)
 
 
 @st.cache_data(show_spinner=False)
@@ -74,7 +75,7 @@ def children(
     rev: int, indicator: str, unit_list: str, parent: str, period: str, level: str
 ) -> pd.DataFrame:
     with store().connect(read_only=True) as con:
-        return queries.children(
+        return read.children(
             con,
             rev,
             indicator=indicator,
@@ -88,7 +89,7 @@ def children(
 @st.cache_data(show_spinner=False)
 def levels_with_data(rev: int) -> pd.DataFrame:
     with store().connect(read_only=True) as con:
-        return queries.levels_with_data(con, rev)
+        return read.levels_with_data(con, rev)
 
 
 def province_ref(unit_list: str) -> RegionRef | None:
@@ -158,13 +159,13 @@ def era_choice(scope: str = "", default: str | None = None) -> str:
 @st.cache_data(show_spinner=False)
 def units_below(rev: int, unit_list: str, parent: str, level: str) -> pd.DataFrame:
     with store().connect(read_only=True) as con:
-        return queries.units_below(con, unit_list=unit_list, parent=parent, level=level)
+        return read.units_below(con, unit_list=unit_list, parent=parent, level=level)
 
 
 @st.cache_data(show_spinner=False)
 def values_below(rev: int, indicator: str, unit_list: str, parent: str, level: str) -> pd.DataFrame:
     with store().connect(read_only=True) as con:
-        return queries.values_below(
+        return read.values_below(
             con, rev, indicator=indicator, unit_list=unit_list, parent=parent, level=level
         )
 
@@ -172,7 +173,7 @@ def values_below(rev: int, indicator: str, unit_list: str, parent: str, level: s
 @st.cache_data(show_spinner=False)
 def unit_values(rev: int, indicator: str, unit_list: str, region: str) -> pd.DataFrame:
     with store().connect(read_only=True) as con:
-        return queries.resolved_values(
+        return read.resolved_values(
             con, rev, indicators=[indicator], unit_list=unit_list, regions=[region]
         )
 
@@ -180,13 +181,13 @@ def unit_values(rev: int, indicator: str, unit_list: str, region: str) -> pd.Dat
 @st.cache_data(show_spinner=False)
 def indicator_periods(rev: int, indicator: str) -> pd.DataFrame:
     with store().connect(read_only=True) as con:
-        return queries.indicator_periods(con, rev, indicator)
+        return read.indicator_periods(con, rev, indicator)
 
 
 @st.cache_data(show_spinner=False)
 def boundaries(unit_list: str, mtime: float):
     """The configured boundary file of a unit list, checked (cached until the file changes)."""
-    from indicators.geo import load_boundaries
+    from indicators.geography.boundaries import load_boundaries
 
     path = conf().boundary_file(unit_list)
     codes = units(unit_list)["code"].tolist()
@@ -250,13 +251,13 @@ def url_range(label: str, options, *, key: str, default=None, scope: str = "", *
 def units(unit_list: str) -> pd.DataFrame:
     """The units of one unit list (configuration: the same in every revision)."""
     with store().connect(read_only=True) as con:
-        return queries.units(con, unit_list)
+        return read.units(con, unit_list)
 
 
 @st.cache_data(show_spinner=False)
 def data_span(rev: int) -> pd.DataFrame:
     with store().connect(read_only=True) as con:
-        return queries.data_span(con, rev)
+        return read.data_span(con, rev)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -269,12 +270,12 @@ def trend_values(
 
     Cached per indicator, so adding an indicator to a view reads only that one.
     """
-    from indicators.periods import parse_period
-    from indicators.timeseries import within
+    from indicators.core.periods import parse_period
+    from indicators.query.timeseries import within
 
     refs = [RegionRef(era, code) for code in regions]
     with store().connect(read_only=True) as con:
-        values = reform.converted_series(
+        values = across_reform.converted_series(
             con, rev, indicators=[indicator], refs=refs, target_list=era
         )
     return within(values, parse_period(first).start, parse_period(last).end)
@@ -286,7 +287,7 @@ def era_targets(
 ) -> pd.DataFrame:
     refs = [RegionRef(era, code) for code in regions]
     with store().connect(read_only=True) as con:
-        return queries.targets(con, rev, indicators=indicators, refs=refs)
+        return read.targets(con, rev, indicators=indicators, refs=refs)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -296,10 +297,10 @@ def level_values(
     """Every indicator's values for all units of one level within [first, last] (Data page).
 
     With `converted`, the other era's values converted onto these units are added and every
-    row says whether it was converted (`indicators.reform`).
+    row says whether it was converted (`indicators.query.across_reform`).
     """
-    from indicators.periods import parse_period
-    from indicators.timeseries import within
+    from indicators.core.periods import parse_period
+    from indicators.query.timeseries import within
 
     codes = units(era).query("level == @level")["code"].tolist()
     start, end = parse_period(first).start, parse_period(last).end
@@ -307,9 +308,11 @@ def level_values(
     with store().connect(read_only=True) as con:
         if converted:
             refs = [RegionRef(era, code) for code in codes]
-            values = reform.converted_series(con, rev, indicators=inds, refs=refs, target_list=era)
+            values = across_reform.converted_series(
+                con, rev, indicators=inds, refs=refs, target_list=era
+            )
             return within(values, start, end)
-        return queries.range_series(
+        return read.range_series(
             con, rev, indicators=inds, unit_list=era, regions=codes, start=start, end=end,
         )  # fmt: skip
 
@@ -321,10 +324,10 @@ def level_values(
 def converted_series(
     rev: int, indicators: tuple[str, ...], refs: tuple[RegionRef, ...], target_list: str
 ) -> pd.DataFrame:
-    """`queries.series` on one unit list, with the other era's values converted onto it and
-    flagged (`converted`, `estimate`, `basis`); see `indicators.reform`."""
+    """`read.series` on one unit list, with the other era's values converted onto it and
+    flagged (`converted`, `estimate`, `basis`); see `indicators.query.across_reform`."""
     with store().connect(read_only=True) as con:
-        return reform.converted_series(
+        return across_reform.converted_series(
             con, rev, indicators=indicators, refs=refs, target_list=target_list
         )
 
@@ -371,14 +374,14 @@ def observations_as_of(rev: int, indicator: str) -> pd.DataFrame:
 @st.cache_resource(show_spinner=False)
 def unit_lists() -> pd.DataFrame:
     """Every configured unit with its validity dates (what uploads are matched against)."""
-    from indicators.regions import build_regions
+    from indicators.geography.units import build_regions
 
     return build_regions(conf().region_sources)
 
 
 @st.cache_resource(show_spinner=False)
 def unit_matcher():
-    from indicators.unitmatch import UnitMatcher
+    from indicators.ingest.unitmatch import UnitMatcher
 
     return UnitMatcher(unit_lists())
 
@@ -390,7 +393,7 @@ def check_file(rev: int, data: bytes, file_name: str):
     Kept as objects (not pickled copies): the pages only read them, and a large file's frame
     is not copied on every rerun.
     """
-    from indicators.uploads import check_upload
+    from indicators.ingest.check import check_upload
 
     checked = check_upload(
         data, file_name, catalog(), unit_lists(), history=store().read("observations", rev),
@@ -402,7 +405,7 @@ def check_file(rev: int, data: bytes, file_name: str):
 
 @st.cache_data(show_spinner=False)
 def templates() -> tuple[bytes, bytes]:
-    from indicators.template import template_csv, template_xlsx
+    from indicators.ingest.template import template_csv, template_xlsx
 
     return template_xlsx(catalog(), unit_lists()), template_csv(catalog(), unit_lists())
 
@@ -438,7 +441,7 @@ def remembered_views() -> list[str]:
 @st.cache_data(show_spinner=False, max_entries=256)
 def built_chart(rev: int, token: str, lang: str):
     """The chart a token describes (`charts.build`); raises ValueError for a bad token."""
-    from indicators.charts import ChartSpec, build
+    from indicators.present.chart_spec import ChartSpec, build
 
     spec = ChartSpec.from_token(token)
     with store().connect(read_only=True) as con:
@@ -446,7 +449,7 @@ def built_chart(rev: int, token: str, lang: str):
 
 
 def deck_info(rev: int, lang_code: str, subtitle: str = ""):
-    from indicators.deck import default_info
+    from indicators.export.deck import default_info
 
     return default_info(conf(), rev, lang_code, subtitle, today())
 
@@ -457,7 +460,7 @@ def engine_problem() -> str | None:
     Images are drawn by the system Chromium; without it every download would fail with a
     traceback in the log and nothing on the page, so the page says so and disables them.
     """
-    from indicators import chromium
+    from indicators.export import chromium
 
     if Path(chromium.CHROMIUM_PATH).exists():
         return None
@@ -470,8 +473,8 @@ def deck_file(store_: Store, tokens: list[str], fmt: str, *, catalog_: Catalog, 
     Handed to a download button as a callable: it runs without Streamlit's script context,
     when the button is clicked, so it uses only the objects passed in.
     """
-    from indicators import deck
-    from indicators.charts import ChartSpec
+    from indicators.export import deck
+    from indicators.present.chart_spec import ChartSpec
 
     specs = [ChartSpec.from_token(tok) for tok in tokens]
     return deck.deck_bytes(store_, specs, fmt, catalog=catalog_, rev=rev, info=info)
@@ -497,8 +500,8 @@ def image_downloads(key: str, stem: str, *, spec=None, fig=None, areas: str | No
     Nothing is drawn until a button is clicked: each button holds a callable (`deck.spec_image`
     for a chart a spec describes, `deck.figure_image` for any other figure).
     """
-    from indicators import deck
-    from indicators.images import SIZES
+    from indicators.export import deck
+    from indicators.export.images import SIZES
 
     problem = engine_problem()
     rev = revision()
@@ -525,7 +528,7 @@ def image_downloads(key: str, stem: str, *, spec=None, fig=None, areas: str | No
 @st.cache_data(show_spinner=False)
 def preset_tokens(rev: int, name: str) -> list[str]:
     """The charts of a ready-made deck (`charts.preset`) as tokens, for this revision."""
-    from indicators.charts import preset
+    from indicators.present.chart_spec import preset
 
     with store().connect(read_only=True) as con:
         specs = preset(name, con, rev, catalog=catalog(), settings=conf())

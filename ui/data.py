@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from indicators import tables
-from indicators.exports import csv_bytes, xlsx_bytes
-from indicators.numbers import format_number
-from indicators.regions import LEGACY, NEW
-from indicators.timeseries import STATUS_ORDER
+from indicators.core.numbers import format_number
+from indicators.export.files import csv_bytes, xlsx_bytes
+from indicators.geography.units import LEGACY, NEW
+from indicators.present import tables
+from indicators.query.timeseries import STATUS_ORDER
 from ui import common as c
 
 SCOPE = "_data"

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from indicators.exports import csv_bytes
-from indicators.numbers import format_number
-from indicators.tables import changes_table
+from indicators.core.numbers import format_number
+from indicators.export.files import csv_bytes
+from indicators.present.tables import changes_table
 from ui import common as c
 
 lang, rev, cat = c.lang(), c.revision(), c.catalog()

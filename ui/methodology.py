@@ -4,11 +4,11 @@ statuses, the revision in use, the 2025 reform, number formats."""
 import pandas as pd
 import streamlit as st
 
-from indicators import reform
-from indicators.catalog import TOPICS
-from indicators.figures.legend import STATUSES, status_legend_figure
-from indicators.numbers import format_number
-from indicators.regions import LEGACY, NEW
+from indicators.core.catalog import TOPICS
+from indicators.core.numbers import format_number
+from indicators.geography import crosswalk
+from indicators.geography.units import LEGACY, NEW
+from indicators.present.figures.legend import STATUSES, status_legend_figure
 from ui import common as c
 
 lang, rev, cat, cfg = c.lang(), c.revision(), c.catalog(), c.conf()
@@ -118,7 +118,7 @@ st.header(c.tr("method.reform"))
 st.markdown(c.tr("method.reform_text"))
 st.subheader(c.tr("method.conversion"))
 st.markdown(c.tr("method.conversion_text"))
-parts = reform.apportioned_units(c.unit_lists())
+parts = crosswalk.apportioned_units(c.unit_lists())
 if not parts.empty:
     names = c.unit_names()
     olds = parts.groupby("new_code", sort=True).apply(

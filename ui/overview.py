@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from indicators.figures import ranking_figure, trend_figure
-from indicators.kpi import build_kpi
-from indicators.periods import parse_period
-from indicators.regions import LEGACY, unit_list_for
+from indicators.core.periods import parse_period
+from indicators.geography.units import LEGACY, unit_list_for
+from indicators.present.figures import ranking_figure, trend_figure
+from indicators.present.kpi import build_kpi
 from ui import common as c
 
 lang, rev, cat, cfg = c.lang(), c.revision(), c.catalog(), c.conf()

@@ -7,12 +7,12 @@ the URL (?indicator=…&era=…&unit=…&level=…&period=…), so a copied link
 
 import streamlit as st
 
-from indicators.charts import ChartSpec
-from indicators.figures import heatmap_figure, map_figure, ranking_figure
-from indicators.geo import located
-from indicators.periods import parse_period, sort_key
-from indicators.problems import DataError
-from indicators.regions import LEGACY
+from indicators.core.periods import parse_period, sort_key
+from indicators.core.problems import DataError
+from indicators.geography.boundaries import located
+from indicators.geography.units import LEGACY
+from indicators.present.chart_spec import ChartSpec
+from indicators.present.figures import heatmap_figure, map_figure, ranking_figure
 from ui import common as c
 
 lang, rev, cat, cfg = c.lang(), c.revision(), c.catalog(), c.conf()

@@ -2,15 +2,15 @@
 
 import streamlit as st
 
-from indicators import tables
-from indicators import timeseries as ts
-from indicators.charts import ChartSpec, targets_in_view, trend_parts
-from indicators.exports import csv_bytes
-from indicators.figures.growth import growth_figure
-from indicators.figures.trend import mark_reform, trends_figure
-from indicators.numbers import format_value
-from indicators.periods import parse_period
-from indicators.regions import unit_list_for
+from indicators.core.numbers import format_value
+from indicators.core.periods import parse_period
+from indicators.export.files import csv_bytes
+from indicators.geography.units import unit_list_for
+from indicators.present import tables
+from indicators.present.chart_spec import ChartSpec, targets_in_view, trend_parts
+from indicators.present.figures.growth import growth_figure
+from indicators.present.figures.trend import mark_reform, trends_figure
+from indicators.query import timeseries as ts
 from ui import common as c
 
 SCOPE = "_trends"

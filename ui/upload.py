@@ -3,9 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from indicators.numbers import format_number
-from indicators.store import StaleRevisionError
-from indicators.tables import changes_table
+from indicators.core.numbers import format_number
+from indicators.present.tables import changes_table
+from indicators.store.revisions import StaleRevisionError
 from ui import common as c
 
 lang, rev, cat, cfg = c.lang(), c.revision(), c.catalog(), c.conf()

@@ -23,13 +23,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .catalog import load_catalog
-from .config import REPO_ROOT, load_settings
-from .messages import t
-from .numbers import format_value
-from .periods import parse_period
-from .regions import NEW, UNIT_LISTS, build_regions, unit_list_for
-from .store import Store, seed_from
+from indicators.core.catalog import load_catalog
+from indicators.core.i18n import t
+from indicators.core.numbers import format_value
+from indicators.core.periods import parse_period
+from indicators.core.settings import REPO_ROOT, load_settings
+from indicators.geography.units import NEW, UNIT_LISTS, build_regions, unit_list_for
+from indicators.service import seed_from
+from indicators.store.revisions import Store
 
 
 def _context():
@@ -42,7 +43,7 @@ def _context():
 
 def _load(path: Path, catalog, settings, store, decimal: str | None = None, data=None):
     """The file through the upload pipeline (the same as the Upload page), never raising."""
-    from .uploads import check_upload
+    from indicators.ingest.check import check_upload
 
     regions = build_regions(settings.region_sources)
     return check_upload(
@@ -200,7 +201,7 @@ def cmd_regions(args) -> int:
 
 
 def cmd_template(args) -> int:
-    from .template import template_csv, template_xlsx
+    from indicators.ingest.template import template_csv, template_xlsx
 
     settings = load_settings()
     catalog = load_catalog(settings.data_dir / "catalog.csv")
@@ -214,14 +215,14 @@ def cmd_template(args) -> int:
 
 
 def cmd_value(args) -> int:
-    from . import queries
+    from indicators.query import read
 
     _, store, catalog = _context()
     rev = args.rev or store.current_revision()
     with store.connect(read_only=True) as con:
         if args.period:
             period = parse_period(args.period)
-            df = queries.resolved_values(
+            df = read.resolved_values(
                 con,
                 rev,
                 indicators=[args.indicator],
@@ -230,7 +231,7 @@ def cmd_value(args) -> int:
                 periods=[period.code],
             )
         else:
-            df = queries.latest(
+            df = read.latest(
                 con,
                 rev,
                 indicators=[args.indicator],
@@ -249,8 +250,8 @@ def cmd_value(args) -> int:
 
 def _export_specs(args) -> list:
     """The charts `export` is asked for: a trend over a range, or a ranking for one period."""
-    from .charts import ChartSpec
-    from .periods import sort_key
+    from indicators.core.periods import sort_key
+    from indicators.present.chart_spec import ChartSpec
 
     text = args.period.replace("..", ":")
     if ":" in text:
@@ -274,9 +275,9 @@ def _export_specs(args) -> list:
 
 def cmd_export(args) -> int:
     """Charts to PNG/SVG (one chart) or to a PowerPoint/PDF deck, as the Briefing page does."""
-    from . import deck
-    from .clock import today
-    from .images import SIZES
+    from indicators.core.clock import today
+    from indicators.export import deck
+    from indicators.export.images import SIZES
 
     settings, store, catalog = _context()
     out = Path(args.output)

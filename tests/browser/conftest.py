@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from indicators.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
-from indicators.config import REPO_ROOT
+from indicators.core.settings import REPO_ROOT
+from indicators.export.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 
 SCREENSHOTS = REPO_ROOT / "docs" / "screenshots"
 TIMINGS: dict[str, float] = {}

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from indicators import charts
-from indicators.config import settings
+from indicators.core.settings import settings
+from indicators.present import chart_spec
 
 from .helpers import no_errors, wait_for_charts
 
@@ -21,21 +21,21 @@ VIEWED = "trend~hh_internet_pct~legacy~56+568~2016~2020~year"  # what that view 
 
 
 @pytest.fixture(scope="module")
-def phase(seeded_store, catalog) -> list[charts.Chart]:
-    """The 2016–2020 set as `indicators.charts` builds it from the bundled data (the server
-    seeds its own store from the same files)."""
+def phase(seeded_store, catalog) -> list[chart_spec.Chart]:
+    """The 2016–2020 set as `indicators.present.chart_spec` builds it from the bundled data
+    (the server seeds its own store from the same files)."""
     rev = seeded_store.current_revision()
     with seeded_store.connect(read_only=True) as con:
-        specs = charts.preset("phase_2016_2020", con, rev, catalog=catalog, settings=settings())
-        return [charts.build(con, s, catalog=catalog, rev=rev, lang="vi") for s in specs]
+        specs = chart_spec.preset("phase_2016_2020", con, rev, catalog=catalog, settings=settings())
+        return [chart_spec.build(con, s, catalog=catalog, rev=rev, lang="vi") for s in specs]
 
 
 @pytest.fixture(scope="module")
-def viewed(seeded_store, catalog) -> charts.Chart:
+def viewed(seeded_store, catalog) -> chart_spec.Chart:
     rev = seeded_store.current_revision()
     with seeded_store.connect(read_only=True) as con:
-        spec = charts.ChartSpec.from_token(VIEWED)
-        return charts.build(con, spec, catalog=catalog, rev=rev, lang="vi")
+        spec = chart_spec.ChartSpec.from_token(VIEWED)
+        return chart_spec.build(con, spec, catalog=catalog, rev=rev, lang="vi")
 
 
 def download(page: Page, label: str) -> tuple[bytes, str, float]:

@@ -12,8 +12,8 @@ import shutil
 import pytest
 from playwright.sync_api import Page, expect
 
-from indicators.config import DEFAULT_DATA_DIR, load_settings
-from indicators.regions import build_regions
+from indicators.core.settings import DEFAULT_DATA_DIR, load_settings
+from indicators.geography.units import build_regions
 
 from .conftest import running_server
 from .helpers import choose, median_load, no_errors, wait_for_charts

@@ -1,0 +1,148 @@
+"""Problems found in a file, reported in Vietnamese with English, each with a hint to fix it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+SEVERITIES = ("error", "warning", "note")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a file. `row` is the row number Excel shows (the header is row 1).
+
+    `column` is the column's header as written in the file; `rule` is a stable code (e.g.
+    `not_a_number`) that pages and tests can rely on; `severity` is error (the row cannot be
+    stored), warning (stored, but worth a look) or note (something was ignored on purpose).
+    """
+
+    row: int | None
+    column: str | None
+    value: str | None
+    reason_vi: str
+    reason_en: str
+    severity: str = "error"
+    rule: str = ""
+    hint_vi: str = ""
+    hint_en: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def message(self) -> str:
+        where = []
+        if self.row is not None:
+            where.append(f"dòng {self.row} / row {self.row}")
+        if self.column:
+            where.append(f"cột '{self.column}' / column '{self.column}'")
+        shown = "" if self.value is None else f" — giá trị / value '{self.value}'"
+        head = ", ".join(where)
+        text = f"{head}{shown}: {self.reason_vi} / {self.reason_en}".lstrip(": ")
+        if self.severity != "error":
+            text = f"[{self.severity}] {text}"
+        if self.hint_vi or self.hint_en:
+            text += f" → {self.hint_vi} / {self.hint_en}"
+        return text
+
+
+class DataError(ValueError):
+    """A file was rejected; nothing from it was stored."""
+
+    def __init__(self, problems: Iterable[Problem], source: str = ""):
+        self.problems = list(problems)
+        self.source = source
+        first = "\n".join(p.message() for p in self.problems[:20])
+        more = len(self.problems) - 20
+        tail = f"\n… và {more} lỗi khác / and {more} more" if more > 0 else ""
+        super().__init__(
+            f"{source}: {len(self.problems)} lỗi / problem(s)\n{first}{tail}"
+            if source
+            else f"{first}{tail}"
+        )
+
+    def frame(self) -> pd.DataFrame:
+        return problems_frame(self.problems)
+
+
+REPORT_COLUMNS = [
+    "row",
+    "column",
+    "value",
+    "severity",
+    "rule",
+    "reason_vi",
+    "reason_en",
+    "hint_vi",
+    "hint_en",
+]
+# Headers of the downloadable report: a person opens it in Excel.
+REPORT_HEADERS = {
+    "row": "Dòng / Row",
+    "column": "Cột / Column",
+    "value": "Giá trị / Value",
+    "severity": "Mức / Severity",
+    "rule": "Quy tắc / Rule",
+    "reason_vi": "Lý do",
+    "reason_en": "Reason",
+    "hint_vi": "Cách sửa",
+    "hint_en": "How to fix",
+}
+_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Errors first, then by row as the file reads."""
+    return sorted(
+        problems, key=lambda p: (_ORDER.get(p.severity, 9), p.row or 0, p.column or "", p.rule)
+    )
+
+
+def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
+    """One problem per row, both languages side by side (columns REPORT_COLUMNS)."""
+    df = pd.DataFrame([asdict(p) for p in problems], columns=REPORT_COLUMNS)
+    df["row"] = df["row"].astype("Int64")
+    return df
+
+
+def report_csv(problems: Iterable[Problem]) -> bytes:
+    """The report as a CSV file Excel opens with its Vietnamese intact (UTF-8 with BOM)."""
+    df = problems_frame(sort_problems(problems)).rename(columns=REPORT_HEADERS)
+    return df.to_csv(index=False).encode("utf-8-sig")
+
+
+def rule_problem(
+    rule: str,
+    row: int | None = None,
+    column: str | None = None,
+    value: object = None,
+    *,
+    severity: str = "error",
+    reason: tuple[str, str] | None = None,
+    **kw: object,
+) -> Problem:
+    """A Problem whose reason and hint come from the message catalog (`upload.rule.<rule>`)."""
+    from indicators.core.i18n import (
+        MESSAGES,  # messages import nothing of ours; kept local for clarity
+    )
+
+    vi, en = MESSAGES[f"upload.rule.{rule}"]
+    hint_vi, hint_en = MESSAGES.get(f"upload.hint.{rule}", ("", ""))
+    if kw:
+        vi, en, hint_vi, hint_en = (s.format(**kw) for s in (vi, en, hint_vi, hint_en))
+    if reason:  # a precise reason from a parser (never formatted: it may quote the cell)
+        vi, en = reason
+    return Problem(
+        row,
+        column,
+        None if value is None else str(value),
+        vi,
+        en,
+        severity,
+        rule,
+        hint_vi,
+        hint_en,
+    )

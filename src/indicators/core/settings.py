@@ -1,0 +1,101 @@
+"""Where the data lives and which province is shown, read from the environment and settings.toml.
+
+A deployment for another province changes only its data folder, never the code.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+DEFAULT_DATA_DIR = REPO_ROOT / "data"
+DEFAULT_DB_PATH = REPO_ROOT / "var" / "indicators.duckdb"
+DEFAULT_MAX_UPLOAD_MB = 20
+
+
+@dataclass(frozen=True)
+class RegionRef:
+    """A unit is its code within one unit list: codes are reused after the 2025 reform."""
+
+    unit_list: str
+    code: str
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    db_path: Path
+    org_vi: str
+    org_en: str
+    province_vi: str
+    province_en: str
+    province_units: tuple[RegionRef, ...]
+    region_sources: tuple[tuple[str, tuple[str, ...]], ...]
+    headline: tuple[str, ...]
+    ranking_default: str
+    trend_default: str
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def org(self, lang: str) -> str:
+        return self.org_vi if lang == "vi" else self.org_en
+
+    def province(self, lang: str) -> str:
+        return self.province_vi if lang == "vi" else self.province_en
+
+    @property
+    def max_upload_bytes(self) -> int:
+        """Largest file an analyst may upload: `[uploads] max_mb` in settings.toml."""
+        mb = float(self.extra.get("uploads", {}).get("max_mb", DEFAULT_MAX_UPLOAD_MB))
+        return int(mb * 1024 * 1024)
+
+    def boundary_file(self, unit_list: str) -> Path | None:
+        """The boundary GeoJSON for a unit list (`[maps.boundaries]`), relative to the data
+        folder; None without one (maps then show bubbles at unit centroids)."""
+        name = self.extra.get("maps", {}).get("boundaries", {}).get(unit_list)
+        return (self.data_dir / name) if name else None
+
+    @property
+    def boundary_code_property(self) -> str:
+        """The feature property holding the unit code in boundary files (`[maps] code_property`)."""
+        return str(self.extra.get("maps", {}).get("code_property", "code"))
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("INDICATORS_DATA_DIR", DEFAULT_DATA_DIR)).resolve()
+
+
+def db_path() -> Path:
+    return Path(os.environ.get("INDICATORS_DB", DEFAULT_DB_PATH)).resolve()
+
+
+def load_settings(folder: Path | None = None, db: Path | None = None) -> Settings:
+    folder = Path(folder) if folder else data_dir()
+    raw = tomllib.loads((folder / "settings.toml").read_text(encoding="utf-8"))
+    org, prov, overview = raw["organisation"], raw["province"], raw.get("overview", {})
+    return Settings(
+        data_dir=folder,
+        db_path=Path(db) if db else db_path(),
+        org_vi=org["name_vi"],
+        org_en=org["name_en"],
+        province_vi=prov["name_vi"],
+        province_en=prov["name_en"],
+        province_units=tuple(RegionRef(u["unit_list"], str(u["code"])) for u in prov["units"]),
+        region_sources=tuple(
+            (s["unit_list"], tuple(str(c) for c in s["province_codes"]))
+            for s in raw["region_sources"]
+        ),
+        headline=tuple(overview.get("headline", [])),
+        ranking_default=overview.get("ranking_default", ""),
+        trend_default=overview.get("trend_default", ""),
+        extra=raw,
+    )
+
+
+@cache
+def settings() -> Settings:
+    """Settings of this process, from INDICATORS_DATA_DIR and INDICATORS_DB."""
+    return load_settings()

@@ -1,0 +1,294 @@
+"""A chart as a short description (`ChartSpec`) and the one way to build it from the store.
+
+The Trends and Regions pages, the briefing deck and `indicators export` all describe a chart
+the same way, so a chart put in a deck is the chart the official was looking at, and the
+command line draws what the page draws. A spec fits in a URL (`ChartSpec.token`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from indicators.core.catalog import Catalog, Indicator
+from indicators.core.i18n import t
+from indicators.core.periods import parse_period, sort_key
+from indicators.core.settings import RegionRef, Settings
+from indicators.geography.units import LEGACY, unit_list_for
+from indicators.present.captions import in_sentence, ranking_caption, trend_caption
+from indicators.present.figures.ranking import ranking_figure
+from indicators.present.figures.trend import trends_figure
+from indicators.query import across_reform, read
+from indicators.query import timeseries as ts
+
+KINDS = ("trend", "ranking")
+SEP = "~"
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """What a chart shows. Trend: `regions` over `first`…`last` at `gran`. Ranking: the units
+    at `level` below `regions[0]` in period `last`."""
+
+    kind: str
+    indicator: str
+    era: str
+    regions: tuple[str, ...]
+    first: str
+    last: str
+    gran: str = "year"
+    level: str = "commune"
+
+    def token(self) -> str:
+        """A URL-safe text for this spec: trend~hh_internet_pct~2025~56+568~2016~2026~year."""
+        parts = [self.kind, self.indicator, self.era, "+".join(self.regions)]
+        if self.kind == "trend":
+            parts += [self.first, self.last, self.gran]
+        else:
+            parts += [self.last, self.level]
+        return SEP.join(parts)
+
+    @classmethod
+    def from_token(cls, token: str) -> ChartSpec:
+        parts = token.split(SEP)
+        if parts[0] == "trend" and len(parts) == 7:
+            kind, ind, era, regs, first, last, gran = parts
+            return cls(kind, ind, era, tuple(regs.split("+")), first, last, gran)
+        if parts[0] == "ranking" and len(parts) == 6:
+            kind, ind, era, regs, period, level = parts
+            return cls(kind, ind, era, tuple(regs.split("+")), period, period, "year", level)
+        raise ValueError(f"not a chart: {token!r}")
+
+
+@dataclass
+class Chart:
+    """A built chart: the figure, and the words a slide needs."""
+
+    spec: ChartSpec
+    figure: go.Figure
+    title: str
+    caption: str
+    areas: str
+    illustrative: bool
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def stem(self) -> str:
+        """A file name for its images: post_commune_pct_trend_56_2016-2020."""
+        s = self.spec
+        span = s.last if s.first == s.last else f"{s.first}-{s.last}"
+        return f"{s.indicator}_{s.kind}_{'-'.join(s.regions[:3])}_{span}"
+
+
+@dataclass
+class TrendParts:
+    """A trend's values at its granularity and what the page says about them."""
+
+    values: pd.DataFrame  # rolled up, with growth
+    incomplete: pd.DataFrame  # periods not made up from missing parts
+    partial: pd.DataFrame  # areas summed from only some of their units (left out)
+    targets: pd.DataFrame  # placed on the axis
+    paths: list[ts.Trajectory]
+
+
+def trend_parts(
+    raw: pd.DataFrame, targets: pd.DataFrame, ind: Indicator, catalog: Catalog, gran: str
+) -> TrendParts:
+    """The steps from stored values to what a trend chart draws (shared with the page)."""
+    complete, partial = ts.split_partial_areas(raw)
+    rolled = ts.roll_up(complete, catalog, gran)
+    values = ts.add_growth(rolled.values)
+    placed = ts.place_targets(targets, ind, gran)
+    return TrendParts(values, rolled.incomplete, partial, placed, ts.trajectories(values, placed))
+
+
+def _both(key: str, **kwargs: object) -> str:
+    return f"{t(key, 'vi', **kwargs)} / {t(key, 'en', **kwargs)}"
+
+
+def targets_in_view(
+    targets: pd.DataFrame, start: date, end: date, data_end: date | pd.Timestamp
+) -> pd.DataFrame:
+    """The targets a trend over [start, end] shows.
+
+    Targets before the range are left out. One after it is shown (with the path towards it)
+    only when the range reaches the latest figures: a look back at 2016–2020 is not stretched
+    to 2025 by a target of a later plan.
+    """
+    ends = pd.to_datetime(targets["period_end"])
+    keep = ends >= pd.Timestamp(start)
+    if pd.Timestamp(end) < pd.Timestamp(data_end):
+        keep &= ends <= pd.Timestamp(end)
+    return targets[keep]
+
+
+def check(spec: ChartSpec, catalog: Catalog, names: dict[str, str]) -> None:
+    """Raise ValueError (Vietnamese / English) when a spec names what does not exist."""
+    if spec.kind not in KINDS:
+        raise ValueError(_both("chartspec.bad_kind", kind=spec.kind, kinds=", ".join(KINDS)))
+    if spec.indicator not in catalog:
+        raise ValueError(_both("chartspec.bad_indicator", code=spec.indicator))
+    unknown = [r for r in spec.regions if r not in names]
+    if unknown or not spec.regions:
+        raise ValueError(
+            _both("chartspec.bad_region", codes=", ".join(unknown) or "—", era=spec.era)
+        )
+    for p in (spec.first, spec.last):
+        parse_period(p)  # raises with the period's own message
+    if sort_key(spec.first) > sort_key(spec.last):
+        raise ValueError(_both("chartspec.bad_range", first=spec.first, last=spec.last))
+    if spec.kind == "ranking" and spec.level not in ("district", "commune"):
+        raise ValueError(_both("chartspec.bad_level", level=spec.level))
+    if spec.gran not in ts.GRANULARITIES:
+        raise ValueError(
+            _both("chartspec.bad_gran", gran=spec.gran, grans=", ".join(ts.GRANULARITIES))
+        )
+
+
+def build(
+    con, spec: ChartSpec, *, catalog: Catalog, rev: int, lang: str, compact: bool = False
+) -> Chart:
+    """The chart a spec describes, from the store as of revision `rev`.
+
+    `compact` is for a slide: a ranking shows its best 5 and worst 10 units (not 10 and 20),
+    whose names stay legible in a picture under a title and a caption.
+    """
+    units = read.units(con, spec.era)
+    names = dict(zip(units["code"], units["name"], strict=True))
+    check(spec, catalog, names)
+    ind = catalog[spec.indicator]
+    if spec.kind == "trend":
+        return _trend(con, spec, ind, catalog, names, rev, lang)
+    return _ranking(con, spec, ind, units, names, rev, lang, (5, 10) if compact else (10, 20))
+
+
+def _trend(con, spec, ind, catalog, names, rev, lang) -> Chart:
+    refs = [RegionRef(spec.era, code) for code in spec.regions]
+    start, end = parse_period(spec.first).start, parse_period(spec.last).end
+    raw = across_reform.converted_series(
+        con, rev, indicators=[ind.code], refs=refs, target_list=spec.era
+    )
+    raw = ts.within(raw, start, end)
+    targets = read.targets(con, rev, indicators=[ind.code], refs=refs)
+    targets = targets_in_view(targets, start, end, read.data_span(con, rev)["last"].max())
+    parts = trend_parts(raw, targets, ind, catalog, spec.gran)
+    chosen = {code: names[code] for code in spec.regions}
+    fig = trends_figure(
+        parts.values, ind, regions=chosen, granularity=spec.gran, era=spec.era, revision=rev,
+        lang=lang, targets=parts.targets, paths=parts.paths, first=spec.first, last=spec.last,
+    )  # fmt: skip
+    caption = trend_caption(
+        parts.values, ind, names=chosen, lang=lang, targets=parts.targets, paths=parts.paths
+    )
+    shown = pd.concat([parts.values["status"], parts.targets["status"]])  # as the figure counts
+    return Chart(
+        spec=spec,
+        figure=fig,
+        title=ind.name(lang),
+        caption=caption,
+        areas=", ".join(chosen.values()),
+        illustrative=bool(shown.eq("illustrative").any()),
+    )
+
+
+def _ranking(con, spec, ind, units, names, rev, lang, rows: tuple[int, int]) -> Chart:
+    parent, period = spec.regions[0], spec.last
+    below = read.units_below(con, unit_list=spec.era, parent=parent, level=spec.level)
+    values = read.resolved_values(
+        con, rev, indicators=[ind.code], unit_list=spec.era, regions=below["region"].tolist(),
+        periods=[period],
+    )  # fmt: skip
+    now = below.merge(
+        values[["region", "value", "status", "source", "note"]], on="region", how="left"
+    )
+    own = read.resolved_values(
+        con, rev, indicators=[ind.code], unit_list=spec.era, regions=[parent], periods=[period]
+    )
+    own_value = float(own["value"].iloc[0]) if own["value"].notna().any() else None
+    level_of = dict(zip(units["code"], units["level"], strict=True))
+    is_province = level_of.get(parent) == "province"
+    label = parse_period(period).label(lang)
+    fig = ranking_figure(
+        now, ind, period_label=label, level_label=t(f"level.{spec.level}", lang),
+        province_value=own_value, revision=rev, lang=lang, best=rows[0], worst=rows[1],
+        parent_label=None if is_province else names[parent],
+    )  # fmt: skip
+    caption = ranking_caption(
+        now, ind, period=period, level=spec.level, place=names[parent], place_value=own_value,
+        lang=lang,
+    )  # fmt: skip
+    return Chart(
+        spec=spec,
+        figure=fig,
+        title=t("chart.ranking_title", lang, indicator=ind.name(lang), period=label),
+        caption=caption,
+        areas=t(
+            "chartspec.units_of",
+            lang,
+            units=t(f"caption.units.{spec.level}", lang),
+            place=in_sentence(names[parent], lang),
+        ),
+        illustrative=bool(now["status"].eq("illustrative").any()),
+    )
+
+
+# --- Presets: the decks a briefing asks for most ---
+
+PRESETS = ("phase_2016_2020", "current_year")
+
+
+def province_code(settings: Settings, era: str) -> str:
+    ref = next((r for r in settings.province_units if r.unit_list == era), None)
+    if ref is None:
+        raise ValueError(f"no province configured for unit list {era!r}")
+    return ref.code
+
+
+def latest_year(con, rev: int, settings: Settings) -> str:
+    """The latest year with a value for the province in the unit list in force then."""
+    refs = list(settings.province_units)
+    rows = read.series(con, rev, indicators=list(settings.headline), refs=refs)
+    rows = rows[(rows["period_kind"] == "year") & rows["value"].notna()]
+    in_force = [unit_list_for(parse_period(p).end) for p in rows["period"]]
+    years = rows.loc[rows["unit_list"] == pd.Series(in_force, index=rows.index), "period"]
+    if years.empty:
+        raise ValueError("no yearly province figures in the store")
+    return max(years, key=sort_key)
+
+
+def preset(name: str, con, rev: int, *, catalog: Catalog, settings: Settings) -> list[ChartSpec]:
+    """The charts of a preset deck.
+
+    - phase_2016_2020: each headline indicator for the province over 2016–2020 (old units).
+    - current_year: each headline indicator in the latest year: a ranking of the units below
+      the province where they have figures that year, else the province's last five years.
+    """
+    headline = [code for code in settings.headline if code in catalog]
+    if name == "phase_2016_2020":
+        prov = province_code(settings, LEGACY)
+        return [ChartSpec("trend", code, LEGACY, (prov,), "2016", "2020") for code in headline]
+    if name != "current_year":
+        raise ValueError(f"unknown preset {name!r}; one of {PRESETS}")
+    year = latest_year(con, rev, settings)
+    era = unit_list_for(parse_period(year).end)
+    prov = province_code(settings, era)
+    level = "district" if era == LEGACY else "commune"
+    have = read.levels_with_data(con, rev)
+    ranked = set(have.loc[(have["unit_list"] == era) & (have["level"] == level), "indicator"])
+    below = read.units_below(con, unit_list=era, parent=prov, level=level)
+    specs = []
+    for code in headline:
+        if code in ranked:
+            vals = read.resolved_values(
+                con, rev, indicators=[code], unit_list=era, regions=below["region"].tolist(),
+                periods=[year],
+            )  # fmt: skip
+            if vals["value"].notna().any():
+                specs.append(ChartSpec("ranking", code, era, (prov,), year, year, level=level))
+                continue
+        first = str(int(year) - 4)
+        specs.append(ChartSpec("trend", code, era, (prov,), first, year))
+    return specs

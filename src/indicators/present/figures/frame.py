@@ -1,0 +1,101 @@
+"""What every figure shares: the frame (title, subtitle, source, revision, illustrative mark),
+the palette and the number separators.
+
+Every figure carries its title, unit and period, its source and data revision, and a visible
+mark when any value shown is illustrative. Colours are Okabe-Ito (colour-blind safe) and keep
+apart in greyscale; numbers follow the language.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from indicators.core.i18n import t
+
+FONT = "Noto Sans, DejaVu Sans, Arial, sans-serif"
+BLUE, ORANGE, VERMILLION, GREEN, GREY = "#0072B2", "#E69F00", "#D55E00", "#009E73", "#999999"
+SEPARATORS = {"vi": ",.", "en": ".,"}  # plotly: decimal mark, then thousands mark
+
+
+def short_sources(sources: pd.Series) -> str:
+    parts: list[str] = []
+    for s in sources.dropna():
+        for p in str(s).split("; "):
+            if p and p not in parts:
+                parts.append(p)
+    return "; ".join(parts[:3]) + ("; …" if len(parts) > 3 else "")
+
+
+def frame(
+    fig: go.Figure,
+    *,
+    title: str,
+    subtitle: str,
+    source: str,
+    revision: int,
+    illustrative: bool,
+    lang: str,
+    height: int,
+    left: int = 64,
+    legend_rows: int = 0,
+) -> go.Figure:
+    footer = f"{t('chart.source', lang, source=source)} · {t('chart.revision', lang, rev=revision)}"
+    lines = textwrap.wrap(footer, 80)
+    if illustrative:
+        lines.append(f"<span style='color:{VERMILLION}'>{t('chart.illustrative', lang)}</span>")
+    bottom = 70 + 16 * len(lines)
+    notes = [
+        dict(
+            text="<br>".join(lines), x=0, y=0, yref="paper", yanchor="bottom",
+            yshift=-(bottom - 6), xref="paper", xanchor="left", xshift=-(left - 8),
+            showarrow=False, align="left", name="footer",
+            font=dict(size=11, color="#444"),
+        )
+    ]  # fmt: skip
+    sub_lines = textwrap.wrap(subtitle, 90)
+    fig.update_layout(
+        title=dict(
+            text=title,
+            subtitle=dict(text="<br>".join(sub_lines)),
+            x=0,
+            xanchor="left",
+            xref="container",
+            y=1,
+            yref="container",
+            yanchor="top",
+            pad=dict(t=12, l=8),
+        ),
+        font=dict(family=FONT, size=13, color="#222"),
+        separators=SEPARATORS.get(lang, ",."),
+        template="plotly_white",
+        height=height,
+        margin=dict(l=left, r=30, t=96 + 16 * len(sub_lines) + 22 * legend_rows, b=bottom),
+        annotations=notes,
+        legend=dict(orientation="v", yanchor="bottom", y=1.01, x=0, xanchor="left"),
+        hoverlabel=dict(font_family=FONT),
+    )
+    return fig
+
+
+# Several areas on one chart: Okabe-Ito colours (vermillion stays for targets), each with its
+# own dash and marker shape so the lines stay apart when printed in greyscale. Dashed ("dash")
+# is kept for trajectories to a target.
+SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#000000")
+SERIES_DASHES = ("solid", "dot", "dashdot", "longdash", "longdashdot", "solid")
+SERIES_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "star", "hexagon")
+SERIES_PATTERNS = ("", "/", ".", "x", "\\", "+")
+STATUS_VARIANT = {"published": "", "preliminary": "-dot", "estimate": "-open-dot"}
+
+
+def status_symbol(symbol: str, status: str) -> str:
+    """The marker for a value of `status`: filled when published, hollow when illustrative."""
+    return symbol + STATUS_VARIANT.get(status, "-open")
+
+
+def status_outline(colour: str, status: str) -> str:
+    """The marker's outline: white for preliminary values (a filled marker with a white ring
+    and centre dot), else the series colour."""
+    return "#ffffff" if status == "preliminary" else colour

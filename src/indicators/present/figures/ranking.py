@@ -1,0 +1,95 @@
+"""Rankings: the units of one level for one indicator and period."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from indicators.core.catalog import Indicator
+from indicators.core.i18n import t
+from indicators.core.numbers import format_value
+from indicators.present.figures.frame import BLUE, ORANGE, VERMILLION, frame, short_sources
+from indicators.present.figures.narrow import for_half_width
+
+
+def ranking_figure(
+    units: pd.DataFrame,
+    ind: Indicator,
+    *,
+    period_label: str,
+    level_label: str,
+    province_value: float | None,
+    revision: int,
+    lang: str = "vi",
+    best: int = 10,
+    worst: int = 20,
+    parent_label: str | None = None,
+) -> go.Figure:
+    """Units of one level for one period, best first; those below the province are marked.
+
+    With many units only the `best` and the `worst` are drawn, the lagging end being what
+    officials ask about; a gap row says how many sit between. Units with no data are named in
+    the subtitle, never drawn as zero. `province_value` is the value of the area the units make
+    up, named `parent_label` when it is not the province (a district, drilled into). Each bar
+    carries its unit code (customdata[0]) so that a click can drill into it.
+    """
+    unit = ind.unit(lang)
+    if ind.agg_region in ("sum", "1"):
+        province_value = None  # a total of the units is no level for one of them to reach
+    have = units[units["value"].notna()]
+    have = have.sort_values("value", ascending=not ind.higher_is_better)
+    missing = units[units["value"].isna()]
+    hidden = len(have) - best - worst
+    if hidden > 0:
+        gap = pd.DataFrame({"name": [t("chart.ranking_gap", lang, n=hidden)], "value": [None]})
+        have = pd.concat([have.head(best), gap, have.tail(worst)], ignore_index=True)
+    below = (
+        have["value"] < province_value if ind.higher_is_better else have["value"] > province_value
+    ) if province_value is not None else pd.Series(False, index=have.index)  # fmt: skip
+    texts = [
+        format_value(v, unit, lang, ind.decimals) if pd.notna(v) else "" for v in have["value"]
+    ]
+    top = float(have["value"].max()) if have["value"].notna().any() else 1.0
+    reach = max(top, province_value or 0) * 1.18
+    # A short bar (a zero, say) shows its number beside it: no number would read as no data.
+    positions = ["inside" if pd.notna(v) and v >= 0.2 * reach else "outside" for v in have["value"]]
+    codes = [str(c) if pd.notna(c) else "" for c in have.get("region", [None] * len(have))]
+    fig = go.Figure(
+        go.Bar(
+            y=have["name"], x=have["value"], orientation="h",
+            marker=dict(color=[ORANGE if b else BLUE for b in below],
+                        pattern=dict(shape=["/" if b else "" for b in below])),
+            text=texts, textposition=positions, insidetextanchor="end", cliponaxis=False,
+            customdata=list(zip(codes, texts, strict=True)),
+            hovertemplate="%{y}: <b>%{customdata[1]}</b><extra></extra>",
+        )
+    )  # fmt: skip
+    if province_value is not None:
+        fig.add_vline(x=province_value, line=dict(color=VERMILLION, dash="dash", width=2))
+    fig.update_yaxes(autorange="reversed", automargin=False)
+    fig.update_xaxes(title_text=unit, range=[0, reach])
+    prov_text = format_value(province_value, unit, lang, ind.decimals)
+    sub = t("chart.ranking_sub", lang, unit=unit, n=len(units), level=level_label.lower(),
+            province=prov_text)  # fmt: skip
+    if province_value is None:
+        sub = t("chart.ranking_sub_plain", lang, unit=unit, n=len(units),
+                level=level_label.lower())  # fmt: skip
+    elif parent_label:
+        sub = t("ranking.sub_parent", lang, unit=unit, n=len(units), level=level_label.lower(),
+                parent=parent_label, value=prov_text)  # fmt: skip
+    if not missing.empty:
+        names = ", ".join(missing["short_name"].head(8)) + ("…" if len(missing) > 8 else "")
+        sub += " · " + t("chart.no_data_units", lang, names=names)
+    title = t("chart.ranking_title", lang, indicator=ind.name(lang), period=period_label)
+    fig = frame(
+        fig,
+        title=title,
+        subtitle=sub,
+        source=short_sources(have["source"]) if not have.empty else ind.source,
+        revision=revision,
+        illustrative=bool(units["status"].eq("illustrative").any()),
+        lang=lang,
+        height=max(360, 24 * len(have) + 230),
+        left=210,
+    )
+    return for_half_width(fig, title=title)  # it sits beside another chart

@@ -1,0 +1,336 @@
+"""One series across the 1 July 2025 administrative reform, on the set of units a reader chose.
+
+On 1 July 2025 districts were abolished, communes merged (most whole, some divided between new
+communes) and provinces joined (Khánh Hòa + Ninh Thuận → the new Khánh Hòa). Values reported on
+the old units are expressed on the new ones, and new values on an old unit where a new unit is
+exactly that old unit, so an official reads 2016–2026 as one series. Unlike tools that rewrite
+history when units merge, every converted value says so, and apportioned ones are estimates.
+
+Rules, by how an indicator adds up over areas (`catalog.agg_region`):
+
+- sum (counts, amounts): the sum over the old units merged whole; an old unit divided between
+  new units gives each an equal share of its value (an estimate, basis ``equal_split``);
+- ratio: numerators and denominators are converted as sums, then divided (an estimate if any
+  part was apportioned);
+- none (indexes, ranks, non-additive amounts such as the average service radius): never
+  converted; shown in their own era only.
+
+A new unit is built from the coarsest old units lying whole inside it: the new Khánh Hòa from
+old Khánh Hòa and old Ninh Thuận (their province values, reported or aggregated), Đặc khu Trường
+Sa from old huyện Trường Sa, a new ward from its old wards and communes. A ratio part reported
+without numerator and denominator (a published province percentage) is replaced by the sum of
+its communes' components.
+
+Periods: values of periods ending before 1 July 2025 go from old to new units. A period ending on
+or after it (the year 2025) is on the new units only; it reaches an old unit only where a new
+unit is exactly that old unit. A value reported on the target units always wins over a
+converted one for the same period.
+
+The crosswalk is `vietnamadminunits`' 2025 converter (data/converter_2025.json): for each new
+commune the old communes merged whole into it, and for each divided old commune the new
+communes it went to, one flagged as the default (the one holding the old unit's centre). The
+package gives each new unit's whole area but not how much of a divided old unit went where, so
+divided units are split equally rather than by area.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+import vietnamadminunits
+
+from indicators.core.settings import RegionRef
+from indicators.geography.crosswalk import Plan, plan
+from indicators.geography.units import LEGACY, NEW, REFORM_DATE, UNIT_LISTS
+from indicators.query import read
+
+CONVERTER_JSON = Path(vietnamadminunits.__file__).parent / "data" / "converter_2025.json"
+
+BASIS_WHOLE = "whole"  # old units merged whole: exact
+BASIS_EQUAL = "equal_split"  # a divided old unit split equally between its new units: estimate
+BASIS_ONE_TO_ONE = "one_to_one"  # a new unit that is exactly one old unit: exact
+BASES = (BASIS_WHOLE, BASIS_EQUAL, BASIS_ONE_TO_ONE)
+
+CROSSWALK_COLUMNS = [
+    "old_code", "old_level", "old_district_code", "old_province_code", "new_code",
+    "new_province_code", "share", "whole", "basis", "default",
+]  # fmt: skip
+REFORM_COLUMNS = ["converted", "estimate", "basis", "from_unit_list"]
+SERIES_COLUMNS = [*read.RESOLVED_COLUMNS, *REFORM_COLUMNS]
+
+_STATUS_ORDER = ("published", "preliminary", "estimate", "illustrative")  # weakest last
+_EPS = 1e-9
+
+
+# -- the conversion -----------------------------------------------------------------------------
+
+
+def _convertible(con) -> pd.DataFrame:
+    """Indicators that add up over areas: code, agg_region, scale."""
+    return con.execute(
+        "SELECT code, agg_region, scale FROM catalog"
+        " WHERE agg_region IN ('sum', 'ratio') AND kind NOT IN ('index', 'rank')"
+    ).df()
+
+
+def _status_rank(status: pd.Series) -> pd.Series:
+    return status.map({s: i for i, s in enumerate(_STATUS_ORDER)}).fillna(0).astype(int)
+
+
+def _join_sources(group: pd.Series, sources: pd.Series) -> pd.Series:
+    """Per group, its distinct sources ('A; B' strings split and joined again, sorted)."""
+    parts = (
+        pd.DataFrame({"g": group.to_numpy(), "s": sources.to_numpy()})
+        .dropna()
+        .assign(s=lambda d: d["s"].astype(str).str.split("; "))
+        .explode("s")
+        .query("s != ''")
+        .drop_duplicates()
+        .sort_values(["g", "s"])
+    )
+    return parts.groupby("g")["s"].agg("; ".join)
+
+
+PERIOD_KEYS = ["indicator", "period", "period_kind", "period_start", "period_end"]
+
+
+def _combine(parts: pd.DataFrame, by: list[str], cat: pd.DataFrame) -> pd.DataFrame:
+    """Parts weighted by `w` into one value per group: sums add, ratios add their components.
+
+    Expects value, numerator, denominator, status, source, n_parts, w, whole; returns the group
+    keys with value, numerator, denominator, status, source, n_parts, estimate.
+    """
+    p = parts.drop(columns=["code", "agg_region", "scale"], errors="ignore")
+    p = p.merge(cat, left_on="indicator", right_on="code", how="left")
+    p = p.assign(
+        vw=p["value"] * p["w"],
+        nw=p["numerator"] * p["w"],
+        dw=p["denominator"] * p["w"],
+        has_nd=p["numerator"].notna() & p["denominator"].notna(),
+        srank=_status_rank(p["status"]),
+        apportioned=~p["whole"].astype(bool),
+    )
+    p["gid"] = p.groupby(by, dropna=False, sort=False).ngroup()
+    g = p.groupby(by, as_index=False, dropna=False, sort=False)
+    out = g.agg(
+        gid=("gid", "first"),
+        vw=("vw", "sum"),
+        n_values=("vw", "count"),
+        nw=("nw", "sum"),
+        dw=("dw", "sum"),
+        all_nd=("has_nd", "all"),
+        srank=("srank", "max"),
+        n_parts=("n_parts", "sum"),
+        estimate=("apportioned", "any"),
+        agg_region=("agg_region", "first"),
+        scale=("scale", "first"),
+    )
+    out["source"] = out["gid"].map(_join_sources(p["gid"], p["source"]))
+    out["vw"] = out["vw"].where(out["n_values"] > 0)  # no value is not zero
+    ratio = out["agg_region"] == "ratio"
+    ok = ratio & out["all_nd"] & (out["dw"] != 0)
+    out["value"] = out["vw"].where(~ratio, (out["nw"] / out["dw"] * out["scale"]).where(ok))
+    out["numerator"] = out["nw"].where(ratio & out["all_nd"])
+    out["denominator"] = out["dw"].where(ratio & out["all_nd"])
+    out["status"] = out["srank"].map(dict(enumerate(_STATUS_ORDER)))
+    return out[
+        [*by, "value", "numerator", "denominator", "status", "source", "n_parts", "estimate"]
+    ]
+
+
+def _usable(rows: pd.DataFrame) -> pd.Series:
+    ratio = rows["agg_region"] == "ratio"
+    return (ratio & rows["numerator"].notna() & rows["denominator"].notna()) | (
+        ~ratio & rows["value"].notna()
+    )
+
+
+def _to_new(con, rev: int, pl: Plan, regions: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
+    """Old-unit values of periods before the reform, expressed on every new unit."""
+    cover = pl.covers
+    old = regions[regions["unit_list"] == LEGACY]
+    communes = old[old["level"] == "commune"]
+    big = cover[cover["old_level"] != "commune"][["old_code", "old_level"]].drop_duplicates()
+    under = pd.concat(
+        [
+            big[big["old_level"] == "province"].merge(
+                communes[["code", "province_code"]], left_on="old_code", right_on="province_code"
+            ),
+            big[big["old_level"] == "district"].merge(
+                communes[["code", "district_code"]], left_on="old_code", right_on="district_code"
+            ),
+        ],
+        ignore_index=True,
+    )[["old_code", "code"]]
+    codes = sorted(set(cover["old_code"]) | set(under["code"]))
+    vals = read.resolved_values(
+        con, rev, indicators=cat["code"].tolist(), unit_list=LEGACY, regions=codes
+    )
+    vals = vals[vals["period_end"] < pd.Timestamp(REFORM_DATE)]
+    if vals.empty:
+        return pd.DataFrame(columns=SERIES_COLUMNS)
+    vals = vals.merge(cat[["code", "agg_region"]], left_on="indicator", right_on="code").drop(
+        columns="code"
+    )
+    keep = [*PERIOD_KEYS, "value", "numerator", "denominator", "status", "source", "n_parts"]
+    own = vals.rename(columns={"region": "old_code"})
+    own = own[own["old_code"].isin(cover["old_code"])]
+    # A province or district part without numerator and denominator (a published percentage):
+    # its communes' components instead.
+    missing = own[(own["agg_region"] == "ratio") & ~_usable(own)]
+    if not missing.empty:
+        sub = under.merge(vals.rename(columns={"region": "code"}), on="code")
+        sub = sub.merge(missing[["old_code", *PERIOD_KEYS]], on=["old_code", *PERIOD_KEYS])
+        sub = _combine(sub.assign(w=1.0, whole=True), ["old_code", *PERIOD_KEYS], cat)
+        own = pd.concat(
+            [own[~own.index.isin(missing.index)], sub.drop(columns="estimate")], ignore_index=True
+        )
+    parts = cover.merge(own[["old_code", *keep]], on="old_code")
+    parts = parts.assign(w=parts["share"])
+    out = _combine(parts, ["new_code", *PERIOD_KEYS], cat)
+    return out.rename(columns={"new_code": "region"}).assign(
+        unit_list=NEW,
+        note=None,
+        origin="converted",
+        n_parts=lambda d: d["n_parts"].astype("int64"),
+        n_expected=lambda d: d["region"].map(pl.expected).astype("int64"),
+        converted=True,
+        basis=lambda d: d["estimate"].map({True: BASIS_EQUAL, False: BASIS_WHOLE}),
+        from_unit_list=LEGACY,
+    )[SERIES_COLUMNS]
+
+
+def _to_old(con, rev: int, pl: Plan, cat: pd.DataFrame) -> pd.DataFrame:
+    """New-unit values on the old units that are exactly one new unit."""
+    eq = pl.equivalents
+    if eq.empty:
+        return pd.DataFrame(columns=SERIES_COLUMNS)
+    vals = read.resolved_values(
+        con, rev, indicators=cat["code"].tolist(), unit_list=NEW, regions=eq["new_code"].tolist()
+    )
+    vals = vals.merge(eq[["new_code", "old_code"]], left_on="region", right_on="new_code")
+    return vals.assign(
+        region=vals["old_code"],
+        unit_list=LEGACY,
+        origin="converted",
+        converted=True,
+        estimate=False,
+        basis=BASIS_ONE_TO_ONE,
+        from_unit_list=NEW,
+    )[SERIES_COLUMNS]
+
+
+def _regions(con) -> pd.DataFrame:
+    return con.execute(
+        "SELECT unit_list, code, level, district_code, province_code FROM regions"
+    ).df()
+
+
+def _compute(con, rev: int) -> pd.DataFrame:
+    regions = _regions(con)
+    cat = _convertible(con)
+    pl = plan(regions)
+    both = (_to_new(con, rev, pl, regions, cat), _to_old(con, rev, pl, cat))
+    frames = [f for f in both if not f.empty]
+    if not frames:
+        return pd.DataFrame(columns=SERIES_COLUMNS)
+    out = pd.concat(frames, ignore_index=True)
+    return out.sort_values(["unit_list", "indicator", "region", "period_end"], ignore_index=True)
+
+
+# -- cached per data revision -------------------------------------------------------------------
+
+_CACHE: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+_CACHE_SIZE = 8
+_LOCK = threading.Lock()
+
+
+def _identity(con, rev: int) -> tuple | None:
+    """What a revision's conversion depends on: the store file, the revision (its time and
+    content hash, so a recreated store does not reuse another's result) and the configuration."""
+    path = con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchone()[0]
+    if path is None:
+        return None
+    made = con.execute(
+        "SELECT created_at, content_hash FROM revisions WHERE id = ?", [int(rev)]
+    ).fetchone()
+    config = con.execute("SELECT value FROM meta WHERE key = 'config_hash'").fetchone()
+    return (str(path), int(rev), made, config)
+
+
+def converted_table(con, rev: int) -> pd.DataFrame:
+    """Every converted value of a revision, both directions (computed once per revision).
+
+    Columns as `SERIES_COLUMNS`; `unit_list` and `region` are the units the value is shown on,
+    `from_unit_list` the list it was reported on. Shared between callers: do not modify.
+    """
+    key = _identity(con, rev)
+    if key is not None:
+        with _LOCK:
+            if key in _CACHE:
+                _CACHE.move_to_end(key)
+                return _CACHE[key]
+    table = _compute(con, rev)
+    if key is not None:
+        with _LOCK:
+            _CACHE[key] = table
+            while len(_CACHE) > _CACHE_SIZE:
+                _CACHE.popitem(last=False)
+    return table
+
+
+def converted_series(
+    con,
+    rev: int,
+    *,
+    indicators: Sequence[str],
+    refs: Sequence[RegionRef],
+    target_list: str,
+    kinds: Sequence[str] | None = None,
+    complete_only: bool = True,
+) -> pd.DataFrame:
+    """Like `read.series`, on one unit list, with the other era's values converted onto it.
+
+    Only `refs` in `target_list` are used (the other era appears converted). Adds `converted`,
+    `estimate` (apportioned across a boundary change), `basis` (whole / equal_split /
+    one_to_one; empty for values reported on these units) and `from_unit_list`. Indexes and
+    ranks are never converted, so they keep only their own era's values. A converted value
+    built from only some of the old units (old Khánh Hòa without old Ninh Thuận) is not the new
+    unit's figure and is left out unless `complete_only` is False (`n_parts`/`n_expected` then
+    count the old commune-level units covered).
+    """
+    if target_list not in UNIT_LISTS:
+        raise ValueError(f"unknown unit list {target_list!r}; use one of {UNIT_LISTS}")
+    own = [r for r in refs if r.unit_list == target_list]
+    codes = [r.code for r in own]
+    native = read.series(con, rev, indicators=indicators, refs=own, kinds=kinds)
+    native = native.assign(
+        converted=False, estimate=False, basis=None, from_unit_list=native["unit_list"]
+    )
+    table = converted_table(con, rev)
+    conv = table[
+        (table["unit_list"] == target_list)
+        & table["region"].isin(codes)
+        & table["indicator"].isin(list(indicators))
+    ]
+    if kinds is not None:
+        conv = conv[conv["period_kind"].isin(list(kinds))]
+    if complete_only:
+        conv = conv[conv["n_parts"] >= conv["n_expected"]]
+    key = ["indicator", "region", "period"]
+    seen = native[key].drop_duplicates().assign(_native=True)
+    conv = conv.merge(seen, on=key, how="left")
+    conv = conv[conv["_native"].isna()].drop(columns="_native")
+    parts = [f for f in (native, conv) if not f.empty]
+    if not parts:
+        return pd.DataFrame(columns=SERIES_COLUMNS)
+    out = pd.concat(parts, ignore_index=True)[SERIES_COLUMNS]
+    out["converted"] = out["converted"].astype(bool)
+    out["estimate"] = out["estimate"].astype(bool)
+    return out.sort_values(["indicator", "region", "period_end", "period_start"], ignore_index=True)

@@ -1,0 +1,345 @@
+"""Questions the pages ask, answered in DuckDB.
+
+A unit's value for a period is what was reported for that unit, or else built bottom-up: a
+district is what it reported or the sum of its communes; a province is the sum of its
+districts (each reported or summed) or, without districts, of its communes. Counts and amounts
+add up; ratios add numerators and denominators and divide (never an average of percentages);
+indexes and ranks do not aggregate. `n_parts`/`n_expected` count the commune-level units covered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import pandas as pd
+
+from indicators.core.settings import RegionRef
+from indicators.store.revisions import as_of
+
+STATUS_RANK = (
+    "CASE {s} WHEN 'illustrative' THEN 3 WHEN 'estimate' THEN 2 "
+    "WHEN 'preliminary' THEN 1 ELSE 0 END"
+)
+RANK_STATUS = (
+    "CASE {r} WHEN 3 THEN 'illustrative' WHEN 2 THEN 'estimate' "
+    "WHEN 1 THEN 'preliminary' ELSE 'published' END"
+)
+
+RESOLVED_COLUMNS = [
+    "indicator", "unit_list", "region", "period", "period_kind", "period_start", "period_end",
+    "value", "numerator", "denominator", "status", "source", "note", "origin", "n_parts",
+    "n_expected",
+]  # fmt: skip
+
+# How parts combine into an area's value; used for district from communes and province from
+# districts (or from communes where there are no districts). A ratio needs every part's
+# numerator and denominator, else it is left empty rather than computed from some of them.
+_COMBINE = """
+    CASE any_value(c.agg_region)
+        WHEN 'sum' THEN sum(p.value)
+        WHEN 'ratio' THEN CASE WHEN count(p.numerator) = count(*)
+                                AND count(p.denominator) = count(*)
+                                AND sum(p.denominator) <> 0
+                           THEN sum(p.numerator) / sum(p.denominator) * any_value(c.scale)
+                      END
+    END AS value,
+    CASE WHEN any_value(c.agg_region) = 'ratio' AND count(p.numerator) = count(*)
+              AND count(p.denominator) = count(*) THEN sum(p.numerator) END AS numerator,
+    CASE WHEN any_value(c.agg_region) = 'ratio' AND count(p.numerator) = count(*)
+              AND count(p.denominator) = count(*) THEN sum(p.denominator) END AS denominator,
+    max(p.srank) AS srank,
+    string_agg(DISTINCT p.source, '; ') AS source,
+    sum(p.covered) AS covered
+"""
+
+_VALUES_SQL = """
+WITH units AS (SELECT * FROM regions WHERE unit_list = $unit_list),
+communes_under AS (
+    SELECT a.ancestor AS code, count(*) AS n
+    FROM region_ancestors a JOIN units u ON u.code = a.code
+    WHERE a.unit_list = $unit_list AND u.level = 'commune' GROUP BY ALL
+),
+obs AS (
+    SELECT o.*, u.level, u.district_code, u.province_code,
+           {status_rank} AS srank,
+           CASE WHEN u.level = 'commune' THEN 1 ELSE coalesce(cu.n, 1) END AS covered
+    FROM observations o
+    JOIN units u ON u.code = o.region
+    LEFT JOIN communes_under cu ON cu.code = o.region
+    WHERE {asof} AND o.unit_list = $unit_list AND list_contains($indicators, o.indicator)
+      {period_filter}
+),
+-- Districts: what the district reported, else the sum of its communes.
+district_agg AS (
+    SELECT p.indicator, p.district_code AS region, p.period,
+           any_value(p.period_kind) AS period_kind, any_value(p.period_start) AS period_start,
+           any_value(p.period_end) AS period_end, {combine}
+    FROM obs p JOIN catalog c ON c.code = p.indicator
+    WHERE p.level = 'commune' AND p.district_code IS NOT NULL AND c.agg_region <> 'none'
+    GROUP BY p.indicator, p.district_code, p.period
+),
+district_eff AS (
+    SELECT indicator, region, period, period_kind, period_start, period_end, value, numerator,
+           denominator, srank, source, covered, province_code, 'reported' AS origin
+    FROM obs WHERE level = 'district'
+    UNION ALL
+    SELECT a.indicator, a.region, a.period, a.period_kind, a.period_start, a.period_end,
+           a.value, a.numerator, a.denominator, a.srank, a.source, a.covered, u.province_code,
+           'aggregated'
+    FROM district_agg a JOIN units u ON u.code = a.region
+    WHERE NOT EXISTS (SELECT 1 FROM obs r WHERE r.level = 'district' AND r.region = a.region
+                      AND r.indicator = a.indicator AND r.period = a.period)
+),
+-- Provinces: the sum of their districts (as above), or of their communes where the unit
+-- list has no districts.
+province_parts AS (
+    SELECT indicator, province_code, period, period_kind, period_start, period_end, value,
+           numerator, denominator, srank, source, covered
+    FROM district_eff
+    UNION ALL
+    SELECT indicator, province_code, period, period_kind, period_start, period_end, value,
+           numerator, denominator, srank, source, covered
+    FROM obs WHERE level = 'commune' AND district_code IS NULL
+),
+province_agg AS (
+    SELECT p.indicator, p.province_code AS region, p.period,
+           any_value(p.period_kind) AS period_kind, any_value(p.period_start) AS period_start,
+           any_value(p.period_end) AS period_end, {combine}
+    FROM province_parts p JOIN catalog c ON c.code = p.indicator
+    WHERE c.agg_region <> 'none'
+    GROUP BY p.indicator, p.province_code, p.period
+),
+aggregated AS (
+    SELECT indicator, region, period, period_kind, period_start, period_end, value, numerator,
+           denominator, srank, source, covered FROM district_agg
+    UNION ALL
+    SELECT indicator, region, period, period_kind, period_start, period_end, value, numerator,
+           denominator, srank, source, covered FROM province_agg
+),
+wanted AS (SELECT unnest($regions) AS code)
+SELECT o.indicator, $unit_list AS unit_list, o.region, o.period, o.period_kind, o.period_start,
+       o.period_end, o.value, o.numerator, o.denominator, o.status, o.source, o.note,
+       'reported' AS origin, o.covered AS n_parts, o.covered AS n_expected
+FROM obs o JOIN wanted w ON o.region = w.code
+UNION ALL
+SELECT a.indicator, $unit_list, a.region, a.period, a.period_kind, a.period_start, a.period_end,
+       a.value, a.numerator, a.denominator, {rank_status} AS status, a.source, NULL AS note,
+       'aggregated', a.covered, cu.n
+FROM aggregated a
+JOIN wanted w ON a.region = w.code
+JOIN communes_under cu ON cu.code = a.region
+WHERE NOT EXISTS (SELECT 1 FROM obs r WHERE r.region = a.region AND r.indicator = a.indicator
+                  AND r.period = a.period)
+"""
+
+
+def _values_sql(rev: int, period_filter: str) -> str:
+    return _VALUES_SQL.format(
+        asof=as_of(rev, "o"),
+        period_filter=period_filter,
+        status_rank=STATUS_RANK.format(s="o.status"),
+        rank_status=RANK_STATUS.format(r="a.srank"),
+        combine=_COMBINE,
+    )
+
+
+def resolved_values(
+    con,
+    rev: int,
+    *,
+    indicators: Sequence[str],
+    unit_list: str,
+    regions: Sequence[str],
+    periods: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Values for units of one unit list: reported where reported, else aggregated."""
+    period_filter = "AND list_contains($periods, o.period)" if periods is not None else ""
+    sql = _values_sql(rev, period_filter)
+    params = {"unit_list": unit_list, "indicators": list(indicators), "regions": list(regions)}
+    if periods is not None:
+        params["periods"] = list(periods)
+    sql += " ORDER BY indicator, region, period_end, period_start"
+    return con.execute(sql, params).df()[RESOLVED_COLUMNS]
+
+
+def latest(
+    con,
+    rev: int,
+    *,
+    indicators: Sequence[str],
+    unit_list: str,
+    region: str,
+    kind: str = "year",
+    up_to: date | None = None,
+) -> pd.DataFrame:
+    """Per indicator, the most recent value of one unit: reported, or aggregated from all of
+    its communes (a sum over the few that have reported is not the latest figure)."""
+    inner = _values_sql(rev, "AND o.period_kind = $kind AND o.period_end <= $up_to")
+    sql = (
+        f"SELECT * FROM ({inner}) v WHERE v.value IS NOT NULL"
+        " AND (v.origin = 'reported' OR v.n_parts >= v.n_expected)"
+        " QUALIFY row_number() OVER (PARTITION BY v.indicator ORDER BY v.period_end DESC) = 1"
+        " ORDER BY v.indicator"
+    )
+    params = {
+        "unit_list": unit_list,
+        "indicators": list(indicators),
+        "regions": [region],
+        "kind": kind,
+        "up_to": up_to or date(9999, 12, 31),
+    }
+    return con.execute(sql, params).df()[RESOLVED_COLUMNS]
+
+
+def series(
+    con,
+    rev: int,
+    *,
+    indicators: Sequence[str],
+    refs: Sequence[RegionRef],
+    kinds: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Every period's value for the given units (e.g. one province across both unit lists)."""
+    frames = []
+    by_list: dict[str, list[str]] = {}
+    for ref in refs:
+        by_list.setdefault(ref.unit_list, []).append(ref.code)
+    for unit_list, codes in by_list.items():
+        frames.append(
+            resolved_values(con, rev, indicators=indicators, unit_list=unit_list, regions=codes)
+        )
+    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=RESOLVED_COLUMNS)
+    if kinds is not None:
+        out = out[out["period_kind"].isin(list(kinds))]
+    return out.sort_values(["indicator", "period_end", "unit_list"], ignore_index=True)
+
+
+def children(
+    con,
+    rev: int,
+    *,
+    indicator: str,
+    unit_list: str,
+    parent: str,
+    period: str,
+    level: str = "commune",
+) -> pd.DataFrame:
+    """All units at `level` below `parent` with their value for one period.
+
+    Units that reported nothing are kept with an empty value: no data is not zero.
+    """
+    units = con.execute(
+        "SELECT r.code AS region, r.name, r.short_name, r.type, r.level, r.lat, r.lon"
+        " FROM regions r JOIN region_ancestors a ON a.unit_list = r.unit_list AND a.code = r.code"
+        " WHERE r.unit_list = ? AND a.ancestor = ? AND r.level = ? ORDER BY r.code",
+        [unit_list, parent, level],
+    ).df()
+    vals = resolved_values(
+        con,
+        rev,
+        indicators=[indicator],
+        unit_list=unit_list,
+        regions=units["region"].tolist(),
+        periods=[period],
+    )
+    keep = ["region", "value", "numerator", "denominator", "status", "source", "note", "origin"]
+    return units.merge(vals[keep], on="region", how="left")
+
+
+def targets(con, rev: int, *, indicators: Sequence[str], refs: Sequence[RegionRef]) -> pd.DataFrame:
+    cond = " OR ".join("(unit_list = ? AND region = ?)" for _ in refs) or "FALSE"
+    params = [x for r in refs for x in (r.unit_list, r.code)]
+    return con.execute(
+        "SELECT indicator, unit_list, region, period, period_end, value, status, source"
+        f" FROM targets WHERE {as_of(rev)} AND list_contains(?, indicator) AND ({cond})"
+        " ORDER BY indicator, period_end",
+        [list(indicators), *params],
+    ).df()
+
+
+def levels_with_data(con, rev: int) -> pd.DataFrame:
+    """Which indicators have values at which level of which unit list (for rankings)."""
+    return con.execute(
+        "SELECT DISTINCT o.indicator, o.unit_list, r.level FROM observations o"
+        " JOIN regions r ON r.unit_list = o.unit_list AND r.code = o.region"
+        f" WHERE {as_of(rev, 'o')} ORDER BY ALL"
+    ).df()
+
+
+def range_series(
+    con,
+    rev: int,
+    *,
+    indicators: Sequence[str],
+    unit_list: str,
+    regions: Sequence[str],
+    start: date,
+    end: date,
+) -> pd.DataFrame:
+    """Every value of the given units of one unit list for periods lying within [start, end].
+
+    The one step that fetches a Trends view (indicators × regions × era × range); joining
+    series across the 2025 reform replaces this function, not its callers.
+    """
+    sql = _values_sql(rev, "AND o.period_start >= $start AND o.period_end <= $end")
+    sql += " ORDER BY indicator, region, period_end, period_start"
+    params = {
+        "unit_list": unit_list,
+        "indicators": list(indicators),
+        "regions": list(regions),
+        "start": start,
+        "end": end,
+    }
+    return con.execute(sql, params).df()[RESOLVED_COLUMNS]
+
+
+def units(con, unit_list: str) -> pd.DataFrame:
+    """The units of one unit list with parents and centroid (for choices, names and maps),
+    provinces first, then districts, then communes."""
+    return con.execute(
+        "SELECT code, name, short_name, type, level, parent_code, province_code, district_code,"
+        " lat, lon FROM regions WHERE unit_list = ?"
+        " ORDER BY CASE level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, code",
+        [unit_list],
+    ).df()
+
+
+def data_span(con, rev: int) -> pd.DataFrame:
+    """First and last day with data, per unit list and period kind (to offer period ranges)."""
+    return con.execute(
+        "SELECT unit_list, period_kind, min(period_start) AS first, max(period_end) AS last,"
+        f" count(*) AS n FROM observations WHERE {as_of(rev)} GROUP BY ALL ORDER BY ALL"
+    ).df()
+
+
+def units_below(con, *, unit_list: str, parent: str, level: str) -> pd.DataFrame:
+    """The units at `level` below `parent` (a province or an old district), with centroids."""
+    return con.execute(
+        "SELECT r.code AS region, r.name, r.short_name, r.type, r.level, r.parent_code,"
+        " r.district_code, r.lat, r.lon"
+        " FROM regions r JOIN region_ancestors a ON a.unit_list = r.unit_list AND a.code = r.code"
+        " WHERE r.unit_list = ? AND a.ancestor = ? AND r.level = ? ORDER BY r.code",
+        [unit_list, parent, level],
+    ).df()
+
+
+def values_below(
+    con, rev: int, *, indicator: str, unit_list: str, parent: str, level: str
+) -> pd.DataFrame:
+    """Every period's value of the units at `level` below `parent` (long form, data only).
+
+    One query per view (indicator × parent × level) serves the ranking, map and heatmap of
+    every period, so changing the period does not read the store again.
+    """
+    codes = units_below(con, unit_list=unit_list, parent=parent, level=level)["region"].tolist()
+    return resolved_values(con, rev, indicators=[indicator], unit_list=unit_list, regions=codes)
+
+
+def indicator_periods(con, rev: int, indicator: str) -> pd.DataFrame:
+    """The periods one indicator has values for, per unit list (to say what each era holds)."""
+    return con.execute(
+        "SELECT DISTINCT unit_list, period, period_kind, period_start, period_end"
+        f" FROM observations WHERE {as_of(rev)} AND indicator = ? ORDER BY unit_list, period_end",
+        [indicator],
+    ).df()

@@ -1,0 +1,391 @@
+"""Series over time: roll-up to a granularity, growth on the previous period, and the straight
+trajectory from a baseline to a target (as the EU DESI dashboard draws it).
+
+Finer periods roll up with the catalog's `agg_time` (sum, last value, Σnumerator ÷ Σdenominator);
+a period whose parts are not all there is never made up: it is listed as incomplete instead.
+Plan phases are the five-year plans (2016–2020, 2021–2025, …).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from indicators.core.catalog import Catalog, Indicator
+from indicators.core.periods import parse_period, sort_key
+from indicators.geography.units import REFORM_DATE
+
+GRANULARITIES = ("year", "quarter", "month", "phase")
+LADDER = ("month", "quarter", "year", "phase")  # each rolls up from the one before it
+PLAN_YEARS = 5
+STATUS_ORDER = ("published", "preliminary", "estimate", "illustrative")  # worst last
+# Columns a series carries once values cross the 2025 reform (see `indicators.query.across_reform`).
+REFORM_COLUMNS = ["converted", "estimate", "basis", "from_unit_list"]
+BASIS_ORDER = ("one_to_one", "whole", "equal_split")  # weakest last: an estimate wins
+INCOMPLETE_COLUMNS = ["indicator", "unit_list", "region", "period", "have", "need", "part_kind"]
+KEY = ["indicator", "unit_list", "region", "period"]
+
+
+def plan_phase(year: int) -> str:
+    """The five-year plan containing `year`: 2023 -> '2021-2025'."""
+    first = year - (year - 1) % PLAN_YEARS
+    return f"{first}-{first + PLAN_YEARS - 1}"
+
+
+def bucket(day: date, kind: str) -> str:
+    """The period of `kind` that contains `day`."""
+    y, m = day.year, day.month
+    if kind == "month":
+        return f"{y}-{m:02d}"
+    if kind == "quarter":
+        return f"{y}-Q{(m - 1) // 3 + 1}"
+    if kind == "year":
+        return str(y)
+    return plan_phase(y)
+
+
+def parts_of(code: str) -> list[str]:
+    """The periods one step finer that make up `code` (a phase is its years)."""
+    p = parse_period(code)
+    y = p.start.year
+    if p.kind == "year":
+        return [f"{y}-Q{q}" for q in range(1, 5)]
+    if p.kind == "quarter":
+        first = p.start.month
+        return [f"{y}-{m:02d}" for m in range(first, first + 3)]
+    if p.kind == "phase":
+        return [str(x) for x in range(y, p.end.year + 1)]
+    return []
+
+
+def ordinal(code: str) -> int:
+    """Position on a time axis of one kind, so that straight lines can be interpolated."""
+    p = parse_period(code)
+    y = p.start.year
+    if p.kind == "quarter":
+        return y * 4 + int(code[-1]) - 1
+    if p.kind == "month":
+        return y * 12 + p.start.month - 1
+    if p.kind == "phase":
+        return y // PLAN_YEARS
+    return y
+
+
+def axis_periods(first: str, last: str) -> list[str]:
+    """Every period of one kind from `first` to `last`, so gaps show as gaps on the axis."""
+    a, b = parse_period(first), parse_period(last)
+    out, p = [], b
+    while p.start >= a.start:
+        out.append(p.code)
+        p = p.previous()
+    return out[::-1]
+
+
+def _worst(statuses: pd.Series) -> str:
+    ranks = [STATUS_ORDER.index(s) if s in STATUS_ORDER else 0 for s in statuses]
+    return STATUS_ORDER[max(ranks)] if ranks else "published"
+
+
+def _sources(sources: pd.Series) -> str | None:
+    parts: list[str] = []
+    for s in sources.dropna():
+        for p in str(s).split("; "):
+            if p and p not in parts:
+                parts.append(p)
+    return "; ".join(parts) or None
+
+
+def _combine(parts: pd.DataFrame, kind: str, catalog: Catalog) -> tuple[list[dict], list[dict]]:
+    """Roll `parts` (one kind finer) up into periods of `kind`; (values, incomplete)."""
+    done: list[dict] = []
+    missing: list[dict] = []
+    if parts.empty:
+        return done, missing
+    parts = parts.assign(
+        _bucket=[bucket(parse_period(p).start, kind) for p in parts["period"]],
+    )
+    for (code, unit_list, region, bcode), grp in parts.groupby(
+        ["indicator", "unit_list", "region", "_bucket"], sort=False
+    ):
+        ind = catalog.get(code)
+        if ind is None or ind.agg_time == "none":
+            continue
+        need = parts_of(bcode)
+        have = grp[grp["value"].notna() & grp["period"].isin(need)]
+        have = (
+            have.drop_duplicates("period")
+            .set_index("period")
+            .reindex([p for p in need if p in set(have["period"])])
+        )
+        base = {"indicator": code, "unit_list": unit_list, "region": region, "period": bcode}
+        if ind.agg_time == "last":
+            complete = need[-1] in have.index
+        elif ind.agg_time == "ratio":
+            complete = (
+                len(have) == len(need)
+                and have["numerator"].notna().all()
+                and have["denominator"].notna().all()
+                and have["denominator"].sum() != 0
+            )
+        else:
+            complete = len(have) == len(need)
+        if not complete:
+            part_kind = parse_period(need[0]).kind
+            missing.append({**base, "have": len(have), "need": len(need), "part_kind": part_kind})
+            continue
+        num = den = None
+        if ind.agg_time == "last":  # the figure at the end of the period, and its status
+            have = have.loc[[need[-1]]]
+            value, num, den = (
+                have["value"].iloc[0],
+                have["numerator"].iloc[0],
+                have["denominator"].iloc[0],
+            )
+        elif ind.agg_time == "ratio":
+            num, den = float(have["numerator"].sum()), float(have["denominator"].sum())
+            value = num / den * ind.scale
+        else:
+            value = float(have["value"].sum())
+        p = parse_period(bcode)
+        done.append(
+            {
+                **base,
+                **_reform_parts(have, unit_list),
+                "period_kind": kind,
+                "period_start": pd.Timestamp(p.start),
+                "period_end": pd.Timestamp(p.end),
+                "value": float(value),
+                "numerator": num,
+                "denominator": den,
+                "status": _worst(have["status"]),
+                "source": _sources(have["source"]),
+                "note": None,
+                "origin": "rolled_up",
+                "n_parts": float(have["n_parts"].min()),
+                "n_expected": float(have["n_expected"].max()),
+            }
+        )
+    return done, missing
+
+
+def _reform_parts(have: pd.DataFrame, unit_list: str) -> dict:
+    """A rolled-up period is converted if any part was, and an estimate if any part was."""
+    if "converted" not in have:
+        return {}
+    conv = have[have["converted"].astype(bool)]
+    bases = [b for b in conv["basis"] if b in BASIS_ORDER]
+    return {
+        "converted": not conv.empty,
+        "estimate": bool(have["estimate"].astype(bool).any()),
+        "basis": max(bases, key=BASIS_ORDER.index) if bases else None,
+        "from_unit_list": conv["from_unit_list"].iloc[0] if not conv.empty else unit_list,
+    }
+
+
+def _without(frame: pd.DataFrame, native: pd.DataFrame) -> pd.DataFrame:
+    """Rows of `frame` whose key is not in `native` (a reported value beats a rolled-up one)."""
+    if frame.empty or native.empty:
+        return frame
+    keys = set(map(tuple, native[KEY].to_numpy().tolist()))
+    mask = [tuple(k) not in keys for k in frame[KEY].to_numpy().tolist()]
+    return frame[mask]
+
+
+@dataclass(frozen=True)
+class RollUp:
+    values: pd.DataFrame  # same columns as the input, periods of one kind
+    incomplete: pd.DataFrame  # INCOMPLETE_COLUMNS: periods left out, parts had/needed
+
+
+def roll_up(frame: pd.DataFrame, catalog: Catalog, granularity: str) -> RollUp:
+    """Values at `granularity`: reported ones, else rolled up from complete finer periods."""
+    if granularity not in GRANULARITIES:
+        raise ValueError(f"granularity must be one of {GRANULARITIES}")
+    columns = list(frame.columns)
+    current = frame[frame["period_kind"] == LADDER[0]]
+    missing: list[dict] = []
+    for kind in LADDER[1 : LADDER.index(granularity) + 1]:
+        native = frame[frame["period_kind"] == kind]
+        done, missing = _combine(current, kind, catalog)
+        rolled = _without(pd.DataFrame(done, columns=columns), native)
+        missing_df = _without(pd.DataFrame(missing, columns=INCOMPLETE_COLUMNS), native)
+        missing = missing_df.to_dict("records")
+        current = pd.concat([x for x in (native, rolled) if not x.empty] or [native])
+    values = current.sort_values(["indicator", "region", "period_end"], ignore_index=True)
+    incomplete = pd.DataFrame(missing, columns=INCOMPLETE_COLUMNS)
+    if granularity == "month":
+        incomplete = incomplete.iloc[0:0]
+    return RollUp(values[columns], incomplete)
+
+
+def split_partial_areas(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(complete, partial): an area summed from only some of its communes is not its figure."""
+    partial = (frame["origin"] == "aggregated") & (
+        frame["n_parts"].fillna(0) < frame["n_expected"].fillna(0)
+    )
+    return frame[~partial], frame[partial]
+
+
+def add_growth(values: pd.DataFrame) -> pd.DataFrame:
+    """Adds `growth`: value ÷ the previous period's value × 100 ("previous period = 100").
+
+    Left empty where the previous period is missing or zero, where one of the two figures
+    is illustrative and the other not, or where one is an estimate across the 2025 boundary
+    change (an old unit split equally) and the other not: they are not comparable. Between two
+    estimates it is computed (same split both years) and the row stays marked as an estimate;
+    between a value converted exactly (old units merged whole) and a reported one it is
+    computed, since both cover the same area.
+    """
+    out = values.copy()
+    prev_code = [parse_period(p).previous().code for p in out["period"]]
+    est = out["estimate"].astype(bool) if "estimate" in out else pd.Series(False, index=out.index)
+    cols = [*KEY, "value", "status"]
+    lookup = {
+        (r.indicator, r.unit_list, r.region, r.period): (r.value, r.status, e)
+        for r, e in zip(out[cols].itertuples(index=False), est, strict=True)
+    }
+    growth = []
+    for r, prev, e in zip(out[cols].itertuples(index=False), prev_code, est, strict=True):
+        before = lookup.get((r.indicator, r.unit_list, r.region, prev))
+        usable = (
+            before is not None
+            and pd.notna(before[0])
+            and before[0] != 0
+            and pd.notna(r.value)
+            and (before[1] == "illustrative") == (r.status == "illustrative")
+            and before[2] == e
+        )
+        growth.append(float(r.value) / float(before[0]) * 100 if usable else None)
+    out["growth"] = pd.Series(growth, index=out.index, dtype="float64")
+    return out
+
+
+def place_targets(targets: pd.DataFrame, ind: Indicator, granularity: str) -> pd.DataFrame:
+    """Targets of one indicator placed on an axis of `granularity`, in column `x`.
+
+    A target sits at the period that ends when it does (2025 -> 2025-Q4 on a quarterly axis,
+    -> 2021-2025 on a phase axis). Totals (agg_time sum) are only compared with a total of the
+    same kind of period: a yearly count target has no place on a quarterly axis.
+    """
+    cols = ["indicator", "unit_list", "region", "period", "x", "value", "status", "source"]
+    rows = []
+    for r in targets[targets["indicator"] == ind.code].itertuples(index=False):
+        p = parse_period(r.period)
+        if p.kind == granularity:
+            x = p.code
+        elif ind.agg_time == "sum":
+            continue
+        else:
+            x = bucket(p.end, granularity)
+            if parse_period(x).end != p.end:
+                continue
+        rows.append([r.indicator, r.unit_list, r.region, r.period, x, r.value, r.status, r.source])
+    return pd.DataFrame(rows, columns=cols)
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    """A straight line from the last value before the target's plan phase to the target."""
+
+    region: str
+    unit_list: str
+    start: str  # axis period of the baseline
+    start_value: float
+    end: str  # axis period of the target
+    end_value: float
+    target_period: str
+
+    def expected(self, period: str) -> float | None:
+        """The value the line gives for `period`, if it lies on the line."""
+        a, b, x = ordinal(self.start), ordinal(self.end), ordinal(period)
+        if not a <= x <= b or a == b:
+            return None
+        return self.start_value + (self.end_value - self.start_value) * (x - a) / (b - a)
+
+
+def phase_start(target_period: str) -> date:
+    """Where a target's plan phase begins: its own start for a phase target, else the start
+    of the five-year plan that contains it."""
+    p = parse_period(target_period)
+    if p.kind == "phase":
+        return p.start
+    return parse_period(plan_phase(p.end.year)).start
+
+
+def trajectories(values: pd.DataFrame, placed: pd.DataFrame) -> list[Trajectory]:
+    """One line per placed target whose area has a value at or before its phase start."""
+    out = []
+    for t in placed.itertuples(index=False):
+        begin = pd.Timestamp(phase_start(t.period))
+        mine = values[
+            (values["indicator"] == t.indicator)
+            & (values["unit_list"] == t.unit_list)
+            & (values["region"] == t.region)
+            & values["value"].notna()
+            & (values["period_end"] <= begin)
+        ]
+        if mine.empty or pd.isna(t.value):
+            continue
+        base = mine.sort_values("period_end").iloc[-1]
+        if sort_key(base["period"]) >= sort_key(t.x):
+            continue
+        out.append(
+            Trajectory(
+                region=t.region,
+                unit_list=t.unit_list,
+                start=base["period"],
+                start_value=float(base["value"]),
+                end=t.x,
+                end_value=float(t.value),
+                target_period=t.period,
+            )
+        )
+    return out
+
+
+def spans_reform(start: date, end: date) -> bool:
+    """Whether [start, end] has days on both sides of 1 July 2025."""
+    return start < REFORM_DATE <= end
+
+
+def eras_with_data(span: pd.DataFrame, start: date, end: date) -> list[str]:
+    """Unit lists that have data overlapping [start, end] (`span` from queries.data_span)."""
+    if span.empty:
+        return []
+    first = pd.to_datetime(span["first"]).dt.date
+    last = pd.to_datetime(span["last"]).dt.date
+    hit = span[(first <= end) & (last >= start)]
+    return sorted(set(hit["unit_list"]))
+
+
+def with_reform_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with `REFORM_COLUMNS` (as `reform.converted_series` gives them): values read
+    straight from the store are reported on their own units, not converted."""
+    if "converted" in frame:
+        return frame
+    return frame.assign(
+        converted=False, estimate=False, basis=None, from_unit_list=frame["unit_list"]
+    )
+
+
+def within(frame: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
+    """Rows whose period lies within [start, end] (as `queries.range_series` selects them)."""
+    keep = (pd.to_datetime(frame["period_start"]) >= pd.Timestamp(start)) & (
+        pd.to_datetime(frame["period_end"]) <= pd.Timestamp(end)
+    )
+    return frame[keep].reset_index(drop=True)
+
+
+def is_convertible(ind: Indicator) -> bool:
+    """Whether an indicator's values are converted across the 2025 reform: those that add up
+    over areas (counts, ratios); never indexes, ranks or non-additive amounts."""
+    return ind.agg_region in ("sum", "ratio") and ind.kind not in ("index", "rank")
+
+
+def not_converted_key(ind: Indicator) -> str:
+    """The message saying why an indicator is not converted (index or rank, or not additive)."""
+    return (
+        "reform.not_converted" if ind.kind in ("index", "rank") else "reform.not_converted_amount"
+    )

@@ -1,0 +1,232 @@
+"""The analysts' command line runs the same pipeline as the pages."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+HEADER = "indicator,unit_list,region,period,value,numerator,denominator,status,source,note\n"
+
+
+@pytest.fixture
+def cli(tmp_path):
+    env = dict(os.environ, INDICATORS_DB=str(tmp_path / "cli.duckdb"))
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "indicators.cli", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    return run
+
+
+def test_value_reads_the_published_province_figure(cli):
+    assert cli("init").returncode == 0
+    out = cli("value", "-i", "post_commune_pct", "-r", "56", "-p", "2020")
+    assert out.returncode == 0 and out.stdout.strip() == "99%"
+    out = cli("value", "-i", "post_commune_pct", "-r", "56", "-p", "2021", "--lang", "en")
+    assert out.stdout.strip() == "99.2%"  # 131/132 communes, aggregated
+
+
+def test_a_bad_file_is_rejected_with_row_column_and_reason(cli, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        HEADER + "bts_count,legacy,22327,2021,mười,,,published,A,\n"
+        "bts_count,legacy,22327,Q5/2021,1,,,published,A,\n",
+        encoding="utf-8",
+    )
+    out = cli("import", str(bad), "-m", "bad")
+    assert out.returncode == 1
+    assert "dòng 2 / row 2, cột 'value'" in out.stderr and "not a number" in out.stderr
+    assert "dòng 3 / row 3, cột 'period'" in out.stderr
+    assert "nothing was stored" in out.stderr
+    history = cli("history").stdout.strip().splitlines()
+    assert len(history) == 2  # header + the seeded revision only
+
+
+def test_import_makes_a_new_revision_and_history_lists_it(cli, tmp_path):
+    good = tmp_path / "bts.csv"
+    good.write_text(
+        HEADER + "bts_count,legacy,22327,2021,99,,,published,Viettel,\n", encoding="utf-8"
+    )
+    out = cli("import", str(good), "-m", "BTS Vĩnh Hòa")
+    assert out.returncode == 0, out.stderr
+    assert "revision 2" in out.stdout and "1 thay đổi / changed" in out.stdout
+    history = cli("history").stdout
+    assert "BTS Vĩnh Hòa" in history and "bts.csv" in history
+    assert cli("value", "-i", "bts_count", "-r", "22327", "-p", "2021").stdout.strip() == "99"
+    old = cli("value", "-i", "bts_count", "-r", "22327", "-p", "2021", "--rev", "1")
+    assert old.stdout.strip() != "99"
+
+
+# -- history, rollback, catalog, regions, template (issue 4, store side) -------------------------
+
+
+def _history(cli) -> list[dict[str, str]]:
+    import csv
+    import io
+
+    out = cli("history")
+    assert out.returncode == 0, out.stderr
+    return list(csv.DictReader(io.StringIO(out.stdout)))
+
+
+def _store(tmp_path):
+    from indicators.store.revisions import Store
+
+    return Store(tmp_path / "cli.duckdb")
+
+
+def test_rollback_restores_the_earlier_data_as_a_new_revision(cli, tmp_path):
+    assert cli("init").returncode == 0
+    seeded = _store(tmp_path).content_hash()
+    before = cli("value", "-i", "bts_count", "-r", "22327", "-p", "2021").stdout.strip()
+    good = tmp_path / "bts.csv"
+    good.write_text(HEADER + "bts_count,legacy,22327,2021,999,,,published,A,\n", encoding="utf-8")
+    assert cli("import", str(good), "-m", "typo").returncode == 0
+    out = cli("rollback", "1", "-m", "Hoàn tác số BTS sai", "--author", "chuyenvien")
+    assert out.returncode == 0, out.stderr
+    assert "Revision 3: restored the data of revision 1 (1 changed" in out.stdout
+    assert cli("value", "-i", "bts_count", "-r", "22327", "-p", "2021").stdout.strip() == before
+    assert _store(tmp_path).content_hash() == seeded
+    rows = _history(cli)
+    assert [r["id"] for r in rows] == ["1", "2", "3"]  # the bad revision is kept
+    assert (rows[2]["restores"], rows[2]["author"]) == ("1", "chuyenvien")
+    assert rows[2]["message"] == "Hoàn tác số BTS sai" and rows[1]["restores"] == ""
+    assert {"rows_removed", "rows_rejected"} <= rows[0].keys()
+    old = cli("value", "-i", "bts_count", "-r", "22327", "-p", "2021", "--rev", "2")
+    assert old.stdout.strip() == "999"
+
+
+def test_rollback_to_a_missing_revision_fails_and_stores_nothing(cli, tmp_path):
+    assert cli("init").returncode == 0
+    out = cli("rollback", "9")
+    assert out.returncode == 1 and "no revision 9" in out.stderr.lower()
+    assert len(_history(cli)) == 1
+
+
+def test_a_rejected_import_leaves_the_data_exactly_as_it_was(cli, tmp_path):
+    assert cli("init").returncode == 0
+    store = _store(tmp_path)
+    before = store.content_hash()
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        HEADER + "bts_count,legacy,22327,2021,5,,,published,A,\n"
+        "bts_count,legacy,99999,2021,5,,,published,A,\n",
+        encoding="utf-8",
+    )
+    assert cli("import", str(bad), "-m", "half good").returncode == 1
+    assert store.content_hash() == before and store.current_revision() == 1
+
+
+def test_catalog_prints_every_indicator_as_csv(cli):
+    import io
+
+    import pandas as pd
+
+    from indicators.core.settings import DEFAULT_DATA_DIR
+
+    out = cli("catalog")
+    assert out.returncode == 0, out.stderr
+    printed = pd.read_csv(io.StringIO(out.stdout), dtype=str, keep_default_na=False)
+    bundled = pd.read_csv(DEFAULT_DATA_DIR / "catalog.csv", dtype=str, keep_default_na=False)
+    assert printed["code"].tolist() == bundled["code"].tolist()
+    for col in ("name_vi", "unit_vi", "numerator", "denominator", "higher_is_better"):
+        assert printed[col].tolist() == bundled[col].tolist(), col
+
+
+def test_regions_prints_the_units_of_a_list(cli):
+    import io
+
+    import pandas as pd
+
+    out = cli("regions", "--unit-list", "2025")
+    assert out.returncode == 0, out.stderr
+    units = pd.read_csv(io.StringIO(out.stdout), dtype=str, keep_default_na=False)
+    assert set(units["unit_list"]) == {"2025"}
+    assert units["level"].value_counts().to_dict() == {"commune": 65, "province": 1}
+    assert units.set_index("code").loc["22333", "name"] == "Phường Bắc Nha Trang"
+    both = pd.read_csv(io.StringIO(cli("regions").stdout), dtype=str)
+    assert set(both["unit_list"]) == {"legacy", "2025"}
+
+
+def test_template_writes_xlsx_and_csv(cli, tmp_path):
+    import openpyxl
+
+    xlsx, csv_path = tmp_path / "mau.xlsx", tmp_path / "mau.csv"
+    assert cli("template", "-o", str(xlsx)).returncode == 0
+    wb = openpyxl.load_workbook(xlsx)
+    assert len(wb.sheetnames) == 3
+    assert wb.worksheets[0].cell(1, 1).value == "Mã chỉ tiêu / Indicator code"
+    assert cli("template", "--format", "csv", "-o", str(csv_path)).returncode == 0
+    text = csv_path.read_bytes()
+    assert text.startswith(b"\xef\xbb\xbf") and "Giá trị / Value".encode() in text
+    out = cli("validate", str(csv_path))  # unfilled: rejected for the missing figures
+    assert out.returncode == 1 and "Giá trị / Value" in out.stderr
+
+
+def test_validate_reads_an_excel_file_and_writes_the_report(cli, tmp_path):
+    from tests.ingest.test_excel_files import cp1258_semicolon_csv
+
+    good = tmp_path / "so-lieu.csv"
+    good.write_bytes(cp1258_semicolon_csv())
+    out = cli("validate", str(good))
+    assert out.returncode == 0, out.stderr
+    assert "cp1258" in out.stdout and "';'" in out.stdout
+    assert "12 valid" in out.stdout
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Mã chỉ tiêu;Tên đơn vị;Năm;Giá trị\nbts_count;Vạn Thạnh;2021;5\n",
+                   encoding="utf-8-sig")  # fmt: skip
+    report = tmp_path / "report.csv"
+    out = cli("validate", str(bad), "--report", str(report))
+    assert out.returncode == 1
+    assert "dòng 2 / row 2, cột 'Tên đơn vị'" in out.stderr
+    assert "Xã Vạn Thạnh (Huyện Vạn Ninh, 22519)" in out.stderr  # the suggestion
+    assert "the file was rejected" in out.stderr
+    assert "ambiguous_unit_name" in report.read_text(encoding="utf-8-sig")
+
+
+def test_import_valid_only_stores_the_good_rows(cli, tmp_path):
+    half = tmp_path / "half.csv"
+    half.write_text(HEADER + "bts_count,legacy,22327,2021,99,,,published,A,\n"
+                    "bts_count,legacy,22330,2021,x,,,published,A,\n", encoding="utf-8")  # fmt: skip
+    out = cli("import", str(half), "-m", "all or nothing")
+    assert out.returncode == 1 and "nothing was stored" in out.stderr
+    assert len(cli("history").stdout.strip().splitlines()) == 2  # header + seed
+
+    out = cli("import", str(half), "-m", "good rows", "--valid-only")
+    assert out.returncode == 0, out.stderr
+    assert "stored the 1 valid rows; 1 rows with errors were not stored" in out.stdout
+    assert cli("value", "-i", "bts_count", "-r", "22327", "-p", "2021").stdout.strip() == "99"
+
+
+@pytest.mark.parametrize("command", ["validate", "import"])
+def test_a_missing_file_is_said_in_both_languages_without_a_traceback(cli, tmp_path, command):
+    extra = ["-m", "x"] if command == "import" else []
+    out = cli(command, str(tmp_path / "missing.csv"), *extra)
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr
+    assert "Không mở được tệp" in out.stderr and "Cannot open file" in out.stderr
+    assert "missing.csv" in out.stderr
+
+
+def test_validate_decimal_option_reads_a_lone_dotted_number(cli, tmp_path):
+    """'30.250' alone is ambiguous; --decimal comma says the file writes 30.250 for 30250."""
+    f = tmp_path / "pop.csv"
+    f.write_text(HEADER + 'population,legacy,22327,2021,"30.250",,,published,A,\n')
+    auto = cli("validate", str(f))
+    assert auto.returncode == 1 and "ambiguous" in auto.stderr
+    assert "XLSX" in auto.stderr  # the hint says what the analyst can do
+    comma = cli("validate", str(f), "--decimal", "comma")
+    assert comma.returncode == 0, comma.stderr
+    assert cli("import", str(f), "-m", "pop", "--decimal", "comma").returncode == 0
+    stored = cli("value", "-i", "population", "-r", "22327", "-p", "2021", "--lang", "en")
+    assert stored.stdout.strip().replace(",", "").startswith("30250")

@@ -1,0 +1,107 @@
+"""Upload and History pages through Streamlit's AppTest: the same code path an analyst clicks.
+
+Each test module gets its own store file; Streamlit's process-wide caches are cleared around
+it so that the store these tests change is never the one another module reads.
+"""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from indicators.store.revisions import Store
+from tests.conftest import app_store_at
+from tests.pages.apptest import open_page
+
+CLEAN = (
+    "Mã chỉ tiêu;Mã đơn vị;Năm;Giá trị;Trạng thái\r\npress_articles;56;2026;10.400;Sơ bộ\r\n"
+).encode("utf-8-sig")
+PARTLY_BAD = CLEAN + b"hh_internet_pct;56;2026;140;\r\n"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    with app_store_at(tmp_path_factory.mktemp("update-pages")) as db:
+        yield db
+
+
+def upload(at: AppTest, name: str, data: bytes) -> AppTest:
+    at.get("file_uploader")[0].set_value((name, data, "text/csv"))
+    return at.run()
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_a_clean_file_previews_then_saves_a_revision(db):
+    at = upload(open_page("ui/upload.py"), "bao-chi.csv", CLEAN)
+    assert not at.exception
+    assert [s.value for s in at.success] == ["Tệp hợp lệ: 1 dòng có thể lưu."]
+    assert metrics(at) == {"Dòng mới": "0", "Thay đổi": "1", "Không đổi": "0", "Bị loại": "0"}
+    before = Store(db).current_revision()
+    at.get("form_submit_button")[0].click()
+    at.run()
+    assert not at.exception
+    rev = Store(db).revision(before + 1)
+    assert rev is not None and rev.file_name == "bao-chi.csv" and rev.rows_changed == 1
+    assert any(f"Đã lưu phiên bản {before + 1}" in s.value for s in at.success)
+    stored = Store(db).read("observations")
+    row = stored[(stored.indicator == "press_articles") & (stored.period == "2026")]
+    assert row["value"].tolist() == [10400.0] and row["status"].tolist() == ["preliminary"]
+
+
+def test_a_partly_bad_file_saves_nothing_unless_asked_for_valid_rows_only(db):
+    at = open_page("ui/upload.py", lang="en")
+    store = Store(db)
+    before, content = store.current_revision(), store.content_hash()
+    at = upload(at, "mixed.csv", PARTLY_BAD)
+    assert next(e.value for e in at.error).startswith("Errors: 1; rows with errors: 1.")
+    assert metrics(at)["Rejected"] == "1"
+    at.get("form_submit_button")[0].click()
+    at.run()
+    assert any("Not saved" in w.value for w in at.warning)
+    assert store.current_revision() == before and store.content_hash() == content
+
+    at.radio(key="mode_0").set_value("valid")
+    at.run()
+    at.get("form_submit_button")[0].click()
+    at.run()
+    assert not at.exception
+    rev = store.revision(before + 1)
+    assert rev is not None and rev.rows_rejected == 1 and rev.rows_in_file == 2
+
+
+def test_history_restores_an_earlier_revision_only_when_confirmed(db):
+    at = open_page("ui/upload.py")
+    upload(at, "bao-chi.csv", CLEAN.replace(b"10.400", b"10.450"))
+    at.get("form_submit_button")[0].click()
+    at.run()
+    store = Store(db)
+    current = store.current_revision()
+    assert current >= 2 and store.content_hash(current) != store.content_hash(1)
+    at = open_page("ui/history.py", rev="1")
+    assert not at.exception
+    at.get("form_submit_button")[0].click()
+    at.run()
+    assert any("Tick the confirmation" in w.value or "đánh dấu" in w.value for w in at.warning)
+    assert store.current_revision() == current
+
+    at.checkbox[0].check()
+    at.get("form_submit_button")[0].click()
+    at.run()
+    assert not at.exception
+    assert store.current_revision() == current + 1
+    assert store.content_hash(current + 1) == store.content_hash(1)
+    assert store.revision(current + 1).restores == 1
+    assert any(f"Phiên bản {current + 1}" in s.value for s in at.success)
+
+
+def test_a_file_with_no_storable_row_says_so_and_offers_no_save(db):
+    at = open_page("ui/upload.py", lang="en")
+    at = upload(at, "header-only.csv", "Mã chỉ tiêu;Mã đơn vị;Năm;Giá trị\r\n".encode("utf-8-sig"))
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "No row of this file can be stored (see the report below); nothing was stored."
+    ]
+    assert not at.get("form_submit_button") and not at.metric

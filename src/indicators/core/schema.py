@@ -8,6 +8,10 @@ weakest status of its parts, so an illustrative part is never hidden.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+import pandas as pd
+
 STATUSES = ("published", "preliminary", "estimate", "illustrative")  # strongest first
 OBS_COLUMNS = [
     "indicator",
@@ -33,3 +37,70 @@ TARGET_COLUMNS = [
 ]
 KEY = ["indicator", "unit_list", "region", "period"]
 PERIOD_COLUMNS = ["period_kind", "period_start", "period_end"]
+# A series converted across the 2025 reform adds these (see `query.across_reform`).
+REFORM_COLUMNS = ["converted", "estimate", "basis", "from_unit_list"]
+
+SOURCE_SEP = "; "  # several sources of one combined value, in one cell
+
+
+# -- statuses -------------------------------------------------------------------------------------
+
+
+def status_rank(statuses: pd.Series) -> pd.Series:
+    """Each status's place in `STATUSES` (0 = published; an unknown one counts as published)."""
+    return statuses.map({s: i for i, s in enumerate(STATUSES)}).fillna(0).astype(int)
+
+
+def status_of_rank(ranks: pd.Series) -> pd.Series:
+    """The inverse of `status_rank`."""
+    return ranks.map(dict(enumerate(STATUSES)))
+
+
+def weakest_status(statuses: Iterable[str]) -> str:
+    """The weakest of some statuses: what a value combined from them can claim."""
+    ranks = [STATUSES.index(s) if s in STATUSES else 0 for s in statuses]
+    return STATUSES[max(ranks)] if ranks else STATUSES[0]
+
+
+def status_rank_sql(column: str) -> str:
+    """`status_rank` in SQL, for aggregations done in the database."""
+    cases = " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STATUSES) if i)
+    return f"CASE {column} {cases} ELSE 0 END"
+
+
+def rank_status_sql(column: str) -> str:
+    """`status_of_rank` in SQL."""
+    cases = " ".join(f"WHEN {i} THEN '{s}'" for i, s in enumerate(STATUSES) if i)
+    return f"CASE {column} {cases} ELSE '{STATUSES[0]}' END"
+
+
+# -- ratios: Σ numerator / Σ denominator, never an average of percentages --------------------------
+
+
+def ratio(numerator, denominator, scale):
+    """A ratio indicator's value from its (summed) components: numerator / denominator × scale
+    (scale 100 for a percentage). Works on numbers and on pandas columns; a zero denominator
+    gives no value (NaN) rather than infinity."""
+    if isinstance(denominator, pd.Series):
+        return (numerator / denominator * scale).where(denominator != 0)
+    return numerator / denominator * scale if denominator else float("nan")
+
+
+def ratio_sql(numerator: str, denominator: str, scale: str) -> str:
+    """`ratio` in SQL over summed parts (the caller checks every part has both components)."""
+    return f"sum({numerator}) / sum({denominator}) * {scale}"
+
+
+# -- sources ---------------------------------------------------------------------------------------
+
+
+def join_sources(sources: Iterable[object]) -> str | None:
+    """The distinct sources of some parts, in order of first appearance, one cell."""
+    parts: list[str] = []
+    for s in sources:
+        if s is None or (isinstance(s, float) and s != s):  # missing
+            continue
+        for p in str(s).split(SOURCE_SEP):
+            if p and p not in parts:
+                parts.append(p)
+    return SOURCE_SEP.join(parts) or None

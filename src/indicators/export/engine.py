@@ -34,7 +34,7 @@ engine_starts = 0  # how many times this process started Chromium for images
 
 def packaged_font(weight: int = 400) -> Path:
     """The font package's own file (Be Vietnam Pro, `fontpkg-be-vietnam-pro`)."""
-    import fontpkg
+    import fontpkg  # heavy, optional: only the image engine needs the font package
 
     return fontpkg.path(EXPORT_FONT_FAMILY, weight=weight)
 
@@ -71,7 +71,7 @@ def _font_folder() -> Path:
 
 
 def _without_ligatures(source: Path, target: Path) -> None:
-    from fontTools.ttLib import TTFont
+    from fontTools.ttLib import TTFont  # heavy: only on the engine's first start
 
     font = TTFont(source)
     if "GSUB" in font:
@@ -107,7 +107,7 @@ def _start() -> None:
     global _started, engine_starts
     if _started:
         return
-    import kaleido
+    import kaleido  # heavy: loaded only when an image is drawn
 
     # Chromium reads these when it starts: it inherits this process's environment.
     os.environ["FONTCONFIG_FILE"] = str(_fontconfig())
@@ -126,7 +126,7 @@ def render(fig: go.Figure, fmt: str, width: int, height: int, scale: float = 1.0
     """
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}")
-    import kaleido
+    import kaleido  # heavy: loaded only when an image is drawn
 
     opts = {"format": fmt, "width": width, "height": height, "scale": scale}
     with _lock:
@@ -142,7 +142,7 @@ def stop() -> None:
     global _started
     with _lock:
         if _started:
-            import kaleido
+            import kaleido  # heavy: loaded only when an image is drawn
 
             kaleido.stop_sync_server(silence_warnings=True)
             _started = False

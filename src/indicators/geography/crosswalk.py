@@ -25,7 +25,6 @@ CONVERTER_JSON = Path(vietnamadminunits.__file__).parent / "data" / "converter_2
 BASIS_WHOLE = "whole"  # old units merged whole: exact
 BASIS_EQUAL = "equal_split"  # a divided old unit split equally between its new units: estimate
 BASIS_ONE_TO_ONE = "one_to_one"  # a new unit that is exactly one old unit: exact
-BASES = (BASIS_WHOLE, BASIS_EQUAL, BASIS_ONE_TO_ONE)
 _EPS = 1e-9  # a share this close to 1 is a whole unit
 
 CROSSWALK_COLUMNS = [

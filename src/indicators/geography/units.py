@@ -55,7 +55,29 @@ def _province_type(name: str) -> str:
     return "thành phố" if name.startswith("Thành phố") else "tỉnh"
 
 
+def _level(
+    raw: pd.DataFrame, level: str, prefix: str, parent: str | None, district: str | None
+) -> pd.DataFrame:
+    """One level's units in our columns, from the package's `<prefix>`, `<prefix>Short`,
+    `<prefix>Code`, `<prefix>Type`, `<prefix>Lat`, `<prefix>Lon` columns (prefix province,
+    district or ward); `parent` and `district` name the columns holding those codes."""
+    kind = raw[prefix].map(_province_type) if prefix == "province" else raw[f"{prefix}Type"]
+    return raw.assign(
+        level=level,
+        code=raw[f"{prefix}Code"],
+        name=raw[prefix],
+        short_name=raw[f"{prefix}Short"],
+        type=kind.str.lower(),
+        parent_code=raw[parent] if parent else None,
+        province_code=raw["provinceCode"],
+        district_code=raw[district] if district else None,
+        lat=raw[f"{prefix}Lat"],
+        lon=raw[f"{prefix}Lon"],
+    )
+
+
 def _legacy(province_codes: tuple[str, ...]) -> pd.DataFrame:
+    """Provinces, districts and communes before 1 July 2025."""
     raw = pd.DataFrame(
         query(
             "SELECT DISTINCT province, provinceShort, provinceCode, provinceLat, provinceLon,"
@@ -65,47 +87,17 @@ def _legacy(province_codes: tuple[str, ...]) -> pd.DataFrame:
             f" WHERE provinceCode IN ({_codes_sql(province_codes)})"
         )
     )
-    prov = raw.drop_duplicates("provinceCode").assign(
-        level="province",
-        code=lambda d: d.provinceCode,
-        name=lambda d: d.province,
-        short_name=lambda d: d.provinceShort,
-        type=lambda d: d.province.map(_province_type),
-        parent_code=None,
-        province_code=lambda d: d.provinceCode,
-        district_code=None,
-        lat=lambda d: d.provinceLat,
-        lon=lambda d: d.provinceLon,
+    prov = _level(raw.drop_duplicates("provinceCode"), "province", "province", None, None)
+    dist = _level(
+        raw.drop_duplicates("districtCode"), "district", "district", "provinceCode", "districtCode"
     )
-    dist = raw.drop_duplicates("districtCode").assign(
-        level="district",
-        code=lambda d: d.districtCode,
-        name=lambda d: d.district,
-        short_name=lambda d: d.districtShort,
-        type=lambda d: d.districtType.str.lower(),
-        parent_code=lambda d: d.provinceCode,
-        province_code=lambda d: d.provinceCode,
-        district_code=lambda d: d.districtCode,
-        lat=lambda d: d.districtLat,
-        lon=lambda d: d.districtLon,
-    )
-    ward = raw.assign(
-        level="commune",
-        code=lambda d: d.wardCode,
-        name=lambda d: d.ward,
-        short_name=lambda d: d.wardShort,
-        type=lambda d: d.wardType.str.lower(),
-        parent_code=lambda d: d.districtCode,
-        province_code=lambda d: d.provinceCode,
-        district_code=lambda d: d.districtCode,
-        lat=lambda d: d.wardLat,
-        lon=lambda d: d.wardLon,
-    )
-    out = pd.concat([prov, dist, ward], ignore_index=True).assign(unit_list=LEGACY, area_km2=None)
-    return out
+    ward = _level(raw, "commune", "ward", "districtCode", "districtCode")
+    return pd.concat([prov, dist, ward], ignore_index=True).assign(unit_list=LEGACY, area_km2=None)
 
 
 def _new(province_codes: tuple[str, ...]) -> pd.DataFrame:
+    """Provinces and communes from 1 July 2025 (no districts); a province's area is the sum of
+    its communes'."""
     raw = pd.DataFrame(
         query(
             "SELECT DISTINCT province, provinceShort, provinceCode, provinceLat, provinceLon,"
@@ -120,28 +112,9 @@ def _new(province_codes: tuple[str, ...]) -> pd.DataFrame:
         provinceLon=("provinceLon", "first"),
         area_km2=("wardAreaKm2", "sum"),
     )
-    prov = prov.assign(
-        level="province",
-        code=lambda d: d.provinceCode,
-        name=lambda d: d.province,
-        short_name=lambda d: d.provinceShort,
-        type=lambda d: d.province.map(_province_type),
-        parent_code=None,
-        province_code=lambda d: d.provinceCode,
-        lat=lambda d: d.provinceLat,
-        lon=lambda d: d.provinceLon,
-    )
-    ward = raw.assign(
-        level="commune",
-        code=lambda d: d.wardCode,
-        name=lambda d: d.ward,
-        short_name=lambda d: d.wardShort,
-        type=lambda d: d.wardType.str.lower(),
-        parent_code=lambda d: d.provinceCode,
-        province_code=lambda d: d.provinceCode,
-        lat=lambda d: d.wardLat,
-        lon=lambda d: d.wardLon,
-        area_km2=lambda d: d.wardAreaKm2,
+    prov = _level(prov, "province", "province", None, None)
+    ward = _level(raw, "commune", "ward", "provinceCode", None).assign(
+        area_km2=lambda d: d.wardAreaKm2
     )
     return pd.concat([prov, ward], ignore_index=True).assign(unit_list=NEW, district_code=None)
 

@@ -13,14 +13,16 @@ from indicators.core.catalog import Catalog, Indicator
 from indicators.core.i18n import t
 from indicators.core.numbers import format_number
 from indicators.core.periods import parse_period
+from indicators.core.schema import REFORM_COLUMNS
 
 DATA_COLUMNS = (
     "indicator_name", "region_name", "period_label", "value", "unit", "status", "origin",
     "source", "numerator", "denominator", "note", "indicator", "region", "period", "level",
     "unit_list",
 )  # fmt: skip
-# Added after `origin` when the values cross the 2025 reform (`indicators.query.across_reform`).
-REFORM_COLUMNS = ("estimate", "basis", "from_unit_list")
+# Added after `origin` when the values cross the 2025 reform (`indicators.query.across_reform`);
+# the `converted` flag itself is not a column of its own.
+SHOWN_REFORM_COLUMNS = tuple(c for c in REFORM_COLUMNS if c != "converted")
 
 
 def header(key: str, lang: str) -> str:
@@ -97,7 +99,7 @@ def data_table(
         for k, col in reform_columns(values, lang).items():
             out[k] = col
         at = columns.index("origin") + 1
-        columns[at:at] = REFORM_COLUMNS
+        columns[at:at] = SHOWN_REFORM_COLUMNS
     return out[columns].rename(columns={k: header(k, lang) for k in columns})
 
 

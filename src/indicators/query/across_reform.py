@@ -38,32 +38,23 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from pathlib import Path
 
 import pandas as pd
-import vietnamadminunits
 
+from indicators.core.schema import (
+    REFORM_COLUMNS,
+    SOURCE_SEP,
+    ratio,
+    status_of_rank,
+    status_rank,
+)
 from indicators.core.settings import RegionRef
-from indicators.geography.crosswalk import Plan, plan
+from indicators.geography.crosswalk import BASIS_EQUAL, BASIS_ONE_TO_ONE, BASIS_WHOLE, Plan, plan
 from indicators.geography.units import LEGACY, NEW, REFORM_DATE, UNIT_LISTS
 from indicators.query import read
+from indicators.query.timeseries import ADDITIVE, NEVER_CONVERTED, with_reform_columns
 
-CONVERTER_JSON = Path(vietnamadminunits.__file__).parent / "data" / "converter_2025.json"
-
-BASIS_WHOLE = "whole"  # old units merged whole: exact
-BASIS_EQUAL = "equal_split"  # a divided old unit split equally between its new units: estimate
-BASIS_ONE_TO_ONE = "one_to_one"  # a new unit that is exactly one old unit: exact
-BASES = (BASIS_WHOLE, BASIS_EQUAL, BASIS_ONE_TO_ONE)
-
-CROSSWALK_COLUMNS = [
-    "old_code", "old_level", "old_district_code", "old_province_code", "new_code",
-    "new_province_code", "share", "whole", "basis", "default",
-]  # fmt: skip
-REFORM_COLUMNS = ["converted", "estimate", "basis", "from_unit_list"]
 SERIES_COLUMNS = [*read.RESOLVED_COLUMNS, *REFORM_COLUMNS]
-
-_STATUS_ORDER = ("published", "preliminary", "estimate", "illustrative")  # weakest last
-_EPS = 1e-9
 
 
 # -- the conversion -----------------------------------------------------------------------------
@@ -71,14 +62,9 @@ _EPS = 1e-9
 
 def _convertible(con) -> pd.DataFrame:
     """Indicators that add up over areas: code, agg_region, scale."""
-    return con.execute(
-        "SELECT code, agg_region, scale FROM catalog"
-        " WHERE agg_region IN ('sum', 'ratio') AND kind NOT IN ('index', 'rank')"
-    ).df()
-
-
-def _status_rank(status: pd.Series) -> pd.Series:
-    return status.map({s: i for i, s in enumerate(_STATUS_ORDER)}).fillna(0).astype(int)
+    cat = con.execute("SELECT code, agg_region, scale, kind FROM catalog").df()
+    keep = cat["agg_region"].isin(ADDITIVE) & ~cat["kind"].isin(NEVER_CONVERTED)
+    return cat.loc[keep, ["code", "agg_region", "scale"]].reset_index(drop=True)
 
 
 def _join_sources(group: pd.Series, sources: pd.Series) -> pd.Series:
@@ -86,13 +72,13 @@ def _join_sources(group: pd.Series, sources: pd.Series) -> pd.Series:
     parts = (
         pd.DataFrame({"g": group.to_numpy(), "s": sources.to_numpy()})
         .dropna()
-        .assign(s=lambda d: d["s"].astype(str).str.split("; "))
+        .assign(s=lambda d: d["s"].astype(str).str.split(SOURCE_SEP))
         .explode("s")
         .query("s != ''")
         .drop_duplicates()
         .sort_values(["g", "s"])
     )
-    return parts.groupby("g")["s"].agg("; ".join)
+    return parts.groupby("g")["s"].agg(SOURCE_SEP.join)
 
 
 PERIOD_KEYS = ["indicator", "period", "period_kind", "period_start", "period_end"]
@@ -111,7 +97,7 @@ def _combine(parts: pd.DataFrame, by: list[str], cat: pd.DataFrame) -> pd.DataFr
         nw=p["numerator"] * p["w"],
         dw=p["denominator"] * p["w"],
         has_nd=p["numerator"].notna() & p["denominator"].notna(),
-        srank=_status_rank(p["status"]),
+        srank=status_rank(p["status"]),
         apportioned=~p["whole"].astype(bool),
     )
     p["gid"] = p.groupby(by, dropna=False, sort=False).ngroup()
@@ -131,12 +117,12 @@ def _combine(parts: pd.DataFrame, by: list[str], cat: pd.DataFrame) -> pd.DataFr
     )
     out["source"] = out["gid"].map(_join_sources(p["gid"], p["source"]))
     out["vw"] = out["vw"].where(out["n_values"] > 0)  # no value is not zero
-    ratio = out["agg_region"] == "ratio"
-    ok = ratio & out["all_nd"] & (out["dw"] != 0)
-    out["value"] = out["vw"].where(~ratio, (out["nw"] / out["dw"] * out["scale"]).where(ok))
-    out["numerator"] = out["nw"].where(ratio & out["all_nd"])
-    out["denominator"] = out["dw"].where(ratio & out["all_nd"])
-    out["status"] = out["srank"].map(dict(enumerate(_STATUS_ORDER)))
+    is_ratio = out["agg_region"] == "ratio"
+    ok = is_ratio & out["all_nd"]
+    out["value"] = out["vw"].where(~is_ratio, ratio(out["nw"], out["dw"], out["scale"]).where(ok))
+    out["numerator"] = out["nw"].where(is_ratio & out["all_nd"])
+    out["denominator"] = out["dw"].where(is_ratio & out["all_nd"])
+    out["status"] = status_of_rank(out["srank"])
     return out[
         [*by, "value", "numerator", "denominator", "status", "source", "n_parts", "estimate"]
     ]
@@ -310,9 +296,7 @@ def converted_series(
     own = [r for r in refs if r.unit_list == target_list]
     codes = [r.code for r in own]
     native = read.series(con, rev, indicators=indicators, refs=own, kinds=kinds)
-    native = native.assign(
-        converted=False, estimate=False, basis=None, from_unit_list=native["unit_list"]
-    )
+    native = with_reform_columns(native)
     table = converted_table(con, rev)
     conv = table[
         (table["unit_list"] == target_list)

@@ -14,17 +14,9 @@ from datetime import date
 
 import pandas as pd
 
+from indicators.core.schema import SOURCE_SEP, rank_status_sql, ratio_sql, status_rank_sql
 from indicators.core.settings import RegionRef
 from indicators.store.revisions import as_of
-
-STATUS_RANK = (
-    "CASE {s} WHEN 'illustrative' THEN 3 WHEN 'estimate' THEN 2 "
-    "WHEN 'preliminary' THEN 1 ELSE 0 END"
-)
-RANK_STATUS = (
-    "CASE {r} WHEN 3 THEN 'illustrative' WHEN 2 THEN 'estimate' "
-    "WHEN 1 THEN 'preliminary' ELSE 'published' END"
-)
 
 RESOLVED_COLUMNS = [
     "indicator", "unit_list", "region", "period", "period_kind", "period_start", "period_end",
@@ -35,13 +27,13 @@ RESOLVED_COLUMNS = [
 # How parts combine into an area's value; used for district from communes and province from
 # districts (or from communes where there are no districts). A ratio needs every part's
 # numerator and denominator, else it is left empty rather than computed from some of them.
-_COMBINE = """
+_COMBINE = f"""
     CASE any_value(c.agg_region)
         WHEN 'sum' THEN sum(p.value)
         WHEN 'ratio' THEN CASE WHEN count(p.numerator) = count(*)
                                 AND count(p.denominator) = count(*)
                                 AND sum(p.denominator) <> 0
-                           THEN sum(p.numerator) / sum(p.denominator) * any_value(c.scale)
+                           THEN {ratio_sql("p.numerator", "p.denominator", "any_value(c.scale)")}
                       END
     END AS value,
     CASE WHEN any_value(c.agg_region) = 'ratio' AND count(p.numerator) = count(*)
@@ -49,7 +41,7 @@ _COMBINE = """
     CASE WHEN any_value(c.agg_region) = 'ratio' AND count(p.numerator) = count(*)
               AND count(p.denominator) = count(*) THEN sum(p.denominator) END AS denominator,
     max(p.srank) AS srank,
-    string_agg(DISTINCT p.source, '; ') AS source,
+    string_agg(DISTINCT p.source, '{SOURCE_SEP}') AS source,
     sum(p.covered) AS covered
 """
 
@@ -138,8 +130,8 @@ def _values_sql(rev: int, period_filter: str) -> str:
     return _VALUES_SQL.format(
         asof=as_of(rev, "o"),
         period_filter=period_filter,
-        status_rank=STATUS_RANK.format(s="o.status"),
-        rank_status=RANK_STATUS.format(r="a.srank"),
+        status_rank=status_rank_sql("o.status"),
+        rank_status=rank_status_sql("a.srank"),
         combine=_COMBINE,
     )
 

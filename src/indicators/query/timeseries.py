@@ -15,17 +15,24 @@ import pandas as pd
 
 from indicators.core.catalog import Catalog, Indicator
 from indicators.core.periods import parse_period, sort_key
-from indicators.geography.units import REFORM_DATE
+from indicators.core.schema import (
+    KEY,
+    STATUSES,
+    join_sources,
+    ratio,
+    weakest_status,
+)
+from indicators.geography.crosswalk import BASIS_EQUAL, BASIS_ONE_TO_ONE, BASIS_WHOLE
 
 GRANULARITIES = ("year", "quarter", "month", "phase")
 LADDER = ("month", "quarter", "year", "phase")  # each rolls up from the one before it
 PLAN_YEARS = 5
-STATUS_ORDER = ("published", "preliminary", "estimate", "illustrative")  # worst last
 # Columns a series carries once values cross the 2025 reform (see `indicators.query.across_reform`).
-REFORM_COLUMNS = ["converted", "estimate", "basis", "from_unit_list"]
-BASIS_ORDER = ("one_to_one", "whole", "equal_split")  # weakest last: an estimate wins
+BASIS_ORDER = (BASIS_ONE_TO_ONE, BASIS_WHOLE, BASIS_EQUAL)  # weakest last: an estimate wins
 INCOMPLETE_COLUMNS = ["indicator", "unit_list", "region", "period", "have", "need", "part_kind"]
-KEY = ["indicator", "unit_list", "region", "period"]
+ADDITIVE = ("sum", "ratio")  # how an indicator adds up over areas, when it does
+NEVER_CONVERTED = ("index", "rank")  # kinds that mean nothing on other units
+STATUS_ORDER = STATUSES  # lead: temporary, until ui/data.py imports core.schema.STATUSES
 
 
 def plan_phase(year: int) -> str:
@@ -83,20 +90,6 @@ def axis_periods(first: str, last: str) -> list[str]:
     return out[::-1]
 
 
-def _worst(statuses: pd.Series) -> str:
-    ranks = [STATUS_ORDER.index(s) if s in STATUS_ORDER else 0 for s in statuses]
-    return STATUS_ORDER[max(ranks)] if ranks else "published"
-
-
-def _sources(sources: pd.Series) -> str | None:
-    parts: list[str] = []
-    for s in sources.dropna():
-        for p in str(s).split("; "):
-            if p and p not in parts:
-                parts.append(p)
-    return "; ".join(parts) or None
-
-
 def _combine(parts: pd.DataFrame, kind: str, catalog: Catalog) -> tuple[list[dict], list[dict]]:
     """Roll `parts` (one kind finer) up into periods of `kind`; (values, incomplete)."""
     done: list[dict] = []
@@ -145,7 +138,7 @@ def _combine(parts: pd.DataFrame, kind: str, catalog: Catalog) -> tuple[list[dic
             )
         elif ind.agg_time == "ratio":
             num, den = float(have["numerator"].sum()), float(have["denominator"].sum())
-            value = num / den * ind.scale
+            value = ratio(num, den, ind.scale)
         else:
             value = float(have["value"].sum())
         p = parse_period(bcode)
@@ -159,8 +152,8 @@ def _combine(parts: pd.DataFrame, kind: str, catalog: Catalog) -> tuple[list[dic
                 "value": float(value),
                 "numerator": num,
                 "denominator": den,
-                "status": _worst(have["status"]),
-                "source": _sources(have["source"]),
+                "status": weakest_status(have["status"]),
+                "source": join_sources(have["source"]),
                 "note": None,
                 "origin": "rolled_up",
                 "n_parts": float(have["n_parts"].min()),
@@ -345,11 +338,6 @@ def trajectories(values: pd.DataFrame, placed: pd.DataFrame) -> list[Trajectory]
     return out
 
 
-def spans_reform(start: date, end: date) -> bool:
-    """Whether [start, end] has days on both sides of 1 July 2025."""
-    return start < REFORM_DATE <= end
-
-
 def eras_with_data(span: pd.DataFrame, start: date, end: date) -> list[str]:
     """Unit lists that have data overlapping [start, end] (`span` from queries.data_span)."""
     if span.empty:
@@ -381,7 +369,7 @@ def within(frame: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
 def is_convertible(ind: Indicator) -> bool:
     """Whether an indicator's values are converted across the 2025 reform: those that add up
     over areas (counts, ratios); never indexes, ranks or non-additive amounts."""
-    return ind.agg_region in ("sum", "ratio") and ind.kind not in ("index", "rank")
+    return ind.agg_region in ADDITIVE and ind.kind not in NEVER_CONVERTED
 
 
 def not_converted_key(ind: Indicator) -> str:

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from indicators.core.catalog import Indicator
+from indicators.core.direction import good_is_low
 from indicators.core.i18n import t
 from indicators.core.numbers import format_value
 from indicators.core.periods import parse_period
@@ -47,7 +48,7 @@ def heatmap_figure(
     latest = next((p for p in reversed(periods) if wide[p].notna().any()), None)
     order = units.assign(_latest=wide[latest].to_numpy() if latest else float("nan"))
     order = order.sort_values(
-        ["_latest", "name"], ascending=[not ind.higher_is_better, True], na_position="last"
+        ["_latest", "name"], ascending=[good_is_low(ind), True], na_position="last"
     )
     wide = wide.loc[order["region"]]
     labels = row_labels(order)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from indicators.core.i18n import t
+from indicators.core.schema import STATUSES
 from indicators.present.figures.frame import BLUE, frame, status_outline, status_symbol
-
-STATUSES = ("published", "preliminary", "estimate", "illustrative")
 
 
 def status_legend_figure(*, revision: int, lang: str = "vi") -> go.Figure:

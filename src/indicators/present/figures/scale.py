@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import plotly.colors as pc
 
 from indicators.core.catalog import Indicator
+from indicators.core.direction import good_is_low
 
 SCALE = "Cividis"
 NO_DATA_FILL = "#E5E5E5"
@@ -35,7 +36,7 @@ def coloraxis(values: Sequence[float], ind: Indicator, unit: str) -> dict:
     lo, hi = value_range(values, ind)
     return dict(
         colorscale=SCALE,
-        reversescale=not ind.higher_is_better,
+        reversescale=good_is_low(ind),
         cmin=lo,
         cmax=hi,
         colorbar=dict(title=dict(text=unit, side="top"), thickness=14, len=0.6, y=0.5),
@@ -45,6 +46,6 @@ def coloraxis(values: Sequence[float], ind: Indicator, unit: str) -> dict:
 def colour_of(value: float, lo: float, hi: float, ind: Indicator) -> str:
     """The colour the scale gives a value (for polygons, which cannot use a colour axis)."""
     frac = 0.5 if hi <= lo else min(max((value - lo) / (hi - lo), 0.0), 1.0)
-    if not ind.higher_is_better:
+    if good_is_low(ind):
         frac = 1 - frac
     return pc.sample_colorscale(pc.get_colorscale(SCALE), [frac])[0]

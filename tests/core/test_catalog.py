@@ -133,6 +133,7 @@ def test_bad_kind(raw, tmp_path):
     assert [(p.row, p.column) for p in probs] == [(_row_of(raw, "bts_count"), "kind")]
     assert probs[0].value == "bogus"
     assert probs[0].reason_vi and probs[0].reason_en
+    assert probs[0].rule == "not_one_of"  # worded from catalog.rule.not_one_of
 
 
 def test_ratio_without_denominator(raw, tmp_path):

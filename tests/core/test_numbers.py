@@ -89,6 +89,15 @@ def test_non_numbers_raise(text):
     assert vi and en and vi != en
 
 
+def test_number_error_carries_its_rule_and_the_catalog_words_it():
+    with pytest.raises(NumberError) as info:
+        parse_number("30.000")
+    err = info.value
+    assert (err.rule, err.params) == ("number.error.ambiguous", {"text": "30.000"})
+    assert "ambiguous" in err.text("en") and "hàng nghìn" in err.text("vi")
+    assert str(err) == f"{err.text('vi')} / {err.text('en')}"
+
+
 def test_infinite_float_is_refused():
     with pytest.raises(NumberError):
         parse_number(float("inf"))

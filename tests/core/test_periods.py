@@ -148,6 +148,29 @@ def test_period_error_is_value_error():
     assert issubclass(PeriodError, ValueError)
 
 
+def test_period_error_carries_its_rule_and_the_catalog_words_it():
+    with pytest.raises(PeriodError) as info:
+        parse_period("13/2020")
+    err = info.value
+    assert (err.rule, err.params) == ("period.error.month", {"month": 13, "text": "13/2020"})
+    assert err.text("vi") == "Tháng 13 không hợp lệ trong '13/2020'"
+    assert err.text("en") == "month 13 is not 1–12"
+    assert str(err) == f"{err.text('vi')} / {err.text('en')}"
+
+
+@pytest.mark.parametrize(
+    ("code", "vi", "en"),
+    [
+        ("2024", "2024", "2024"),
+        ("2024-Q1", "Quý 1/2024", "Q1 2024"),
+        ("2024-03", "Tháng 3/2024", "Mar 2024"),
+        ("2016-2020", "Giai đoạn 2016–2020", "2016–2020 phase"),
+    ],
+)
+def test_period_labels(code, vi, en):
+    assert (parse_period(code).label("vi"), parse_period(code).label("en")) == (vi, en)
+
+
 def test_year_out_of_range_message_names_year():
     with pytest.raises(PeriodError, match="1800"):
         parse_period("1800")

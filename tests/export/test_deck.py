@@ -235,3 +235,13 @@ def test_current_year_preset_builds_rankings_and_trends(seeded_store, catalog, s
         assert slide.shapes.title.text == chart.title
         (pic,) = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
         assert png_size(pic.image.blob) == SIZES["slide"].pixels
+
+
+def test_a_spec_naming_what_does_not_exist_says_which_rule_it_breaks(catalog):
+    spec = chart_spec.ChartSpec("trend", "hh_internet_pct", "2025", ("99",), "2020", "2021")
+    with pytest.raises(chart_spec.ChartSpecError) as info:  # a ValueError: the CLI prints it
+        chart_spec.check(spec, catalog, {"56": "Tỉnh Khánh Hòa"})
+    err = info.value
+    assert (err.rule, err.params) == ("chartspec.bad_region", {"codes": "99", "unit_list": "2025"})
+    assert err.text("en") == "No unit with code 99 in unit list '2025'"
+    assert str(err) == f"{err.text('vi')} / {err.text('en')}"

@@ -97,6 +97,7 @@ def test_every_problem_is_listed_with_its_feature_number(new_communes):
     assert "thiếu thuộc tính mã đơn vị 'code'" in probs[0].reason_vi
     assert "WGS 84" in probs[2].reason_en and "VN-2000" in probs[2].reason_vi
     assert "Polygon" in probs[3].reason_en
+    assert [p.rule for p in probs] == ["no_code", "other_unit_list", "not_wgs84", "bad_geometry"]
     assert str(err.value).startswith("ranh-gioi.geojson: 4 lỗi")
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from indicators.core.problems import DataError, Problem
+from indicators.core.i18n import bilingual
+from indicators.core.problems import DataError, Problem, rule_problem
 
 TOPICS = ("postal", "telecom", "press", "digital_gov")
 KINDS = ("ratio", "count", "amount", "index", "rank")
@@ -61,14 +62,9 @@ class Indicator:
     definition_en: str
     source: str
 
-    def name(self, lang: str) -> str:
-        return self.name_vi if lang == "vi" else self.name_en
-
-    def unit(self, lang: str) -> str:
-        return self.unit_vi if lang == "vi" else self.unit_en
-
-    def definition(self, lang: str) -> str:
-        return self.definition_vi if lang == "vi" else self.definition_en
+    name = bilingual("name")
+    unit = bilingual("unit")
+    definition = bilingual("definition")
 
     @property
     def is_percent(self) -> bool:
@@ -103,8 +99,9 @@ class Catalog:
         return pd.DataFrame([vars(i) for i in self], columns=list(COLUMNS))
 
 
-def _problem(row: int, col: str, value: object, vi: str, en: str) -> Problem:
-    return Problem(row, col, None if value is None else str(value), vi, en)
+def _catalog_problem(rule: str, row: int, col: str, value: object, **kw: object) -> Problem:
+    """A problem of catalog.csv, worded from `catalog.rule.<rule>`."""
+    return rule_problem(rule, row, col, value, area="catalog", **kw)
 
 
 def _parse_row(n: int, r: dict[str, str]) -> tuple[Indicator | None, list[Problem]]:
@@ -117,44 +114,22 @@ def _parse_row(n: int, r: dict[str, str]) -> tuple[Indicator | None, list[Proble
         ("agg_time", AGG_TIME),
     ):
         if r[col] not in allowed:
-            probs.append(
-                _problem(
-                    n,
-                    col,
-                    r[col],
-                    f"phải là một trong {', '.join(allowed)}",
-                    f"must be one of {', '.join(allowed)}",
-                )
-            )
+            probs.append(_catalog_problem("not_one_of", n, col, r[col], allowed=", ".join(allowed)))
     if not r["code"]:
-        probs.append(_problem(n, "code", "", "thiếu mã chỉ tiêu", "the code is missing"))
+        probs.append(_catalog_problem("code_missing", n, "code", ""))
     try:
         scale = float(r["scale"] or 1)
         decimals = int(r["decimals"] or 0)
     except ValueError:
         probs.append(
-            _problem(
-                n,
-                "scale/decimals",
-                f"{r['scale']}/{r['decimals']}",
-                "không phải số",
-                "not a number",
-            )
+            _catalog_problem("not_a_number", n, "scale/decimals", f"{r['scale']}/{r['decimals']}")
         )
         scale, decimals = 1.0, 0
     hib = r["higher_is_better"].strip().lower()
     if hib not in ("1", "0", "true", "false"):
-        probs.append(_problem(n, "higher_is_better", hib, "phải là 1 hoặc 0", "must be 1 or 0"))
+        probs.append(_catalog_problem("not_a_flag", n, "higher_is_better", hib))
     if r["kind"] == "ratio" and not (r["numerator"] and r["denominator"]):
-        probs.append(
-            _problem(
-                n,
-                "numerator/denominator",
-                r["code"],
-                "chỉ tiêu tỷ lệ cần tử số và mẫu số",
-                "a ratio needs a numerator and a denominator",
-            )
-        )
+        probs.append(_catalog_problem("ratio_parts", n, "numerator/denominator", r["code"]))
     if probs:
         return None, probs
     ind = Indicator(
@@ -189,24 +164,14 @@ def load_catalog(path: Path) -> Catalog:
     missing = [c for c in COLUMNS if c not in df.columns]
     if missing:
         raise DataError(
-            [
-                Problem(
-                    1,
-                    c,
-                    None,
-                    "thiếu cột bắt buộc trong danh mục",
-                    "required catalog column missing",
-                )
-                for c in missing
-            ],
-            str(path),
+            [_catalog_problem("column_missing", 1, c, None) for c in missing], str(path)
         )
     indicators, probs, seen, rows = [], [], set(), {}
     for i, rec in zip(df.index, df.to_dict("records"), strict=True):
         rec = {k: str(v).strip() for k, v in rec.items()}
         n = int(i) + 2
         if rec["code"] in seen:
-            probs.append(_problem(n, "code", rec["code"], "mã bị trùng", "duplicate code"))
+            probs.append(_catalog_problem("duplicate_code", n, "code", rec["code"]))
             continue
         seen.add(rec["code"])
         ind, p = _parse_row(n, rec)
@@ -220,15 +185,7 @@ def load_catalog(path: Path) -> Catalog:
         for col in ("numerator", "denominator"):
             ref = getattr(ind, col)
             if ref and ref not in codes:
-                probs.append(
-                    _problem(
-                        n,
-                        col,
-                        ref,
-                        "không có chỉ tiêu này trong danh mục",
-                        "no such indicator in the catalog",
-                    )
-                )
+                probs.append(_catalog_problem("unknown_part", n, col, ref))
     if probs:
         raise DataError(probs, str(path))
     return Catalog(indicators)

@@ -39,7 +39,7 @@ def worse_than(values: pd.Series, reference: float, ind: Indicator) -> pd.Series
     return values < reference if ind.higher_is_better else values > reference
 
 
-def progress(value: float, target: float, ind: Indicator) -> float | None:
+def progress_towards(value: float, target: float, ind: Indicator) -> float | None:
     """How far a value has come towards a target, as a fraction (1 = reached; may exceed 1)."""
     if ind.higher_is_better:
         return value / target if target else None
@@ -49,3 +49,9 @@ def progress(value: float, target: float, ind: Indicator) -> float | None:
 def good_is_low(ind: Indicator) -> bool:
     """Whether low values are the good ones (a colour scale is then reversed)."""
     return not ind.higher_is_better
+
+
+def comparable_with_area(ind: Indicator) -> bool:
+    """Whether a unit's value can be held against the value of the area the units make up: not
+    for sums, where the area's figure is the total of its units and no level for one of them."""
+    return ind.agg_region not in ("sum", "1")

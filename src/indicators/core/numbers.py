@@ -10,11 +10,13 @@ import re
 
 from babel.numbers import format_decimal
 
+from indicators.core.i18n import WordedError, t
+
 LOCALES = {"vi": "vi_VN", "en": "en_US"}
 
 
-class NumberError(ValueError):
-    """Text that is not a number; the message says why in Vietnamese and English."""
+class NumberError(WordedError):
+    """Text that is not a number: `rule` is the `number.error.*` message saying why."""
 
 
 _PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
@@ -51,10 +53,7 @@ def parse_number(text: object, decimal: str | None = None) -> float | None:
             return _finite(float(s.replace(",", "")), raw)
     else:
         if _DOT_GROUPS.match(s) or _COMMA_GROUPS.match(s):
-            raise NumberError(
-                f"'{raw}' không rõ dấu chấm/phẩy là phân cách hàng nghìn hay thập phân / "
-                f"'{raw}' is ambiguous: thousands or decimal separator"
-            )
+            raise NumberError("number.error.ambiguous", text=raw)
         if _MANY_DOTS.match(s) or _MANY_COMMAS.match(s):
             return _finite(float(s.replace(".", "").replace(",", "")), raw)
         if _PLAIN.match(s):
@@ -63,12 +62,12 @@ def parse_number(text: object, decimal: str | None = None) -> float | None:
             return _finite(float(s.replace(".", "").replace(",", ".")), raw)
         if _EN.match(s):
             return _finite(float(s.replace(",", "")), raw)
-    raise NumberError(f"'{raw}' không phải là số / '{raw}' is not a number")
+    raise NumberError("number.error.not_a_number", text=raw)
 
 
 def _finite(x: float, text: str) -> float:
     if not math.isfinite(x):
-        raise NumberError(f"'{text}' không phải số hữu hạn / '{text}' is not a finite number")
+        raise NumberError("number.error.not_finite", text=text)
     return x
 
 
@@ -88,8 +87,9 @@ def format_value(value: float | None, unit: str, lang: str = "vi", decimals: int
 
 
 def format_change(delta: float, lang: str, decimals: int, percent_points: bool) -> str:
+    """A signed change: +1.234, −0,5, ±0; a change of a percentage in points (+4,3 điểm %)."""
     delta = round(delta, decimals)  # a change that shows as 0 has no direction
     sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
     body = format_number(abs(delta), lang, decimals)
-    unit = (" điểm %" if lang == "vi" else " pp") if percent_points else ""
+    unit = t("number.points", lang) if percent_points else ""
     return f"{sign}{body}{unit}"

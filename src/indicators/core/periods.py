@@ -16,12 +16,14 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from indicators.core.i18n import WordedError, t
+
 KINDS = ("year", "quarter", "month", "phase")
 YEAR_MIN, YEAR_MAX = 1990, 2100
 
 
-class PeriodError(ValueError):
-    """A period text that cannot be read; the message says why in Vietnamese and English."""
+class PeriodError(WordedError):
+    """A period text that cannot be read: `rule` is the `period.error.*` message saying why."""
 
 
 @dataclass(frozen=True, order=True)
@@ -32,17 +34,17 @@ class Period:
     code: str
 
     def label(self, lang: str = "vi") -> str:
+        """How people read the period: 2024, Quý 1/2024 (Q1 2024), Tháng 3/2024 (Mar 2024),
+        Giai đoạn 2016–2020 (2016–2020 phase)."""
         y = self.start.year
         if self.kind == "year":
             return self.code
         if self.kind == "quarter":
-            q = self.code[-1]
-            return f"Quý {q}/{y}" if lang == "vi" else f"Q{q} {y}"
+            return t("period.quarter", lang, quarter=self.code[-1], year=y)
         if self.kind == "month":
             m = self.start.month
-            return f"Tháng {m}/{y}" if lang == "vi" else f"{calendar.month_abbr[m]} {y}"
-        first, last = self.start.year, self.end.year
-        return f"Giai đoạn {first}–{last}" if lang == "vi" else f"{first}–{last} phase"
+            return t("period.month", lang, month=m, month_abbr=calendar.month_abbr[m], year=y)
+        return t("period.phase", lang, first=y, last=self.end.year)
 
     def previous(self) -> Period:
         """The period of the same kind just before this one (for 'change vs previous')."""
@@ -88,10 +90,7 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 def _check_year(y: int, text: str) -> int:
     if not YEAR_MIN <= y <= YEAR_MAX:
-        raise PeriodError(
-            f"Năm {y} nằm ngoài khoảng {YEAR_MIN}–{YEAR_MAX} ('{text}') / "
-            f"year {y} is outside {YEAR_MIN}–{YEAR_MAX}"
-        )
+        raise PeriodError("period.error.year_range", year=y, min=YEAR_MIN, max=YEAR_MAX, text=text)
     return y
 
 
@@ -101,7 +100,7 @@ def parse_period(text: object) -> Period:
     raw = "" if text is None else str(text)
     folded = _IN_YEAR.sub(" ", _fold(raw))  # 'Quý IV năm 2024', 'Tháng 6 năm 2024'
     if not folded or folded == "nan":
-        raise PeriodError("Thiếu kỳ báo cáo / the period is missing")
+        raise PeriodError("period.error.missing")
     for kind, pattern in _PATTERNS:
         m = pattern.match(folded)
         if not m:
@@ -120,20 +119,14 @@ def parse_period(text: object) -> Period:
             m_txt, y_txt = m.groups() if kind == "month" else m.groups()[::-1]
             mo, y = int(m_txt), _check_year(int(y_txt), raw)
             if not 1 <= mo <= 12:
-                raise PeriodError(f"Tháng {mo} không hợp lệ trong '{raw}' / month {mo} is not 1–12")
+                raise PeriodError("period.error.month", month=mo, text=raw)
             end = date(y, mo, calendar.monthrange(y, mo)[1])
             return Period(date(y, mo, 1), end, "month", f"{y}-{mo:02d}")
         first, last = (_check_year(int(g), raw) for g in m.groups())
         if last <= first:
-            raise PeriodError(
-                f"Giai đoạn '{raw}' phải có năm đầu nhỏ hơn năm cuối / "
-                "a phase must start before it ends"
-            )
+            raise PeriodError("period.error.phase_order", text=raw)
         return Period(date(first, 1, 1), date(last, 12, 31), "phase", f"{first}-{last}")
-    raise PeriodError(
-        f"Không đọc được kỳ '{raw}'; dùng 2020, Quý 2/2020, 06/2020 hoặc 2016-2020 / "
-        f"cannot read period '{raw}'; use 2020, Q2/2020, 06/2020 or 2016-2020"
-    )
+    raise PeriodError("period.error.unreadable", text=raw)
 
 
 def canonical(text: object) -> str:

@@ -1,4 +1,9 @@
-"""Problems found in a file, reported in Vietnamese with English, each with a hint to fix it."""
+"""Problems found in a file, reported in Vietnamese with English, each with a hint to fix it.
+
+A problem's reason and hint are worded by the message catalog from its rule
+(`<area>.rule.<rule>`, `<area>.hint.<rule>`: see `rule_problem`) and kept in both languages,
+because the downloadable report shows them side by side.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 import pandas as pd
+
+from indicators.core.i18n import LANGS, MESSAGES, both, joined, t
 
 SEVERITIES = ("error", "warning", "note")
 
@@ -34,18 +41,20 @@ class Problem:
         return self.severity == "error"
 
     def message(self) -> str:
+        """One line in both languages, for the command line and exceptions:
+        "dòng 3 / row 3, cột 'Năm' / column 'Năm' — giá trị / value 'x': … / … → … / …"."""
         where = []
         if self.row is not None:
-            where.append(f"dòng {self.row} / row {self.row}")
+            where.append(both("problem.row", row=self.row))
         if self.column:
-            where.append(f"cột '{self.column}' / column '{self.column}'")
-        shown = "" if self.value is None else f" — giá trị / value '{self.value}'"
+            where.append(both("problem.column", column=self.column))
+        shown = "" if self.value is None else f" — {both('problem.value')} '{self.value}'"
         head = ", ".join(where)
-        text = f"{head}{shown}: {self.reason_vi} / {self.reason_en}".lstrip(": ")
+        text = f"{head}{shown}: {joined(self.reason_vi, self.reason_en)}".lstrip(": ")
         if self.severity != "error":
             text = f"[{self.severity}] {text}"
         if self.hint_vi or self.hint_en:
-            text += f" → {self.hint_vi} / {self.hint_en}"
+            text += f" → {joined(self.hint_vi, self.hint_en)}"
         return text
 
 
@@ -57,12 +66,9 @@ class DataError(ValueError):
         self.source = source
         first = "\n".join(p.message() for p in self.problems[:20])
         more = len(self.problems) - 20
-        tail = f"\n… và {more} lỗi khác / and {more} more" if more > 0 else ""
-        super().__init__(
-            f"{source}: {len(self.problems)} lỗi / problem(s)\n{first}{tail}"
-            if source
-            else f"{first}{tail}"
-        )
+        tail = "\n" + both("problem.more", n=more) if more > 0 else ""
+        head = f"{source}: {both('problem.count', n=len(self.problems))}\n" if source else ""
+        super().__init__(f"{head}{first}{tail}")
 
     def frame(self) -> pd.DataFrame:
         return problems_frame(self.problems)
@@ -79,17 +85,11 @@ REPORT_COLUMNS = [
     "hint_vi",
     "hint_en",
 ]
-# Headers of the downloadable report: a person opens it in Excel.
+# Headers of the downloadable report, a person opens it in Excel: "Dòng / Row" … and a column
+# per language of the reason and the hint ("Lý do", "Reason").
 REPORT_HEADERS = {
-    "row": "Dòng / Row",
-    "column": "Cột / Column",
-    "value": "Giá trị / Value",
-    "severity": "Mức / Severity",
-    "rule": "Quy tắc / Rule",
-    "reason_vi": "Lý do",
-    "reason_en": "Reason",
-    "hint_vi": "Cách sửa",
-    "hint_en": "How to fix",
+    **{c: both(f"problem.col.{c}") for c in ("row", "column", "value", "severity", "rule")},
+    **{f"{c}_{lang}": t(f"problem.col.{c}", lang) for c in ("reason", "hint") for lang in LANGS},
 }
 _ORDER = {s: i for i, s in enumerate(SEVERITIES)}
 
@@ -122,17 +122,15 @@ def rule_problem(
     *,
     severity: str = "error",
     reason: tuple[str, str] | None = None,
+    area: str = "upload",
     **kw: object,
 ) -> Problem:
-    """A Problem whose reason and hint come from the message catalog (`upload.rule.<rule>`)."""
-    from indicators.core.i18n import (
-        MESSAGES,  # messages import nothing of ours; kept local for clarity
-    )
-
-    vi, en = MESSAGES[f"upload.rule.{rule}"]
-    hint_vi, hint_en = MESSAGES.get(f"upload.hint.{rule}", ("", ""))
-    if kw:
-        vi, en, hint_vi, hint_en = (s.format(**kw) for s in (vi, en, hint_vi, hint_en))
+    """A Problem whose reason and hint the message catalog words from its rule and `kw`:
+    `<area>.rule.<rule>` and, where there is one, `<area>.hint.<rule>`. The areas: `upload`
+    (an uploaded file), `catalog` (catalog.csv), `boundaries` (a boundary file)."""
+    vi, en = (t(f"{area}.rule.{rule}", lang, **kw) for lang in LANGS)
+    hint = f"{area}.hint.{rule}"
+    hint_vi, hint_en = (t(hint, lang, **kw) for lang in LANGS) if hint in MESSAGES else ("", "")
     if reason:  # a precise reason from a parser (never formatted: it may quote the cell)
         vi, en = reason
     return Problem(

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from indicators.core.i18n import bilingual
+
 REPO_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_DATA_DIR = REPO_ROOT / "data"
 DEFAULT_DB_PATH = REPO_ROOT / "var" / "indicators.duckdb"
@@ -40,11 +42,8 @@ class Settings:
     trend_default: str
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
-    def org(self, lang: str) -> str:
-        return self.org_vi if lang == "vi" else self.org_en
-
-    def province(self, lang: str) -> str:
-        return self.province_vi if lang == "vi" else self.province_en
+    org = bilingual("org")
+    province = bilingual("province")
 
     @property
     def max_upload_bytes(self) -> int:

@@ -2,7 +2,7 @@
 
 Each holds a title slide, then one slide per chart: its title, the one-sentence caption computed
 from the data, and the chart with its provenance (subtitle, source, revision, illustrative mark,
-export date, organisation). All images come from the one image engine (`render`).
+export date, organisation). All images come from the one image engine (`export.engine`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from datetime import date
 import plotly.graph_objects as go
 
 from indicators.core.i18n import t
-from indicators.export.images import SIZES, Size, export_line, for_export, image
+from indicators.export.images import EXPORT_FONT, SIZES, Size, export_line, for_export, image
 from indicators.present.chart_spec import Chart, ChartSpec, build
 from indicators.present.figures.frame import BLUE
 
@@ -78,7 +78,7 @@ def spec_image(
 def build_all(
     store, specs: list[ChartSpec], *, catalog, rev: int, lang: str, compact: bool = True
 ) -> list[Chart]:
-    """The charts of a deck (compact rankings: see `charts.build`)."""
+    """The charts of a deck (compact rankings: see `chart_spec.build`)."""
     with store.connect(read_only=True) as con:
         return [build(con, s, catalog=catalog, rev=rev, lang=lang, compact=compact) for s in specs]
 
@@ -112,8 +112,9 @@ def pptx_bytes(charts: list[Chart], info: DeckInfo) -> bytes:
     Titles and captions are text (editable, read by screen readers and the outline view); the
     caption is repeated in the speaker notes for whoever presents.
     """
+    # python-pptx is heavy: loaded only when a deck is made, so pages and the CLI start without it
     from pptx import Presentation
-    from pptx.util import Emu, Inches, Pt
+    from pptx.util import Emu, Inches, Pt  # python-pptx, as above
 
     prs = Presentation()
     prs.slide_width, prs.slide_height = Emu(SLIDE_W_EMU), Emu(SLIDE_H_EMU)
@@ -139,8 +140,11 @@ def pptx_bytes(charts: list[Chart], info: DeckInfo) -> bytes:
         slide = prs.slides.add_slide(prs.slide_layouts[5])
         title = slide.shapes.title
         title.left, title.top, title.width, title.height = (
-            Inches(0.4), Inches(0.25), Inches(SLIDE_W_IN - 0.8), Inches(0.8),
-        )  # fmt: skip
+            Inches(0.4),
+            Inches(0.25),
+            Inches(SLIDE_W_IN - 0.8),
+            Inches(0.8),
+        )
         title.text = chart.title
         _font(title.text_frame, Pt(28), bold=True, left=True)
         box = slide.shapes.add_textbox(
@@ -163,7 +167,7 @@ def pptx_bytes(charts: list[Chart], info: DeckInfo) -> bytes:
 
 
 def _font(frame, size, *, bold: bool = False, left: bool = False) -> None:
-    from pptx.enum.text import PP_ALIGN
+    from pptx.enum.text import PP_ALIGN  # python-pptx: heavy, loaded with the first deck
 
     for para in frame.paragraphs:
         if left:
@@ -187,11 +191,26 @@ def title_figure(info: DeckInfo, illustrative: bool) -> go.Figure:
     fig = go.Figure()
     for text, px, colour, y in lines:
         fig.add_annotation(
-            text=text, x=0.04, y=y, xref="paper", yref="paper", xanchor="left",
-            showarrow=False, font=dict(size=px, color=colour),
-        )  # fmt: skip
-    fig.add_shape(type="rect", xref="paper", yref="paper", x0=0, x1=0.012, y0=0.2, y1=0.72,
-                  fillcolor=BLUE, line_width=0)  # fmt: skip
+            text=text,
+            x=0.04,
+            y=y,
+            xref="paper",
+            yref="paper",
+            xanchor="left",
+            showarrow=False,
+            font=dict(size=px, color=colour),
+        )
+    fig.add_shape(
+        type="rect",
+        xref="paper",
+        yref="paper",
+        x0=0,
+        x1=0.012,
+        y0=0.2,
+        y1=0.72,
+        fillcolor=BLUE,
+        line_width=0,
+    )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     fig.update_layout(template="plotly_white", margin=dict(l=40, r=40, t=40, b=40))
@@ -200,9 +219,7 @@ def title_figure(info: DeckInfo, illustrative: bool) -> go.Figure:
 
 def pdf_bytes(charts: list[Chart], info: DeckInfo) -> bytes:
     """The deck as a 16:9 PDF: vector pages with the text set in the packaged font."""
-    from pypdf import PdfWriter
-
-    from indicators.export.images import EXPORT_FONT
+    from pypdf import PdfWriter  # loaded only when a PDF deck is made (heavy, optional)
 
     size = SIZES["wide"]
     cover = title_figure(info, any(c.illustrative for c in charts))

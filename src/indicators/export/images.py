@@ -110,8 +110,10 @@ def _fit_rows(fig: go.Figure, plot_height: float) -> None:
     Plotly skips every other label when rows are lower than the text, which leaves units
     unnamed in a 16:9 image; a smaller font names them all.
     """
-    rows = max((len(tr.y) for tr in fig.data if tr.type in ("bar", "heatmap") and tr.y is not None
-                and (tr.type == "heatmap" or tr.orientation == "h")), default=0)  # fmt: skip
+    rowed = [
+        t for t in fig.data if t.type == "heatmap" or (t.type == "bar" and t.orientation == "h")
+    ]
+    rows = max((len(t.y) for t in rowed if t.y is not None), default=0)
     if not rows or plot_height / rows >= 16:
         return
     px = max(6, int(plot_height / rows * 0.8))

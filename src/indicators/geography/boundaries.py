@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from indicators.core.problems import DataError, Problem
+from indicators.core.problems import DataError, Problem, rule_problem
 
 Ring = tuple[tuple[float, ...], tuple[float, ...]]  # (longitudes, latitudes) of one closed ring
 
@@ -34,9 +34,18 @@ class Boundaries:
         return self.shapes.get(code, [])
 
 
-def _problem(feature: int | None, column: str | None, value: object, vi: str, en: str) -> Problem:
+def _boundary_problem(
+    rule: str,
+    feature: int | None,
+    column: str | None,
+    value: object,
+    severity: str = "error",
+    **kw: object,
+) -> Problem:
+    """A problem of a boundary file, worded from `boundaries.rule.<rule>`; `feature` is the
+    feature's number in the file (or the line of a JSON error)."""
     shown = None if value is None else str(value)[:80]
-    return Problem(feature, column, shown, vi, en)
+    return rule_problem(rule, feature, column, shown, severity=severity, area="boundaries", **kw)
 
 
 def _outer_rings(geometry: dict) -> list[list]:
@@ -88,60 +97,38 @@ def parse_boundaries(
     warnings: list[Problem] = []
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         kind = data.get("type") if isinstance(data, dict) else type(data).__name__
-        raise DataError(
-            [
-                _problem(
-                    None, "type", kind,
-                    "tệp phải là một GeoJSON FeatureCollection",
-                    "the file must be a GeoJSON FeatureCollection",
-                )
-            ],
-            source,
-        )  # fmt: skip
+        raise DataError([_boundary_problem("not_a_collection", None, "type", kind)], source)
     shapes: dict[str, list[Ring]] = {}
     for n, feature in enumerate(data.get("features") or [], start=1):
         props = (feature or {}).get("properties") or {}
         code = props.get(code_property)
         if code is None or str(code).strip() == "":
             problems.append(
-                _problem(n, code_property, None,
-                         f"đối tượng thiếu thuộc tính mã đơn vị '{code_property}'",
-                         f"the feature has no unit code property '{code_property}'")
-            )  # fmt: skip
+                _boundary_problem("no_code", n, code_property, None, property=code_property)
+            )
             continue
         code = str(code).strip()
         listed = props.get("unit_list")
         if listed is not None and str(listed) != unit_list:
             problems.append(
-                _problem(n, "unit_list", listed,
-                         f"tệp này dành cho danh sách đơn vị '{unit_list}'",
-                         f"this file is for the unit list '{unit_list}'")
-            )  # fmt: skip
+                _boundary_problem("other_unit_list", n, "unit_list", listed, unit_list=unit_list)
+            )
             continue
         geometry = (feature or {}).get("geometry") or {}
         try:
             rings = [_ring(r) for r in _outer_rings(geometry)]
         except OverflowError as err:
-            problems.append(
-                _problem(n, "geometry", err.args[0],
-                         "tọa độ phải là kinh độ, vĩ độ WGS 84 (EPSG:4326), không phải VN-2000",
-                         "coordinates must be WGS 84 longitude, latitude (EPSG:4326), "
-                         "not a projected system such as VN-2000")
-            )  # fmt: skip
+            problems.append(_boundary_problem("not_wgs84", n, "geometry", err.args[0]))
             continue
         except (ValueError, TypeError, IndexError):
-            problems.append(
-                _problem(n, "geometry", geometry.get("type"),
-                         "hình phải là Polygon hoặc MultiPolygon có tọa độ hợp lệ",
-                         "the geometry must be a Polygon or MultiPolygon with valid coordinates")
-            )  # fmt: skip
+            problems.append(_boundary_problem("bad_geometry", n, "geometry", geometry.get("type")))
             continue
         if code not in known:
             warnings.append(
-                Problem(n, code_property, code,
-                        f"mã không có trong danh sách đơn vị '{unit_list}', không vẽ",
-                        f"code not in the unit list '{unit_list}'; not drawn", "warning")
-            )  # fmt: skip
+                _boundary_problem(
+                    "unknown_code", n, code_property, code, "warning", unit_list=unit_list
+                )
+            )
             continue
         shapes.setdefault(code, []).extend(r for r in rings if len(r[0]) >= 3)
     if problems:
@@ -158,17 +145,13 @@ def load_boundaries(
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise DataError(
-            [_problem(None, None, str(path), "không tìm thấy tệp ranh giới",
-                      "the boundary file does not exist")],
-            path.name,
-        ) from None  # fmt: skip
+            [_boundary_problem("file_missing", None, None, str(path))], path.name
+        ) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
         row = getattr(err, "lineno", None)
         raise DataError(
-            [_problem(row, None, None, f"không đọc được JSON ({err})",
-                      f"not readable as JSON ({err})")],
-            path.name,
-        ) from None  # fmt: skip
+            [_boundary_problem("not_json", row, None, None, error=err)], path.name
+        ) from None
     return parse_boundaries(
         data,
         unit_list=unit_list,

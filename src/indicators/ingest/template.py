@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from indicators.core.catalog import Catalog, Indicator
-from indicators.core.i18n import t
+from indicators.core.i18n import both, joined, t
 from indicators.core.schema import OBS_COLUMNS
 from indicators.geography.units import NEW
 
@@ -30,7 +30,7 @@ HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
 def header(column: str) -> str:
     """'Giá trị / Value': the reader matches either half."""
-    return f"{t(f'template.col.{column}', 'vi')} / {t(f'template.col.{column}', 'en')}"
+    return both(f"template.col.{column}")
 
 
 def _units(regions: pd.DataFrame, unit_list: str) -> pd.DataFrame:
@@ -83,8 +83,8 @@ def indicators_table(catalog: Catalog) -> pd.DataFrame:
             "code": i.code,
             "name_vi": i.name_vi,
             "name_en": i.name_en,
-            "unit": f"{i.unit_vi} / {i.unit_en}" if i.unit_vi != i.unit_en else i.unit_vi,
-            "kind": f"{t(f'template.kind.{i.kind}', 'vi')} / {t(f'template.kind.{i.kind}', 'en')}",
+            "unit": joined(i.unit_vi, i.unit_en) if i.unit_vi != i.unit_en else i.unit_vi,
+            "kind": both(f"template.kind.{i.kind}"),
             "numerator": i.numerator or "",
             "denominator": i.denominator or "",
             "definition": i.definition_vi,
@@ -102,17 +102,14 @@ def units_table(regions: pd.DataFrame, unit_list: str = NEW) -> pd.DataFrame:
             "unit_list": units["unit_list"],
             "code": units["code"],
             "name": units["name"],
-            "level": [
-                f"{t(f'template.level.{v}', 'vi')} / {t(f'template.level.{v}', 'en')}"
-                for v in units["level"]
-            ],
+            "level": [both(f"template.level.{v}") for v in units["level"]],
             "parent": units["parent_code"].fillna(""),
         }
     )
 
 
 def _bilingual(prefix: str, columns) -> list[str]:
-    return [f"{t(f'{prefix}.{c}', 'vi')} / {t(f'{prefix}.{c}', 'en')}" for c in columns]
+    return [both(f"{prefix}.{c}") for c in columns]
 
 
 def template_csv(catalog: Catalog, regions: pd.DataFrame, unit_list: str = NEW) -> bytes:
@@ -140,8 +137,11 @@ def template_xlsx(catalog: Catalog, regions: pd.DataFrame, unit_list: str = NEW)
     inds = indicators_table(catalog)
     _write(ind_sheet, _bilingual("template.ind", inds.columns), inds)
     units = units_table(regions, unit_list)
-    _write(unit_sheet, _bilingual("template.unit", ["unit_list", "code", "name", "level",
-                                                    "parent"]), units)  # fmt: skip
+    _write(
+        unit_sheet,
+        _bilingual("template.unit", ["unit_list", "code", "name", "level", "parent"]),
+        units,
+    )
 
     # Drop-downs: indicator codes, unit codes and statuses, for rows the analyst adds.
     last = 5000
@@ -164,7 +164,7 @@ def template_xlsx(catalog: Catalog, regions: pd.DataFrame, unit_list: str = NEW)
 
 def _sheet(name: str) -> str:
     # Excel forbids '/' in sheet names and allows 31 characters.
-    return f"{t(f'template.sheet.{name}', 'vi')} - {t(f'template.sheet.{name}', 'en')}"[:31]
+    return both(f"template.sheet.{name}", sep=" - ")[:31]
 
 
 def _write(ws, headers: list[str], frame: pd.DataFrame) -> None:

@@ -13,13 +13,23 @@ import pandas as pd
 from babel.numbers import format_decimal
 
 from indicators.core.catalog import Indicator
-from indicators.core.i18n import t
-from indicators.core.numbers import LOCALES, format_change
+from indicators.core.direction import best_first, comparable_with_area, reaches, worse_than
+from indicators.core.i18n import in_lang, t
+from indicators.core.numbers import LOCALES, format_value
 from indicators.core.periods import parse_period, sort_key
 from indicators.query.timeseries import Trajectory
 
-UNIT_WORDS = ("Tỉnh ", "Thành phố ", "Huyện ", "Thị xã ", "Quận ", "Xã ", "Phường ", "Thị trấn ",
-              "Đặc khu ")  # fmt: skip
+UNIT_WORDS = (
+    "Tỉnh ",
+    "Thành phố ",
+    "Huyện ",
+    "Thị xã ",
+    "Quận ",
+    "Xã ",
+    "Phường ",
+    "Thị trấn ",
+    "Đặc khu ",
+)
 NBSP = "\u00a0"
 
 
@@ -40,12 +50,12 @@ def _digits(value: float, digits: int, lang: str) -> str:
 
 def in_sentence(name: str, lang: str) -> str:
     """A unit's name inside a sentence: "Tỉnh Khánh Hòa" → "tỉnh Khánh Hòa", in English
-    "Khánh Hòa province" (other units keep their Vietnamese type: "Xã Suối Dầu")."""
-    if lang == "en":
-        return f"{name.removeprefix('Tỉnh ')} province" if name.startswith("Tỉnh ") else name
-    if name.startswith(UNIT_WORDS):
-        return name[0].lower() + name[1:]
-    return name
+    "Khánh Hòa province"; other units keep their Vietnamese type, lower-cased in a Vietnamese
+    sentence ("xã Suối Dầu") and as written in an English one ("Xã Suối Dầu")."""
+    if name.startswith("Tỉnh "):
+        return t("caption.province", lang, name=name.removeprefix("Tỉnh "))
+    typed = name.startswith(UNIT_WORDS)
+    return in_lang(lang, name[0].lower() + name[1:] if typed else name, name)
 
 
 def label(period: str, lang: str) -> str:
@@ -55,8 +65,9 @@ def label(period: str, lang: str) -> str:
 def when(period: str, lang: str) -> str:
     """A period as a sentence's time: "năm 2024", "Quý 1/2024"; "in 2024", "in Q1 2024"."""
     p = parse_period(period)
-    return t("caption.when.year" if p.kind == "year" else "caption.when.other", lang,
-             label=p.label(lang))  # fmt: skip
+    return t(
+        "caption.when.year" if p.kind == "year" else "caption.when.other", lang, label=p.label(lang)
+    )
 
 
 def lower_first(text: str) -> str:
@@ -82,9 +93,7 @@ def _change(first: float, last: float, ind: Indicator, lang: str) -> str:
     if ind.unit(lang).strip() == "%":
         digits = ind.decimals
         delta = round(last, digits) - round(first, digits)
-        # The unit words come from the one place that says them ("điểm %", "pp").
-        unit = format_change(0.0, lang, 0, percent_points=True).removeprefix("±0")
-        return _signed(delta, digits, lang) + unit.replace(" ", NBSP)
+        return _signed(delta, digits, lang) + t("number.points", lang).replace(" ", NBSP)
     if first == 0:
         return ""
     return _signed((last / first - 1) * 100, 1, lang) + "%"
@@ -171,12 +180,11 @@ def _target_clause(
     last = mine.iloc[-1]
     own = own.assign(_end=[parse_period(p).end for p in own["period"]])
     ended = own[own["_end"] <= parse_period(last["period"]).end]
-    better = (lambda v, goal: v >= goal) if ind.higher_is_better else (lambda v, goal: v <= goal)
     if not ended.empty:
         goal = ended.sort_values("_end").iloc[-1]
         at = mine[mine["period"] == goal.get("x", goal["period"])]
         value = float(at["value"].iloc[0]) if not at.empty else float(last["value"])
-        met = better(value, float(goal["value"]))
+        met = reaches(value, float(goal["value"]), ind)
         return t(
             "caption.target_met" if met else "caption.target_missed",
             lang,
@@ -191,7 +199,7 @@ def _target_clause(
     expected = path.expected(last["period"]) if path else None
     if expected is None or path.start == last["period"]:  # nothing yet on the way to it
         return t("caption.target_ahead", lang, **words)
-    on_track = better(float(last["value"]), expected)
+    on_track = reaches(float(last["value"]), expected, ind)
     return t("caption.on_track" if on_track else "caption.behind", lang, **words)
 
 
@@ -200,7 +208,7 @@ def _leader_clause(have: pd.DataFrame, ind: Indicator, names: dict[str, str], la
     at = have[(have["period"] == end) & have["region"].isin(list(names))]
     if len(at) < 2:
         return ""
-    best = at.sort_values("value", ascending=not ind.higher_is_better).iloc[0]
+    best = best_first(at, ind).iloc[0]
     return t(
         "caption.leader",
         lang,
@@ -222,7 +230,7 @@ def ranking_caption(
 ) -> str:
     """The sentence under a ranking: who leads and who trails, and how many are behind the
     area they make up."""
-    have = units[units["value"].notna()].sort_values("value", ascending=not ind.higher_is_better)
+    have = best_first(units[units["value"].notna()], ind)
     if have.empty:
         return t("caption.no_data", lang, indicator=ind.name(lang))
     units_word = t(f"caption.units.{level}", lang)
@@ -230,10 +238,14 @@ def ranking_caption(
     missing = _missing(units, have, units_word, lang)
     if fixed(best["value"], ind, lang) == fixed(worst["value"], ind, lang):  # all level
         text = t(
-            "caption.ranking_tie", lang, when=upper_first(when(period, lang)), n=len(have),
-            units=units_word, indicator=lower_first(ind.name(lang)),
+            "caption.ranking_tie",
+            lang,
+            when=upper_first(when(period, lang)),
+            n=len(have),
+            units=units_word,
+            indicator=lower_first(ind.name(lang)),
             value=fixed(best["value"], ind, lang),
-        )  # fmt: skip
+        )
         return _sentence(text, missing, lang)
     text = t(
         "caption.ranking",
@@ -246,12 +258,8 @@ def ranking_caption(
         worst_value=fixed(worst["value"], ind, lang),
     )
     extra = []
-    comparable = ind.agg_region not in ("sum", "1")  # a sum over units is not one unit's level
-    if comparable and place_value is not None and not math.isnan(place_value):
-        if ind.higher_is_better:
-            behind = int((have["value"] < place_value).sum())
-        else:
-            behind = int((have["value"] > place_value).sum())
+    if comparable_with_area(ind) and place_value is not None and not math.isnan(place_value):
+        behind = int(worse_than(have["value"], place_value, ind).sum())
         extra.append(
             t(
                 "caption.behind_area",
@@ -274,3 +282,33 @@ def _missing(units: pd.DataFrame, have: pd.DataFrame, units_word: str, lang: str
 def _sentence(text: str, clauses: list[str], lang: str) -> str:
     """One sentence: the main clause, then the others after semicolons, one full stop."""
     return "; ".join([text, *clauses]) + "."
+
+
+def on_track_lines(
+    ind: Indicator, values: pd.DataFrame, paths: list[Trajectory], names: dict[str, str], lang: str
+) -> list[str]:
+    """For each area with a target path, where its latest value stands against the straight
+    line to the target (ahead or behind), one sentence each."""
+    lines = []
+    unit = ind.unit(lang)
+    for p in paths:
+        mine = values[(values["region"] == p.region) & values["value"].notna()]
+        mine = mine[[p.start < x and p.expected(x) is not None for x in mine["period"]]]
+        if mine.empty:
+            continue
+        latest = mine.sort_values("period_end").iloc[-1]
+        expected = p.expected(latest["period"])
+        ahead = reaches(latest["value"], expected, ind)
+        lines.append(
+            t(
+                "trends.on_track",
+                lang,
+                region=names[p.region],
+                period=parse_period(latest["period"]).label(lang),
+                value=format_value(latest["value"], unit, lang, ind.decimals),
+                target=parse_period(p.target_period).label(lang),
+                expected=format_value(expected, unit, lang, ind.decimals),
+                verdict=t("trends.ahead" if ahead else "trends.behind", lang),
+            )
+        )
+    return lines

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from indicators.core.catalog import Catalog, Indicator
-from indicators.core.i18n import t
+from indicators.core.i18n import WordedError, t
 from indicators.core.periods import parse_period, sort_key
 from indicators.core.settings import RegionRef, Settings
 from indicators.geography.units import LEGACY, unit_list_for
@@ -26,6 +26,10 @@ from indicators.query import timeseries as ts
 
 KINDS = ("trend", "ranking")
 SEP = "~"
+
+
+class ChartSpecError(WordedError):
+    """A spec that names what does not exist: `rule` is the `chartspec.bad_*` message."""
 
 
 @dataclass(frozen=True)
@@ -105,10 +109,6 @@ def trend_parts(
     return TrendParts(values, rolled.incomplete, partial, placed, ts.trajectories(values, placed))
 
 
-def _both(key: str, **kwargs: object) -> str:
-    return f"{t(key, 'vi', **kwargs)} / {t(key, 'en', **kwargs)}"
-
-
 def targets_in_view(
     targets: pd.DataFrame, start: date, end: date, data_end: date | pd.Timestamp
 ) -> pd.DataFrame:
@@ -126,26 +126,25 @@ def targets_in_view(
 
 
 def check(spec: ChartSpec, catalog: Catalog, names: dict[str, str]) -> None:
-    """Raise ValueError (Vietnamese / English) when a spec names what does not exist."""
+    """Raise ChartSpecError (a ValueError) when a spec names what does not exist; PeriodError
+    (also a ValueError) for a period that cannot be read."""
     if spec.kind not in KINDS:
-        raise ValueError(_both("chartspec.bad_kind", kind=spec.kind, kinds=", ".join(KINDS)))
+        raise ChartSpecError("chartspec.bad_kind", kind=spec.kind, kinds=", ".join(KINDS))
     if spec.indicator not in catalog:
-        raise ValueError(_both("chartspec.bad_indicator", code=spec.indicator))
+        raise ChartSpecError("chartspec.bad_indicator", code=spec.indicator)
     unknown = [r for r in spec.regions if r not in names]
     if unknown or not spec.regions:
-        raise ValueError(
-            _both("chartspec.bad_region", codes=", ".join(unknown) or "—", era=spec.era)
-        )
+        codes = ", ".join(unknown) or "—"
+        raise ChartSpecError("chartspec.bad_region", codes=codes, unit_list=spec.era)
     for p in (spec.first, spec.last):
         parse_period(p)  # raises with the period's own message
     if sort_key(spec.first) > sort_key(spec.last):
-        raise ValueError(_both("chartspec.bad_range", first=spec.first, last=spec.last))
+        raise ChartSpecError("chartspec.bad_range", first=spec.first, last=spec.last)
     if spec.kind == "ranking" and spec.level not in ("district", "commune"):
-        raise ValueError(_both("chartspec.bad_level", level=spec.level))
+        raise ChartSpecError("chartspec.bad_level", level=spec.level)
     if spec.gran not in ts.GRANULARITIES:
-        raise ValueError(
-            _both("chartspec.bad_gran", gran=spec.gran, grans=", ".join(ts.GRANULARITIES))
-        )
+        grans = ", ".join(ts.GRANULARITIES)
+        raise ChartSpecError("chartspec.bad_gran", gran=spec.gran, grans=grans)
 
 
 def build(
@@ -177,9 +176,18 @@ def _trend(con, spec, ind, catalog, names, rev, lang) -> Chart:
     parts = trend_parts(raw, targets, ind, catalog, spec.gran)
     chosen = {code: names[code] for code in spec.regions}
     fig = trends_figure(
-        parts.values, ind, regions=chosen, granularity=spec.gran, era=spec.era, revision=rev,
-        lang=lang, targets=parts.targets, paths=parts.paths, first=spec.first, last=spec.last,
-    )  # fmt: skip
+        parts.values,
+        ind,
+        regions=chosen,
+        granularity=spec.gran,
+        era=spec.era,
+        revision=rev,
+        lang=lang,
+        targets=parts.targets,
+        paths=parts.paths,
+        first=spec.first,
+        last=spec.last,
+    )
     caption = trend_caption(
         parts.values, ind, names=chosen, lang=lang, targets=parts.targets, paths=parts.paths
     )
@@ -198,9 +206,13 @@ def _ranking(con, spec, ind, units, names, rev, lang, rows: tuple[int, int]) -> 
     parent, period = spec.regions[0], spec.last
     below = read.units_below(con, unit_list=spec.era, parent=parent, level=spec.level)
     values = read.resolved_values(
-        con, rev, indicators=[ind.code], unit_list=spec.era, regions=below["region"].tolist(),
+        con,
+        rev,
+        indicators=[ind.code],
+        unit_list=spec.era,
+        regions=below["region"].tolist(),
         periods=[period],
-    )  # fmt: skip
+    )
     now = below.merge(
         values[["region", "value", "status", "source", "note"]], on="region", how="left"
     )
@@ -212,14 +224,26 @@ def _ranking(con, spec, ind, units, names, rev, lang, rows: tuple[int, int]) -> 
     is_province = level_of.get(parent) == "province"
     label = parse_period(period).label(lang)
     fig = ranking_figure(
-        now, ind, period_label=label, level_label=t(f"level.{spec.level}", lang),
-        province_value=own_value, revision=rev, lang=lang, best=rows[0], worst=rows[1],
-        parent_label=None if is_province else names[parent],
-    )  # fmt: skip
-    caption = ranking_caption(
-        now, ind, period=period, level=spec.level, place=names[parent], place_value=own_value,
+        now,
+        ind,
+        period_label=label,
+        level_label=t(f"level.{spec.level}", lang),
+        province_value=own_value,
+        revision=rev,
         lang=lang,
-    )  # fmt: skip
+        best=rows[0],
+        worst=rows[1],
+        parent_label=None if is_province else names[parent],
+    )
+    caption = ranking_caption(
+        now,
+        ind,
+        period=period,
+        level=spec.level,
+        place=names[parent],
+        place_value=own_value,
+        lang=lang,
+    )
     return Chart(
         spec=spec,
         figure=fig,
@@ -278,15 +302,13 @@ def preset(name: str, con, rev: int, *, catalog: Catalog, settings: Settings) ->
     level = "district" if era == LEGACY else "commune"
     have = read.levels_with_data(con, rev)
     ranked = set(have.loc[(have["unit_list"] == era) & (have["level"] == level), "indicator"])
-    below = read.units_below(con, unit_list=era, parent=prov, level=level)
     specs = []
     for code in headline:
         if code in ranked:
-            vals = read.resolved_values(
-                con, rev, indicators=[code], unit_list=era, regions=below["region"].tolist(),
-                periods=[year],
-            )  # fmt: skip
-            if vals["value"].notna().any():
+            units = read.children(
+                con, rev, indicator=code, unit_list=era, parent=prov, period=year, level=level
+            )
+            if units["value"].notna().any():  # the units below have figures that year
                 specs.append(ChartSpec("ranking", code, era, (prov,), year, year, level=level))
                 continue
         first = str(int(year) - 4)

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from indicators.core.catalog import Indicator
-from indicators.core.i18n import t
+from indicators.core.direction import progress_towards
+from indicators.core.i18n import half, t
 from indicators.core.numbers import format_change, format_number, format_value
 from indicators.core.periods import parse_period
 from indicators.geography.units import unit_list_for
@@ -43,12 +44,6 @@ class Kpi:
     phase_text: str = ""
     illustrative: bool = False
     spark: list[float] = field(default_factory=list)
-
-
-def in_language(text: str, lang: str) -> str:
-    """Data notes are written 'tiếng Việt / English'; show the reader's half."""
-    vi, sep, en = text.partition(" / ")
-    return (en if lang == "en" else vi).strip() if sep else text
 
 
 def _pick(rows: pd.DataFrame, period: str) -> pd.Series | None:
@@ -88,17 +83,23 @@ def _target(ind: Indicator, row: pd.Series, targets: pd.DataFrame, lang: str):
         return None, None, None
     tr = ahead.iloc[0]
     target, value, unit = float(tr["value"]), float(row["value"]), ind.unit(lang)
-    text = t("kpi.target", lang, period=tr["period"],
-             value=format_value(target, unit, lang, ind.decimals))  # fmt: skip
+    text = t(
+        "kpi.target",
+        lang,
+        period=tr["period"],
+        value=format_value(target, unit, lang, ind.decimals),
+    )
     if ind.kind == "rank":
         return text, None, None  # "39 % of a rank" means nothing; the target text says it all
-    progress = value / target if ind.higher_is_better else target / value if value else None
+    progress = progress_towards(value, target, ind)
     if progress is None or not math.isfinite(progress):
         return text, None, None
     progress = min(progress, 1.0)
-    done = t("kpi.target_met", lang) if progress >= 1 else t(
-        "kpi.progress", lang, pct=format_number(progress * 100, lang, 0) + "%"
-    )  # fmt: skip
+    done = (
+        t("kpi.target_met", lang)
+        if progress >= 1
+        else t("kpi.progress", lang, pct=format_number(progress * 100, lang, 0) + "%")
+    )
     return text, progress, done
 
 
@@ -109,7 +110,8 @@ def _phase(ind: Indicator, series: pd.DataFrame, year_end, lang: str) -> str:
         if r.period_start.date() <= year_end <= r.period_end.date() and pd.notna(r.value):
             value = format_value(r.value, ind.unit(lang), lang, ind.decimals)
             status = t(f"status.{r.status}", lang)
-            note = f" — {in_language(r.note, lang)}" if isinstance(r.note, str) and r.note else ""
+            # Data notes are written 'tiếng Việt / English': the reader's half.
+            note = f" — {half(r.note, lang)}" if isinstance(r.note, str) and r.note else ""
             return f"{parse_period(r.period).label(lang)}: {value} ({status}){note}"
     return ""
 
@@ -127,8 +129,9 @@ def build_kpi(
     ]
     upto = rows[rows["period_end"].dt.date <= year_end]
     if upto.empty:
-        return Kpi(ind.code, ind.name(lang), None, "—", None, t("kpi.no_data", lang),
-                   phase_text=phase_text)  # fmt: skip
+        return Kpi(
+            ind.code, ind.name(lang), None, "—", None, t("kpi.no_data", lang), phase_text=phase_text
+        )
     period = upto.iloc[-1]["period"]
     row = _pick(upto, period)
     value = float(row["value"])

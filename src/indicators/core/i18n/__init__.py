@@ -1,24 +1,29 @@
-"""Every word the UI shows, Vietnamese first, English second. Pages never hold strings.
+"""The message catalog: every word the app shows, Vietnamese first, English second.
 
-One catalog, kept in several files by area so that work on one page does not touch another's
-words; a key may be defined only once across them.
+One file per key prefix (`status.*` in status.py, `upload.*` in upload.py …); a prefix of only
+one or two keys shares the file of the prefix it is shown with, as that file's docstring says.
+A key may be defined only once across the files: importing fails otherwise. Pages hold no
+strings, and errors hold no prose: they carry a message key and its parameters (`WordedError`)
+and the catalog words them in either language.
+
+The two languages meet only here: `t` words a message in one language, `in_lang` picks one of
+two texts held in both (a name, a unit), `bilingual` makes the `name(lang)` accessor of such a
+pair, `both` and `joined` set the two side by side ("tiếng Việt / English", for the command line,
+exceptions and file headers) and `half` reads one side back.
 """
 
 from __future__ import annotations
 
-from indicators.core.i18n import (
-    base,
-    briefing,
-    briefing_page,
-    history,
-    pages,
-    reform,
-    regions,
-    update_pages,
-    uploads,
-)
+import pkgutil
+from collections.abc import Callable
+from importlib import import_module
+from typing import Any
 
 LANGS = ("vi", "en")
+SEP = " / "  # between the two languages of one text
+
+# Every module of this package is a message file: adding a file adds its messages.
+_FILES = sorted(m.name for m in pkgutil.iter_modules(__path__))
 
 
 def _merge(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
@@ -31,17 +36,7 @@ def _merge(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     return merged
 
 
-MESSAGES = _merge(
-    base.MESSAGES,
-    pages.MESSAGES,
-    regions.MESSAGES,
-    uploads.MESSAGES,
-    reform.MESSAGES,
-    history.MESSAGES,
-    update_pages.MESSAGES,
-    briefing.MESSAGES,
-    briefing_page.MESSAGES,
-)
+MESSAGES = _merge(*(import_module(f"{__name__}.{name}").MESSAGES for name in _FILES))
 
 
 def t(key: str, lang: str = "vi", **kwargs: object) -> str:
@@ -56,7 +51,47 @@ def in_lang(lang: str, vi: str, en: str) -> str:
     return en if lang == "en" else vi
 
 
-def both(key: str, sep: str = " / ", **kwargs: object) -> str:
+def bilingual(field: str) -> Callable[[Any, str], str]:
+    """A method `obj.<field>(lang)` reading `<field>_vi` or `<field>_en`, for records that hold
+    a text in both languages (an indicator's name, the province's name)."""
+
+    def read(self: Any, lang: str) -> str:
+        return in_lang(lang, getattr(self, f"{field}_vi"), getattr(self, f"{field}_en"))
+
+    read.__doc__ = f"`{field}_vi` or `{field}_en`, for `lang`."
+    return read
+
+
+def joined(vi: str, en: str, sep: str = SEP) -> str:
+    """A text in both languages, Vietnamese first: 'Giá trị / Value'."""
+    return f"{vi}{sep}{en}"
+
+
+def half(text: str, lang: str) -> str:
+    """The reader's half of a text written 'tiếng Việt / English' (a data note); a text without
+    the separator is in one language only and is returned whole."""
+    vi, sep, en = text.partition(SEP)
+    return in_lang(lang, vi, en).strip() if sep else text
+
+
+def both(key: str, sep: str = SEP, **kwargs: object) -> str:
     """The message in Vietnamese, then English, joined: for text read by people of either
     language at once (the command line, exceptions, file headers)."""
-    return sep.join(t(key, lang, **kwargs) for lang in LANGS)
+    return joined(*(t(key, lang, **kwargs) for lang in LANGS), sep=sep)
+
+
+class WordedError(ValueError):
+    """An error that names its rule (a message key) and the rule's parameters, so that whoever
+    shows it words it in the reader's language: `err.text(lang)`.
+
+    `str(err)` is both languages, 'tiếng Việt / English', for logs and the command line.
+    """
+
+    def __init__(self, rule: str, **params: object) -> None:
+        self.rule = rule
+        self.params = params
+        super().__init__(both(rule, **params))
+
+    def text(self, lang: str) -> str:
+        """The error in `lang`."""
+        return t(self.rule, lang, **self.params)

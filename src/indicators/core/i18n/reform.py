@@ -1,4 +1,4 @@
-"""Messages of the series across the 1 July 2025 administrative reform (issue 6)."""
+"""Series across the 1 July 2025 administrative reform: the marker, conversion notes, bases."""
 
 from __future__ import annotations
 
@@ -7,11 +7,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "1/7/2025: sắp xếp đơn vị hành chính",
         "1 Jul 2025: administrative reform",
     ),
-    "reform.converted": ("Quy đổi địa giới", "Converted across boundaries"),
     "reform.estimate": ("Ước tính (thay đổi địa giới)", "Estimate (boundary change)"),
-    "reform.reported": ("Số liệu theo đơn vị này", "Reported for this unit"),
-    "reform.from_legacy": ("Từ đơn vị hành chính cũ", "From the old units"),
-    "reform.from_2025": ("Từ đơn vị hành chính mới", "From the new units"),
     "reform.basis.whole": (
         "Cộng các đơn vị cũ được nhập nguyên vẹn",
         "Sum of old units merged whole",

@@ -1,10 +1,8 @@
-"""Messages of the Regions page: rankings, heatmap, map (issue 3)."""
+"""The Regions page: rankings, drilling down, the heatmap and boundary files."""
 
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    # The page
-    "regions.heading": ("Địa bàn: {place}", "Regions: {place}"),
     "regions.intro": (
         "Xếp hạng, bản đồ và bảng nhiệt của một chỉ tiêu theo đơn vị hành chính. Bấm vào một "
         "thanh hoặc một điểm trên bản đồ để xem các đơn vị bên trong.",
@@ -48,28 +46,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp ranh giới {file}: {n} đối tượng có mã không thuộc danh sách đơn vị, không vẽ.",
         "Boundary file {file}: {n} features have codes outside the unit list and are not drawn.",
     ),
-    # Figures
-    "ranking.sub_parent": (
-        "{unit} · {n} đơn vị {level} · màu cam: thấp hơn {parent} ({value})",
-        "{unit} · {n} {level} units · orange: below {parent} ({value})",
-    ),
-    "map.values": ("Có số liệu", "With data"),
-    "map.sub": ("{unit} · {place}: {n} đơn vị {level}", "{unit} · {place}: {n} {level} units"),
-    "map.dark_lagging": ("màu đậm: chậm hơn", "darker: lagging"),
-    "map.centroids": (
-        "điểm đặt tại tâm đơn vị (chưa có ranh giới)",
-        "points at unit centroids (no boundaries configured)",
-    ),
-    "map.boundaries": ("ranh giới: {file}", "boundaries: {file}"),
-    "map.named_lagging": ("ghi tên {n} đơn vị chậm nhất", "named: the {n} furthest behind"),
-    "map.unplaced": (
-        "Không có vị trí riêng trên bản đồ: {names}",
-        "No position of its own on the map: {names}",
-    ),
-    "map.inset": ("Ngoài khung bản đồ", "Outside the map frame"),
-    "heatmap.sub": (
-        "{unit} · {place}: {n} đơn vị {level}, xếp theo {latest}",
-        "{unit} · {place}: {n} {level} units, sorted by {latest}",
-    ),
-    "heatmap.gaps": ("✕: không có số liệu ({n} ô)", "✕: no data ({n} cells)"),
 }

@@ -1,71 +1,8 @@
-"""Messages of the Upload ("Tải lên") and History ("Lịch sử") pages (issue 4)."""
+"""The Upload page ("Tải lên"): choosing a file, the check, the preview and storing."""
 
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    # History page
-    "hpage.title": ("Lịch sử cập nhật dữ liệu", "Data update history"),
-    "hpage.intro": (
-        "Mỗi lần tải lên hoặc khôi phục tạo một phiên bản mới; không phiên bản nào bị xóa. "
-        "Chọn một phiên bản để xem nó đã thay đổi gì, xem toàn bộ số liệu tại thời điểm đó, "
-        "hoặc khôi phục số liệu về phiên bản đó.",
-        "Every upload or restore makes a new revision; none is ever deleted. Pick a revision to "
-        "see what it changed, view all data as of then, or restore the data to it.",
-    ),
-    "hpage.col.id": ("Phiên bản", "Revision"),
-    "hpage.col.created_at": ("Thời gian (giờ Việt Nam)", "Time (Vietnam)"),
-    "hpage.col.author": ("Người thực hiện", "Author"),
-    "hpage.col.file_name": ("Tệp", "File"),
-    "hpage.col.message": ("Nội dung", "Message"),
-    "hpage.col.rows_new": ("Mới", "New"),
-    "hpage.col.rows_changed": ("Thay đổi", "Changed"),
-    "hpage.col.rows_unchanged": ("Không đổi", "Unchanged"),
-    "hpage.col.rows_removed": ("Bỏ đi", "Removed"),
-    "hpage.col.rows_rejected": ("Bị loại", "Rejected"),
-    "hpage.col.restores": ("Khôi phục từ", "Restores"),
-    "hpage.pick": ("Phiên bản", "Revision"),
-    "hpage.option": ("Phiên bản {rev} · {date} · {what}", "Revision {rev} · {date} · {what}"),
-    "hpage.current": ("(hiện tại)", "(current)"),
-    "hpage.changed_title": ("Phiên bản {rev} đã thay đổi gì", "What revision {rev} changed"),
-    "hpage.changed_none": (
-        "Phiên bản này không thay đổi số liệu nào.",
-        "This revision changed no figures.",
-    ),
-    "hpage.changed_count": (
-        "{n} dòng khác với phiên bản {prev} (hiển thị tối đa {shown}).",
-        "{n} rows differ from revision {prev} (showing up to {shown}).",
-    ),
-    "hpage.asof_title": ("Số liệu tại phiên bản {rev}", "Data as of revision {rev}"),
-    "hpage.asof_indicator": ("Chỉ tiêu", "Indicator"),
-    "hpage.asof_rows": ("{n} dòng", "{n} rows"),
-    "hpage.download_csv": ("Tải CSV", "Download CSV"),
-    "hpage.rollback_title": ("Khôi phục", "Restore"),
-    "hpage.rollback_current": (
-        "Đây là phiên bản hiện tại: không có gì để khôi phục.",
-        "This is the current revision: nothing to restore.",
-    ),
-    "hpage.rollback_explain": (
-        "Tạo phiên bản {next} có số liệu giống hệt phiên bản {rev}. Các phiên bản {after} vẫn "
-        "được giữ trong lịch sử và có thể khôi phục lại.",
-        "Makes revision {next} with exactly the data of revision {rev}. Revisions {after} stay "
-        "in the history and can be restored again.",
-    ),
-    "hpage.rollback_author": ("Người thực hiện", "Your name"),
-    "hpage.rollback_message": ("Lý do khôi phục", "Reason for restoring"),
-    "hpage.rollback_confirm": (
-        "Tôi hiểu rằng số liệu hiện tại sẽ được thay bằng số liệu của phiên bản {rev}",
-        "I understand the current data will be replaced by the data of revision {rev}",
-    ),
-    "hpage.rollback_button": ("Khôi phục về phiên bản {rev}", "Restore revision {rev}"),
-    "hpage.rollback_need_confirm": (
-        "Hãy đánh dấu ô xác nhận trước khi khôi phục.",
-        "Tick the confirmation box before restoring.",
-    ),
-    "hpage.rollback_failed": (
-        "Không khôi phục được, số liệu không thay đổi: {error}",
-        "Could not restore; the data are unchanged: {error}",
-    ),
-    # Upload page
     "upage.title": ("Tải lên số liệu", "Upload data"),
     "upage.intro": (
         "Tải lên tệp **CSV** hoặc **Excel (.xlsx)** đúng như Excel đã lưu: bảng dọc (mỗi dòng "
@@ -154,13 +91,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không lưu được, số liệu không thay đổi: {error}",
         "Could not save; the data are unchanged: {error}",
     ),
-    # Tables of changed values (upload preview, revision diff)
-    "changes.change": ("Thay đổi", "Change"),
-    "changes.kind.new": ("thêm mới", "new"),
-    "changes.kind.changed": ("thay đổi", "changed"),
-    "changes.kind.removed": ("bỏ đi", "removed"),
-    "changes.old": ("Giá trị cũ", "Old value"),
-    "changes.new": ("Giá trị mới", "New value"),
-    "changes.status_old": ("Trạng thái cũ", "Old status"),
-    "changes.status_new": ("Trạng thái mới", "New status"),
 }

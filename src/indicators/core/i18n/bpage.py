@@ -1,10 +1,9 @@
-"""Messages of the Quick briefing page ("Báo cáo nhanh"), its presentation view and the image
-downloads under each chart (issue 5)."""
+"""The Quick briefing page ("Báo cáo nhanh"): adding charts, the deck, downloads and the
+presentation view."""
 
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "nav.briefing": ("Báo cáo nhanh", "Quick briefing"),
     "bpage.title": ("Báo cáo nhanh", "Quick briefing"),
     "bpage.intro": (
         "Chọn biểu đồ từ các trang bạn đã xem hoặc từ một bộ có sẵn, sắp xếp thứ tự, rồi tải bộ "
@@ -16,7 +15,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "one-sentence caption computed from the data, the source, the data revision and the "
         "export date. This page's link reopens the same charts.",
     ),
-    # Adding charts
     "bpage.views": ("Biểu đồ bạn đã xem", "Charts you looked at"),
     "bpage.views_none": (
         "Chưa có. Mở trang Xu hướng hoặc Địa bàn: mỗi biểu đồ bạn xem ở đó sẽ hiện ở đây "
@@ -39,7 +37,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bpage.kind.trend": ("Xu hướng", "Trend"),
     "bpage.kind.ranking": ("Xếp hạng", "Ranking"),
     "bpage.span": ("{first}–{last}", "{first}–{last}"),
-    # The deck
     "bpage.deck": ("Bộ trình bày: {n} biểu đồ", "The deck: {n} charts"),
     "bpage.deck_empty": (
         "Bộ trình bày chưa có biểu đồ nào. Thêm từ các biểu đồ đã xem hoặc một bộ có sẵn.",
@@ -55,7 +52,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bpage.clear": ("Bỏ hết", "Remove all"),
     "bpage.preview": ("Xem trước biểu đồ", "Preview the charts"),
     "bpage.illustrative": ("có số liệu minh họa", "includes illustrative figures"),
-    # Downloads
     "bpage.download": ("Tải về", "Download"),
     "bpage.file_lang": ("Ngôn ngữ của tệp", "Language of the files"),
     "bpage.subtitle": ("Dòng phụ trên trang bìa", "Subtitle on the title slide"),
@@ -77,7 +73,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Open the presentation view: no sidebar or toolbar, each chart in a fixed 16:9 area for "
         "screenshots; ← → keys change slides, Esc exits.",
     ),
-    # Presentation view
     "bpage.prev": ("‹ Trước", "‹ Previous"),
     "bpage.next": ("Sau ›", "Next ›"),
     "bpage.exit": ("Thoát", "Exit"),
@@ -89,15 +84,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Images and decks cannot be made: the server lacks the Chromium browser ({path}) that "
         "draws them. An administrator needs to install the `chromium` package "
         "(apt-get install chromium).",
-    ),
-    # Image downloads under each chart
-    "img.menu": ("Tải ảnh", "Image"),
-    "img.png_wide": ("PNG 16:9 (1920×1080)", "PNG 16:9 (1920×1080)"),
-    "img.png_square": ("PNG vuông (1080×1080)", "PNG square (1080×1080)"),
-    "img.svg": ("SVG (vẽ lại không vỡ nét)", "SVG (scales without blur)"),
-    "img.note": (
-        "Ảnh có tiêu đề, đơn vị, kỳ, địa bàn, nguồn, phiên bản dữ liệu, ngày xuất và tên cơ quan.",
-        "Images carry the title, unit, period, areas, source, data revision, export date and "
-        "organisation.",
     ),
 }

@@ -1,10 +1,11 @@
-"""Messages of images, captions and briefing decks (issue 5)."""
+"""Captions: the one sentence under a chart or on a slide, every number from the data
+(`present.captions`)."""
 
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "export.footer": ("Xuất ngày {date} · {org}", "Exported {date} · {org}"),
-    # Captions: one sentence per slide, every number from the data.
+    # A province's name inside a sentence; other units keep their Vietnamese type word.
+    "caption.province": ("tỉnh {name}", "{name} province"),
     "caption.rise": (
         "{indicator} của {region} tăng từ {a} ({pa}) lên {b} ({pb})",
         "{indicator} in {region} rose from {a} ({pa}) to {b} ({pb})",
@@ -70,55 +71,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "caption.units.commune": ("xã, phường", "communes"),
     "caption.when.year": ("năm {label}", "in {label}"),
     "caption.when.other": ("{label}", "in {label}"),
-    # A chart named on the command line or in a link that does not exist.
-    "chartspec.bad_kind": (
-        "Loại biểu đồ '{kind}' không có; chọn một trong: {kinds}",
-        "There is no chart kind '{kind}'; choose one of: {kinds}",
-    ),
-    "chartspec.bad_indicator": (
-        "Không có chỉ tiêu mã '{code}' trong danh mục",
-        "No indicator with code '{code}' in the catalog",
-    ),
-    "chartspec.bad_region": (
-        "Không có đơn vị mã {codes} trong danh sách đơn vị '{era}'",
-        "No unit with code {codes} in unit list '{era}'",
-    ),
-    "chartspec.bad_range": (
-        "Kỳ đầu {first} sau kỳ cuối {last}",
-        "The first period {first} is after the last {last}",
-    ),
-    "chartspec.bad_gran": (
-        "Độ chi tiết '{gran}' không có; chọn một trong: {grans}",
-        "There is no granularity '{gran}'; choose one of: {grans}",
-    ),
-    "chartspec.bad_level": (
-        "Cấp '{level}' không xếp hạng được; chọn district (huyện) hoặc commune (xã)",
-        "Cannot rank level '{level}'; choose district or commune",
-    ),
-    "chartspec.units_of": ("Các {units} thuộc {place}", "All {units} of {place}"),
-    # Decks.
-    "deck.title": (
-        "Chỉ số CNTT-TT tỉnh {province}",
-        "ICT indicators of {province} province",
-    ),
-    "deck.stamp": (
-        "Xuất ngày {date} · Phiên bản dữ liệu {rev}",
-        "Exported {date} · Data revision {rev}",
-    ),
-    "deck.captions_file": ("chu-thich.txt", "captions.txt"),
-    "deck.preset.phase_2016_2020": ("Tổng kết giai đoạn 2016–2020", "2016–2020 phase review"),
-    "deck.preset.current_year": ("Năm hiện tại", "Current year"),
-    # indicators export
-    "cli.export_format": (
-        "Định dạng '{fmt}' không xuất được; dùng png, svg, pptx hoặc pdf",
-        "Cannot export to '{fmt}'; use png, svg, pptx or pdf",
-    ),
-    "cli.export_one": (
-        "Ảnh PNG/SVG chỉ chứa một biểu đồ: chọn một chỉ tiêu, hoặc xuất pptx/pdf",
-        "A PNG/SVG image holds one chart: give one indicator, or export pptx/pdf",
-    ),
-    "cli.export_failed": (
-        "Không vẽ được ảnh (cần Chromium: apt-get install chromium): {error}",
-        "Could not draw the image (needs Chromium: apt-get install chromium): {error}",
-    ),
 }

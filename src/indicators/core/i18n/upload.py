@@ -1,7 +1,7 @@
-"""Messages of the Uploads, validation reports, History page, CLI messages (issue 4).
+"""Checking an upload, for the page and the command line.
 
 `upload.rule.<rule>` is the reason a cell or file was refused, `upload.hint.<rule>` how to fix
-it; `<rule>` is the code in `Problem.rule`.
+it; `<rule>` is the code in `Problem.rule` (see `core.problems.rule_problem`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ _HEADER_NAMES = (
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    # --- reading the file ------------------------------------------------------------------
     "upload.rule.file_empty": ("tệp rỗng", "the file is empty"),
     "upload.hint.file_empty": (
         "Chọn lại tệp đã lưu có số liệu.",
@@ -120,7 +119,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Xóa các ô đó hoặc thêm tiêu đề cho cột; kiểm tra dấu phân cách trong ô có dấu phẩy.",
         "Delete those cells or give the column a header; check for separators inside cells.",
     ),
-    # --- rows ---------------------------------------------------------------------------------
     "upload.rule.unknown_indicator": (
         "mã chỉ tiêu không có trong danh mục",
         "unknown indicator code",
@@ -290,7 +288,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Kiểm tra lại số liệu; nếu đúng thì có thể nạp (đây chỉ là cảnh báo).",
         "Check the figure; if it is right it can be loaded (this is only a warning).",
     ),
-    # --- report and command line -------------------------------------------------------------
     "upload.suggest": (" — có phải: {names}?", " — did you mean: {names}?"),
     "upload.summary": (
         "{rows} dòng đọc được, {valid} hợp lệ, {errors} lỗi, {warnings} cảnh báo",
@@ -310,7 +307,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{kind} file: encoding {encoding}, delimiter {delimiter}, header row {header}, "
         "{shape} table",
     ),
-    "upload.valid": ("Hợp lệ: {rows} dòng", "valid: {rows} rows"),
     "upload.rejected": ("Tệp bị từ chối", "the file was rejected"),
     "upload.nothing_stored": ("Không có gì được lưu", "nothing was stored"),
     "upload.stored_valid_only": (

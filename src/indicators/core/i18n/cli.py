@@ -1,0 +1,18 @@
+"""The command line's own messages (`indicators export`); it prints them in both languages."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "cli.export_format": (
+        "Định dạng '{fmt}' không xuất được; dùng png, svg, pptx hoặc pdf",
+        "Cannot export to '{fmt}'; use png, svg, pptx or pdf",
+    ),
+    "cli.export_one": (
+        "Ảnh PNG/SVG chỉ chứa một biểu đồ: chọn một chỉ tiêu, hoặc xuất pptx/pdf",
+        "A PNG/SVG image holds one chart: give one indicator, or export pptx/pdf",
+    ),
+    "cli.export_failed": (
+        "Không vẽ được ảnh (cần Chromium: apt-get install chromium): {error}",
+        "Could not draw the image (needs Chromium: apt-get install chromium): {error}",
+    ),
+}

@@ -1,0 +1,9 @@
+"""Administrative levels: province, district, commune."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "level.province": ("Cấp tỉnh", "Province"),
+    "level.district": ("Cấp huyện", "District"),
+    "level.commune": ("Cấp xã", "Commune"),
+}

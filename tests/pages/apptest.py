@@ -8,7 +8,7 @@ from indicators.core.settings import REPO_ROOT
 
 
 def open_page(page: str, lang: str | None = None, timeout: int = 120, **params: str) -> AppTest:
-    """`page` (e.g. "ui/trends.py") opened with these query parameters, in `lang` if given."""
+    """`page` (e.g. "ui/pages/trends.py") opened with these query parameters, in `lang` if given."""
     at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=timeout)
     at.run()
     if lang is not None:

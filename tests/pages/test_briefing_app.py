@@ -20,7 +20,7 @@ from indicators.store.revisions import Store
 from tests.conftest import app_store_at
 from tests.pages.apptest import open_page
 
-PAGE = "ui/briefing.py"
+PAGE = "ui/pages/briefing.py"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -138,10 +138,10 @@ def test_rows_move_up_and_down_and_are_removed(phase):
 
 
 def test_views_looked_at_on_trends_and_regions_are_offered(built):
-    at = open_page("ui/trends.py", ind="hh_internet_pct", reg="56,568", era="legacy",
+    at = open_page("ui/pages/trends.py", ind="hh_internet_pct", reg="56,568", era="legacy",
                    period="2016-2020")  # fmt: skip
     assert not at.exception
-    at.switch_page("ui/regions.py")
+    at.switch_page("ui/pages/regions.py")
     at.query_params.clear()
     at.query_params.update(indicator="post_commune_pct", era="legacy", period="2020")
     at.run()
@@ -182,7 +182,7 @@ def test_present_mode_shows_one_16_9_chart_and_no_sidebar(phase, built):
 
 
 def test_present_is_ignored_on_other_pages():
-    at = open_page("ui/trends.py", present="1")
+    at = open_page("ui/pages/trends.py", present="1")
     assert not at.exception
     assert "present" not in at.query_params
     assert at.radio(key="w_lang") is not None
@@ -204,9 +204,9 @@ def test_without_chromium_the_page_says_so_in_both_languages(monkeypatch, phase)
 @pytest.mark.parametrize(
     ("page", "params", "menus"),
     [
-        ("ui/trends.py", {"ind": "hh_internet_pct,bts_count"}, 4),  # 2 trends + 2 growth charts
-        ("ui/regions.py", {}, 3),  # ranking, map, heatmap
-        ("ui/overview.py", {}, 2),  # trend, ranking
+        ("ui/pages/trends.py", {"ind": "hh_internet_pct,bts_count"}, 4),  # 2 trends, 2 growth
+        ("ui/pages/regions.py", {}, 3),  # ranking, map, heatmap
+        ("ui/pages/overview.py", {}, 2),  # trend, ranking
     ],
 )
 def test_every_chart_has_an_image_menu(page, params, menus):

@@ -27,7 +27,7 @@ def charts(at: AppTest) -> list[dict]:
 
 
 def test_trends_opens_on_the_province_with_target_and_growth():
-    at = open_page("ui/trends.py")
+    at = open_page("ui/pages/trends.py")
     assert not at.exception
     assert at.title[0].value == "Xu hướng chỉ tiêu"
     trend, growth = charts(at)
@@ -40,7 +40,11 @@ def test_trends_opens_on_the_province_with_target_and_growth():
 
 def test_a_link_restores_indicators_areas_era_and_granularity():
     at = open_page(
-        "ui/trends.py", ind="hh_internet_pct,bts_count", reg="56,568", era="legacy", gran="phase"
+        "ui/pages/trends.py",
+        ind="hh_internet_pct,bts_count",
+        reg="56,568",
+        era="legacy",
+        gran="phase",
     )
     at = to_english(at)
     assert not at.exception
@@ -55,7 +59,7 @@ def test_a_link_restores_indicators_areas_era_and_granularity():
 
 
 def test_a_range_before_the_reform_needs_no_era_choice():
-    at = open_page("ui/trends.py", period="2016-2020")
+    at = open_page("ui/pages/trends.py", period="2016-2020")
     assert not at.exception
     assert not [r for r in at.radio if r.label == "Địa giới hành chính"]
     trend = charts(at)[0]
@@ -64,7 +68,7 @@ def test_a_range_before_the_reform_needs_no_era_choice():
 
 
 def test_choosing_another_area_updates_chart_and_url():
-    at = open_page("ui/trends.py", era="legacy")
+    at = open_page("ui/pages/trends.py", era="legacy")
     box = next(m for m in at.multiselect if m.label == "Địa bàn")
     box.set_value(["56", "22333"]).run()
     assert not at.exception
@@ -73,13 +77,13 @@ def test_choosing_another_area_updates_chart_and_url():
 
 
 def test_nothing_chosen_says_so_instead_of_failing():
-    at = open_page("ui/trends.py", ind="")
+    at = open_page("ui/pages/trends.py", ind="")
     assert not at.exception
     assert any("Chọn ít nhất một chỉ tiêu" in i.value for i in at.info)
 
 
 def test_data_page_filters_by_status_and_counts_rows():
-    at = open_page("ui/data.py", era="legacy", status="published")
+    at = open_page("ui/pages/data.py", era="legacy", status="published")
     assert not at.exception
     assert at.title[0].value == "Dữ liệu"
     counts = [m.value for m in at.markdown if m.value.startswith("**") and "dòng" in m.value]
@@ -91,14 +95,14 @@ def test_data_page_filters_by_status_and_counts_rows():
 
 
 def test_data_page_commune_level_shows_a_bounded_table():
-    at = open_page("ui/data.py", era="legacy", level="commune")
+    at = open_page("ui/pages/data.py", era="legacy", level="commune")
     assert not at.exception
     assert len(at.dataframe[0].value) <= 1000
     assert any("tệp tải xuống" in m.value for m in at.markdown)
 
 
 def test_methodology_names_the_revision_and_explains_statuses_in_english():
-    at = to_english(open_page("ui/methodology.py"))
+    at = to_english(open_page("ui/pages/methodology.py"))
     assert not at.exception
     assert at.title[0].value == "Methodology"
     text = " ".join(m.value for m in at.markdown)

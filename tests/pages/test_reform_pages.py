@@ -78,7 +78,7 @@ def old_communes(regions) -> pd.DataFrame:
 
 
 def test_trends_on_new_units_joins_the_old_province_series_with_the_marker(raw, regions):
-    at = open_page("ui/trends.py", ind="hh_internet_pct")
+    at = open_page("ui/pages/trends.py", ind="hh_internet_pct")
     assert not at.exception
     assert any("quy đổi từ đơn vị cũ" in i.value for i in at.info)
     fig = charts(at)[0]
@@ -109,7 +109,7 @@ def test_trends_on_new_units_joins_the_old_province_series_with_the_marker(raw, 
 
 
 def test_a_new_ward_gets_the_sum_of_the_old_communes_that_became_it(raw, old_communes):
-    at = open_page("ui/trends.py", ind="hh_internet_pct,bts_count", reg="22333")
+    at = open_page("ui/pages/trends.py", ind="hh_internet_pct,bts_count", reg="22333")
     assert not at.exception
     parts = old_communes[old_communes.new_ward == "Phường Bắc Nha Trang"]
     assert len(parts) >= 2
@@ -126,7 +126,7 @@ def test_a_new_ward_gets_the_sum_of_the_old_communes_that_became_it(raw, old_com
 
 
 def test_a_commune_built_from_divided_old_units_is_marked_as_an_estimate():
-    at = open_page("ui/trends.py", ind="hh_internet_pct", reg="22453")  # Xã Cam Lâm
+    at = open_page("ui/pages/trends.py", ind="hh_internet_pct", reg="22453")  # Xã Cam Lâm
     assert not at.exception
     fig = charts(at)[0]
     assert trace(fig, "Ước tính (thay đổi địa giới)")["x"][0] == "2016"
@@ -143,7 +143,7 @@ def test_a_commune_built_from_divided_old_units_is_marked_as_an_estimate():
 
 
 def test_old_units_show_new_values_only_where_one_to_one():
-    at = open_page("ui/trends.py", ind="hh_internet_pct", era="legacy", reg="56,576")
+    at = open_page("ui/pages/trends.py", ind="hh_internet_pct", era="legacy", reg="56,576")
     assert not at.exception
     assert any("Đang xem theo đơn vị cũ" in i.value for i in at.info)
     fig = charts(at)[0]
@@ -158,7 +158,7 @@ def test_old_units_show_new_values_only_where_one_to_one():
 
 
 def test_ranks_and_non_additive_amounts_are_never_converted_and_say_so(raw):
-    at = open_page("ui/trends.py", ind="dti_rank,post_radius_km")
+    at = open_page("ui/pages/trends.py", ind="dti_rank,post_radius_km")
     assert not at.exception
     figs = {f["layout"]["title"]["text"]: f for f in charts(at)}
     rank = figs["Xếp hạng DTI cấp tỉnh"]
@@ -183,7 +183,7 @@ def test_overview_trend_marks_the_reform_between_its_two_lines():
 
 
 def test_data_page_flags_converted_values_and_estimates():
-    at = open_page("ui/data.py", ind="bts_count", level="commune", period="2023-2026")
+    at = open_page("ui/pages/data.py", ind="bts_count", level="commune", period="2023-2026")
     assert not at.exception
     assert any("giá trị quy đổi qua thay đổi địa giới" in cap.value for cap in at.caption)
     table = at.dataframe[0].value.set_index(["Mã địa bàn", "Mã kỳ"])
@@ -242,7 +242,7 @@ def test_growth_is_not_computed_between_an_estimate_and_a_value_that_is_not_one(
 
 
 def test_methodology_lists_the_units_that_needed_apportioning(regions):
-    at = open_page("ui/methodology.py")
+    at = open_page("ui/pages/methodology.py")
     assert not at.exception
     text = " ".join(m.value for m in at.markdown)
     assert "chia đều" in text and "Ước tính (thay đổi địa giới)" in text

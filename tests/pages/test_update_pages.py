@@ -35,7 +35,7 @@ def metrics(at: AppTest) -> dict[str, str]:
 
 
 def test_a_clean_file_previews_then_saves_a_revision(db):
-    at = upload(open_page("ui/upload.py"), "bao-chi.csv", CLEAN)
+    at = upload(open_page("ui/pages/upload.py"), "bao-chi.csv", CLEAN)
     assert not at.exception
     assert [s.value for s in at.success] == ["Tệp hợp lệ: 1 dòng có thể lưu."]
     assert metrics(at) == {"Dòng mới": "0", "Thay đổi": "1", "Không đổi": "0", "Bị loại": "0"}
@@ -52,7 +52,7 @@ def test_a_clean_file_previews_then_saves_a_revision(db):
 
 
 def test_a_partly_bad_file_saves_nothing_unless_asked_for_valid_rows_only(db):
-    at = open_page("ui/upload.py", lang="en")
+    at = open_page("ui/pages/upload.py", lang="en")
     store = Store(db)
     before, content = store.current_revision(), store.content_hash()
     at = upload(at, "mixed.csv", PARTLY_BAD)
@@ -73,14 +73,14 @@ def test_a_partly_bad_file_saves_nothing_unless_asked_for_valid_rows_only(db):
 
 
 def test_history_restores_an_earlier_revision_only_when_confirmed(db):
-    at = open_page("ui/upload.py")
+    at = open_page("ui/pages/upload.py")
     upload(at, "bao-chi.csv", CLEAN.replace(b"10.400", b"10.450"))
     at.get("form_submit_button")[0].click()
     at.run()
     store = Store(db)
     current = store.current_revision()
     assert current >= 2 and store.content_hash(current) != store.content_hash(1)
-    at = open_page("ui/history.py", rev="1")
+    at = open_page("ui/pages/history.py", rev="1")
     assert not at.exception
     at.get("form_submit_button")[0].click()
     at.run()
@@ -98,7 +98,7 @@ def test_history_restores_an_earlier_revision_only_when_confirmed(db):
 
 
 def test_a_file_with_no_storable_row_says_so_and_offers_no_save(db):
-    at = open_page("ui/upload.py", lang="en")
+    at = open_page("ui/pages/upload.py", lang="en")
     at = upload(at, "header-only.csv", "Mã chỉ tiêu;Mã đơn vị;Năm;Giá trị\r\n".encode("utf-8-sig"))
     assert not at.exception
     assert [e.value for e in at.error] == [

@@ -17,7 +17,6 @@ from indicators.core.catalog import Catalog, Indicator
 from indicators.core.periods import parse_period, sort_key
 from indicators.core.schema import (
     KEY,
-    STATUSES,
     join_sources,
     ratio,
     weakest_status,
@@ -32,7 +31,6 @@ BASIS_ORDER = (BASIS_ONE_TO_ONE, BASIS_WHOLE, BASIS_EQUAL)  # weakest last: an e
 INCOMPLETE_COLUMNS = ["indicator", "unit_list", "region", "period", "have", "need", "part_kind"]
 ADDITIVE = ("sum", "ratio")  # how an indicator adds up over areas, when it does
 NEVER_CONVERTED = ("index", "rank")  # kinds that mean nothing on other units
-STATUS_ORDER = STATUSES  # lead: temporary, until ui/data.py imports core.schema.STATUSES
 
 
 def plan_phase(year: int) -> str:

@@ -9,13 +9,18 @@ import streamlit as st
 
 from indicators.core.periods import parse_period, sort_key
 from indicators.core.problems import DataError
+from indicators.core.settings import settings
 from indicators.geography.boundaries import located
 from indicators.geography.units import LEGACY
 from indicators.present.chart_spec import ChartSpec
 from indicators.present.figures import heatmap_figure, map_figure, ranking_figure
-from ui import common as c
+from indicators.query import read
+from ui.cache import boundaries, cached, catalog, reported_below_province, revision
+from ui.downloads import image_downloads
+from ui.session import language, page_heading, province_ref, remember_views, tr
+from ui.url_state import unit_list_choice, url_choice, widget_key
 
-lang, rev, cat, cfg = c.lang(), c.revision(), c.catalog(), c.conf()
+lang, rev, cat, cfg = language(), revision(), catalog(), settings()
 
 
 def label(period: str) -> str:
@@ -30,33 +35,26 @@ def png(name: str) -> dict:
     }
 
 
-st.title(c.tr("nav.regions"))
-st.caption(f"{cfg.org(lang)} · {c.revision_caption(rev)}")
-st.caption(c.tr("regions.intro"))
+page_heading(tr("nav.regions"), rev)
+st.caption(tr("regions.intro"))
 
 row1 = st.columns([3, 2], vertical_alignment="bottom")
 with row1[1]:
-    unit_list = c.era_choice()
-have_levels = c.levels_with_data(rev)
-below = set(
-    have_levels.loc[
-        (have_levels["unit_list"] == unit_list) & (have_levels["level"] != "province"),
-        "indicator",
-    ]
-)
+    unit_list = unit_list_choice()
+below = reported_below_province(rev, unit_list)
 choices = [code for code in cat.codes(("headline", "detail")) if code in below]
 if not choices:
-    st.info(c.tr("regions.no_indicator"))
+    st.info(tr("regions.no_indicator"))
     st.stop()
 with row1[0]:
-    code = c.url_choice(
-        st.selectbox, c.tr("regions.indicator"), choices, key="indicator",
+    code = url_choice(
+        st.selectbox, tr("regions.indicator"), choices, key="indicator",
         default=cfg.ranking_default, format_func=lambda x: cat[x].name(lang),
     )  # fmt: skip
 ind = cat[code]
 
 # Where the indicator has figures on both sides of 1 July 2025, say what each set of units holds.
-spans = c.indicator_periods(rev, code)
+spans = cached(read.indicator_periods, rev, code)
 by_list = {
     ul: sorted(part["period"], key=sort_key) for ul, part in spans.groupby("unit_list", sort=False)
 }
@@ -67,17 +65,17 @@ if len(by_list) > 1:
         return first if first == last else f"{first}–{last}"
 
     st.info(
-        c.tr(
+        tr(
             "regions.era_spans",
             legacy=span(by_list.get(LEGACY, ["—"])) if LEGACY in by_list else "—",
             new=span(next(v for k, v in by_list.items() if k != LEGACY)),
-            current=c.tr(f"era.{unit_list}"),
+            current=tr(f"era.{unit_list}"),
         ),
         icon=":material/history:",
     )
 
 # The unit to look inside: a province of this unit list or, on the old units, a district.
-table = c.units(unit_list)
+table = cached(read.units, unit_list)
 names = dict(zip(table["code"], table["name"], strict=True))
 provinces = table[table["level"] == "province"]
 parents: list[str] = []
@@ -86,7 +84,7 @@ for prov_code in provinces["code"]:
     districts = table[(table["level"] == "district") & (table["province_code"] == prov_code)]
     parents += districts["code"].tolist()
 levels_of = dict(zip(table["code"], table["level"], strict=True))
-home = c.province_ref(unit_list)
+home = province_ref(unit_list)
 home_code = home.code if home is not None else parents[0]
 
 
@@ -99,45 +97,47 @@ def path_of(unit: str) -> str:
 
 row2 = st.columns([3, 2, 1.5], vertical_alignment="bottom")
 with row2[0]:
-    parent = c.url_choice(
-        st.selectbox, c.tr("regions.unit"), parents, key="unit", default=home_code,
+    parent = url_choice(
+        st.selectbox, tr("regions.unit"), parents, key="unit", default=home_code,
         scope=unit_list, format_func=path_of,
     )  # fmt: skip
 is_province = levels_of[parent] == "province"
 levels = ["district", "commune"] if unit_list == LEGACY and is_province else ["commune"]
 with row2[1]:
-    level = c.url_choice(
-        st.radio, c.tr("regions.level"), levels, key="level", horizontal=True,
+    level = url_choice(
+        st.radio, tr("regions.level"), levels, key="level", horizontal=True,
         scope=f"{unit_list}{'p' if is_province else 'd'}",
-        format_func=lambda lv: c.tr(f"level.{lv}"),
+        format_func=lambda lv: tr(f"level.{lv}"),
     )  # fmt: skip
 
-units = c.units_below(rev, unit_list, parent, level)
-values = c.values_below(rev, code, unit_list, parent, level)
+units = cached(read.units_below, unit_list=unit_list, parent=parent, level=level)
+values = cached(
+    read.values_below, rev, indicator=code, unit_list=unit_list, parent=parent, level=level
+)
 with_data = values[values["value"].notna()]
 periods = sorted(with_data["period"].unique(), key=sort_key, reverse=True)
-level_label = c.tr(f"level.{level}")
+level_label = tr(f"level.{level}")
 place = names[parent]
 
 crumb = st.columns([5, 1.5], vertical_alignment="center")
 with crumb[0]:
     st.caption(
-        c.tr("regions.breadcrumb", path=path_of(parent), n=len(units), level=level_label.lower())
+        tr("regions.breadcrumb", path=path_of(parent), n=len(units), level=level_label.lower())
     )
 if not is_province:
     up = table.loc[table["code"] == parent, "province_code"].iloc[0]
     with crumb[1]:
         st.button(
-            c.tr("regions.up", name=names[up]), on_click=st.session_state.__setitem__,
-            args=(c.choice_key("unit", unit_list), up),
+            tr("regions.up", name=names[up]), on_click=st.session_state.__setitem__,
+            args=(widget_key("unit", unit_list), up),
         )  # fmt: skip
 
 if not periods:
-    st.info(c.tr("regions.no_data", indicator=ind.name(lang), place=place))
+    st.info(tr("regions.no_data", indicator=ind.name(lang), place=place))
     st.stop()
 with row2[2]:
-    period = c.url_choice(
-        st.selectbox, c.tr("regions.period"), periods, key="period", scope=unit_list,
+    period = url_choice(
+        st.selectbox, tr("regions.period"), periods, key="period", scope=unit_list,
         format_func=label,
     )  # fmt: skip
 kind = parse_period(period).kind
@@ -147,7 +147,7 @@ now = units.merge(
     on="region",
     how="left",
 )
-own = c.unit_values(rev, code, unit_list, parent)
+own = cached(read.resolved_values, rev, indicators=(code,), unit_list=unit_list, regions=(parent,))
 own = own[own["period"] == period]
 parent_value = float(own["value"].iloc[0]) if not own.empty and own["value"].notna().any() else None
 drillable = set(units["region"]) if level == "district" else set()
@@ -158,7 +158,7 @@ def drill(chart_key: str) -> None:
     points = st.session_state[chart_key].selection.points
     picked = next((p["customdata"][0] for p in points if p.get("customdata")), None)
     if picked in drillable:
-        st.session_state[c.choice_key("unit", unit_list)] = picked
+        st.session_state[widget_key("unit", unit_list)] = picked
 
 
 def chart(fig, name: str, key: str, spec: ChartSpec | None = None) -> None:
@@ -167,20 +167,20 @@ def chart(fig, name: str, key: str, spec: ChartSpec | None = None) -> None:
     if drillable:
         extra = dict(on_select=lambda: drill(key), selection_mode="points", key=key)
     st.plotly_chart(fig, width="stretch", config=png(name), **extra)
-    c.image_downloads(key, name, spec=spec, fig=fig)  # the subtitle already names the area
+    image_downloads(key, name, spec=spec, fig=fig)  # the subtitle already names the area
 
 
 # The ranking as the briefing page and the image downloads describe it (offered there).
 ranking_spec = ChartSpec("ranking", code, unit_list, (parent,), period, period, level=level)
-c.remember_views([ranking_spec])
+remember_views([ranking_spec])
 
 
 if drillable:
-    st.caption(c.tr("regions.drill_hint"))
+    st.caption(tr("regions.drill_hint"))
 view = f"{code}-{unit_list}-{parent}-{level}-{period}-{lang}"
 left, right = st.columns(2, gap="large")
 with left:
-    st.subheader(c.tr("regions.ranking"))
+    st.subheader(tr("regions.ranking"))
     fig = ranking_figure(
         now, ind, period_label=label(period), level_label=level_label,
         province_value=parent_value, revision=rev, lang=lang,
@@ -190,28 +190,28 @@ with left:
     ranking_height = fig.layout.height
 
 with right:
-    st.subheader(c.tr("regions.map"))
-    places = c.units(unit_list)
+    st.subheader(tr("regions.map"))
+    places = cached(read.units, unit_list)
     centres = places.loc[places["level"] == "province", ["lat", "lon"]].itertuples(index=False)
     now["located"] = located(now, centres)
     shapes = None
     path = cfg.boundary_file(unit_list)
     if path is not None:
         try:
-            shapes = c.boundaries(unit_list, path.stat().st_mtime if path.exists() else 0.0)
+            shapes = boundaries(unit_list, path.stat().st_mtime if path.exists() else 0.0)
         except DataError as err:
-            st.warning(c.tr("regions.boundary_error", file=path.name), icon=":material/warning:")
+            st.warning(tr("regions.boundary_error", file=path.name), icon=":material/warning:")
             with st.expander(path.name):
                 st.dataframe(err.frame(), hide_index=True)
         if shapes is not None and shapes.warnings:
-            st.caption(c.tr("regions.boundary_warnings", file=path.name, n=len(shapes.warnings)))
+            st.caption(tr("regions.boundary_warnings", file=path.name, n=len(shapes.warnings)))
     fig = map_figure(
         now, ind, period_label=label(period), level_label=level_label, place_name=place,
         revision=rev, lang=lang, boundaries=shapes, height=max(640, ranking_height),
     )  # fmt: skip
     chart(fig, f"{code}-{period}-{parent}-{level}-map", f"map-{view}")
 
-st.subheader(c.tr("regions.heatmap"))
+st.subheader(tr("regions.heatmap"))
 columns = sorted(
     (p for p in with_data["period"].unique() if parse_period(p).kind == kind), key=sort_key
 )
@@ -221,4 +221,4 @@ fig = heatmap_figure(
 )  # fmt: skip
 heat_name = f"{code}-{parent}-{level}-heatmap"
 st.plotly_chart(fig, width="stretch", config=png(heat_name))
-c.image_downloads(f"heat-{view}", heat_name, fig=fig)
+image_downloads(f"heat-{view}", heat_name, fig=fig)

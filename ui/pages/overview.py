@@ -3,26 +3,31 @@
 import streamlit as st
 
 from indicators.core.periods import parse_period
+from indicators.core.settings import settings
 from indicators.geography.units import LEGACY, unit_list_for
 from indicators.present.figures import ranking_figure, trend_figure
 from indicators.present.kpi import build_kpi
-from ui import common as c
+from indicators.query import read
+from ui.cache import cached, catalog, reported_below_province, revision
+from ui.downloads import image_downloads
+from ui.session import language, page_heading, province_ref, tr
+from ui.url_state import url_choice
 
-lang, rev, cat, cfg = c.lang(), c.revision(), c.catalog(), c.conf()
+lang, rev, cat, cfg = language(), revision(), catalog(), settings()
 headline = tuple(code for code in cfg.headline if code in cat)
 browsable = tuple(cat.codes(("headline", "detail")))
-series = c.province_series(rev, browsable)
-targets = c.province_targets(rev, browsable)
+province = cfg.province_units
+series = cached(read.series, rev, indicators=browsable, refs=province)
+targets = cached(read.targets, rev, indicators=browsable, refs=province)
 
-st.title(c.tr("app.heading", province=cfg.province(lang)))
-st.caption(f"{cfg.org(lang)} · {c.revision_caption(rev)}")
+page_heading(tr("app.heading", province=cfg.province(lang)), rev)
 if series["status"].eq("illustrative").any():
-    st.warning(c.tr("overview.illustrative_banner"), icon=":material/info:")
+    st.warning(tr("overview.illustrative_banner"), icon=":material/info:")
 
 years = sorted(series.loc[series["period_kind"] == "year", "period"].unique(), reverse=True)
-year = c.url_choice(st.selectbox, c.tr("overview.period"), years, key="period", width=220)
+year = url_choice(st.selectbox, tr("overview.period"), years, key="period", width=220)
 
-st.subheader(c.tr("overview.kpis", year=year))
+st.subheader(tr("overview.kpis", year=year))
 cols = st.columns(4)
 for i, code in enumerate(headline):
     kpi = build_kpi(cat[code], series, targets, year, lang)
@@ -55,15 +60,15 @@ for i, code in enumerate(headline):
         notes = [
             kpi.period_note,
             kpi.coverage_text if kpi.complete else "",
-            c.tr("chart.source", source=kpi.source) if kpi.source else "",
+            tr("chart.source", source=kpi.source) if kpi.source else "",
         ]
         st.caption(" · ".join(n for n in notes if n))
 
 left, right = st.columns(2, gap="large")
 with left:
-    st.subheader(c.tr("overview.trend"))
-    trend_code = c.url_choice(
-        st.selectbox, c.tr("overview.trend_indicator"), browsable, key="trend",
+    st.subheader(tr("overview.trend"))
+    trend_code = url_choice(
+        st.selectbox, tr("overview.trend_indicator"), browsable, key="trend",
         default=cfg.trend_default, format_func=lambda code: cat[code].name(lang),
     )  # fmt: skip
     fig = trend_figure(
@@ -71,28 +76,28 @@ with left:
         targets=targets,
     )  # fmt: skip
     st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
-    c.image_downloads("overview_trend", f"{trend_code}_trend", fig=fig, areas=cfg.province(lang))
+    image_downloads("overview_trend", f"{trend_code}_trend", fig=fig, areas=cfg.province(lang))
 
 with right:
-    st.subheader(c.tr("overview.ranking"))
+    st.subheader(tr("overview.ranking"))
     unit_list = unit_list_for(parse_period(year).end)
-    below = c.levels_with_data(rev)
-    below = set(
-        below.loc[(below.unit_list == unit_list) & (below.level != "province"), "indicator"]
-    )
+    below = reported_below_province(rev, unit_list)
     rankable = tuple(x for x in browsable if x in below) or browsable
-    rank_code = c.url_choice(
-        st.selectbox, c.tr("overview.ranking_indicator"), rankable, key="rank",
+    rank_code = url_choice(
+        st.selectbox, tr("overview.ranking_indicator"), rankable, key="rank",
         default=cfg.ranking_default, format_func=lambda code: cat[code].name(lang),
     )  # fmt: skip
     levels = ["district", "commune"] if unit_list == LEGACY else ["commune"]
-    level = c.url_choice(
-        st.radio, c.tr("overview.ranking_level"), levels, key="level",
-        scope=unit_list, horizontal=True, format_func=lambda lv: c.tr(f"level.{lv}"),
+    level = url_choice(
+        st.radio, tr("overview.ranking_level"), levels, key="level",
+        scope=unit_list, horizontal=True, format_func=lambda lv: tr(f"level.{lv}"),
     )  # fmt: skip
-    prov = c.province_ref(unit_list)
+    prov = province_ref(unit_list)
     if prov is not None:
-        units = c.children(rev, rank_code, unit_list, prov.code, year, level)
+        units = cached(
+            read.children, rev, indicator=rank_code, unit_list=unit_list, parent=prov.code,
+            period=year, level=level,
+        )  # fmt: skip
         here = series[
             (series["indicator"] == rank_code)
             & (series["period"] == year)
@@ -101,12 +106,12 @@ with right:
         prov_value = float(here["value"].iloc[0]) if not here.empty else None
         fig = ranking_figure(
             units, cat[rank_code], period_label=parse_period(year).label(lang),
-            level_label=c.tr(f"level.{level}"), province_value=prov_value, revision=rev,
+            level_label=tr(f"level.{level}"), province_value=prov_value, revision=rev,
             lang=lang,
         )  # fmt: skip
         st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
-        place = c.units(unit_list).set_index("code")["name"].get(prov.code, prov.code)
-        c.image_downloads(
+        place = cached(read.units, unit_list).set_index("code")["name"].get(prov.code, prov.code)
+        image_downloads(
             "overview_ranking", f"{rank_code}_ranking_{year}_{level}", fig=fig,
-            areas=c.tr("chartspec.units_of", units=c.tr(f"level.{level}"), place=place),
+            areas=tr("chartspec.units_of", units=tr(f"level.{level}"), place=place),
         )  # fmt: skip

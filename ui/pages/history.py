@@ -2,30 +2,40 @@
 
 import streamlit as st
 
-from indicators.core.numbers import format_number
+from indicators.core.clock import local_time
 from indicators.export.files import csv_bytes
 from indicators.present.tables import changes_table
-from ui import common as c
+from ui.cache import (
+    catalog,
+    observations_as_of,
+    revision,
+    revision_diff,
+    revisions_frame,
+    store,
+    unit_names,
+)
+from ui.downloads import download
+from ui.session import language, number, page_heading, tr
+from ui.url_state import forget, url_choice
 
-lang, rev, cat = c.lang(), c.revision(), c.catalog()
+lang, rev, cat = language(), revision(), catalog()
 SHOWN = 500  # changed rows listed on the page; the counts are always complete
 
-st.title(c.tr("hpage.title"))
-st.caption(c.revision_caption(rev))
-st.markdown(c.tr("hpage.intro"))
+page_heading(tr("hpage.title"), rev, org=False)
+st.markdown(tr("hpage.intro"))
 if flash := st.session_state.pop("history_flash", None):
     st.success(flash, icon=":material/check_circle:")
 
-revs = c.revisions_frame(rev)
+revs = revisions_frame(rev)
 COUNTS = ["rows_new", "rows_changed", "rows_unchanged", "rows_removed", "rows_rejected"]
 table = revs[["id", "created_at", "author", "file_name", "message", *COUNTS, "restores"]].copy()
-table["created_at"] = [c.local_time(x) for x in table["created_at"]]
+table["created_at"] = [local_time(x) for x in table["created_at"]]
 table["file_name"] = table["file_name"].fillna("")
 for col in COUNTS:
-    table[col] = [format_number(v, lang) for v in table[col]]
+    table[col] = [number(v) for v in table[col]]
 table["restores"] = table["restores"].astype("Int64").astype("string").fillna("")
 st.dataframe(
-    table.rename(columns={col: c.tr(f"hpage.col.{col}") for col in table.columns}),
+    table.rename(columns={col: tr(f"hpage.col.{col}") for col in table.columns}),
     hide_index=True,
     width="stretch",
     height=min(38 + 35 * len(table), 320),
@@ -37,75 +47,71 @@ info = {int(r.id): r for r in revs.itertuples()}
 def option(r: int) -> str:
     row = info[r]
     what = row.message or row.file_name or ""
-    label = c.tr("hpage.option", rev=r, date=c.local_time(row.created_at), what=what)
-    return f"{label} {c.tr('hpage.current')}" if r == rev else label
+    label = tr("hpage.option", rev=r, date=local_time(row.created_at), what=what)
+    return f"{label} {tr('hpage.current')}" if r == rev else label
 
 
 picked = int(
-    c.url_choice(st.selectbox, c.tr("hpage.pick"), [str(r) for r in info], key="rev",
+    url_choice(st.selectbox, tr("hpage.pick"), [str(r) for r in info], key="rev",
                  format_func=lambda r: option(int(r)))
 )  # fmt: skip
 
 changed, asof, restore = st.tabs(
-    [c.tr("hpage.changed_title", rev=picked), c.tr("hpage.asof_title", rev=picked),
-     c.tr("hpage.rollback_title")]
+    [tr("hpage.changed_title", rev=picked), tr("hpage.asof_title", rev=picked),
+     tr("hpage.rollback_title")]
 )  # fmt: skip
 
 with changed:
-    diff = c.revision_diff(picked - 1, picked, SHOWN)
+    diff = revision_diff(picked - 1, picked, SHOWN)
     total = sum(int(getattr(info[picked], k)) for k in ("rows_new", "rows_changed", "rows_removed"))
     if diff.empty:
-        st.info(c.tr("hpage.changed_none"))
+        st.info(tr("hpage.changed_none"))
     else:
-        st.caption(c.tr("hpage.changed_count", n=format_number(total, lang), prev=picked - 1,
-                        shown=format_number(SHOWN, lang)))  # fmt: skip
-        table = changes_table(diff, cat, c.unit_names(), lang)
+        st.caption(tr("hpage.changed_count", n=number(total), prev=picked - 1,
+                        shown=number(SHOWN)))  # fmt: skip
+        table = changes_table(diff, cat, unit_names(), lang)
         st.dataframe(table, hide_index=True, width="stretch")
 
 with asof:
     codes = tuple(cat.codes(("headline", "detail", "component")))
-    code = c.url_choice(st.selectbox, c.tr("hpage.asof_indicator"), codes, key="asof",
+    code = url_choice(st.selectbox, tr("hpage.asof_indicator"), codes, key="asof",
                         format_func=lambda x: cat[x].name(lang))  # fmt: skip
-    rows = c.observations_as_of(picked, code)
-    st.caption(c.tr("hpage.asof_rows", n=format_number(len(rows), lang)))
+    rows = observations_as_of(picked, code)
+    st.caption(tr("hpage.asof_rows", n=number(len(rows))))
     cols = ["unit_list", "region", "region_name", "period", "value", "numerator", "denominator",
             "status", "source"]  # fmt: skip
     st.dataframe(rows[cols], hide_index=True, width="stretch", height=360)
-    st.download_button(
-        c.tr("hpage.download_csv"), csv_bytes(rows[cols]), f"{code}-rev{picked}.csv", "text/csv",
-        icon=":material/download:",
-    )  # fmt: skip
+    download(tr("hpage.download_csv"), csv_bytes(rows[cols]), f"{code}-rev{picked}.csv")
 
 with restore:
     if picked == rev:
-        st.info(c.tr("hpage.rollback_current"))
+        st.info(tr("hpage.rollback_current"))
     else:
-        st.markdown(c.tr("hpage.rollback_explain", next=rev + 1, rev=picked,
+        st.markdown(tr("hpage.rollback_explain", next=rev + 1, rev=picked,
                          after=f"{picked + 1}–{rev}"))  # fmt: skip
         with st.form("rollback"):
-            author = st.text_input(c.tr("hpage.rollback_author"), key="author")
+            author = st.text_input(tr("hpage.rollback_author"), key="author")
             message = st.text_input(
-                c.tr("hpage.rollback_message"),
-                value=c.tr("history.rollback.default_message", rev=picked),
+                tr("hpage.rollback_message"),
+                value=tr("history.rollback.default_message", rev=picked),
             )
-            sure = st.checkbox(c.tr("hpage.rollback_confirm", rev=picked))
-            go = st.form_submit_button(c.tr("hpage.rollback_button", rev=picked), type="primary")
+            sure = st.checkbox(tr("hpage.rollback_confirm", rev=picked))
+            go = st.form_submit_button(tr("hpage.rollback_button", rev=picked), type="primary")
         if go and not sure:
-            st.warning(c.tr("hpage.rollback_need_confirm"))
+            st.warning(tr("hpage.rollback_need_confirm"))
         elif go:
             bar = st.progress(0.0)
             try:
-                done = c.store().rollback(
+                done = store().rollback(
                     picked, author=author or None, message=message,
-                    progress=lambda f, key: bar.progress(f, text=c.tr(key)),
+                    progress=lambda f, key: bar.progress(f, text=tr(key)),
                 )  # fmt: skip
             except Exception as exc:  # the store rolled the transaction back: nothing changed
-                st.error(c.tr("hpage.rollback_failed", error=exc))
+                st.error(tr("hpage.rollback_failed", error=exc))
             else:  # show the new revision everywhere, with the outcome on top
-                st.session_state["history_flash"] = c.tr(
+                st.session_state["history_flash"] = tr(
                     "history.rollback.done", rev=done.id, to=picked, changed=done.rows_changed,
                     new=done.rows_new, removed=done.rows_removed,
                 )  # fmt: skip
-                st.query_params.pop("rev", None)
-                st.session_state.pop(c.choice_key("rev"), None)
+                forget("rev")
                 st.rerun()

@@ -5,22 +5,19 @@ import pandas as pd
 import streamlit as st
 
 from indicators.core.catalog import TOPICS
+from indicators.core.clock import local_time
 from indicators.core.numbers import format_number
+from indicators.core.schema import STATUSES
 from indicators.geography import crosswalk
 from indicators.geography.units import LEGACY, NEW
-from indicators.present.figures.legend import STATUSES, status_legend_figure
-from ui import common as c
+from indicators.present.figures.legend import status_legend_figure
+from ui.cache import catalog, revision, revision_info, unit_lists, unit_names
+from ui.session import language, number, page_heading, tr
 
-lang, rev, cat, cfg = c.lang(), c.revision(), c.catalog(), c.conf()
+lang, rev, cat = language(), revision(), catalog()
 
-
-def fmt(value: float) -> str:
-    return format_number(value, lang)
-
-
-st.title(c.tr("method.heading"))
-st.caption(f"{cfg.org(lang)} · {c.revision_caption(rev)}")
-st.markdown(c.tr("method.intro"))
+page_heading(tr("method.heading"), rev)
+st.markdown(tr("method.intro"))
 
 
 def part_name(code: str | None) -> str:
@@ -34,26 +31,26 @@ def describe(code: str) -> None:
     with st.container(border=True):
         st.markdown(f"**{ind.name(lang)}** · `{ind.code}` · {ind.unit(lang)}")
         st.markdown(ind.definition(lang))
-        agg = c.tr(f"agg_region.{ind.agg_region}", scale=fmt(ind.scale))
+        agg = tr(f"agg_region.{ind.agg_region}", scale=number(ind.scale))
         facts = [
-            (c.tr("method.agg_region"), agg),
-            (c.tr("method.agg_time"), c.tr(f"agg_time.{ind.agg_time}")),
+            (tr("method.agg_region"), agg),
+            (tr("method.agg_time"), tr(f"agg_time.{ind.agg_time}")),
         ]
         if ind.numerator or ind.denominator:
             parts = f"{part_name(ind.numerator)} / {part_name(ind.denominator)}"
-            facts.append((c.tr("method.ratio_parts"), parts))
+            facts.append((tr("method.ratio_parts"), parts))
         direction = "direction.up" if ind.higher_is_better else "direction.down"
         facts += [
-            (c.tr("method.direction"), c.tr(direction)),
-            (c.tr("method.decimals"), str(ind.decimals)),
-            (c.tr("method.source"), ind.source),
+            (tr("method.direction"), tr(direction)),
+            (tr("method.decimals"), str(ind.decimals)),
+            (tr("method.source"), ind.source),
         ]
         st.markdown("\n".join(f"- {k}: {v}" for k, v in facts))
 
 
-st.header(c.tr("method.indicators"))
+st.header(tr("method.indicators"))
 topics = [tp for tp in TOPICS if any(i.topic == tp for i in cat)]
-for tab, topic in zip(st.tabs([c.tr(f"topic.{tp}") for tp in topics]), topics, strict=True):
+for tab, topic in zip(st.tabs([tr(f"topic.{tp}") for tp in topics]), topics, strict=True):
     with tab:
         shown = [i.code for i in cat if i.topic == topic and i.role != "component"]
         cols = st.columns(2, gap="medium")
@@ -62,7 +59,7 @@ for tab, topic in zip(st.tabs([c.tr(f"topic.{tp}") for tp in topics]), topics, s
                 describe(code)
         parts = [i for i in cat if i.topic == topic and i.role == "component"]
         if parts:
-            with st.expander(c.tr("method.components")):
+            with st.expander(tr("method.components")):
                 st.markdown(
                     "\n".join(
                         f"- **{i.name(lang)}** (`{i.code}`, {i.unit(lang)}): {i.definition(lang)}"
@@ -70,78 +67,77 @@ for tab, topic in zip(st.tabs([c.tr(f"topic.{tp}") for tp in topics]), topics, s
                     )
                 )
 
-st.header(c.tr("method.statuses"))
+st.header(tr("method.statuses"))
 left, right = st.columns([2, 3], gap="large")
 with left:
     fig = status_legend_figure(revision=rev, lang=lang)
     st.plotly_chart(fig, width="stretch", config={"displaylogo": False}, key="legend")
 with right:
     st.markdown(
-        f"| {c.tr('method.status_col')} | {c.tr('method.meaning_col')} | "
-        f"{c.tr('method.drawn_col')} |\n|---|---|---|\n"
+        f"| {tr('method.status_col')} | {tr('method.meaning_col')} | "
+        f"{tr('method.drawn_col')} |\n|---|---|---|\n"
         + "\n".join(
-            f"| **{c.tr(f'status.{s}')}** | {c.tr(f'status.{s}.desc')} | "
-            f"{c.tr(f'status.{s}.drawn')} |"
+            f"| **{tr(f'status.{s}')}** | {tr(f'status.{s}.desc')} | {tr(f'status.{s}.drawn')} |"
             for s in STATUSES
         )
     )
-    st.caption(c.tr("method.status_rule"))
+    st.caption(tr("method.status_rule"))
 
-st.header(c.tr("method.revision"))
-info = c.revision_info(rev)
+st.header(tr("method.revision"))
+info = revision_info(rev)
 if info is None:
-    st.info(c.tr("method.no_revision"))
+    st.info(tr("method.no_revision"))
 else:
-    file = c.tr("method.revision_file", name=info.file_name) if info.file_name else ""
+    file = tr("method.revision_file", name=info.file_name) if info.file_name else ""
     st.markdown(
-        c.tr(
+        tr(
             "method.revision_text",
             rev=info.id,
-            date=c.local_time(info.created_at),
+            date=local_time(info.created_at),
             author=info.author,
             file=file,
             message=info.message or "",
         )
     )
     st.caption(
-        c.tr(
+        tr(
             "method.revision_counts",
-            rows=fmt(info.rows_in_file),
-            new=fmt(info.rows_new),
-            changed=fmt(info.rows_changed),
-            same=fmt(info.rows_unchanged),
-            removed=fmt(info.rows_removed),
+            rows=number(info.rows_in_file),
+            new=number(info.rows_new),
+            changed=number(info.rows_changed),
+            same=number(info.rows_unchanged),
+            removed=number(info.rows_removed),
         )
     )
 
-st.header(c.tr("method.reform"))
-st.markdown(c.tr("method.reform_text"))
-st.subheader(c.tr("method.conversion"))
-st.markdown(c.tr("method.conversion_text"))
-parts = crosswalk.apportioned_units(c.unit_lists())
+st.header(tr("method.reform"))
+st.markdown(tr("method.reform_text"))
+st.subheader(tr("method.conversion"))
+st.markdown(tr("method.conversion_text"))
+parts = crosswalk.apportioned_units(unit_lists())
 if not parts.empty:
-    names = c.unit_names()
+    names = unit_names()
     olds = parts.groupby("new_code", sort=True).apply(
         lambda g: ", ".join(
             f"{names.get((LEGACY, o), o)} (1/{round(1 / sh)})"
             for o, sh in zip(g["old_code"], g["share"], strict=True)
         )
     )
-    st.markdown(f"**{c.tr('method.apportioned')}**")
+    st.markdown(f"**{tr('method.apportioned')}**")
     st.dataframe(
         pd.DataFrame(
             {
-                c.tr("method.apportioned_new"): [names.get((NEW, n), n) for n in olds.index],
-                c.tr("method.apportioned_old"): olds.to_list(),
+                tr("method.apportioned_new"): [names.get((NEW, n), n) for n in olds.index],
+                tr("method.apportioned_old"): olds.to_list(),
             }
         ),
         hide_index=True, key="apportioned",
     )  # fmt: skip
-st.header(c.tr("method.periods"))
-st.markdown(c.tr("method.periods_text"))
-st.header(c.tr("method.numbers"))
+st.header(tr("method.periods"))
+st.markdown(tr("method.periods_text"))
+st.header(tr("method.numbers"))
 st.markdown(
-    c.tr(
+    tr(
         "method.numbers_text",
         big_vi=format_number(30000, "vi", 0),
         small_vi=format_number(99.2, "vi", 1),

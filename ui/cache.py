@@ -1,0 +1,193 @@
+"""The store, the catalog and what the pages read from them, cached across reruns and sessions.
+
+`cached(query, rev, ...)` runs any query function of the package (`query(con, rev, ...)`) on a
+read-only connection and keeps its result per set of arguments. The data revision is one of
+them, so an upload or a rollback starts new entries and a page never shows stale figures; a
+rerun after a filter change reads the store only for what this revision has not yet answered.
+Configuration (the unit lists) is the same in every revision and is cached without one.
+
+The few functions below `cached` read through the store object rather than one connection
+(revisions, diffs, uploads) or build something from several queries (charts, decks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import pandas as pd
+import streamlit as st
+
+from indicators.core.catalog import Catalog
+from indicators.core.settings import settings
+from indicators.geography.boundaries import Boundaries, load_boundaries
+from indicators.geography.units import build_regions
+from indicators.ingest.check import Checked, check_upload
+from indicators.ingest.template import template_csv, template_xlsx
+from indicators.ingest.unitmatch import UnitMatcher
+from indicators.present.chart_spec import Chart, ChartSpec, build, preset
+from indicators.query import across_reform, read
+from indicators.service import catalog_of, open_store
+from indicators.store.revisions import Preview, Revision, Store
+
+R = TypeVar("R")
+
+# Bounds where one entry can be large or the keys many; the other queries are few and small.
+MAX_ENTRIES: dict[Callable[..., Any], int] = {
+    across_reform.converted_series: 256,  # Trends: one per indicator and set of areas
+    read.range_series: 64,  # Data page: every indicator of a whole level
+}
+
+
+@st.cache_resource(show_spinner=False)
+def store() -> Store:
+    """The store of this process's settings, seeded from the bundled data on first start."""
+    return open_store(settings())
+
+
+@st.cache_resource(show_spinner=False)
+def catalog() -> Catalog:
+    return catalog_of(settings())
+
+
+def revision() -> int:
+    """The revision on show (read on every run, so a new upload appears at once)."""
+    return store().current_revision()
+
+
+_CACHED: dict[Callable[..., Any], Callable[..., Any]] = {}
+
+
+def cached(query: Callable[..., R], /, *args: Any, **kwargs: Any) -> R:
+    """`query(con, *args, **kwargs)` on a read-only connection, cached per argument values.
+
+    Every query whose answer depends on the data takes the revision among its arguments, so
+    the cache is per revision; `MAX_ENTRIES` bounds the caches that would otherwise grow large.
+    """
+    run = _CACHED.get(query)
+    if run is None:
+        run = _CACHED[query] = _cache_of(query)
+    return run(*args, **kwargs)
+
+
+def _cache_of(query: Callable[..., R]) -> Callable[..., R]:
+    def run(*args: Any, **kwargs: Any) -> R:
+        with store().connect(read_only=True) as con:
+            return query(con, *args, **kwargs)
+
+    # Streamlit keys a function's cache by its module and qualified name: give each query its
+    # own (else every `run` would share one cache, and one bound).
+    run.__module__, run.__qualname__ = query.__module__, query.__qualname__
+    run.__name__ = query.__name__
+    return st.cache_data(show_spinner=False, max_entries=MAX_ENTRIES.get(query))(run)
+
+
+def reported_below_province(rev: int, unit_list: str) -> set[str]:
+    """Indicators with figures for some unit below the province on this unit list: what a
+    ranking of districts or communes can show."""
+    have = cached(read.levels_with_data, rev)
+    below = (have["unit_list"] == unit_list) & (have["level"] != "province")
+    return set(have.loc[below, "indicator"])
+
+
+# -- revisions ------------------------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False)
+def revision_info(rev: int) -> Revision | None:
+    return next((r for r in store().revisions() if r.id == rev), None)
+
+
+@st.cache_data(show_spinner=False)
+def revisions_frame(rev: int) -> pd.DataFrame:
+    """Every revision, newest first (keyed by the current revision, so a new one shows)."""
+    return pd.DataFrame([vars(r) for r in store().revisions()]).sort_values("id", ascending=False)
+
+
+@st.cache_data(show_spinner=False)
+def revision_diff(rev_a: int, rev_b: int, limit: int) -> pd.DataFrame:
+    return store().diff(rev_a, rev_b, limit=limit)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def observations_as_of(rev: int, indicator: str) -> pd.DataFrame:
+    """One indicator's stored rows as of a revision, with unit names."""
+    rows = store().read("observations", rev, indicators=[indicator])
+    names = unit_names()
+    rows["region_name"] = [
+        names.get(key) for key in zip(rows["unit_list"], rows["region"], strict=True)
+    ]
+    return rows
+
+
+# -- unit lists, uploads and boundaries -----------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def unit_lists() -> pd.DataFrame:
+    """Every configured unit with its validity dates (what uploads are matched against)."""
+    return build_regions(settings().region_sources)
+
+
+@st.cache_resource(show_spinner=False)
+def unit_matcher() -> UnitMatcher:
+    return UnitMatcher(unit_lists())
+
+
+@st.cache_data(show_spinner=False)
+def unit_names() -> dict[tuple[str, str], str]:
+    """(unit_list, code) → name, for every configured unit."""
+    units = unit_lists()
+    keys = zip(units["unit_list"], units["code"], strict=True)
+    return dict(zip(keys, units["name"], strict=True))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4, ttl=3600)
+def check_file(rev: int, data: bytes, file_name: str) -> tuple[Checked, Preview | None]:
+    """The checked file and what committing its valid rows would change, for this revision.
+
+    Kept as objects (not pickled copies): the pages only read them, and a large file's frame
+    is not copied on every rerun.
+    """
+    checked = check_upload(
+        data, file_name, catalog(), unit_lists(), history=store().read("observations", rev),
+        max_bytes=settings().max_upload_bytes, matcher=unit_matcher(),
+    )  # fmt: skip
+    preview = store().preview({"observations": checked.frame}) if len(checked.frame) else None
+    return checked, preview
+
+
+@st.cache_data(show_spinner=False)
+def templates() -> tuple[bytes, bytes]:
+    """The data-entry template as XLSX and CSV."""
+    return template_xlsx(catalog(), unit_lists()), template_csv(catalog(), unit_lists())
+
+
+@st.cache_data(show_spinner=False)
+def boundaries(unit_list: str, mtime: float) -> Boundaries:
+    """The configured boundary file of a unit list, checked (cached until the file changes)."""
+    path = settings().boundary_file(unit_list)
+    codes = cached(read.units, unit_list)["code"].tolist()
+    return load_boundaries(
+        path, unit_list=unit_list, known_codes=codes,
+        code_property=settings().boundary_code_property,
+    )  # fmt: skip
+
+
+# -- charts a briefing is made of -----------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def built_chart(rev: int, token: str, lang: str) -> Chart:
+    """The chart a token describes (`chart_spec.build`); raises ValueError for a bad token."""
+    spec = ChartSpec.from_token(token)
+    with store().connect(read_only=True) as con:
+        return build(con, spec, catalog=catalog(), rev=rev, lang=lang)
+
+
+@st.cache_data(show_spinner=False)
+def preset_tokens(rev: int, name: str) -> list[str]:
+    """The charts of a ready-made deck (`chart_spec.preset`) as tokens, for this revision."""
+    with store().connect(read_only=True) as con:
+        specs = preset(name, con, rev, catalog=catalog(), settings=settings())
+    return [s.token() for s in specs]

@@ -1,0 +1,2 @@
+"""One file per page, run by `st.navigation` (app.py): read the widgets, call a cached
+function, draw."""

@@ -1,0 +1,142 @@
+"""Dữ liệu / Data: the store's values, filtered, with status and source; CSV and XLSX."""
+
+import pandas as pd
+import streamlit as st
+
+from indicators.core.periods import parse_period
+from indicators.core.schema import STATUSES
+from indicators.core.settings import RegionRef, settings
+from indicators.export.files import csv_bytes, xlsx_bytes
+from indicators.geography.units import LEGACY, NEW
+from indicators.present import tables
+from indicators.query import across_reform, read
+from indicators.query.timeseries import within
+from ui.cache import cached, catalog, revision
+from ui.downloads import download
+from ui.session import language, number, page_heading, tr
+from ui.url_state import unit_list_choice, url_choice, url_choices, url_range, url_toggle
+
+SCOPE = "_data"
+MAX_SHOWN = 1000  # rows drawn in the browser; styling 20,000 rows takes seconds (measured)
+lang, rev, cat, cfg = language(), revision(), catalog(), settings()
+
+
+def level_values(
+    rev: int, unit_list: str, level: str, first: str, last: str, converted: bool
+) -> pd.DataFrame:
+    """Every indicator's values for all units of one level within [first, last].
+
+    With `converted`, the other unit list's values converted onto these units are added and
+    every row says whether it was converted (`indicators.query.across_reform`).
+    """
+    units = cached(read.units, unit_list)
+    codes = tuple(units.loc[units["level"] == level, "code"])
+    start, end = parse_period(first).start, parse_period(last).end
+    inds = tuple(i.code for i in cat)
+    if converted:
+        refs = tuple(RegionRef(unit_list, code) for code in codes)
+        values = cached(
+            across_reform.converted_series, rev, indicators=inds, refs=refs, target_list=unit_list
+        )
+        return within(values, start, end)
+    return cached(
+        read.range_series, rev, indicators=inds, unit_list=unit_list, regions=codes,
+        start=start, end=end,
+    )  # fmt: skip
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def view(
+    rev: int, unit_list: str, level: str, first: str, last: str, inds, regs, stats, lang: str,
+    converted: bool = False,
+):  # fmt: skip
+    """The filtered table in the reader's language, with each row's decimals and how many
+    values were converted across the 2025 reform (and how many of those are estimates)."""
+    values = level_values(rev, unit_list, level, first, last, converted)
+    keep = values["indicator"].isin(inds or values["indicator"])
+    keep &= values["region"].isin(regs or values["region"])
+    keep &= values["status"].isin(stats or values["status"])
+    values = values[keep].reset_index(drop=True)
+    table = tables.data_table(values, cat, cached(read.units, unit_list), lang)
+    counts = (0, 0)
+    if converted:
+        conv = values["converted"].astype(bool)
+        counts = (int(conv.sum()), int((conv & values["estimate"].astype(bool)).sum()))
+    return table, tables.value_decimals(values["indicator"], cat), counts
+
+
+page_heading(tr("data.heading"), rev)
+st.caption(tr("data.intro"))
+
+span = cached(read.data_span, rev)
+years = [str(y) for y in range(span["first"].min().year, span["last"].max().year + 1)]
+top = st.columns([3, 2, 2], gap="medium")
+with top[0]:
+    indicators = url_choices(
+        st.multiselect, tr("data.indicators"), cat.codes(("headline", "detail")), key="ind",
+        scope=SCOPE, placeholder=tr("data.all_indicators"),
+        format_func=lambda code: cat[code].name(lang),
+    )  # fmt: skip
+with top[1]:
+    first, last = url_range(tr("data.period"), years, key="period", scope=SCOPE)
+with top[2]:
+    unit_list = unit_list_choice(scope=SCOPE)
+
+row = st.columns([1, 3, 2], gap="medium")
+units = cached(read.units, unit_list)
+with row[0]:
+    levels = ["province", "district", "commune"] if unit_list == LEGACY else ["province", "commune"]
+    level = url_choice(
+        st.radio, tr("data.level"), levels, key="level", scope=SCOPE + unit_list,
+        format_func=lambda lv: tr(f"level.{lv}"),
+    )  # fmt: skip
+with row[1]:
+    here = units[units["level"] == level]
+    names = dict(zip(here["code"], here["name"], strict=True))
+    regions = url_choices(
+        st.multiselect, tr("data.regions"), list(here["code"]), key="reg",
+        scope=SCOPE + unit_list + level, placeholder=tr("data.all_regions"),
+        format_func=lambda code: names.get(code, code),
+    )  # fmt: skip
+with row[2]:
+    statuses = url_choices(
+        st.multiselect, tr("data.status"), STATUSES, key="status", scope=SCOPE,
+        placeholder=tr("data.all_statuses"), format_func=lambda s: tr(f"status.{s}"),
+    )  # fmt: skip
+    converted = url_toggle(
+        tr(f"data.converted.{unit_list}"), key="conv", default=unit_list == NEW,
+        scope=SCOPE + unit_list, help=tr("data.converted_help"),
+    )  # fmt: skip
+
+table, decimals, (n_conv, n_est) = view(
+    rev, unit_list, level, first, last, tuple(indicators), tuple(regions), tuple(statuses), lang,
+    converted,
+)  # fmt: skip
+if table.empty:
+    st.info(tr("data.empty"))
+    st.stop()
+
+n = len(table)
+shown = min(n, MAX_SHOWN)
+count = tr("data.rows", n=number(n)) if n == shown else tr(
+    "data.rows_shown", n=number(n), shown=number(shown)
+)  # fmt: skip
+st.markdown(f"**{count}**")
+if n_conv:
+    st.caption(tr("data.converted_count", n=number(n_conv), est=number(n_est)))
+numbers = [tables.header(k, lang) for k in ("value", "numerator", "denominator")]
+st.dataframe(
+    tables.styled(table.head(shown), decimals.head(shown), numbers, lang),
+    hide_index=True, height=min(38 + 35 * shown, 560), key="data_table",
+)  # fmt: skip
+name = f"chi-so-cntt_{unit_list}_{level}_{first}-{last}"
+sheet = tr("data.sheet")  # the download runs outside the script: no session there
+left, right, _ = st.columns([1, 1, 2])
+download(
+    tr("data.download_csv"), lambda: csv_bytes(table), f"{name}.csv", where=left,
+    on_click="ignore", key="csv",
+)  # fmt: skip
+download(
+    tr("data.download_xlsx"), lambda: xlsx_bytes(table, sheet), f"{name}.xlsx", where=right,
+    on_click="ignore", key="xlsx",
+)  # fmt: skip

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import subprocess
 import sys
 
+import openpyxl
+import pandas as pd
 import pytest
+
+from indicators.core.settings import DEFAULT_DATA_DIR
+from indicators.store.revisions import Store
+from tests.ingest.test_excel_files import cp1258_semicolon_csv
 
 HEADER = "indicator,unit_list,region,period,value,numerator,denominator,status,source,note\n"
 
@@ -70,17 +78,12 @@ def test_import_makes_a_new_revision_and_history_lists_it(cli, tmp_path):
 
 
 def _history(cli) -> list[dict[str, str]]:
-    import csv
-    import io
-
     out = cli("history")
     assert out.returncode == 0, out.stderr
     return list(csv.DictReader(io.StringIO(out.stdout)))
 
 
 def _store(tmp_path):
-    from indicators.store.revisions import Store
-
     return Store(tmp_path / "cli.duckdb")
 
 
@@ -127,12 +130,6 @@ def test_a_rejected_import_leaves_the_data_exactly_as_it_was(cli, tmp_path):
 
 
 def test_catalog_prints_every_indicator_as_csv(cli):
-    import io
-
-    import pandas as pd
-
-    from indicators.core.settings import DEFAULT_DATA_DIR
-
     out = cli("catalog")
     assert out.returncode == 0, out.stderr
     printed = pd.read_csv(io.StringIO(out.stdout), dtype=str, keep_default_na=False)
@@ -143,10 +140,6 @@ def test_catalog_prints_every_indicator_as_csv(cli):
 
 
 def test_regions_prints_the_units_of_a_list(cli):
-    import io
-
-    import pandas as pd
-
     out = cli("regions", "--unit-list", "2025")
     assert out.returncode == 0, out.stderr
     units = pd.read_csv(io.StringIO(out.stdout), dtype=str, keep_default_na=False)
@@ -158,8 +151,6 @@ def test_regions_prints_the_units_of_a_list(cli):
 
 
 def test_template_writes_xlsx_and_csv(cli, tmp_path):
-    import openpyxl
-
     xlsx, csv_path = tmp_path / "mau.xlsx", tmp_path / "mau.csv"
     assert cli("template", "-o", str(xlsx)).returncode == 0
     wb = openpyxl.load_workbook(xlsx)
@@ -173,8 +164,6 @@ def test_template_writes_xlsx_and_csv(cli, tmp_path):
 
 
 def test_validate_reads_an_excel_file_and_writes_the_report(cli, tmp_path):
-    from tests.ingest.test_excel_files import cp1258_semicolon_csv
-
     good = tmp_path / "so-lieu.csv"
     good.write_bytes(cp1258_semicolon_csv())
     out = cli("validate", str(good))

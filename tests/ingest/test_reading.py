@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from datetime import datetime
 
 import pytest
 from openpyxl import Workbook
@@ -107,8 +108,6 @@ def test_xlsx_header_on_a_later_sheet_values_not_formulas():
 
 
 def test_xlsx_month_typed_as_date_reads_as_month():
-    from datetime import datetime
-
     rows = [["Mã chỉ tiêu", "Kỳ", "Giá trị"], ["a", datetime(2020, 6, 1), 1]]
     raw = read_table(xlsx(("S", rows)), "f.xlsx")
     assert raw.cells.iloc[0, 1] == "06/2020"

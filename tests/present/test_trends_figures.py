@@ -14,7 +14,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators.geography.units import LEGACY, NEW
+from indicators.core.settings import DEFAULT_DATA_DIR, RegionRef, load_settings
+from indicators.geography.units import LEGACY, NEW, build_regions
 from indicators.present.figures.growth import growth_figure
 from indicators.present.figures.legend import STATUSES, status_legend_figure
 from indicators.present.figures.trend import trends_figure
@@ -35,8 +36,6 @@ def fetch(store, indicators, unit_list, regions, first=2016, last=2026) -> pd.Da
 
 
 def targets(store, indicators, unit_list, region="56") -> pd.DataFrame:
-    from indicators.core.settings import RegionRef
-
     with store.connect(read_only=True) as con:
         return read.targets(
             con, store.current_revision(), indicators=indicators,
@@ -103,8 +102,6 @@ def test_growth_is_value_over_previous_period_times_100(seeded_store, raw, catal
     rows = fetch(seeded_store, ["hh_internet_pct"], LEGACY, ["5680"[:3]])  # a district: 568
     got = timeseries.add_growth(timeseries.roll_up(rows, catalog, "year").values)
     communes = raw[(raw.indicator == "hh_internet_pct") & (raw.unit_list == LEGACY)]
-    from indicators.core.settings import DEFAULT_DATA_DIR, load_settings
-    from indicators.geography.units import build_regions
 
     regions = build_regions(load_settings(DEFAULT_DATA_DIR).region_sources)
     in_568 = regions[(regions.unit_list == LEGACY) & (regions.district_code == "568")
@@ -171,8 +168,6 @@ def test_trend_figure_draws_the_stored_numbers_for_each_area(seeded_store, raw, 
     # the province: Σ households with internet ÷ Σ households of its communes, × 100
     prov = raw[(raw.indicator == "hh_internet_pct") & (raw.unit_list == LEGACY)
                & raw.region.str.len().eq(5)]  # fmt: skip
-    from indicators.core.settings import DEFAULT_DATA_DIR, load_settings
-    from indicators.geography.units import build_regions
 
     units = build_regions(load_settings(DEFAULT_DATA_DIR).region_sources)
     in_56 = units[(units.unit_list == LEGACY) & (units.province_code == "56")]["code"]

@@ -8,7 +8,7 @@ import pandas as pd
 from indicators.core.catalog import load_catalog
 from indicators.core.settings import DEFAULT_DATA_DIR, load_settings
 from indicators.geography.units import LEGACY, build_regions
-from indicators.store.revisions import VERSIONED
+from indicators.store.tables import VERSIONED
 
 
 def big_frame(rows: int, *, start: int = 0, changed: int = 0, every: int = 2) -> pd.DataFrame:

@@ -22,7 +22,8 @@ from indicators.core.schema import KEY
 from indicators.ingest.bundled import load_observations
 from indicators.ingest.check import Checked, check_upload
 from indicators.ingest.unitmatch import UnitMatcher
-from indicators.store.revisions import Store, as_of
+from indicators.store.revisions import Store
+from indicators.store.tables import as_of
 from tests.conftest import DATA
 from tests.ingest.test_excel_files import cp1258
 

@@ -8,12 +8,14 @@ import duckdb
 import pandas as pd
 import pytest
 
+from indicators.core.i18n import MESSAGES
 from indicators.core.schema import PERIOD_COLUMNS, TARGET_COLUMNS
 from indicators.core.settings import DEFAULT_DATA_DIR
 from indicators.ingest.bundled import load_observations
 from indicators.query import read
 from indicators.service import seed_from
-from indicators.store.revisions import DDL, StaleRevisionError, Store, content_hash
+from indicators.store.revisions import StaleRevisionError, Store, content_hash
+from indicators.store.tables import DDL
 
 HEADER = "indicator,unit_list,region,period,value,numerator,denominator,status,source,note\n"
 
@@ -245,8 +247,6 @@ def test_a_preview_made_stale_by_another_import_is_not_committed(empty_store, ca
 
 
 def test_commit_reports_progress_up_to_done(empty_store, catalog, regions):
-    from indicators.core.i18n import MESSAGES
-
     seen: list[tuple[float, str]] = []
     frame = load_observations(csv_bytes(*BTS), catalog, regions)
     empty_store.commit({"observations": frame}, progress=lambda f, key: seen.append((f, key)))

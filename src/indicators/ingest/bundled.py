@@ -7,6 +7,7 @@ half its data.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -16,11 +17,24 @@ from indicators.core.schema import TARGET_COLUMNS
 from indicators.ingest.check import check_upload
 
 
-def _source_bytes(source: str | Path | bytes) -> tuple[bytes, str]:
+def _all_or_nothing(
+    source: str | Path | bytes,
+    catalog: Catalog,
+    regions: pd.DataFrame,
+    name: str,
+    default_name: str,
+    **options: Any,
+) -> pd.DataFrame:
+    """The file through `check_upload` with `options`: its frame, or DataError with every
+    error (named by `name`, else the file's name, else the start of the source)."""
     if isinstance(source, bytes):
-        return source, ""
-    path = Path(source)
-    return path.read_bytes(), path.name
+        data, file_name = source, ""
+    else:
+        data, file_name = Path(source).read_bytes(), Path(source).name
+    checked = check_upload(data, name or file_name or default_name, catalog, regions, **options)
+    if not checked.ok:
+        raise DataError(checked.errors, name or str(source)[:200])
+    return checked.frame
 
 
 def load_observations(
@@ -36,29 +50,21 @@ def load_observations(
 
     The same pipeline as an upload (`ingest.check.check_upload`), all or nothing.
     """
-    data, file_name = _source_bytes(source)
-    checked = check_upload(
-        data,
-        name or file_name or "observations.csv",
+    return _all_or_nothing(
+        source,
         catalog,
         regions,
+        name,
+        "observations.csv",
         decimal=decimal,
         default_status=default_status,
     )
-    if not checked.ok:
-        raise DataError(checked.errors, name or str(source)[:200])
-    return checked.frame
 
 
 def load_targets(
     source: str | Path | bytes, catalog: Catalog, regions: pd.DataFrame, *, name: str = ""
 ) -> pd.DataFrame:
     """Targets: the observation rules without numerator and denominator."""
-    data, file_name = _source_bytes(source)
-    checked = check_upload(
-        data, name or file_name or "targets.csv", catalog, regions, decimal=".",
-        columns=TARGET_COLUMNS,
-    )  # fmt: skip
-    if not checked.ok:
-        raise DataError(checked.errors, name or str(source)[:200])
-    return checked.frame
+    return _all_or_nothing(
+        source, catalog, regions, name, "targets.csv", decimal=".", columns=TARGET_COLUMNS
+    )

@@ -130,6 +130,7 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
         try:
             text, enc = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
+            # an optional library, loaded only for a file that is not UTF-8
             from charset_normalizer import from_bytes
 
             best = from_bytes(data, cp_isolation=_CANDIDATES).best()
@@ -271,7 +272,7 @@ def _table(
 
 
 def _read_xlsx(data: bytes, det: Detected) -> RawTable:
-    import openpyxl
+    import openpyxl  # heavy (about 0.15 s to import), and needed only for an XLSX file
 
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)

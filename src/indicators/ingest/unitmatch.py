@@ -65,17 +65,20 @@ class UnitMatcher:
         keys = zip(regions["unit_list"], regions["code"], strict=True)
         names = dict(zip(keys, regions["name"], strict=True))
         for r in regions.itertuples(index=False):
-            ul = r.unit_list
-            self._codes.setdefault(ul, set()).add(r.code)
-            self._by_full.setdefault((ul, full_key(r.name)), []).append(r.code)
+            unit_list = r.unit_list
+            self._codes.setdefault(unit_list, set()).add(r.code)
+            self._by_full.setdefault((unit_list, full_key(r.name)), []).append(r.code)
             for key in {bare_key(r.name), bare_key(r.short_name)}:
-                self._by_bare.setdefault((ul, key), []).append(r.code)
-            parent = names.get((ul, r.parent_code)) if isinstance(r.parent_code, str) else None
-            self._label[(ul, r.code)] = (
+                self._by_bare.setdefault((unit_list, key), []).append(r.code)
+            parent = (
+                names.get((unit_list, r.parent_code)) if isinstance(r.parent_code, str) else None
+            )
+            self._label[(unit_list, r.code)] = (
                 f"{r.name} ({parent}, {r.code})" if parent else (f"{r.name} ({r.code})")
             )
         self._bare_keys = {
-            ul: sorted({k for (u, k) in self._by_bare if u == ul}) for ul in self._codes
+            unit_list: sorted({k for (u, k) in self._by_bare if u == unit_list})
+            for unit_list in self._codes
         }
 
     def provinces(self, unit_list: str) -> list[str]:

@@ -1,1 +1,2 @@
-"""store."""
+"""The DuckDB store, and nothing else: its tables (`tables`), the SQL of a load (`staging`),
+what differs between loads (`changes`) and the `Store` of revisions (`revisions`)."""

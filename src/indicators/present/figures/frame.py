@@ -49,12 +49,21 @@ def frame(
     bottom = 70 + 16 * len(lines)
     notes = [
         dict(
-            text="<br>".join(lines), x=0, y=0, yref="paper", yanchor="bottom",
-            yshift=-(bottom - 6), xref="paper", xanchor="left", xshift=-(left - 8),
-            showarrow=False, align="left", name="footer",
+            text="<br>".join(lines),
+            x=0,
+            y=0,
+            yref="paper",
+            yanchor="bottom",
+            yshift=-(bottom - 6),
+            xref="paper",
+            xanchor="left",
+            xshift=-(left - 8),
+            showarrow=False,
+            align="left",
+            name="footer",
             font=dict(size=11, color="#444"),
         )
-    ]  # fmt: skip
+    ]
     sub_lines = textwrap.wrap(subtitle, 90)
     fig.update_layout(
         title=dict(

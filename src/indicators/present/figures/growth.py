@@ -3,13 +3,16 @@ as yearbooks print it ("Chỉ số phát triển, Năm trước = 100")."""
 
 from __future__ import annotations
 
+from typing import Unpack
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from indicators.core.catalog import Indicator
 from indicators.core.i18n import t
 from indicators.core.numbers import format_number
-from indicators.core.periods import parse_period, sort_key
+from indicators.core.periods import sort_key
+from indicators.present.figures import over_time
 from indicators.present.figures.frame import (
     GREY,
     SERIES_COLOURS,
@@ -17,59 +20,22 @@ from indicators.present.figures.frame import (
     frame,
     short_sources,
 )
-from indicators.present.figures.trend import _axis, no_data, span_label
+from indicators.present.figures.over_time import AreasView
 
 
-def growth_figure(
-    values: pd.DataFrame,
-    ind: Indicator,
-    *,
-    regions: dict[str, str],
-    granularity: str,
-    era: str,
-    revision: int,
-    lang: str = "vi",
-) -> go.Figure:
+def growth_figure(values: pd.DataFrame, ind: Indicator, **view: Unpack[AreasView]) -> go.Figure:
     """Bars of `growth` (see `timeseries.add_growth`) per area, a line at 100."""
+    lang, regions, granularity = view.get("lang", "vi"), view["regions"], view["granularity"]
     fig = go.Figure()
     rows = values[(values["indicator"] == ind.code) & values["growth"].notna()]
     rows = rows[rows["region"].isin(list(regions))]
     base = t(f"growth.base.{granularity}", lang)
-
-    def label(code: str) -> str:
-        return parse_period(code).label(lang)
-
-    for i, (code, name) in enumerate(regions.items()):
-        part = rows[rows["region"] == code].sort_values("period_end")
-        if part.empty:
-            continue
-        k = i % len(SERIES_COLOURS)
-        texts = [format_number(g, lang, 1) for g in part["growth"]]
+    for k, name, part in over_time.area_parts(rows, regions):
         crowded = len(regions) > 1 or len(part) > 12  # labels would overlap; hover has them
-        fig.add_trace(
-            go.Bar(
-                x=[label(p) for p in part["period"]], y=part["growth"], name=name,
-                marker=dict(color=SERIES_COLOURS[k],
-                            pattern=dict(shape=SERIES_PATTERNS[k], fgcolor="#fff")),
-                text=None if crowded else texts, textposition="outside", cliponaxis=False,
-                customdata=texts,
-                hovertemplate=f"{name} · %{{x}}: <b>%{{customdata}}</b> ({base})<extra></extra>",
-            )
-        )  # fmt: skip
+        fig.add_trace(_bars(part, k, name, base, crowded, lang))
     if not rows.empty:
-        order = [label(c) for c in _axis(set(rows["period"]), granularity)]
-        fig.update_xaxes(type="category", categoryorder="array", categoryarray=order)
-        low = min(float(rows["growth"].min()), 100.0)
-        high = max(float(rows["growth"].max()), 100.0)
-        pad = max((high - low) * 0.25, 2.0)
-        fig.update_yaxes(title_text="%", range=[max(low - pad, 0), high + pad], automargin=False)
-        fig.add_hline(
-            y=100, line=dict(color=GREY, width=1.5, dash="dash"),
-            annotation=dict(text=base, font=dict(size=11, color="#444")),
-            annotation_position="top left",
-        )  # fmt: skip
-        n_bars = rows["period"].nunique() * rows["region"].nunique()
-        fig.update_layout(barmode="group", bargap=0.3 if n_bars > 4 else 0.7)
+        over_time.category_axis(fig, over_time.full_axis(set(rows["period"]), granularity), lang)
+        _growth_scale(fig, rows, base)
     spans = sorted(rows["period"], key=sort_key)
     first, last = (spans[0], spans[-1]) if spans else ("", "")
     frame(
@@ -79,16 +45,45 @@ def growth_figure(
             "chart.growth_sub",
             lang,
             base=base,
-            span=span_label(first, last, lang),
-            era=t(f"era.short.{era}", lang),
+            span=over_time.span_label(first, last, lang),
+            era=t(f"era.short.{view['era']}", lang),
         ),
         source=short_sources(rows["source"]) if not rows.empty else ind.source,
-        revision=revision,
+        revision=view["revision"],
         illustrative=bool(rows["status"].eq("illustrative").any()),
         lang=lang,
         height=330 + 22 * len(fig.data),
         legend_rows=len(fig.data),
     )
     if rows.empty:
-        no_data(fig, lang)  # after the frame, which sets the footer annotations
+        over_time.no_data(fig, lang)  # after the frame, which sets the footer annotations
     return fig
+
+
+def _bars(part: pd.DataFrame, k: int, name: str, base: str, crowded: bool, lang: str) -> go.Bar:
+    """One area's bars in its colour and pattern, labelled unless `crowded`."""
+    texts = [format_number(g, lang, 1) for g in part["growth"]]
+    return go.Bar(
+        x=over_time.period_labels(part["period"], lang), y=part["growth"], name=name,
+        marker=dict(color=SERIES_COLOURS[k],
+                    pattern=dict(shape=SERIES_PATTERNS[k], fgcolor="#fff")),
+        text=None if crowded else texts, textposition="outside", cliponaxis=False,
+        customdata=texts,
+        hovertemplate=f"{name} · %{{x}}: <b>%{{customdata}}</b> ({base})<extra></extra>",
+    )  # fmt: skip
+
+
+def _growth_scale(fig: go.Figure, rows: pd.DataFrame, base: str) -> None:
+    """A y range that always shows 100 (the dashed base line) with room for the labels, and
+    bar widths that keep a few bars from filling the chart."""
+    low = min(float(rows["growth"].min()), 100.0)
+    high = max(float(rows["growth"].max()), 100.0)
+    pad = max((high - low) * 0.25, 2.0)
+    fig.update_yaxes(title_text="%", range=[max(low - pad, 0), high + pad], automargin=False)
+    fig.add_hline(
+        y=100, line=dict(color=GREY, width=1.5, dash="dash"),
+        annotation=dict(text=base, font=dict(size=11, color="#444")),
+        annotation_position="top left",
+    )  # fmt: skip
+    n_bars = rows["period"].nunique() * rows["region"].nunique()
+    fig.update_layout(barmode="group", bargap=0.3 if n_bars > 4 else 0.7)

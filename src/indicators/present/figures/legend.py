@@ -16,14 +16,20 @@ def status_legend_figure(*, revision: int, lang: str = "vi") -> go.Figure:
     for shape in ("circle", "diamond"):
         fig.add_trace(
             go.Scatter(
-                x=labels, y=[shape] * len(STATUSES), mode="markers", showlegend=False,
-                marker=dict(size=22, color=BLUE,
-                            line=dict(width=2.5, color=[status_outline(BLUE, s) for s in STATUSES]),
-                            symbol=[status_symbol(shape, s) for s in STATUSES]),
+                x=labels,
+                y=[shape] * len(STATUSES),
+                mode="markers",
+                showlegend=False,
+                marker=dict(
+                    size=22,
+                    color=BLUE,
+                    line=dict(width=2.5, color=[status_outline(BLUE, s) for s in STATUSES]),
+                    symbol=[status_symbol(shape, s) for s in STATUSES],
+                ),
                 customdata=[t(f"status.{s}.drawn", lang) for s in STATUSES],
                 hovertemplate="%{x}: %{customdata}<extra></extra>",
             )
-        )  # fmt: skip
+        )
     fig.update_yaxes(visible=False, range=[-0.8, 1.8])
     fig.update_xaxes(showgrid=False, tickfont=dict(size=14))
     return frame(

@@ -6,10 +6,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from indicators.core.catalog import Indicator
+from indicators.core.direction import best_first, worse_than
 from indicators.core.i18n import t
 from indicators.core.numbers import format_value
 from indicators.present.figures.frame import BLUE, ORANGE, VERMILLION, frame, short_sources
 from indicators.present.figures.narrow import for_half_width
+from indicators.present.figures.unit_names import no_data_note
 
 
 def ranking_figure(
@@ -36,16 +38,12 @@ def ranking_figure(
     unit = ind.unit(lang)
     if ind.agg_region in ("sum", "1"):
         province_value = None  # a total of the units is no level for one of them to reach
-    have = units[units["value"].notna()]
-    have = have.sort_values("value", ascending=not ind.higher_is_better)
-    missing = units[units["value"].isna()]
-    hidden = len(have) - best - worst
-    if hidden > 0:
-        gap = pd.DataFrame({"name": [t("chart.ranking_gap", lang, n=hidden)], "value": [None]})
-        have = pd.concat([have.head(best), gap, have.tail(worst)], ignore_index=True)
+    have = _ends(best_first(units[units["value"].notna()], ind), best, worst, lang)
     below = (
-        have["value"] < province_value if ind.higher_is_better else have["value"] > province_value
-    ) if province_value is not None else pd.Series(False, index=have.index)  # fmt: skip
+        worse_than(have["value"], province_value, ind)
+        if province_value is not None
+        else pd.Series(False, index=have.index)
+    )
     texts = [
         format_value(v, unit, lang, ind.decimals) if pd.notna(v) else "" for v in have["value"]
     ]
@@ -68,18 +66,7 @@ def ranking_figure(
         fig.add_vline(x=province_value, line=dict(color=VERMILLION, dash="dash", width=2))
     fig.update_yaxes(autorange="reversed", automargin=False)
     fig.update_xaxes(title_text=unit, range=[0, reach])
-    prov_text = format_value(province_value, unit, lang, ind.decimals)
-    sub = t("chart.ranking_sub", lang, unit=unit, n=len(units), level=level_label.lower(),
-            province=prov_text)  # fmt: skip
-    if province_value is None:
-        sub = t("chart.ranking_sub_plain", lang, unit=unit, n=len(units),
-                level=level_label.lower())  # fmt: skip
-    elif parent_label:
-        sub = t("ranking.sub_parent", lang, unit=unit, n=len(units), level=level_label.lower(),
-                parent=parent_label, value=prov_text)  # fmt: skip
-    if not missing.empty:
-        names = ", ".join(missing["short_name"].head(8)) + ("…" if len(missing) > 8 else "")
-        sub += " · " + t("chart.no_data_units", lang, names=names)
+    sub = _subtitle(units, ind, lang, level_label, province_value, parent_label)
     title = t("chart.ranking_title", lang, indicator=ind.name(lang), period=period_label)
     fig = frame(
         fig,
@@ -93,3 +80,43 @@ def ranking_figure(
         left=210,
     )
     return for_half_width(fig, title=title)  # it sits beside another chart
+
+
+def _ends(have: pd.DataFrame, best: int, worst: int, lang: str) -> pd.DataFrame:
+    """The `best` first and `worst` last rows, with a gap row saying how many sit between
+    (all rows when there are not more than that)."""
+    hidden = len(have) - best - worst
+    if hidden <= 0:
+        return have
+    gap = pd.DataFrame({"name": [t("chart.ranking_gap", lang, n=hidden)], "value": [None]})
+    return pd.concat([have.head(best), gap, have.tail(worst)], ignore_index=True)
+
+
+def _subtitle(
+    units: pd.DataFrame,
+    ind: Indicator,
+    lang: str,
+    level_label: str,
+    province_value: float | None,
+    parent_label: str | None,
+) -> str:
+    """Unit, number and level of the units, the level of the area they make up (the province's,
+    or a drilled-into district's, or none for a total), and the units with no data."""
+    unit, n, level = ind.unit(lang), len(units), level_label.lower()
+    value = format_value(province_value, unit, lang, ind.decimals)
+    if province_value is None:
+        sub = t("chart.ranking_sub_plain", lang, unit=unit, n=n, level=level)
+    elif parent_label:
+        sub = t(
+            "ranking.sub_parent",
+            lang,
+            unit=unit,
+            n=n,
+            level=level,
+            parent=parent_label,
+            value=value,
+        )
+    else:
+        sub = t("chart.ranking_sub", lang, unit=unit, n=n, level=level, province=value)
+    note = no_data_note(units[units["value"].isna()], lang)
+    return f"{sub} · {note}" if note else sub

@@ -1,0 +1,172 @@
+"""Commands that check files and change the store: init, validate, import, history, rollback.
+
+Files go through `ingest.check.check_upload`, the pipeline of the Upload page; the summary goes
+to stdout and every problem (row, column, value, reason, hint) to stderr, in both languages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+from indicators.cli.context import Context, open_context
+from indicators.core.i18n import both
+from indicators.core.settings import load_settings
+from indicators.geography.units import build_regions
+from indicators.ingest.check import Checked, check_upload
+from indicators.service import seed_from
+from indicators.store.revisions import Store
+
+DECIMALS = {"auto": None, "comma": ",", "point": "."}
+DECIMAL_HELP = "decimal mark of text numbers: comma (1,5 and 30.000), point, or auto (detected)"
+HISTORY_COLUMNS = ["id", "created_at", "author", "file_name", "content_hash", "rows_in_file",
+                   "rows_new", "rows_changed", "rows_unchanged", "rows_removed", "rows_rejected",
+                   "restores", "message"]  # fmt: skip
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """init, validate, import, history and rollback, with their options."""
+    sub.add_parser("init", help="create the store from the data folder").set_defaults(func=cmd_init)
+    v = sub.add_parser("validate", help="check a CSV/XLSX file (long or yearbook-wide)")
+    v.add_argument("file")
+    v.add_argument("--report", default=None, help="also write the report as CSV to this file")
+    v.add_argument("--decimal", choices=list(DECIMALS), default="auto", help=DECIMAL_HELP)
+    v.set_defaults(func=cmd_validate)
+    i = sub.add_parser("import", help="check and store a CSV/XLSX file as a new revision")
+    i.add_argument("file")
+    i.add_argument("-m", "--message", required=True)
+    i.add_argument("--valid-only", action="store_true", help="store the valid rows, skip the rest")
+    i.add_argument("--report", default=None, help="also write the report as CSV to this file")
+    i.add_argument("--author", default=None)
+    i.add_argument("--decimal", choices=list(DECIMALS), default="auto", help=DECIMAL_HELP)
+    i.set_defaults(func=cmd_import)
+    sub.add_parser("history", help="list revisions (CSV)").set_defaults(func=cmd_history)
+    rb = sub.add_parser("rollback", help="new revision restoring an earlier revision's data")
+    rb.add_argument("rev", type=int)
+    rb.add_argument("-m", "--message", default=None)
+    rb.add_argument("--author", default=None)
+    rb.set_defaults(func=cmd_rollback)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    rev = seed_from(settings.data_dir, Store(settings.db_path))
+    where = settings.db_path
+    if rev is None:
+        print(f"Kho dữ liệu đã có sẵn / store already initialised: {where}")
+    else:
+        print(f"Đã tạo kho dữ liệu / created {where}: revision {rev.id}, {rev.rows_new} rows")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    data = _file_bytes(Path(args.file))
+    if data is None:
+        return 2
+    checked = _check_file(Path(args.file), data, open_context(), args)
+    _report(checked, args)
+    if not checked.ok:
+        print(both("upload.rejected"), file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    data = _file_bytes(path)
+    if data is None:
+        return 2
+    ctx = open_context()
+    checked = _check_file(path, data, ctx, args)
+    _report(checked, args)
+    if checked.frame.empty or not (checked.ok or args.valid_only):
+        print(both("upload.nothing_stored"), file=sys.stderr)
+        return 1
+    rev = ctx.store.commit(
+        {"observations": checked.frame},
+        author=args.author,
+        file_name=path.name,
+        data=data,
+        message=args.message,
+        rows_rejected=len(checked.rejected_rows),
+    )
+    if checked.rejected_rows:
+        kept = {"valid": len(checked.frame), "rejected": len(checked.rejected_rows)}
+        print(both("upload.stored_valid_only", **kept))
+    print(
+        f"Phiên bản {rev.id} / revision {rev.id}: {rev.rows_new} mới / new, "
+        f"{rev.rows_changed} thay đổi / changed, {rev.rows_unchanged} không đổi / unchanged"
+    )
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    store = open_context().store
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(HISTORY_COLUMNS)
+    for r in store.revisions():
+        out.writerow([r.id, f"{r.created_at:%Y-%m-%d %H:%M:%S}", r.author, r.file_name,
+                      r.content_hash, r.rows_in_file, r.rows_new, r.rows_changed,
+                      r.rows_unchanged, r.rows_removed, r.rows_rejected, r.restores,
+                      r.message])  # fmt: skip
+    return 0
+
+
+def cmd_rollback(args: argparse.Namespace) -> int:
+    store = open_context().store
+    known = [r.id for r in store.revisions()]
+    if args.rev not in known:
+        known_text = ", ".join(map(str, known))
+        print(both("history.rollback.unknown", rev=args.rev, known=known_text), file=sys.stderr)
+        return 1
+    rev = store.rollback(
+        args.rev,
+        author=args.author,
+        message=args.message or both("history.rollback.default_message", rev=args.rev),
+    )
+    print(
+        both(
+            "history.rollback.done",
+            rev=rev.id,
+            to=args.rev,
+            changed=rev.rows_changed,
+            new=rev.rows_new,
+            removed=rev.rows_removed,
+        )
+    )
+    return 0
+
+
+def _file_bytes(path: Path) -> bytes | None:
+    """The file's bytes, or None after saying in both languages why it cannot be opened."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        error = exc.strerror or type(exc).__name__
+        print(both("upload.file_missing", path=path, error=error), file=sys.stderr)
+        return None
+
+
+def _check_file(path: Path, data: bytes, ctx: Context, args: argparse.Namespace) -> Checked:
+    """The file through the upload pipeline (the same as the Upload page), never raising."""
+    return check_upload(
+        data,
+        path.name,
+        ctx.catalog,
+        build_regions(ctx.settings.region_sources),
+        history=ctx.store.read("observations"),
+        max_bytes=ctx.settings.max_upload_bytes,
+        decimal=DECIMALS[getattr(args, "decimal", "auto")],
+    )
+
+
+def _report(checked: Checked, args: argparse.Namespace) -> None:
+    """Summary on stdout; every problem (row, column, value, reason, hint) on stderr."""
+    print(f"{checked.describe('vi')} / {checked.describe('en')}")
+    print(f"{checked.summary('vi')} / {checked.summary('en')}")
+    for p in checked.problems:
+        print(p.message(), file=sys.stderr if p.is_error else sys.stdout)
+    if getattr(args, "report", None):
+        Path(args.report).write_bytes(checked.report_csv())

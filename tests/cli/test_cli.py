@@ -66,7 +66,8 @@ def test_import_makes_a_new_revision_and_history_lists_it(cli, tmp_path):
     )
     out = cli("import", str(good), "-m", "BTS Vĩnh Hòa")
     assert out.returncode == 0, out.stderr
-    assert "revision 2" in out.stdout and "1 thay đổi / changed" in out.stdout
+    assert "Phiên bản 2: 0 mới, 1 thay đổi" in out.stdout
+    assert "Revision 2: 0 new, 1 changed" in out.stdout
     history = cli("history").stdout
     assert "BTS Vĩnh Hòa" in history and "bts.csv" in history
     assert cli("value", "-i", "bts_count", "-r", "22327", "-p", "2021").stdout.strip() == "99"

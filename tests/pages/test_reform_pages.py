@@ -211,7 +211,7 @@ def test_exports_carry_the_conversion_flags(seeded_store, catalog):
     with seeded_store.connect(read_only=True) as con:
         values = across_reform.converted_series(
             con, seeded_store.current_revision(), indicators=["bts_count"],
-            refs=[RegionRef(NEW, "22453"), RegionRef(NEW, "22333")], target_list=NEW,
+            refs=[RegionRef(NEW, "22453"), RegionRef(NEW, "22333")], unit_list=NEW,
         )  # fmt: skip
         units = con.execute("SELECT code, name, level FROM regions WHERE unit_list = '2025'").df()
     table = tables.data_table(values, catalog, units, "en")

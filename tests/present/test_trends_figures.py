@@ -157,7 +157,7 @@ def test_trend_figure_draws_the_stored_numbers_for_each_area(seeded_store, raw, 
     names = {"56": "Tỉnh Khánh Hòa", "22333": "Phường Vĩnh Phước"}
     fig = spec(
         trends_figure(
-            values, ind, regions=names, granularity="year", era=LEGACY, revision=1, lang="vi"
+            values, ind, regions=names, granularity="year", unit_list=LEGACY, revision=1, lang="vi"
         )
     )
     lines = {d["name"]: d for d in fig["data"]}
@@ -200,7 +200,7 @@ def test_trend_figure_shows_target_trajectory_and_english_separators(seeded_stor
             catalog["post_commune_pct"],
             regions={"56": "Khánh Hòa"},
             granularity="year",
-            era=LEGACY,
+            unit_list=LEGACY,
             revision=3,
             lang="en",
             targets=placed,
@@ -225,7 +225,7 @@ def test_no_data_and_a_single_period_render_sensibly(seeded_store, catalog):
             ind,
             regions={"56": "Khánh Hòa"},
             granularity="year",
-            era=LEGACY,
+            unit_list=LEGACY,
             revision=1,
             lang="vi",
             first="2016",
@@ -245,7 +245,7 @@ def test_no_data_and_a_single_period_render_sensibly(seeded_store, catalog):
             ind,
             regions={"56": "Khánh Hòa"},
             granularity="year",
-            era=LEGACY,
+            unit_list=LEGACY,
             revision=1,
             lang="vi",
             first="2020",
@@ -261,7 +261,7 @@ def test_no_data_and_a_single_period_render_sensibly(seeded_store, catalog):
             ind,
             regions={"56": "Khánh Hòa"},
             granularity="year",
-            era=LEGACY,
+            unit_list=LEGACY,
             revision=1,
             lang="vi",
         )
@@ -278,7 +278,7 @@ def test_growth_figure_bars_equal_the_growth_index(seeded_store, catalog):
             catalog["bts_count"],
             regions={"56": "Khánh Hòa"},
             granularity="year",
-            era=LEGACY,
+            unit_list=LEGACY,
             revision=1,
             lang="en",
         )

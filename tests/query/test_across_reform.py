@@ -50,14 +50,14 @@ def commit(store: Store, catalog, regions, rows: list[str]) -> int:
     return store.commit({"observations": frame}, author="t").id
 
 
-def series(store: Store, indicators, refs, target_list, **kw) -> pd.DataFrame:
+def series(store: Store, indicators, refs, unit_list, **kw) -> pd.DataFrame:
     with store.connect(read_only=True) as con:
         return across_reform.converted_series(
             con,
             store.current_revision(),
             indicators=indicators,
             refs=refs,
-            target_list=target_list,
+            unit_list=unit_list,
             **kw,
         )
 

@@ -33,7 +33,7 @@ def describe(token: str) -> str:
         first, last = (parse_period(p).label(lang) for p in (spec.first, spec.last))
         parts += [first if first == last else tr("bpage.span", first=first, last=last),
                   tr(f"gran.{spec.gran}")]  # fmt: skip
-    parts.append(tr(f"era.short.{spec.era}"))
+    parts.append(tr(f"era.short.{spec.unit_list}"))
     return " · ".join(parts)
 
 

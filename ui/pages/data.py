@@ -36,7 +36,7 @@ def level_values(
     if converted:
         refs = tuple(RegionRef(unit_list, code) for code in codes)
         values = cached(
-            across_reform.converted_series, rev, indicators=inds, refs=refs, target_list=unit_list
+            across_reform.converted_series, rev, indicators=inds, refs=refs, unit_list=unit_list
         )
         return within(values, start, end)
     return cached(

@@ -56,7 +56,8 @@ ind = cat[code]
 # Where the indicator has figures on both sides of 1 July 2025, say what each set of units holds.
 spans = cached(read.indicator_periods, rev, code)
 by_list = {
-    ul: sorted(part["period"], key=sort_key) for ul, part in spans.groupby("unit_list", sort=False)
+    unit_list: sorted(part["period"], key=sort_key)
+    for unit_list, part in spans.groupby("unit_list", sort=False)
 }
 if len(by_list) > 1:
 

@@ -46,7 +46,7 @@ start, end = parse_period(first).start, parse_period(last).end
 
 row = st.columns([3, 1, 1], gap="medium")
 with row[2]:
-    with_data = ts.eras_with_data(span, start, end)  # the unit lists with data in the range
+    with_data = ts.unit_lists_with_data(span, start, end)  # the unit lists with data in the range
     if len(with_data) > 1:
         unit_list = unit_list_choice(scope=SCOPE, default=unit_list_for(end))
     else:
@@ -74,7 +74,7 @@ if len(with_data) > 1:
     joined = "trends.era_joined_legacy" if unit_list == LEGACY else "trends.era_joined_new"
     st.info(f"{tr('trends.era_spans')} {tr(joined)}", icon=":material/history:")
 elif with_data:
-    st.caption(tr("trends.era_only", era=tr(f"era.short.{unit_list}")))
+    st.caption(tr("trends.era_only", unit_list=tr(f"era.short.{unit_list}")))
 
 if not indicators:
     st.info(tr("trends.pick_indicator"))
@@ -99,13 +99,13 @@ for code in indicators:
     ind = cat[code]
     # one series across the 2025 reform: the other unit list's values converted onto these units
     raw = cached(
-        across_reform.converted_series, rev, indicators=(code,), refs=refs, target_list=unit_list
+        across_reform.converted_series, rev, indicators=(code,), refs=refs, unit_list=unit_list
     )
     raw = ts.within(raw, start, end)
     parts = trend_parts(raw, targets, ind, cat, gran)
     values, placed, paths = parts.values, parts.targets, parts.paths
     fig = trends_figure(
-        values, ind, regions=chosen, granularity=gran, era=unit_list, revision=rev, lang=lang,
+        values, ind, regions=chosen, granularity=gran, unit_list=unit_list, revision=rev, lang=lang,
         targets=placed, paths=paths, first=first, last=last,
     )  # fmt: skip
     name = f"{code}_{unit_list}_{first}-{last}_{gran}"
@@ -156,7 +156,7 @@ for code in indicators:
                 ind,
                 regions=chosen,
                 granularity=gran,
-                era=unit_list,
+                unit_list=unit_list,
                 revision=rev,
                 lang=lang,
             )

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from indicators.cli.context import Context, open_context
-from indicators.core.i18n import both
+from indicators.core.i18n import both, joined
 from indicators.core.settings import load_settings
 from indicators.geography.units import build_regions
 from indicators.ingest.check import Checked, check_upload
@@ -55,9 +55,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     rev = seed_from(settings.data_dir, Store(settings.db_path))
     where = settings.db_path
     if rev is None:
-        print(f"Kho dữ liệu đã có sẵn / store already initialised: {where}")
+        print(both("cli.init_exists", where=where))
     else:
-        print(f"Đã tạo kho dữ liệu / created {where}: revision {rev.id}, {rev.rows_new} rows")
+        print(both("cli.init_created", where=where, rev=rev.id, rows=rev.rows_new))
     return 0
 
 
@@ -95,10 +95,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if checked.rejected_rows:
         kept = {"valid": len(checked.frame), "rejected": len(checked.rejected_rows)}
         print(both("upload.stored_valid_only", **kept))
-    print(
-        f"Phiên bản {rev.id} / revision {rev.id}: {rev.rows_new} mới / new, "
-        f"{rev.rows_changed} thay đổi / changed, {rev.rows_unchanged} không đổi / unchanged"
-    )
+    counts = {"new": rev.rows_new, "changed": rev.rows_changed, "unchanged": rev.rows_unchanged}
+    print(both("cli.imported", rev=rev.id, **counts))
     return 0
 
 
@@ -164,8 +162,8 @@ def _check_file(path: Path, data: bytes, ctx: Context, args: argparse.Namespace)
 
 def _report(checked: Checked, args: argparse.Namespace) -> None:
     """Summary on stdout; every problem (row, column, value, reason, hint) on stderr."""
-    print(f"{checked.describe('vi')} / {checked.describe('en')}")
-    print(f"{checked.summary('vi')} / {checked.summary('en')}")
+    print(joined(checked.describe("vi"), checked.describe("en")))
+    print(joined(checked.summary("vi"), checked.summary("en")))
     for p in checked.problems:
         print(p.message(), file=sys.stderr if p.is_error else sys.stdout)
     if getattr(args, "report", None):

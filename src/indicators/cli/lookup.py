@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from indicators.cli.context import open_context
+from indicators.core.i18n import both
 from indicators.core.numbers import format_value
 from indicators.core.periods import parse_period
 from indicators.core.settings import load_settings
@@ -88,7 +89,7 @@ def cmd_value(args: argparse.Namespace) -> int:
                 region=args.region,
             )
     if df.empty:
-        print("Không có số liệu / no data", file=sys.stderr)
+        print(both("cli.no_data"), file=sys.stderr)
         return 1
     row = df.iloc[0]
     ind = ctx.catalog[args.indicator]

@@ -19,6 +19,9 @@ class NumberError(WordedError):
     """Text that is not a number: `rule` is the `number.error.*` message saying why."""
 
 
+AMBIGUOUS = "number.error.ambiguous"  # '30.000': thousands or a decimal? The file must say
+
+
 _PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _DOT_GROUPS = re.compile(r"^[+-]?[1-9]\d{0,2}\.\d{3}$")  # 30.000 (or 30.0 in English)
 _COMMA_GROUPS = re.compile(r"^[+-]?[1-9]\d{0,2},\d{3}$")  # 30,000 (or 30,0 in Vietnamese)
@@ -53,7 +56,7 @@ def parse_number(text: object, decimal: str | None = None) -> float | None:
             return _finite(float(s.replace(",", "")), raw)
     else:
         if _DOT_GROUPS.match(s) or _COMMA_GROUPS.match(s):
-            raise NumberError("number.error.ambiguous", text=raw)
+            raise NumberError(AMBIGUOUS, text=raw)
         if _MANY_DOTS.match(s) or _MANY_COMMAS.match(s):
             return _finite(float(s.replace(".", "").replace(",", "")), raw)
         if _PLAIN.match(s):

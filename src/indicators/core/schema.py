@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 STATUSES = ("published", "preliminary", "estimate", "illustrative")  # strongest first
@@ -79,10 +80,13 @@ def rank_status_sql(column: str) -> str:
 
 def ratio(numerator, denominator, scale):
     """A ratio indicator's value from its (summed) components: numerator / denominator × scale
-    (scale 100 for a percentage). Works on numbers and on pandas columns; a zero denominator
-    gives no value (NaN) rather than infinity."""
+    (scale 100 for a percentage). Works on numbers, numpy arrays and pandas columns; a zero
+    denominator gives no value (NaN) rather than infinity."""
     if isinstance(denominator, pd.Series):
         return (numerator / denominator * scale).where(denominator != 0)
+    if isinstance(denominator, np.ndarray):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(denominator != 0, numerator / denominator * scale, np.nan)
     return numerator / denominator * scale if denominator else float("nan")
 
 

@@ -20,7 +20,7 @@ from indicators.present.chart_spec import Chart, ChartSpec, build
 from indicators.present.figures.frame import BLUE
 
 SLIDE_W_EMU, SLIDE_H_EMU = 12_192_000, 6_858_000  # PowerPoint's 16:9 (13.333 × 7.5 in)
-SLIDE_W_IN, SLIDE_H_IN = SLIDE_W_EMU / 914_400, SLIDE_H_EMU / 914_400
+SLIDE_W_IN = SLIDE_W_EMU / 914_400
 PPTX_FONT = "Arial"  # Office's Arial has every Vietnamese letter; the deck stays editable
 
 

@@ -40,7 +40,6 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "note": ("note", "notes", "ghi chú", "remarks", "remark"),
 }  # fmt: skip
 _LOOKUP = {fold(a): canon for canon, names in HEADER_ALIASES.items() for a in names}
-KEY_COLUMNS = ("indicator", "indicator_name", "region", "region_name", "period", "year")
 
 # Status markers in a yearbook header, folded -> status
 _MARKERS = {

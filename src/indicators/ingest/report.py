@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from indicators.core.i18n import LANGS, t
 from indicators.core.problems import Problem, rule_problem
 
 
@@ -72,9 +73,13 @@ class Report:
         return sorted({int(r) for r in self.rows[self.bad]})
 
 
-def suggest(names: list[str]) -> dict[str, str]:
-    """The '— did you mean: …?' tail of a hint, in both languages ('' with nothing to offer)."""
-    if not names:
-        return {"suggest_vi": "", "suggest_en": ""}
+def hint_tail(field: str, key: str, names: list[str]) -> dict[str, str]:
+    """An optional ending of a hint in both languages (`<field>_vi`, `<field>_en`): the message
+    `key` naming `names`, or nothing when there are none."""
     shown = "; ".join(names)
-    return {"suggest_vi": f" — có phải: {shown}?", "suggest_en": f" — did you mean: {shown}?"}
+    return {f"{field}_{lang}": t(key, lang, names=shown) if names else "" for lang in LANGS}
+
+
+def suggest(names: list[str]) -> dict[str, str]:
+    """The '— did you mean: …?' tail of a hint ('' with nothing to offer)."""
+    return hint_tail("suggest", "upload.suggest", names)

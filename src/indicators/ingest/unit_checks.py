@@ -15,7 +15,7 @@ from indicators.core.periods import parse_period
 from indicators.geography.crosswalk import crosswalk
 from indicators.geography.units import LEGACY, NEW, UNIT_LISTS
 from indicators.ingest.distinct import lookup
-from indicators.ingest.report import Report, suggest
+from indicators.ingest.report import Report, hint_tail, suggest
 from indicators.ingest.unitmatch import UnitMatcher, is_total
 
 
@@ -182,11 +182,8 @@ class _OtherList:
 
 
 def _now_named(labels: list[str]) -> dict[str, str]:
-    """The hint's tail naming the unit(s) an old unit became, in both languages."""
-    if not labels:
-        return {"new_vi": "", "new_en": ""}
-    shown = "; ".join(labels)
-    return {"new_vi": f" Đơn vị này nay thuộc: {shown}.", "new_en": f" This unit is now: {shown}."}
+    """The hint's tail naming the unit(s) an old unit became."""
+    return hint_tail("new", "upload.now_named", labels)
 
 
 def _levels(d: pd.DataFrame, matcher: UnitMatcher) -> pd.Series:

@@ -21,7 +21,8 @@ import pandas as pd
 
 from indicators.core.catalog import Catalog
 from indicators.core.folding import fold
-from indicators.core.numbers import NumberError, parse_number
+from indicators.core.i18n import WordedError
+from indicators.core.numbers import AMBIGUOUS, NumberError, parse_number
 from indicators.core.periods import PeriodError, parse_period
 from indicators.core.problems import Problem, rule_problem, sort_problems
 from indicators.core.schema import OBS_COLUMNS, PERIOD_COLUMNS, STATUSES
@@ -64,9 +65,9 @@ class Validated:
     decimal: str | None
 
 
-def _reason(exc: Exception) -> tuple[str, str]:
-    vi, _, en = str(exc).partition(" / ")
-    return vi, en or vi
+def _reason(exc: WordedError) -> tuple[str, str]:
+    """An error worded in both languages, for a problem's `reason_vi` and `reason_en`."""
+    return exc.text("vi"), exc.text("en")
 
 
 def validate(
@@ -239,10 +240,10 @@ def _number_problems(
     for i in np.flatnonzero(bad):
         try:
             parse_number(texts.iat[i], decimal)
-            reason = None
+            reason, ambiguous = None, False
         except NumberError as exc:
-            reason = _reason(exc)
-        rule = "ambiguous_number" if reason and "ambiguous" in reason[1] else "not_a_number"
+            reason, ambiguous = _reason(exc), exc.rule == AMBIGUOUS
+        rule = "ambiguous_number" if ambiguous else "not_a_number"
         per_row[int(i)] = {"reason": reason, "_rule": rule}
     for rule in ("ambiguous_number", "not_a_number"):
         picked = {i: {"reason": v["reason"]} for i, v in per_row.items() if v["_rule"] == rule}

@@ -10,7 +10,7 @@ import pandas as pd
 
 from indicators.core.catalog import Catalog
 from indicators.core.periods import parse_period
-from indicators.core.schema import KEY
+from indicators.core.schema import KEY, ratio
 from indicators.geography.units import UNIT_LISTS
 from indicators.ingest.distinct import lookup, map_distinct
 from indicators.ingest.report import Report
@@ -48,20 +48,19 @@ def value_rules(
 
     zero = known & ~given & parts & (den == 0) & clean
     rep.add(zero, "zero_denominator", "denominator", texts["denominator"])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        computed = num / den * scale
+    computed = ratio(num, den, scale)
     fill = known & ~given & parts & (den != 0)
     value = np.where(fill, computed, value)
     missing = np.isnan(value) & clean & ~zero
     rep.add(missing, "missing_value", "value", "")
 
     ok = clean & known & ~np.isnan(value)
-    ratio = kind == "ratio"
-    neg_parts = ok & ratio & parts & ((num < 0) | (den < 0))
+    is_ratio = kind == "ratio"
+    neg_parts = ok & is_ratio & parts & ((num < 0) | (den < 0))
     if neg_parts.any():
         rep.add(neg_parts, "negative_parts", "numerator", _pair(texts))
     ok = ok & ~neg_parts
-    above = ok & ratio & parts & pct & (num > den)
+    above = ok & is_ratio & parts & pct & (num > den)
     if above.any():
         rep.add(above, "numerator_above_denominator", "numerator", _pair(texts))
     ok = ok & ~above
@@ -74,9 +73,9 @@ def value_rules(
             **rep.labels,
             "_parts": f"{rep.label('numerator')}/{rep.label('denominator')}",
         }
-        rep.add(ok & ratio & ~parts & below, "ratio_needs_parts", "_parts", "")
+        rep.add(ok & is_ratio & ~parts & below, "ratio_needs_parts", "_parts", "")
     with np.errstate(invalid="ignore"):
-        off = ok & ratio & parts & given & (den != 0) & (np.abs(value - computed) > tol)
+        off = ok & is_ratio & parts & given & (den != 0) & (np.abs(value - computed) > tol)
     for i in np.flatnonzero(off):  # '99' for 99.24 is rounded as written: ±0.5
         mark = marks[i] if marks is not None else ""
         written = 0.5 * 10 ** -_written_decimals(texts["value"].iat[i], mark) + 1e-9

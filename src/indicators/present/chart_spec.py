@@ -39,7 +39,7 @@ class ChartSpec:
 
     kind: str
     indicator: str
-    era: str
+    unit_list: str
     regions: tuple[str, ...]
     first: str
     last: str
@@ -48,7 +48,7 @@ class ChartSpec:
 
     def token(self) -> str:
         """A URL-safe text for this spec: trend~hh_internet_pct~2025~56+568~2016~2026~year."""
-        parts = [self.kind, self.indicator, self.era, "+".join(self.regions)]
+        parts = [self.kind, self.indicator, self.unit_list, "+".join(self.regions)]
         if self.kind == "trend":
             parts += [self.first, self.last, self.gran]
         else:
@@ -59,11 +59,11 @@ class ChartSpec:
     def from_token(cls, token: str) -> ChartSpec:
         parts = token.split(SEP)
         if parts[0] == "trend" and len(parts) == 7:
-            kind, ind, era, regs, first, last, gran = parts
-            return cls(kind, ind, era, tuple(regs.split("+")), first, last, gran)
+            kind, ind, unit_list, regs, first, last, gran = parts
+            return cls(kind, ind, unit_list, tuple(regs.split("+")), first, last, gran)
         if parts[0] == "ranking" and len(parts) == 6:
-            kind, ind, era, regs, period, level = parts
-            return cls(kind, ind, era, tuple(regs.split("+")), period, period, "year", level)
+            kind, ind, unit_list, regs, period, level = parts
+            return cls(kind, ind, unit_list, tuple(regs.split("+")), period, period, "year", level)
         raise ValueError(f"not a chart: {token!r}")
 
 
@@ -135,7 +135,7 @@ def check(spec: ChartSpec, catalog: Catalog, names: dict[str, str]) -> None:
     unknown = [r for r in spec.regions if r not in names]
     if unknown or not spec.regions:
         codes = ", ".join(unknown) or "—"
-        raise ChartSpecError("chartspec.bad_region", codes=codes, unit_list=spec.era)
+        raise ChartSpecError("chartspec.bad_region", codes=codes, unit_list=spec.unit_list)
     for p in (spec.first, spec.last):
         parse_period(p)  # raises with the period's own message
     if sort_key(spec.first) > sort_key(spec.last):
@@ -155,7 +155,7 @@ def build(
     `compact` is for a slide: a ranking shows its best 5 and worst 10 units (not 10 and 20),
     whose names stay legible in a picture under a title and a caption.
     """
-    units = read.units(con, spec.era)
+    units = read.units(con, spec.unit_list)
     names = dict(zip(units["code"], units["name"], strict=True))
     check(spec, catalog, names)
     ind = catalog[spec.indicator]
@@ -165,10 +165,10 @@ def build(
 
 
 def _trend(con, spec, ind, catalog, names, rev, lang) -> Chart:
-    refs = [RegionRef(spec.era, code) for code in spec.regions]
+    refs = [RegionRef(spec.unit_list, code) for code in spec.regions]
     start, end = parse_period(spec.first).start, parse_period(spec.last).end
     raw = across_reform.converted_series(
-        con, rev, indicators=[ind.code], refs=refs, target_list=spec.era
+        con, rev, indicators=[ind.code], refs=refs, unit_list=spec.unit_list
     )
     raw = ts.within(raw, start, end)
     targets = read.targets(con, rev, indicators=[ind.code], refs=refs)
@@ -180,7 +180,7 @@ def _trend(con, spec, ind, catalog, names, rev, lang) -> Chart:
         ind,
         regions=chosen,
         granularity=spec.gran,
-        era=spec.era,
+        unit_list=spec.unit_list,
         revision=rev,
         lang=lang,
         targets=parts.targets,
@@ -204,12 +204,12 @@ def _trend(con, spec, ind, catalog, names, rev, lang) -> Chart:
 
 def _ranking(con, spec, ind, units, names, rev, lang, rows: tuple[int, int]) -> Chart:
     parent, period = spec.regions[0], spec.last
-    below = read.units_below(con, unit_list=spec.era, parent=parent, level=spec.level)
+    below = read.units_below(con, unit_list=spec.unit_list, parent=parent, level=spec.level)
     values = read.resolved_values(
         con,
         rev,
         indicators=[ind.code],
-        unit_list=spec.era,
+        unit_list=spec.unit_list,
         regions=below["region"].tolist(),
         periods=[period],
     )
@@ -217,7 +217,12 @@ def _ranking(con, spec, ind, units, names, rev, lang, rows: tuple[int, int]) -> 
         values[["region", "value", "status", "source", "note"]], on="region", how="left"
     )
     own = read.resolved_values(
-        con, rev, indicators=[ind.code], unit_list=spec.era, regions=[parent], periods=[period]
+        con,
+        rev,
+        indicators=[ind.code],
+        unit_list=spec.unit_list,
+        regions=[parent],
+        periods=[period],
     )
     own_value = float(own["value"].iloc[0]) if own["value"].notna().any() else None
     level_of = dict(zip(units["code"], units["level"], strict=True))
@@ -264,10 +269,10 @@ def _ranking(con, spec, ind, units, names, rev, lang, rows: tuple[int, int]) -> 
 PRESETS = ("phase_2016_2020", "current_year")
 
 
-def province_code(settings: Settings, era: str) -> str:
-    ref = next((r for r in settings.province_units if r.unit_list == era), None)
+def province_code(settings: Settings, unit_list: str) -> str:
+    ref = next((r for r in settings.province_units if r.unit_list == unit_list), None)
     if ref is None:
-        raise ValueError(f"no province configured for unit list {era!r}")
+        raise ValueError(f"no province configured for unit list {unit_list!r}")
     return ref.code
 
 
@@ -297,20 +302,22 @@ def preset(name: str, con, rev: int, *, catalog: Catalog, settings: Settings) ->
     if name != "current_year":
         raise ValueError(f"unknown preset {name!r}; one of {PRESETS}")
     year = latest_year(con, rev, settings)
-    era = unit_list_for(parse_period(year).end)
-    prov = province_code(settings, era)
-    level = "district" if era == LEGACY else "commune"
+    unit_list = unit_list_for(parse_period(year).end)
+    prov = province_code(settings, unit_list)
+    level = "district" if unit_list == LEGACY else "commune"
     have = read.levels_with_data(con, rev)
-    ranked = set(have.loc[(have["unit_list"] == era) & (have["level"] == level), "indicator"])
+    ranked = set(have.loc[(have["unit_list"] == unit_list) & (have["level"] == level), "indicator"])
     specs = []
     for code in headline:
         if code in ranked:
             units = read.children(
-                con, rev, indicator=code, unit_list=era, parent=prov, period=year, level=level
+                con, rev, indicator=code, unit_list=unit_list, parent=prov, period=year, level=level
             )
             if units["value"].notna().any():  # the units below have figures that year
-                specs.append(ChartSpec("ranking", code, era, (prov,), year, year, level=level))
+                specs.append(
+                    ChartSpec("ranking", code, unit_list, (prov,), year, year, level=level)
+                )
                 continue
         first = str(int(year) - 4)
-        specs.append(ChartSpec("trend", code, era, (prov,), first, year))
+        specs.append(ChartSpec("trend", code, unit_list, (prov,), first, year))
     return specs

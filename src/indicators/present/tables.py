@@ -183,8 +183,8 @@ def changes_table(
                 i.name(lang) if i else c for i, c in zip(inds, changes["indicator"], strict=True)
             ],
             header("region_name", lang): [
-                names.get((ul, r), r)
-                for ul, r in zip(changes["unit_list"], changes["region"], strict=True)
+                names.get((unit_list, r), r)
+                for unit_list, r in zip(changes["unit_list"], changes["region"], strict=True)
             ],
             header("period_label", lang): _period_labels(changes["period"], lang),
             t("changes.old", lang): num("value_old"),

@@ -277,13 +277,13 @@ def converted_series(
     *,
     indicators: Sequence[str],
     refs: Sequence[RegionRef],
-    target_list: str,
+    unit_list: str,
     kinds: Sequence[str] | None = None,
     complete_only: bool = True,
 ) -> pd.DataFrame:
     """Like `read.series`, on one unit list, with the other era's values converted onto it.
 
-    Only `refs` in `target_list` are used (the other era appears converted). Adds `converted`,
+    Only `refs` in `unit_list` are used (the other era appears converted). Adds `converted`,
     `estimate` (apportioned across a boundary change), `basis` (whole / equal_split /
     one_to_one; empty for values reported on these units) and `from_unit_list`. Indexes and
     ranks are never converted, so they keep only their own era's values. A converted value
@@ -291,15 +291,15 @@ def converted_series(
     unit's figure and is left out unless `complete_only` is False (`n_parts`/`n_expected` then
     count the old commune-level units covered).
     """
-    if target_list not in UNIT_LISTS:
-        raise ValueError(f"unknown unit list {target_list!r}; use one of {UNIT_LISTS}")
-    own = [r for r in refs if r.unit_list == target_list]
+    if unit_list not in UNIT_LISTS:
+        raise ValueError(f"unknown unit list {unit_list!r}; use one of {UNIT_LISTS}")
+    own = [r for r in refs if r.unit_list == unit_list]
     codes = [r.code for r in own]
     native = read.series(con, rev, indicators=indicators, refs=own, kinds=kinds)
     native = with_reform_columns(native)
     table = converted_table(con, rev)
     conv = table[
-        (table["unit_list"] == target_list)
+        (table["unit_list"] == unit_list)
         & table["region"].isin(codes)
         & table["indicator"].isin(list(indicators))
     ]

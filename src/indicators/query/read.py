@@ -16,7 +16,7 @@ import pandas as pd
 
 from indicators.core.schema import SOURCE_SEP, rank_status_sql, ratio_sql, status_rank_sql
 from indicators.core.settings import RegionRef
-from indicators.store.revisions import as_of
+from indicators.store.tables import as_of
 
 RESOLVED_COLUMNS = [
     "indicator", "unit_list", "region", "period", "period_kind", "period_start", "period_end",

@@ -336,7 +336,7 @@ def trajectories(values: pd.DataFrame, placed: pd.DataFrame) -> list[Trajectory]
     return out
 
 
-def eras_with_data(span: pd.DataFrame, start: date, end: date) -> list[str]:
+def unit_lists_with_data(span: pd.DataFrame, start: date, end: date) -> list[str]:
     """Unit lists that have data overlapping [start, end] (`span` from queries.data_span)."""
     if span.empty:
         return []

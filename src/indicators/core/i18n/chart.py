@@ -33,12 +33,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không có số liệu: {names}",
         "No data: {names}",
     ),
-    "chart.trends_sub": ("{unit} · {gran} · {span} · {era}", "{unit} · {gran} · {span} · {era}"),
+    "chart.trends_sub": (
+        "{unit} · {gran} · {span} · {unit_list}",
+        "{unit} · {gran} · {span} · {unit_list}",
+    ),
     "chart.growth_title": (
         "{indicator}: chỉ số phát triển",
         "{indicator}: growth index",
     ),
-    "chart.growth_sub": ("%, {base} · {span} · {era}", "%, {base} · {span} · {era}"),
+    "chart.growth_sub": ("%, {base} · {span} · {unit_list}", "%, {base} · {span} · {unit_list}"),
     "chart.trajectory": ("Lộ trình đến mục tiêu {period}", "Trajectory to the {period} target"),
     "chart.target_of": ("Mục tiêu {period}", "Target {period}"),
     "chart.legend_title": ("Cách vẽ theo trạng thái số liệu", "How each data status is drawn"),

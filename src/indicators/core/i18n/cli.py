@@ -1,4 +1,4 @@
-"""The command line's own messages (`indicators export`); it prints them in both languages."""
+"""The command line's own messages (`cli.*`); it prints them in both languages."""
 
 from __future__ import annotations
 
@@ -15,4 +15,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không vẽ được ảnh (cần Chromium: apt-get install chromium): {error}",
         "Could not draw the image (needs Chromium: apt-get install chromium): {error}",
     ),
+    "cli.init_exists": ("Kho dữ liệu đã có sẵn: {where}", "Store already initialised: {where}"),
+    "cli.init_created": (
+        "Đã tạo kho dữ liệu {where}: phiên bản {rev}, {rows} dòng",
+        "Created {where}: revision {rev}, {rows} rows",
+    ),
+    "cli.imported": (
+        "Phiên bản {rev}: {new} mới, {changed} thay đổi, {unchanged} không đổi",
+        "Revision {rev}: {new} new, {changed} changed, {unchanged} unchanged",
+    ),
+    "cli.no_data": ("Không có số liệu", "No data"),
 }

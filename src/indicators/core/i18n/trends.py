@@ -42,8 +42,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "area); not between an estimate (boundary change) and a value that is not one.",
     ),
     "trends.era_only": (
-        "Khoảng thời gian này chỉ có số liệu theo {era}.",
-        "This range has data only on the {era}.",
+        "Khoảng thời gian này chỉ có số liệu theo {unit_list}.",
+        "This range has data only on the {unit_list}.",
     ),
     "trends.no_data": (
         "Không có số liệu {gran} của chỉ tiêu này cho các địa bàn và khoảng thời gian đã chọn.",

@@ -289,6 +289,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Check the figure; if it is right it can be loaded (this is only a warning).",
     ),
     "upload.suggest": (" — có phải: {names}?", " — did you mean: {names}?"),
+    "upload.now_named": (" Đơn vị này nay thuộc: {names}.", " This unit is now: {names}."),
     "upload.summary": (
         "{rows} dòng đọc được, {valid} hợp lệ, {errors} lỗi, {warnings} cảnh báo",
         "{rows} rows read, {valid} valid, {errors} errors, {warnings} warnings",

@@ -46,7 +46,7 @@ def growth_figure(values: pd.DataFrame, ind: Indicator, **view: Unpack[AreasView
             lang,
             base=base,
             span=over_time.span_label(first, last, lang),
-            era=t(f"era.short.{view['era']}", lang),
+            unit_list=t(f"era.short.{view['unit_list']}", lang),
         ),
         source=short_sources(rows["source"]) if not rows.empty else ind.source,
         revision=view["revision"],

@@ -18,12 +18,12 @@ from indicators.query.timeseries import axis_periods
 
 class AreasView(TypedDict):
     """The keyword arguments of a chart of one indicator for several areas of one unit list
-    (the Trends page): areas (code -> name), the axis' granularity, the unit list (`era`, as
+    (the Trends page): areas (code -> name), the axis' granularity, the unit list (`unit_list`, as
     the page's URL names it), the data revision, and the language (default Vietnamese)."""
 
     regions: dict[str, str]
     granularity: str
-    era: str
+    unit_list: str
     revision: int
     lang: NotRequired[str]
 

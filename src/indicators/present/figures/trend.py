@@ -202,7 +202,7 @@ def trends_figure(
     )
     if not codes:
         no_data(fig, lang)  # after the frame, which sets the footer annotations
-    note = reform_note(ind, view["era"], lang) if x is not None else None
+    note = reform_note(ind, view["unit_list"], lang) if x is not None else None
     return add_reform_marker(fig, lang, x, note=note)
 
 
@@ -297,7 +297,7 @@ def _trends_subtitle(
 ) -> str:
     """Unit, granularity, span (given, else the values') and unit list; and, on an axis that
     crosses the reform, what was converted or why nothing could be."""
-    lang, era = view.get("lang", "vi"), view["era"]
+    lang, unit_list = view.get("lang", "vi"), view["unit_list"]
     spans = sorted(rows["period"], key=sort_key)
     first = span[0] or (spans[0] if spans else "")
     last = span[1] or (spans[-1] if spans else "")
@@ -307,28 +307,28 @@ def _trends_subtitle(
         unit=ind.unit(lang),
         gran=t(f"gran.of.{view['granularity']}", lang),
         span=span_label(first, last, lang),
-        era=t(f"era.short.{era}", lang),
+        unit_list=t(f"era.short.{unit_list}", lang),
     )
     if rings:
-        subtitle += " · " + t(f"reform.chart_note.{era}", lang)
+        subtitle += " · " + t(f"reform.chart_note.{unit_list}", lang)
     elif reform and not is_convertible(ind):
         subtitle += " · " + t("reform.chart_note.none", lang)
     return subtitle
 
 
-def reform_note(ind: Indicator, era: str, lang: str) -> str:
+def reform_note(ind: Indicator, unit_list: str, lang: str) -> str:
     """What a chart crossing 1 July 2025 shows on either side of the marker."""
     if not is_convertible(ind):
         return t(not_converted_key(ind), lang)
-    return t("reform.note_2025" if era != LEGACY else "reform.note_legacy", lang)
+    return t("reform.note_2025" if unit_list != LEGACY else "reform.note_legacy", lang)
 
 
 def mark_reform(
-    fig: go.Figure, codes: set[str], granularity: str, ind: Indicator, era: str, lang: str
+    fig: go.Figure, codes: set[str], granularity: str, ind: Indicator, unit_list: str, lang: str
 ) -> go.Figure:
     """The reform marker on another chart of the same axis (growth bars), after its frame."""
     x = marker_x(full_axis(codes, granularity)) if codes else None
-    note = reform_note(ind, era, lang) if x is not None else None
+    note = reform_note(ind, unit_list, lang) if x is not None else None
     return add_reform_marker(fig, lang, x, note=note, inside=False)
 
 

@@ -17,9 +17,13 @@ present = presenting()
 if not present:
     with st.sidebar:
         url_choice(
-            st.radio, tr("app.language"), LANGS, key="lang", horizontal=True,
+            st.radio,
+            tr("app.language"),
+            LANGS,
+            key="lang",
+            horizontal=True,
             format_func=lambda code: t(f"lang.{code}", code),  # each language named in itself
-        )  # fmt: skip
+        )
         st.caption(settings().org(language()))
 
 pages = {

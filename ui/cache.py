@@ -150,9 +150,14 @@ def check_file(rev: int, data: bytes, file_name: str) -> tuple[Checked, Preview 
     is not copied on every rerun.
     """
     checked = check_upload(
-        data, file_name, catalog(), unit_lists(), history=store().read("observations", rev),
-        max_bytes=settings().max_upload_bytes, matcher=unit_matcher(),
-    )  # fmt: skip
+        data,
+        file_name,
+        catalog(),
+        unit_lists(),
+        history=store().read("observations", rev),
+        max_bytes=settings().max_upload_bytes,
+        matcher=unit_matcher(),
+    )
     preview = store().preview({"observations": checked.frame}) if len(checked.frame) else None
     return checked, preview
 
@@ -169,9 +174,11 @@ def boundaries(unit_list: str, mtime: float) -> Boundaries:
     path = settings().boundary_file(unit_list)
     codes = cached(read.units, unit_list)["code"].tolist()
     return load_boundaries(
-        path, unit_list=unit_list, known_codes=codes,
+        path,
+        unit_list=unit_list,
+        known_codes=codes,
         code_property=settings().boundary_code_property,
-    )  # fmt: skip
+    )
 
 
 # -- charts a briefing is made of -----------------------------------------------------------------

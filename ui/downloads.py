@@ -45,9 +45,13 @@ def download(label: str, data: Any, file_name: str, *, where: Any = st, **kwargs
     """A download button (in `where`, a column or container) for a file named `file_name`,
     with the MIME type its extension says; `data` is bytes or a callable making them."""
     where.download_button(
-        label, data, file_name=file_name, mime=MIME[file_name.rsplit(".", 1)[-1]],
-        icon=":material/download:", **kwargs,
-    )  # fmt: skip
+        label,
+        data,
+        file_name=file_name,
+        mime=MIME[file_name.rsplit(".", 1)[-1]],
+        icon=":material/download:",
+        **kwargs,
+    )
 
 
 def engine_problem() -> str | None:
@@ -80,15 +84,25 @@ def deck_downloads(where: Any, tokens: list[str], stem: str, *, info: DeckInfo, 
             deck_file, store(), list(tokens), fmt, catalog_=catalog(), rev=rev, info=info
         )
         download(
-            tr(f"bpage.{fmt}"), data, f"{stem}.{fmt}", where=where, key=f"deck_{fmt}",
-            on_click="ignore", disabled=off, type="primary" if fmt == "pptx" else "secondary",
-        )  # fmt: skip
+            tr(f"bpage.{fmt}"),
+            data,
+            f"{stem}.{fmt}",
+            where=where,
+            key=f"deck_{fmt}",
+            on_click="ignore",
+            disabled=off,
+            type="primary" if fmt == "pptx" else "secondary",
+        )
 
 
 def image_downloads(
-    key: str, stem: str, *, spec: ChartSpec | None = None, fig: go.Figure | None = None,
+    key: str,
+    stem: str,
+    *,
+    spec: ChartSpec | None = None,
+    fig: go.Figure | None = None,
     areas: str | None = None,
-) -> None:  # fmt: skip
+) -> None:
     """A compact "Tải ảnh" menu under a chart: PNG 16:9, PNG square and SVG with provenance.
 
     Each button holds a callable: `deck.spec_image` for a chart a spec describes (rebuilt from
@@ -103,13 +117,24 @@ def image_downloads(
         for label, fmt, size in IMAGE_CHOICES:
             if spec is not None:
                 data = partial(
-                    deck.spec_image, store(), spec, catalog=catalog(), rev=rev, fmt=fmt,
-                    size=SIZES[size], info=info,
-                )  # fmt: skip
+                    deck.spec_image,
+                    store(),
+                    spec,
+                    catalog=catalog(),
+                    rev=rev,
+                    fmt=fmt,
+                    size=SIZES[size],
+                    info=info,
+                )
             else:
                 data = partial(deck.figure_image, fig, fmt, SIZES[size], info, areas)
             download(
-                tr(label), data, f"{stem}_{size}.{fmt}", key=f"img_{key}_{fmt}_{size}",
-                on_click="ignore", disabled=problem is not None, width="stretch",
-            )  # fmt: skip
+                tr(label),
+                data,
+                f"{stem}_{size}.{fmt}",
+                key=f"img_{key}_{fmt}_{size}",
+                on_click="ignore",
+                disabled=problem is not None,
+                width="stretch",
+            )
         st.caption(tr("img.note"))

@@ -23,9 +23,12 @@ class Page:
     def page(self, **kwargs: Any) -> st.Page:
         """The page for `st.navigation`, titled in the reader's language."""
         return st.Page(
-            self.file, title=tr(f"nav.{self.key}"), icon=self.icon, url_path=self.url_path,
+            self.file,
+            title=tr(f"nav.{self.key}"),
+            icon=self.icon,
+            url_path=self.url_path,
             **kwargs,
-        )  # fmt: skip
+        )
 
     def link(self, where: Any = st, **kwargs: Any) -> None:
         """A link to this page in `where` (its menu entry's words and icon unless given)."""

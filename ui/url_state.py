@@ -101,9 +101,15 @@ def forget(key: str, scope: str = "") -> None:
 
 
 def url_widget(
-    draw: Callable[..., Any], codec: Codec, options: Sequence, *, key: str, default: Any,
-    scope: str = "", **kwargs: Any,
-) -> Any:  # fmt: skip
+    draw: Callable[..., Any],
+    codec: Codec,
+    options: Sequence,
+    *,
+    key: str,
+    default: Any,
+    scope: str = "",
+    **kwargs: Any,
+) -> Any:
     """`draw(key=…, **kwargs)` (a widget with its label and options) bound to `?key=`.
 
     The first run takes the value from the URL; later runs keep the widget's own value, cut down
@@ -127,27 +133,44 @@ def url_widget(
 
 
 def url_choice(
-    widget: Callable[..., Any], label: str, options: Sequence, *, key: str, default: Any = None,
-    scope: str = "", **kw: Any,
-) -> Any:  # fmt: skip
+    widget: Callable[..., Any],
+    label: str,
+    options: Sequence,
+    *,
+    key: str,
+    default: Any = None,
+    scope: str = "",
+    **kw: Any,
+) -> Any:
     """One code from `options` with `widget` (selectbox, radio): ?trend=post_commune_pct."""
     draw = partial(widget, label, list(options))
     return url_widget(draw, CHOICE, options, key=key, default=default, scope=scope, **kw)
 
 
 def url_choices(
-    widget: Callable[..., Any], label: str, options: Sequence, *, key: str,
-    default: Sequence = (), scope: str = "", **kw: Any,
-) -> list:  # fmt: skip
+    widget: Callable[..., Any],
+    label: str,
+    options: Sequence,
+    *,
+    key: str,
+    default: Sequence = (),
+    scope: str = "",
+    **kw: Any,
+) -> list:
     """Several codes from `options` with `widget` (multiselect): ?reg=56,568."""
     draw = partial(widget, label, list(options))
     return url_widget(draw, CHOICES, options, key=key, default=default, scope=scope, **kw)
 
 
 def url_range(
-    label: str, options: Sequence, *, key: str, default: tuple | None = None, scope: str = "",
+    label: str,
+    options: Sequence,
+    *,
+    key: str,
+    default: tuple | None = None,
+    scope: str = "",
     **kw: Any,
-) -> tuple:  # fmt: skip
+) -> tuple:
     """A (first, last) range of `options` on a slider: ?period=2016-2024."""
     draw = partial(st.select_slider, label, list(options))
     return url_widget(draw, RANGE, options, key=key, default=default, scope=scope, **kw)
@@ -167,6 +190,13 @@ def unit_list_choice(scope: str = "", default: str | None = None) -> str:
     set of units to show, with the same words and the same URL key.
     """
     return url_choice(
-        st.radio, tr("era.label"), UNIT_LIST_CHOICES, key="era", scope=scope, horizontal=True,
-        default=default, format_func=lambda code: tr(f"era.{code}"), help=tr("era.note"),
-    )  # fmt: skip
+        st.radio,
+        tr("era.label"),
+        UNIT_LIST_CHOICES,
+        key="era",
+        scope=scope,
+        horizontal=True,
+        default=default,
+        format_func=lambda code: tr(f"era.{code}"),
+        help=tr("era.note"),
+    )

@@ -31,8 +31,10 @@ def describe(token: str) -> str:
     parts = [tr(f"bpage.kind.{spec.kind}"), chart.title, chart.areas]
     if spec.kind == "trend":
         first, last = (parse_period(p).label(lang) for p in (spec.first, spec.last))
-        parts += [first if first == last else tr("bpage.span", first=first, last=last),
-                  tr(f"gran.{spec.gran}")]  # fmt: skip
+        parts += [
+            first if first == last else tr("bpage.span", first=first, last=last),
+            tr(f"gran.{spec.gran}"),
+        ]
     parts.append(tr(f"era.short.{spec.unit_list}"))
     return " · ".join(parts)
 
@@ -41,9 +43,14 @@ def framed(token: str, size: Size):
     """The chart as its images show it: title, caption, areas, source, export date."""
     chart = built_chart(rev, token, lang)
     return for_export(
-        chart.figure, size, org=cfg.org(lang), exported=today(), lang=lang, areas=chart.areas,
+        chart.figure,
+        size,
+        org=cfg.org(lang),
+        exported=today(),
+        lang=lang,
+        areas=chart.areas,
         caption=chart.caption,
-    )  # fmt: skip
+    )
 
 
 def presentation(tokens: list[str]) -> None:
@@ -65,23 +72,37 @@ def presentation(tokens: list[str]) -> None:
     i = deck.slide(len(tokens))
     with st.container(key="present_chart", width=PRESENT.width):
         st.plotly_chart(
-            framed(tokens[i - 1], PRESENT), width="content", theme=None, key=f"present_{i}",
+            framed(tokens[i - 1], PRESENT),
+            width="content",
+            theme=None,
+            key=f"present_{i}",
             config={"displayModeBar": False, "displaylogo": False},
-        )  # fmt: skip
+        )
     with st.container(horizontal=True, vertical_alignment="center", key="present_nav"):
         st.button(
-            tr("bpage.prev"), on_click=deck.set_slide, args=(i - 1,), disabled=i == 1,
-            shortcut="Left", key="present_prev",
-        )  # fmt: skip
+            tr("bpage.prev"),
+            on_click=deck.set_slide,
+            args=(i - 1,),
+            disabled=i == 1,
+            shortcut="Left",
+            key="present_prev",
+        )
         st.markdown(tr("bpage.slide_of", i=i, n=len(tokens)), width="content")
         st.button(
-            tr("bpage.next"), on_click=deck.set_slide, args=(i + 1,), disabled=i == len(tokens),
-            shortcut="Right", key="present_next",
-        )  # fmt: skip
+            tr("bpage.next"),
+            on_click=deck.set_slide,
+            args=(i + 1,),
+            disabled=i == len(tokens),
+            shortcut="Right",
+            key="present_next",
+        )
         st.button(
-            tr("bpage.exit"), on_click=deck.leave, icon=":material/close:", shortcut="Esc",
+            tr("bpage.exit"),
+            on_click=deck.leave,
+            icon=":material/close:",
+            shortcut="Esc",
             key="present_exit",
-        )  # fmt: skip
+        )
 
 
 tokens, dropped = deck.load_deck(rev, lang)
@@ -121,10 +142,14 @@ with left:
             row[0].markdown(text)
             have = token in tokens
             row[1].button(
-                tr("bpage.in_deck" if have else "bpage.add"), key=f"view_add_{k}",
-                on_click=deck.add, args=([token],), disabled=have, width="stretch",
+                tr("bpage.in_deck" if have else "bpage.add"),
+                key=f"view_add_{k}",
+                on_click=deck.add,
+                args=([token],),
+                disabled=have,
+                width="stretch",
                 icon=":material/check:" if have else ":material/add:",
-            )  # fmt: skip
+            )
 with right:
     st.subheader(tr("bpage.presets"))
     for name in PRESETS:
@@ -135,10 +160,14 @@ with right:
             st.caption(tr("bpage.preset_error", name=label, error=err))
             continue
         st.button(
-            tr("bpage.preset_button", name=label, n=len(preset)), key=f"preset_{name}",
-            on_click=deck.add, args=(preset,), help=tr("bpage.preset_help"),
-            icon=":material/library_add:", width="stretch",
-        )  # fmt: skip
+            tr("bpage.preset_button", name=label, n=len(preset)),
+            key=f"preset_{name}",
+            on_click=deck.add,
+            args=(preset,),
+            help=tr("bpage.preset_help"),
+            icon=":material/library_add:",
+            width="stretch",
+        )
 
 # --- The deck, in slide order ---
 st.divider()
@@ -165,13 +194,23 @@ for i, token in enumerate(tokens):
             ("remove", ":material/close:", deck.remove, (i,), False),
         )
         for col, (what, icon, act, args, off) in zip(row[2:], moves, strict=True):
-            col.button("", icon=icon, key=f"{what}_{i}", on_click=act, args=args, disabled=off,
-                       help=tr(f"bpage.{what}"))  # fmt: skip
+            col.button(
+                "",
+                icon=icon,
+                key=f"{what}_{i}",
+                on_click=act,
+                args=args,
+                disabled=off,
+                help=tr(f"bpage.{what}"),
+            )
         if preview:
             st.plotly_chart(
-                framed(token, Size(720, 405, 1.0)), width="content", theme=None,
-                key=f"preview_{i}_{token}", config={"displayModeBar": False},
-            )  # fmt: skip
+                framed(token, Size(720, 405, 1.0)),
+                width="content",
+                theme=None,
+                key=f"preview_{i}_{token}",
+                config={"displayModeBar": False},
+            )
 
 # --- Downloads and the presentation view ---
 st.divider()
@@ -179,9 +218,13 @@ st.subheader(tr("bpage.download"))
 opts = st.columns([1, 3], vertical_alignment="bottom")
 with opts[0]:
     file_lang = st.radio(
-        tr("bpage.file_lang"), LANGS, index=LANGS.index(lang), horizontal=True,
-        format_func=lambda code: t(f"lang.{code}", code), key=f"briefing_file_lang_{lang}",
-    )  # fmt: skip
+        tr("bpage.file_lang"),
+        LANGS,
+        index=LANGS.index(lang),
+        horizontal=True,
+        format_func=lambda code: t(f"lang.{code}", code),
+        key=f"briefing_file_lang_{lang}",
+    )
 presets = {tuple(preset_tokens(rev, n)): n for n in PRESETS}
 default_sub = (
     t(f"deck.preset.{presets[tuple(tokens)]}", file_lang)

@@ -40,16 +40,29 @@ def level_values(
         )
         return within(values, start, end)
     return cached(
-        read.range_series, rev, indicators=inds, unit_list=unit_list, regions=codes,
-        start=start, end=end,
-    )  # fmt: skip
+        read.range_series,
+        rev,
+        indicators=inds,
+        unit_list=unit_list,
+        regions=codes,
+        start=start,
+        end=end,
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def view(
-    rev: int, unit_list: str, level: str, first: str, last: str, inds, regs, stats, lang: str,
+    rev: int,
+    unit_list: str,
+    level: str,
+    first: str,
+    last: str,
+    inds,
+    regs,
+    stats,
+    lang: str,
     converted: bool = False,
-):  # fmt: skip
+):
     """The filtered table in the reader's language, with each row's decimals and how many
     values were converted across the 2025 reform (and how many of those are estimates)."""
     values = level_values(rev, unit_list, level, first, last, converted)
@@ -73,10 +86,14 @@ years = [str(y) for y in range(span["first"].min().year, span["last"].max().year
 top = st.columns([3, 2, 2], gap="medium")
 with top[0]:
     indicators = url_choices(
-        st.multiselect, tr("data.indicators"), cat.codes(("headline", "detail")), key="ind",
-        scope=SCOPE, placeholder=tr("data.all_indicators"),
+        st.multiselect,
+        tr("data.indicators"),
+        cat.codes(("headline", "detail")),
+        key="ind",
+        scope=SCOPE,
+        placeholder=tr("data.all_indicators"),
         format_func=lambda code: cat[code].name(lang),
-    )  # fmt: skip
+    )
 with top[1]:
     first, last = url_range(tr("data.period"), years, key="period", scope=SCOPE)
 with top[2]:
@@ -87,56 +104,92 @@ units = cached(read.units, unit_list)
 with row[0]:
     levels = ["province", "district", "commune"] if unit_list == LEGACY else ["province", "commune"]
     level = url_choice(
-        st.radio, tr("data.level"), levels, key="level", scope=SCOPE + unit_list,
+        st.radio,
+        tr("data.level"),
+        levels,
+        key="level",
+        scope=SCOPE + unit_list,
         format_func=lambda lv: tr(f"level.{lv}"),
-    )  # fmt: skip
+    )
 with row[1]:
     here = units[units["level"] == level]
     names = dict(zip(here["code"], here["name"], strict=True))
     regions = url_choices(
-        st.multiselect, tr("data.regions"), list(here["code"]), key="reg",
-        scope=SCOPE + unit_list + level, placeholder=tr("data.all_regions"),
+        st.multiselect,
+        tr("data.regions"),
+        list(here["code"]),
+        key="reg",
+        scope=SCOPE + unit_list + level,
+        placeholder=tr("data.all_regions"),
         format_func=lambda code: names.get(code, code),
-    )  # fmt: skip
+    )
 with row[2]:
     statuses = url_choices(
-        st.multiselect, tr("data.status"), STATUSES, key="status", scope=SCOPE,
-        placeholder=tr("data.all_statuses"), format_func=lambda s: tr(f"status.{s}"),
-    )  # fmt: skip
+        st.multiselect,
+        tr("data.status"),
+        STATUSES,
+        key="status",
+        scope=SCOPE,
+        placeholder=tr("data.all_statuses"),
+        format_func=lambda s: tr(f"status.{s}"),
+    )
     converted = url_toggle(
-        tr(f"data.converted.{unit_list}"), key="conv", default=unit_list == NEW,
-        scope=SCOPE + unit_list, help=tr("data.converted_help"),
-    )  # fmt: skip
+        tr(f"data.converted.{unit_list}"),
+        key="conv",
+        default=unit_list == NEW,
+        scope=SCOPE + unit_list,
+        help=tr("data.converted_help"),
+    )
 
 table, decimals, (n_conv, n_est) = view(
-    rev, unit_list, level, first, last, tuple(indicators), tuple(regions), tuple(statuses), lang,
+    rev,
+    unit_list,
+    level,
+    first,
+    last,
+    tuple(indicators),
+    tuple(regions),
+    tuple(statuses),
+    lang,
     converted,
-)  # fmt: skip
+)
 if table.empty:
     st.info(tr("data.empty"))
     st.stop()
 
 n = len(table)
 shown = min(n, MAX_SHOWN)
-count = tr("data.rows", n=number(n)) if n == shown else tr(
-    "data.rows_shown", n=number(n), shown=number(shown)
-)  # fmt: skip
+count = (
+    tr("data.rows", n=number(n))
+    if n == shown
+    else tr("data.rows_shown", n=number(n), shown=number(shown))
+)
 st.markdown(f"**{count}**")
 if n_conv:
     st.caption(tr("data.converted_count", n=number(n_conv), est=number(n_est)))
 numbers = [tables.header(k, lang) for k in ("value", "numerator", "denominator")]
 st.dataframe(
     tables.styled(table.head(shown), decimals.head(shown), numbers, lang),
-    hide_index=True, height=min(38 + 35 * shown, 560), key="data_table",
-)  # fmt: skip
+    hide_index=True,
+    height=min(38 + 35 * shown, 560),
+    key="data_table",
+)
 name = f"chi-so-cntt_{unit_list}_{level}_{first}-{last}"
 sheet = tr("data.sheet")  # the download runs outside the script: no session there
 left, right, _ = st.columns([1, 1, 2])
 download(
-    tr("data.download_csv"), lambda: csv_bytes(table), f"{name}.csv", where=left,
-    on_click="ignore", key="csv",
-)  # fmt: skip
+    tr("data.download_csv"),
+    lambda: csv_bytes(table),
+    f"{name}.csv",
+    where=left,
+    on_click="ignore",
+    key="csv",
+)
 download(
-    tr("data.download_xlsx"), lambda: xlsx_bytes(table, sheet), f"{name}.xlsx", where=right,
-    on_click="ignore", key="xlsx",
-)  # fmt: skip
+    tr("data.download_xlsx"),
+    lambda: xlsx_bytes(table, sheet),
+    f"{name}.xlsx",
+    where=right,
+    on_click="ignore",
+    key="xlsx",
+)

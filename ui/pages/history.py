@@ -52,14 +52,22 @@ def option(r: int) -> str:
 
 
 picked = int(
-    url_choice(st.selectbox, tr("hpage.pick"), [str(r) for r in info], key="rev",
-                 format_func=lambda r: option(int(r)))
-)  # fmt: skip
+    url_choice(
+        st.selectbox,
+        tr("hpage.pick"),
+        [str(r) for r in info],
+        key="rev",
+        format_func=lambda r: option(int(r)),
+    )
+)
 
 changed, asof, restore = st.tabs(
-    [tr("hpage.changed_title", rev=picked), tr("hpage.asof_title", rev=picked),
-     tr("hpage.rollback_title")]
-)  # fmt: skip
+    [
+        tr("hpage.changed_title", rev=picked),
+        tr("hpage.asof_title", rev=picked),
+        tr("hpage.rollback_title"),
+    ]
+)
 
 with changed:
     diff = revision_diff(picked - 1, picked, SHOWN)
@@ -67,15 +75,19 @@ with changed:
     if diff.empty:
         st.info(tr("hpage.changed_none"))
     else:
-        st.caption(tr("hpage.changed_count", n=number(total), prev=picked - 1,
-                        shown=number(SHOWN)))  # fmt: skip
+        st.caption(tr("hpage.changed_count", n=number(total), prev=picked - 1, shown=number(SHOWN)))
         table = changes_table(diff, cat, unit_names(), lang)
         st.dataframe(table, hide_index=True, width="stretch")
 
 with asof:
     codes = tuple(cat.codes(("headline", "detail", "component")))
-    code = url_choice(st.selectbox, tr("hpage.asof_indicator"), codes, key="asof",
-                        format_func=lambda x: cat[x].name(lang))  # fmt: skip
+    code = url_choice(
+        st.selectbox,
+        tr("hpage.asof_indicator"),
+        codes,
+        key="asof",
+        format_func=lambda x: cat[x].name(lang),
+    )
     rows = observations_as_of(picked, code)
     st.caption(tr("hpage.asof_rows", n=number(len(rows))))
     cols = ["unit_list", "region", "region_name", "period", "value", "numerator", "denominator",
@@ -87,8 +99,9 @@ with restore:
     if picked == rev:
         st.info(tr("hpage.rollback_current"))
     else:
-        st.markdown(tr("hpage.rollback_explain", next=rev + 1, rev=picked,
-                         after=f"{picked + 1}–{rev}"))  # fmt: skip
+        st.markdown(
+            tr("hpage.rollback_explain", next=rev + 1, rev=picked, after=f"{picked + 1}–{rev}")
+        )
         with st.form("rollback"):
             author = st.text_input(tr("hpage.rollback_author"), key="author")
             message = st.text_input(
@@ -103,15 +116,21 @@ with restore:
             bar = st.progress(0.0)
             try:
                 done = store().rollback(
-                    picked, author=author or None, message=message,
+                    picked,
+                    author=author or None,
+                    message=message,
                     progress=lambda f, key: bar.progress(f, text=tr(key)),
-                )  # fmt: skip
+                )
             except Exception as exc:  # the store rolled the transaction back: nothing changed
                 st.error(tr("hpage.rollback_failed", error=exc))
             else:  # show the new revision everywhere, with the outcome on top
                 st.session_state["history_flash"] = tr(
-                    "history.rollback.done", rev=done.id, to=picked, changed=done.rows_changed,
-                    new=done.rows_new, removed=done.rows_removed,
-                )  # fmt: skip
+                    "history.rollback.done",
+                    rev=done.id,
+                    to=picked,
+                    changed=done.rows_changed,
+                    new=done.rows_new,
+                    removed=done.rows_removed,
+                )
                 forget("rev")
                 st.rerun()

@@ -131,8 +131,9 @@ if not parts.empty:
                 tr("method.apportioned_old"): olds.to_list(),
             }
         ),
-        hide_index=True, key="apportioned",
-    )  # fmt: skip
+        hide_index=True,
+        key="apportioned",
+    )
 st.header(tr("method.periods"))
 st.markdown(tr("method.periods_text"))
 st.header(tr("method.numbers"))

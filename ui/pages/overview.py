@@ -68,13 +68,21 @@ left, right = st.columns(2, gap="large")
 with left:
     st.subheader(tr("overview.trend"))
     trend_code = url_choice(
-        st.selectbox, tr("overview.trend_indicator"), browsable, key="trend",
-        default=cfg.trend_default, format_func=lambda code: cat[code].name(lang),
-    )  # fmt: skip
+        st.selectbox,
+        tr("overview.trend_indicator"),
+        browsable,
+        key="trend",
+        default=cfg.trend_default,
+        format_func=lambda code: cat[code].name(lang),
+    )
     fig = trend_figure(
-        series, cat[trend_code], region_name=cfg.province(lang), revision=rev, lang=lang,
+        series,
+        cat[trend_code],
+        region_name=cfg.province(lang),
+        revision=rev,
+        lang=lang,
         targets=targets,
-    )  # fmt: skip
+    )
     st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
     image_downloads("overview_trend", f"{trend_code}_trend", fig=fig, areas=cfg.province(lang))
 
@@ -84,20 +92,34 @@ with right:
     below = reported_below_province(rev, unit_list)
     rankable = tuple(x for x in browsable if x in below) or browsable
     rank_code = url_choice(
-        st.selectbox, tr("overview.ranking_indicator"), rankable, key="rank",
-        default=cfg.ranking_default, format_func=lambda code: cat[code].name(lang),
-    )  # fmt: skip
+        st.selectbox,
+        tr("overview.ranking_indicator"),
+        rankable,
+        key="rank",
+        default=cfg.ranking_default,
+        format_func=lambda code: cat[code].name(lang),
+    )
     levels = ["district", "commune"] if unit_list == LEGACY else ["commune"]
     level = url_choice(
-        st.radio, tr("overview.ranking_level"), levels, key="level",
-        scope=unit_list, horizontal=True, format_func=lambda lv: tr(f"level.{lv}"),
-    )  # fmt: skip
+        st.radio,
+        tr("overview.ranking_level"),
+        levels,
+        key="level",
+        scope=unit_list,
+        horizontal=True,
+        format_func=lambda lv: tr(f"level.{lv}"),
+    )
     prov = province_ref(unit_list)
     if prov is not None:
         units = cached(
-            read.children, rev, indicator=rank_code, unit_list=unit_list, parent=prov.code,
-            period=year, level=level,
-        )  # fmt: skip
+            read.children,
+            rev,
+            indicator=rank_code,
+            unit_list=unit_list,
+            parent=prov.code,
+            period=year,
+            level=level,
+        )
         here = series[
             (series["indicator"] == rank_code)
             & (series["period"] == year)
@@ -105,13 +127,19 @@ with right:
         ]
         prov_value = float(here["value"].iloc[0]) if not here.empty else None
         fig = ranking_figure(
-            units, cat[rank_code], period_label=parse_period(year).label(lang),
-            level_label=tr(f"level.{level}"), province_value=prov_value, revision=rev,
+            units,
+            cat[rank_code],
+            period_label=parse_period(year).label(lang),
+            level_label=tr(f"level.{level}"),
+            province_value=prov_value,
+            revision=rev,
             lang=lang,
-        )  # fmt: skip
+        )
         st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
         place = cached(read.units, unit_list).set_index("code")["name"].get(prov.code, prov.code)
         image_downloads(
-            "overview_ranking", f"{rank_code}_ranking_{year}_{level}", fig=fig,
+            "overview_ranking",
+            f"{rank_code}_ranking_{year}_{level}",
+            fig=fig,
             areas=tr("chartspec.units_of", units=tr(f"level.{level}"), place=place),
-        )  # fmt: skip
+        )

@@ -48,9 +48,13 @@ if not choices:
     st.stop()
 with row1[0]:
     code = url_choice(
-        st.selectbox, tr("regions.indicator"), choices, key="indicator",
-        default=cfg.ranking_default, format_func=lambda x: cat[x].name(lang),
-    )  # fmt: skip
+        st.selectbox,
+        tr("regions.indicator"),
+        choices,
+        key="indicator",
+        default=cfg.ranking_default,
+        format_func=lambda x: cat[x].name(lang),
+    )
 ind = cat[code]
 
 # Where the indicator has figures on both sides of 1 July 2025, say what each set of units holds.
@@ -99,17 +103,26 @@ def path_of(unit: str) -> str:
 row2 = st.columns([3, 2, 1.5], vertical_alignment="bottom")
 with row2[0]:
     parent = url_choice(
-        st.selectbox, tr("regions.unit"), parents, key="unit", default=home_code,
-        scope=unit_list, format_func=path_of,
-    )  # fmt: skip
+        st.selectbox,
+        tr("regions.unit"),
+        parents,
+        key="unit",
+        default=home_code,
+        scope=unit_list,
+        format_func=path_of,
+    )
 is_province = levels_of[parent] == "province"
 levels = ["district", "commune"] if unit_list == LEGACY and is_province else ["commune"]
 with row2[1]:
     level = url_choice(
-        st.radio, tr("regions.level"), levels, key="level", horizontal=True,
+        st.radio,
+        tr("regions.level"),
+        levels,
+        key="level",
+        horizontal=True,
         scope=f"{unit_list}{'p' if is_province else 'd'}",
         format_func=lambda lv: tr(f"level.{lv}"),
-    )  # fmt: skip
+    )
 
 units = cached(read.units_below, unit_list=unit_list, parent=parent, level=level)
 values = cached(
@@ -129,18 +142,23 @@ if not is_province:
     up = table.loc[table["code"] == parent, "province_code"].iloc[0]
     with crumb[1]:
         st.button(
-            tr("regions.up", name=names[up]), on_click=st.session_state.__setitem__,
+            tr("regions.up", name=names[up]),
+            on_click=st.session_state.__setitem__,
             args=(widget_key("unit", unit_list), up),
-        )  # fmt: skip
+        )
 
 if not periods:
     st.info(tr("regions.no_data", indicator=ind.name(lang), place=place))
     st.stop()
 with row2[2]:
     period = url_choice(
-        st.selectbox, tr("regions.period"), periods, key="period", scope=unit_list,
+        st.selectbox,
+        tr("regions.period"),
+        periods,
+        key="period",
+        scope=unit_list,
         format_func=label,
-    )  # fmt: skip
+    )
 kind = parse_period(period).kind
 
 now = units.merge(
@@ -183,10 +201,15 @@ left, right = st.columns(2, gap="large")
 with left:
     st.subheader(tr("regions.ranking"))
     fig = ranking_figure(
-        now, ind, period_label=label(period), level_label=level_label,
-        province_value=parent_value, revision=rev, lang=lang,
+        now,
+        ind,
+        period_label=label(period),
+        level_label=level_label,
+        province_value=parent_value,
+        revision=rev,
+        lang=lang,
         parent_label=None if is_province else place,
-    )  # fmt: skip
+    )
     chart(fig, f"{code}-{period}-{parent}-{level}-ranking", f"rank-{view}", ranking_spec)
     ranking_height = fig.layout.height
 
@@ -207,9 +230,16 @@ with right:
         if shapes is not None and shapes.warnings:
             st.caption(tr("regions.boundary_warnings", file=path.name, n=len(shapes.warnings)))
     fig = map_figure(
-        now, ind, period_label=label(period), level_label=level_label, place_name=place,
-        revision=rev, lang=lang, boundaries=shapes, height=max(640, ranking_height),
-    )  # fmt: skip
+        now,
+        ind,
+        period_label=label(period),
+        level_label=level_label,
+        place_name=place,
+        revision=rev,
+        lang=lang,
+        boundaries=shapes,
+        height=max(640, ranking_height),
+    )
     chart(fig, f"{code}-{period}-{parent}-{level}-map", f"map-{view}")
 
 st.subheader(tr("regions.heatmap"))
@@ -217,9 +247,15 @@ columns = sorted(
     (p for p in with_data["period"].unique() if parse_period(p).kind == kind), key=sort_key
 )
 fig = heatmap_figure(
-    units, values, ind, periods=columns, level_label=level_label, place_name=place,
-    revision=rev, lang=lang,
-)  # fmt: skip
+    units,
+    values,
+    ind,
+    periods=columns,
+    level_label=level_label,
+    place_name=place,
+    revision=rev,
+    lang=lang,
+)
 heat_name = f"{code}-{parent}-{level}-heatmap"
 st.plotly_chart(fig, width="stretch", config=png(heat_name))
 image_downloads(f"heat-{view}", heat_name, fig=fig)

@@ -36,10 +36,15 @@ years = [str(y) for y in range(span["first"].min().year, span["last"].max().year
 top = st.columns([3, 2], gap="medium")
 with top[0]:
     indicators = url_choices(
-        st.multiselect, tr("trends.indicators"), browsable, key="ind", scope=SCOPE,
-        default=[cfg.trend_default], format_func=lambda code: cat[code].name(lang),
+        st.multiselect,
+        tr("trends.indicators"),
+        browsable,
+        key="ind",
+        scope=SCOPE,
+        default=[cfg.trend_default],
+        format_func=lambda code: cat[code].name(lang),
         max_selections=4,
-    )  # fmt: skip
+    )
 with top[1]:
     first, last = url_range(tr("trends.period"), years, key="period", scope=SCOPE)
 start, end = parse_period(first).start, parse_period(last).end
@@ -54,9 +59,13 @@ with row[2]:
         set_url_param("era", None)
 with row[1]:
     gran = url_choice(
-        st.radio, tr("trends.granularity"), ts.GRANULARITIES, key="gran", scope=SCOPE,
+        st.radio,
+        tr("trends.granularity"),
+        ts.GRANULARITIES,
+        key="gran",
+        scope=SCOPE,
         format_func=lambda g: tr(f"gran.{g}"),
-    )  # fmt: skip
+    )
 with row[0]:
     units = cached(read.units, unit_list)
     names = dict(zip(units["code"], units["name"], strict=True))
@@ -65,10 +74,15 @@ with row[0]:
     st.session_state["trends_unit_list"] = unit_list
     prov = province_ref(unit_list)
     regions = url_choices(
-        st.multiselect, tr("trends.regions"), list(units["code"]), key="reg",
-        scope=SCOPE + unit_list, default=[prov.code] if prov else [], max_selections=6,
+        st.multiselect,
+        tr("trends.regions"),
+        list(units["code"]),
+        key="reg",
+        scope=SCOPE + unit_list,
+        default=[prov.code] if prov else [],
+        max_selections=6,
         format_func=lambda code: names.get(code, code),
-    )  # fmt: skip
+    )
 
 if len(with_data) > 1:
     joined = "trends.era_joined_legacy" if unit_list == LEGACY else "trends.era_joined_new"
@@ -105,18 +119,29 @@ for code in indicators:
     parts = trend_parts(raw, targets, ind, cat, gran)
     values, placed, paths = parts.values, parts.targets, parts.paths
     fig = trends_figure(
-        values, ind, regions=chosen, granularity=gran, unit_list=unit_list, revision=rev, lang=lang,
-        targets=placed, paths=paths, first=first, last=last,
-    )  # fmt: skip
+        values,
+        ind,
+        regions=chosen,
+        granularity=gran,
+        unit_list=unit_list,
+        revision=rev,
+        lang=lang,
+        targets=placed,
+        paths=paths,
+        first=first,
+        last=last,
+    )
     name = f"{code}_{unit_list}_{first}-{last}_{gran}"
     image = {"format": "png", "filename": name, "width": 1200, "height": fig.layout.height}
     st.divider()
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.plotly_chart(
-            fig, width="stretch", key=f"trend_{code}",
+            fig,
+            width="stretch",
+            key=f"trend_{code}",
             config={**config, "toImageButtonOptions": image},
-        )  # fmt: skip
+        )
         image_downloads(f"trend_{code}", name, spec=specs[code])
         notes = []
         if values.empty:
@@ -181,13 +206,18 @@ for code in indicators:
             order += [tables.header("origin", lang), tables.header("estimate", lang)]
         st.dataframe(
             tables.as_text(shown, 1, [growth_col], lang),
-            hide_index=True, key=f"table_{code}", column_order=order,
+            hide_index=True,
+            key=f"table_{code}",
+            column_order=order,
             height=min(38 + 35 * max(len(table), 1), 640),
-        )  # fmt: skip
+        )
         download(
-            tr("trends.download_csv"), csv_bytes(table), f"{name}.csv", on_click="ignore",
+            tr("trends.download_csv"),
+            csv_bytes(table),
+            f"{name}.csv",
+            on_click="ignore",
             key=f"csv_{code}",
-        )  # fmt: skip
+        )
         if values["growth"].notna().any() or values["status"].eq("illustrative").any():
             st.caption(tr("trends.growth_note"))
         if values["converted"].astype(bool).any():

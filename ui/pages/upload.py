@@ -30,9 +30,11 @@ with st.expander(tr("upage.template"), icon=":material/description:"):
 # A new uploader (new key) after each save, so the saved file does not linger.
 round_ = st.session_state.setdefault("upload_round", 0)
 upload = st.file_uploader(
-    tr("upage.file"), type=["csv", "txt", "tsv", "xlsx", "xlsm"], key=f"upload_{round_}",
+    tr("upage.file"),
+    type=["csv", "txt", "tsv", "xlsx", "xlsm"],
+    key=f"upload_{round_}",
     help=tr("upage.file_help", mb=mb),
-)  # fmt: skip
+)
 if upload is None:
     st.stop()
 
@@ -53,14 +55,16 @@ else:
 if checked.problems:
     report = checked.report()
     other = next(code for code in LANGS if code != lang)  # the reason in both, the reader's first
-    view = pd.DataFrame({
-        tr("upage.col.severity"): [tr(f"upage.severity.{s}") for s in report["severity"]],
-        tr("upage.col.row"): report["row"],
-        tr("upage.col.column"): report["column"],
-        tr("upage.col.value"): report["value"],
-        tr("upage.col.reason"): report[f"reason_{lang}"] + SEP + report[f"reason_{other}"],
-        tr("upage.col.hint"): report[f"hint_{lang}"],
-    })  # fmt: skip
+    view = pd.DataFrame(
+        {
+            tr("upage.col.severity"): [tr(f"upage.severity.{s}") for s in report["severity"]],
+            tr("upage.col.row"): report["row"],
+            tr("upage.col.column"): report["column"],
+            tr("upage.col.value"): report["value"],
+            tr("upage.col.reason"): report[f"reason_{lang}"] + SEP + report[f"reason_{other}"],
+            tr("upage.col.hint"): report[f"hint_{lang}"],
+        }
+    )
     st.markdown(f"**{tr('upage.report')}**")
     st.dataframe(view, hide_index=True, width="stretch", height=min(38 + 35 * len(view), 400))
     stem = upload.name.rsplit(".", 1)[0]
@@ -72,9 +76,11 @@ if preview is None:
 st.subheader(tr("upage.step_preview"))
 cols = st.columns(4)
 for col, key, n in zip(
-    cols, ("new", "changed", "unchanged", "rejected"),
-    (preview.rows_new, preview.rows_changed, preview.rows_unchanged, rejected), strict=True,
-):  # fmt: skip
+    cols,
+    ("new", "changed", "unchanged", "rejected"),
+    (preview.rows_new, preview.rows_changed, preview.rows_unchanged, rejected),
+    strict=True,
+):
     col.metric(tr(f"upage.m.{key}"), number(n), border=True)
 changes = preview.changes
 if preview.rows_new + preview.rows_changed == 0:
@@ -103,20 +109,27 @@ elif go:
     bar = st.progress(0.0)
     try:
         done = store().commit(
-            {"observations": checked.frame}, author=author or None, file_name=upload.name,
-            data=data, message=message, rows_rejected=rejected,
+            {"observations": checked.frame},
+            author=author or None,
+            file_name=upload.name,
+            data=data,
+            message=message,
+            rows_rejected=rejected,
             expect_revision=preview.base_revision,
             progress=lambda f, key: bar.progress(f, text=tr(key)),
-        )  # fmt: skip
+        )
     except StaleRevisionError:
         st.error(tr("history.stale", current=store().current_revision(), base=rev))
     except Exception as exc:  # the commit is one transaction: nothing was written
         st.error(tr("upage.failed", error=exc))
     else:
         st.session_state["upload_flash"] = tr(
-            "upage.saved", rev=done.id, new=number(done.rows_new),
-            changed=number(done.rows_changed), unchanged=number(done.rows_unchanged),
+            "upage.saved",
+            rev=done.id,
+            new=number(done.rows_new),
+            changed=number(done.rows_changed),
+            unchanged=number(done.rows_unchanged),
             rejected=number(done.rows_rejected),
-        )  # fmt: skip
+        )
         st.session_state["upload_round"] = round_ + 1
         st.rerun()

@@ -22,23 +22,46 @@ FORMATS = ("png", "svg", "pptx", "pdf")
 def add_commands(sub: argparse._SubParsersAction) -> None:
     """export, with its options."""
     e = sub.add_parser("export", help="a chart as PNG/SVG, or charts as a PPTX/PDF deck")
-    e.add_argument("-i", "--indicator", required=True, action="append",
-                   help="indicator code; repeat for several charts (pptx/pdf)")  # fmt: skip
-    e.add_argument("-r", "--region", required=True,
-                   help="unit code (trend: several, 56,568; ranking: the parent)")  # fmt: skip
-    e.add_argument("-p", "--period", required=True,
-                   help="2024 (a ranking), 2016:2024 or 2016-2020 (a trend)")  # fmt: skip
-    e.add_argument("-f", "--format", choices=list(FORMATS),
-                   help="default: from the output file's extension")  # fmt: skip
+    e.add_argument(
+        "-i",
+        "--indicator",
+        required=True,
+        action="append",
+        help="indicator code; repeat for several charts (pptx/pdf)",
+    )
+    e.add_argument(
+        "-r",
+        "--region",
+        required=True,
+        help="unit code (trend: several, 56,568; ranking: the parent)",
+    )
+    e.add_argument(
+        "-p", "--period", required=True, help="2024 (a ranking), 2016:2024 or 2016-2020 (a trend)"
+    )
+    e.add_argument(
+        "-f", "--format", choices=list(FORMATS), help="default: from the output file's extension"
+    )
     e.add_argument("-o", "--output", required=True)
-    e.add_argument("-k", "--kind", choices=["trend", "ranking"],
-                   help="default: ranking for one period, trend for a range")  # fmt: skip
-    e.add_argument("-u", "--unit-list", choices=list(UNIT_LISTS),
-                   help="default: the list in force at the end of the period")  # fmt: skip
+    e.add_argument(
+        "-k",
+        "--kind",
+        choices=["trend", "ranking"],
+        help="default: ranking for one period, trend for a range",
+    )
+    e.add_argument(
+        "-u",
+        "--unit-list",
+        choices=list(UNIT_LISTS),
+        help="default: the list in force at the end of the period",
+    )
     e.add_argument("--level", choices=["district", "commune"], help="units ranked")
     e.add_argument("--granularity", choices=["year", "quarter", "month", "phase"])
-    e.add_argument("--size", choices=["wide", "square"], default="wide",
-                   help="wide: 1920×1080 PNG; square: 1080×1080")  # fmt: skip
+    e.add_argument(
+        "--size",
+        choices=["wide", "square"],
+        default="wide",
+        help="wide: 1920×1080 PNG; square: 1080×1080",
+    )
     e.add_argument("--lang", choices=["vi", "en"], default="vi")
     e.add_argument("--rev", type=int, help="data revision (default: the current one)")
     e.set_defaults(func=cmd_export)

@@ -105,10 +105,23 @@ def cmd_history(args: argparse.Namespace) -> int:
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(HISTORY_COLUMNS)
     for r in store.revisions():
-        out.writerow([r.id, f"{r.created_at:%Y-%m-%d %H:%M:%S}", r.author, r.file_name,
-                      r.content_hash, r.rows_in_file, r.rows_new, r.rows_changed,
-                      r.rows_unchanged, r.rows_removed, r.rows_rejected, r.restores,
-                      r.message])  # fmt: skip
+        out.writerow(
+            [
+                r.id,
+                f"{r.created_at:%Y-%m-%d %H:%M:%S}",
+                r.author,
+                r.file_name,
+                r.content_hash,
+                r.rows_in_file,
+                r.rows_new,
+                r.rows_changed,
+                r.rows_unchanged,
+                r.rows_removed,
+                r.rows_rejected,
+                r.restores,
+                r.message,
+            ]
+        )
     return 0
 
 

@@ -53,8 +53,11 @@ def add_rings(fig: go.Figure, rings: pd.DataFrame, lang: str) -> None:
         name = t("reform.estimate", lang) if est else t(f"reform.converted_from.{src}", lang)
         fig.add_trace(
             go.Scatter(
-                x=period_labels(part["period"], lang), y=part["value"], name=name,
-                mode="markers", hoverinfo="skip",
+                x=period_labels(part["period"], lang),
+                y=part["value"],
+                name=name,
+                mode="markers",
+                hoverinfo="skip",
                 marker=dict(symbol=symbol, size=size, color="#555555", line=dict(width=1.5)),
             )
-        )  # fmt: skip
+        )

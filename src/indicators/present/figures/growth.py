@@ -64,13 +64,18 @@ def _bars(part: pd.DataFrame, k: int, name: str, base: str, crowded: bool, lang:
     """One area's bars in its colour and pattern, labelled unless `crowded`."""
     texts = [format_number(g, lang, 1) for g in part["growth"]]
     return go.Bar(
-        x=over_time.period_labels(part["period"], lang), y=part["growth"], name=name,
-        marker=dict(color=SERIES_COLOURS[k],
-                    pattern=dict(shape=SERIES_PATTERNS[k], fgcolor="#fff")),
-        text=None if crowded else texts, textposition="outside", cliponaxis=False,
+        x=over_time.period_labels(part["period"], lang),
+        y=part["growth"],
+        name=name,
+        marker=dict(
+            color=SERIES_COLOURS[k], pattern=dict(shape=SERIES_PATTERNS[k], fgcolor="#fff")
+        ),
+        text=None if crowded else texts,
+        textposition="outside",
+        cliponaxis=False,
         customdata=texts,
         hovertemplate=f"{name} · %{{x}}: <b>%{{customdata}}</b> ({base})<extra></extra>",
-    )  # fmt: skip
+    )
 
 
 def _growth_scale(fig: go.Figure, rows: pd.DataFrame, base: str) -> None:
@@ -81,9 +86,10 @@ def _growth_scale(fig: go.Figure, rows: pd.DataFrame, base: str) -> None:
     pad = max((high - low) * 0.25, 2.0)
     fig.update_yaxes(title_text="%", range=[max(low - pad, 0), high + pad], automargin=False)
     fig.add_hline(
-        y=100, line=dict(color=GREY, width=1.5, dash="dash"),
+        y=100,
+        line=dict(color=GREY, width=1.5, dash="dash"),
         annotation=dict(text=base, font=dict(size=11, color="#444")),
         annotation_position="top left",
-    )  # fmt: skip
+    )
     n_bars = rows["period"].nunique() * rows["region"].nunique()
     fig.update_layout(barmode="group", bargap=0.3 if n_bars > 4 else 0.7)

@@ -81,9 +81,16 @@ def map_figure(
     for_half_width(fig, title=title, subtitle=sub, legend=not missing.empty)
     if (placed["axes"] == "inset").any():
         fig.add_annotation(
-            text=t("map.inset", lang), xref="paper", yref="paper", x=1.0, y=0.2,
-            xanchor="right", yanchor="bottom", showarrow=False, font=dict(size=11, color="#444"),
-        )  # fmt: skip
+            text=t("map.inset", lang),
+            xref="paper",
+            yref="paper",
+            x=1.0,
+            y=0.2,
+            xanchor="right",
+            yanchor="bottom",
+            showarrow=False,
+            font=dict(size=11, color="#444"),
+        )
     return fig
 
 
@@ -120,14 +127,19 @@ def _add_polygons(
         has = pd.notna(row["value"])
         fig.add_trace(
             go.Scatter(
-                x=xs, y=ys, mode="lines", fill="toself",
+                x=xs,
+                y=ys,
+                mode="lines",
+                fill="toself",
                 fillcolor=colour_of(row["value"], lo, hi, ind) if has else NO_DATA_FILL,
                 fillpattern=None if has else dict(shape="/", fgcolor=NO_DATA_LINE, size=6),
                 line=dict(color="white" if has else NO_DATA_LINE, width=0.8),
-                hoverinfo="skip", showlegend=False, name=row["short_name"],
+                hoverinfo="skip",
+                showlegend=False,
+                name=row["short_name"],
                 **XY[row["axes"]],
             )
-        )  # fmt: skip
+        )
 
 
 def _add_markers(
@@ -147,26 +159,38 @@ def _add_markers(
     seen = [0.0 if rings.get(code) else 1.0 for code in have["region"]]
     fig.add_trace(
         go.Scatter(
-            x=have["lon"], y=have["lat"], mode="markers", name=t("map.values", lang),
-            marker=dict(color=have["value"], coloraxis="coloraxis", size=size, opacity=seen,
-                        line=dict(color="white", width=1)),
+            x=have["lon"],
+            y=have["lat"],
+            mode="markers",
+            name=t("map.values", lang),
+            marker=dict(
+                color=have["value"],
+                coloraxis="coloraxis",
+                size=size,
+                opacity=seen,
+                line=dict(color="white", width=1),
+            ),
             customdata=_hover_texts(have, ind, lang),
             hovertemplate="%{customdata[1]}: <b>%{customdata[2]}</b> (%{customdata[3]})"
             "<extra></extra>",
-            showlegend=False, **XY[where],
+            showlegend=False,
+            **XY[where],
         )
-    )  # fmt: skip
+    )
     fig.add_trace(
         go.Scatter(
-            x=none["lon"], y=none["lat"], mode="markers", name=t("chart.no_data", lang),
-            marker=dict(symbol="circle-x-open", color=NO_DATA_LINE, size=size,
-                        line=dict(width=2)),
+            x=none["lon"],
+            y=none["lat"],
+            mode="markers",
+            name=t("chart.no_data", lang),
+            marker=dict(symbol="circle-x-open", color=NO_DATA_LINE, size=size, line=dict(width=2)),
             customdata=_hover_texts(none, ind, lang),
             hovertemplate="%{customdata[1]}: %{customdata[2]}<extra></extra>",
             showlegend=where == "main" and legend,
-            legendgroup="no_data", **XY[where],
+            legendgroup="no_data",
+            **XY[where],
         )
-    )  # fmt: skip
+    )
 
 
 def _hover_texts(part: pd.DataFrame, ind: Indicator, lang: str) -> list[list[str]]:
@@ -196,12 +220,18 @@ def _add_names(fig: go.Figure, part: pd.DataFrame, where: str) -> None:
     """The short names of some units, above their points."""
     fig.add_trace(
         go.Scatter(
-            x=part["lon"], y=part["lat"], mode="text", text=part["short_name"],
-            textposition="top center", textfont=dict(size=11, color="#111", shadow="auto"),
-            hoverinfo="skip", showlegend=False, **XY[where],
+            x=part["lon"],
+            y=part["lat"],
+            mode="text",
+            text=part["short_name"],
+            textposition="top center",
+            textfont=dict(size=11, color="#111", shadow="auto"),
+            hoverinfo="skip",
+            showlegend=False,
+            **XY[where],
             cliponaxis=False,  # a name near the edge runs into the margin, not cut off
         )
-    )  # fmt: skip
+    )
 
 
 def _subtitle(
@@ -275,9 +305,14 @@ def _axes(fig: go.Figure, placed: pd.DataFrame, rings: dict) -> None:
     if inset.empty:
         return
     box = dict(
-        showline=True, mirror=True, linecolor="#888", showticklabels=False, showgrid=False,
-        zeroline=False, fixedrange=True,
-    )  # fmt: skip
+        showline=True,
+        mirror=True,
+        linecolor="#888",
+        showticklabels=False,
+        showgrid=False,
+        zeroline=False,
+        fixedrange=True,
+    )
     lons, lats = _extent(inset, rings)
     fig.layout.xaxis.domain = [0.0, 0.78]
     fig.update_layout(

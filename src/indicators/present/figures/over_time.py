@@ -67,8 +67,13 @@ def span_label(first: str | None, last: str | None, lang: str) -> str:
 def no_data(fig: go.Figure, lang: str) -> None:
     """An empty chart that says so, instead of an empty grid (call after `frame`)."""
     fig.add_annotation(
-        text=t("chart.no_data", lang), x=0.5, y=0.5, xref="paper", yref="paper",
-        showarrow=False, font=dict(size=18, color=GREY),
-    )  # fmt: skip
+        text=t("chart.no_data", lang),
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        showarrow=False,
+        font=dict(size=18, color=GREY),
+    )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)

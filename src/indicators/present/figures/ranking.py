@@ -54,14 +54,21 @@ def ranking_figure(
     codes = [str(c) if pd.notna(c) else "" for c in have.get("region", [None] * len(have))]
     fig = go.Figure(
         go.Bar(
-            y=have["name"], x=have["value"], orientation="h",
-            marker=dict(color=[ORANGE if b else BLUE for b in below],
-                        pattern=dict(shape=["/" if b else "" for b in below])),
-            text=texts, textposition=positions, insidetextanchor="end", cliponaxis=False,
+            y=have["name"],
+            x=have["value"],
+            orientation="h",
+            marker=dict(
+                color=[ORANGE if b else BLUE for b in below],
+                pattern=dict(shape=["/" if b else "" for b in below]),
+            ),
+            text=texts,
+            textposition=positions,
+            insidetextanchor="end",
+            cliponaxis=False,
             customdata=list(zip(codes, texts, strict=True)),
             hovertemplate="%{y}: <b>%{customdata[1]}</b><extra></extra>",
         )
-    )  # fmt: skip
+    )
     if province_value is not None:
         fig.add_vline(x=province_value, line=dict(color=VERMILLION, dash="dash", width=2))
     fig.update_yaxes(autorange="reversed", automargin=False)

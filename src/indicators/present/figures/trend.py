@@ -231,21 +231,28 @@ def _area_line(part: pd.DataFrame, k: int, name: str, ind: Indicator, lang: str)
     status, and the hover says how a converted value was obtained."""
     colour = SERIES_COLOURS[k]
     return go.Scatter(
-        x=period_labels(part["period"], lang), y=part["value"], name=name,
+        x=period_labels(part["period"], lang),
+        y=part["value"],
+        name=name,
         mode="lines+markers",
         line=dict(color=colour, width=3, dash=SERIES_DASHES[k]),
         marker=dict(
-            size=10, color=colour,
+            size=10,
+            color=colour,
             line=dict(width=2, color=[status_outline(colour, s) for s in part["status"]]),
             symbol=[status_symbol(SERIES_SYMBOLS[k], s) for s in part["status"]],
         ),
-        customdata=list(zip(
-            _texts(part["value"], ind, lang), _status_words(part, lang),
-            conversion_notes(part, lang), strict=True,
-        )),
+        customdata=list(
+            zip(
+                _texts(part["value"], ind, lang),
+                _status_words(part, lang),
+                conversion_notes(part, lang),
+                strict=True,
+            )
+        ),
         hovertemplate=f"{name} · %{{x}}: <b>%{{customdata[0]}}</b> (%{{customdata[1]}})"
         "%{customdata[2]}<extra></extra>",
-    )  # fmt: skip
+    )
 
 
 def _trajectory(p: Trajectory, area: str | None, ind: Indicator, lang: str) -> go.Scatter:
@@ -253,11 +260,14 @@ def _trajectory(p: Trajectory, area: str | None, ind: Indicator, lang: str) -> g
     name = t("chart.trajectory", lang, period=period_labels([p.target_period], lang)[0])
     name = f"{name} · {area}" if area is not None else name
     return go.Scatter(
-        x=period_labels([p.start, p.end], lang), y=[p.start_value, p.end_value], name=name,
-        mode="lines", line=dict(color=VERMILLION, width=2, dash="dash"),
+        x=period_labels([p.start, p.end], lang),
+        y=[p.start_value, p.end_value],
+        name=name,
+        mode="lines",
+        line=dict(color=VERMILLION, width=2, dash="dash"),
         customdata=_texts([p.start_value, p.end_value], ind, lang),
         hovertemplate=name + " · %{x}: %{customdata}<extra></extra>",
-    )  # fmt: skip
+    )
 
 
 def _area_targets(part: pd.DataFrame, area: str | None, ind: Indicator, lang: str) -> go.Scatter:
@@ -274,16 +284,23 @@ def _area_targets(part: pd.DataFrame, area: str | None, ind: Indicator, lang: st
         txt if x == part["x"].iloc[-1] else "" for x, txt in zip(part["x"], texts, strict=True)
     ]
     return go.Scatter(
-        x=period_labels(part["x"], lang), y=part["value"], name=name,
-        mode="markers+text", text=last_only if area is None else None,
-        textposition="top left", cliponaxis=False,
+        x=period_labels(part["x"], lang),
+        y=part["value"],
+        name=name,
+        mode="markers+text",
+        text=last_only if area is None else None,
+        textposition="top left",
+        cliponaxis=False,
         textfont=dict(color=VERMILLION, size=12),
         marker=dict(
-            size=14, color=VERMILLION, line=dict(width=2, color=VERMILLION),
+            size=14,
+            color=VERMILLION,
+            line=dict(width=2, color=VERMILLION),
             symbol=[status_symbol("diamond", s) for s in part["status"]],
         ),
-        customdata=texts, hovertemplate="%{customdata}<extra></extra>",
-    )  # fmt: skip
+        customdata=texts,
+        hovertemplate="%{customdata}<extra></extra>",
+    )
 
 
 def _trends_subtitle(

@@ -23,6 +23,7 @@ from typing import Any
 import streamlit as st
 
 from indicators.geography.units import LEGACY, NEW
+from ui.cache import catalog
 from ui.session import LANG_KEY, language, tr
 
 UNIT_LIST_CHOICES = (NEW, LEGACY)  # the unit lists a view can be shown on, newest first
@@ -200,3 +201,28 @@ def unit_list_choice(scope: str = "", default: str | None = None) -> str:
         format_func=lambda code: tr(f"era.{code}"),
         help=tr("era.note"),
     )
+
+
+def indicator_name(code: str) -> str:
+    """How every indicator picker shows a code: the indicator's name in the reader's language."""
+    return catalog()[code].name(language())
+
+
+def indicator_choice(label: str, codes: Sequence[str], *, key: str, **kw: Any) -> str:
+    """One indicator in a selectbox, shown by name, kept in the URL by code."""
+    return url_choice(st.selectbox, label, codes, key=key, format_func=indicator_name, **kw)
+
+
+def indicator_choices(label: str, codes: Sequence[str], *, key: str, **kw: Any) -> list[str]:
+    """Several indicators in a multiselect, shown by name, kept in the URL by code."""
+    return url_choices(st.multiselect, label, codes, key=key, format_func=indicator_name, **kw)
+
+
+def level_choice(label: str, levels: Sequence[str], *, key: str = "level", **kw: Any) -> str:
+    """The level of the units shown (province, district, commune) as radio buttons."""
+    return url_choice(st.radio, label, levels, key=key, format_func=level_name, **kw)
+
+
+def level_name(level: str) -> str:
+    """A unit level's name in the reader's language."""
+    return tr(f"level.{level}")

@@ -2,7 +2,7 @@
 in order and downloaded as a PowerPoint deck, a PDF and PNG images; `?present=1` shows them one
 at a time in a fixed 16:9 area for screenshots.
 
-The deck is in the URL (`?charts=tok1,tok2`, `charts.ChartSpec` tokens), so a link reopens it.
+The deck is in the URL (`?charts=tok1,tok2`, `chart_spec.ChartSpec` tokens), so a link reopens it.
 """
 
 import streamlit as st

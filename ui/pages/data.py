@@ -14,7 +14,14 @@ from indicators.query.timeseries import within
 from ui.cache import cached, catalog, revision
 from ui.downloads import download
 from ui.session import language, number, page_heading, tr
-from ui.url_state import unit_list_choice, url_choice, url_choices, url_range, url_toggle
+from ui.url_state import (
+    indicator_choices,
+    level_choice,
+    unit_list_choice,
+    url_choices,
+    url_range,
+    url_toggle,
+)
 
 SCOPE = "_data"
 MAX_SHOWN = 1000  # rows drawn in the browser; styling 20,000 rows takes seconds (measured)
@@ -85,14 +92,12 @@ span = cached(read.data_span, rev)
 years = [str(y) for y in range(span["first"].min().year, span["last"].max().year + 1)]
 top = st.columns([3, 2, 2], gap="medium")
 with top[0]:
-    indicators = url_choices(
-        st.multiselect,
+    indicators = indicator_choices(
         tr("data.indicators"),
         cat.codes(("headline", "detail")),
         key="ind",
         scope=SCOPE,
         placeholder=tr("data.all_indicators"),
-        format_func=lambda code: cat[code].name(lang),
     )
 with top[1]:
     first, last = url_range(tr("data.period"), years, key="period", scope=SCOPE)
@@ -103,13 +108,11 @@ row = st.columns([1, 3, 2], gap="medium")
 units = cached(read.units, unit_list)
 with row[0]:
     levels = ["province", "district", "commune"] if unit_list == LEGACY else ["province", "commune"]
-    level = url_choice(
-        st.radio,
+    level = level_choice(
         tr("data.level"),
         levels,
         key="level",
         scope=SCOPE + unit_list,
-        format_func=lambda lv: tr(f"level.{lv}"),
     )
 with row[1]:
     here = units[units["level"] == level]

@@ -16,7 +16,7 @@ from ui.cache import (
 )
 from ui.downloads import download
 from ui.session import language, number, page_heading, tr
-from ui.url_state import forget, url_choice
+from ui.url_state import forget, indicator_choice, url_choice
 
 lang, rev, cat = language(), revision(), catalog()
 SHOWN = 500  # changed rows listed on the page; the counts are always complete
@@ -81,12 +81,10 @@ with changed:
 
 with asof:
     codes = tuple(cat.codes(("headline", "detail", "component")))
-    code = url_choice(
-        st.selectbox,
+    code = indicator_choice(
         tr("hpage.asof_indicator"),
         codes,
         key="asof",
-        format_func=lambda x: cat[x].name(lang),
     )
     rows = observations_as_of(picked, code)
     st.caption(tr("hpage.asof_rows", n=number(len(rows))))

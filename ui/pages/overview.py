@@ -11,7 +11,7 @@ from indicators.query import read
 from ui.cache import cached, catalog, reported_below_province, revision
 from ui.downloads import image_downloads
 from ui.session import language, page_heading, province_ref, tr
-from ui.url_state import url_choice
+from ui.url_state import indicator_choice, level_choice, url_choice
 
 lang, rev, cat, cfg = language(), revision(), catalog(), settings()
 headline = tuple(code for code in cfg.headline if code in cat)
@@ -67,13 +67,11 @@ for i, code in enumerate(headline):
 left, right = st.columns(2, gap="large")
 with left:
     st.subheader(tr("overview.trend"))
-    trend_code = url_choice(
-        st.selectbox,
+    trend_code = indicator_choice(
         tr("overview.trend_indicator"),
         browsable,
         key="trend",
         default=cfg.trend_default,
-        format_func=lambda code: cat[code].name(lang),
     )
     fig = trend_figure(
         series,
@@ -91,23 +89,19 @@ with right:
     unit_list = unit_list_for(parse_period(year).end)
     below = reported_below_province(rev, unit_list)
     rankable = tuple(x for x in browsable if x in below) or browsable
-    rank_code = url_choice(
-        st.selectbox,
+    rank_code = indicator_choice(
         tr("overview.ranking_indicator"),
         rankable,
         key="rank",
         default=cfg.ranking_default,
-        format_func=lambda code: cat[code].name(lang),
     )
     levels = ["district", "commune"] if unit_list == LEGACY else ["commune"]
-    level = url_choice(
-        st.radio,
+    level = level_choice(
         tr("overview.ranking_level"),
         levels,
         key="level",
         scope=unit_list,
         horizontal=True,
-        format_func=lambda lv: tr(f"level.{lv}"),
     )
     prov = province_ref(unit_list)
     if prov is not None:

@@ -18,7 +18,7 @@ from indicators.query import read
 from ui.cache import boundaries, cached, catalog, reported_below_province, revision
 from ui.downloads import image_downloads
 from ui.session import language, page_heading, province_ref, remember_views, tr
-from ui.url_state import unit_list_choice, url_choice, widget_key
+from ui.url_state import indicator_choice, level_choice, unit_list_choice, url_choice, widget_key
 
 lang, rev, cat, cfg = language(), revision(), catalog(), settings()
 
@@ -47,13 +47,11 @@ if not choices:
     st.info(tr("regions.no_indicator"))
     st.stop()
 with row1[0]:
-    code = url_choice(
-        st.selectbox,
+    code = indicator_choice(
         tr("regions.indicator"),
         choices,
         key="indicator",
         default=cfg.ranking_default,
-        format_func=lambda x: cat[x].name(lang),
     )
 ind = cat[code]
 
@@ -100,28 +98,24 @@ def path_of(unit: str) -> str:
     return row["name"]
 
 
+def in_unit_list(label: str, options: list[str], key: str, show, **kw) -> str:
+    """A selectbox of this unit list's units or periods, kept in the URL under `key`."""
+    return url_choice(
+        st.selectbox, label, options, key=key, scope=unit_list, format_func=show, **kw
+    )
+
+
 row2 = st.columns([3, 2, 1.5], vertical_alignment="bottom")
 with row2[0]:
-    parent = url_choice(
-        st.selectbox,
-        tr("regions.unit"),
-        parents,
-        key="unit",
-        default=home_code,
-        scope=unit_list,
-        format_func=path_of,
-    )
+    parent = in_unit_list(tr("regions.unit"), parents, "unit", path_of, default=home_code)
 is_province = levels_of[parent] == "province"
 levels = ["district", "commune"] if unit_list == LEGACY and is_province else ["commune"]
 with row2[1]:
-    level = url_choice(
-        st.radio,
+    level = level_choice(
         tr("regions.level"),
         levels,
-        key="level",
         horizontal=True,
         scope=f"{unit_list}{'p' if is_province else 'd'}",
-        format_func=lambda lv: tr(f"level.{lv}"),
     )
 
 units = cached(read.units_below, unit_list=unit_list, parent=parent, level=level)
@@ -151,14 +145,7 @@ if not periods:
     st.info(tr("regions.no_data", indicator=ind.name(lang), place=place))
     st.stop()
 with row2[2]:
-    period = url_choice(
-        st.selectbox,
-        tr("regions.period"),
-        periods,
-        key="period",
-        scope=unit_list,
-        format_func=label,
-    )
+    period = in_unit_list(tr("regions.period"), periods, "period", label)
 kind = parse_period(period).kind
 
 now = units.merge(
@@ -197,19 +184,13 @@ remember_views([ranking_spec])
 if drillable:
     st.caption(tr("regions.drill_hint"))
 view = f"{code}-{unit_list}-{parent}-{level}-{period}-{lang}"
+# what the ranking and the map of this view share
+shared = dict(period_label=label(period), level_label=level_label, revision=rev, lang=lang)
 left, right = st.columns(2, gap="large")
 with left:
     st.subheader(tr("regions.ranking"))
-    fig = ranking_figure(
-        now,
-        ind,
-        period_label=label(period),
-        level_label=level_label,
-        province_value=parent_value,
-        revision=rev,
-        lang=lang,
-        parent_label=None if is_province else place,
-    )
+    below_place = None if is_province else place
+    fig = ranking_figure(now, ind, province_value=parent_value, parent_label=below_place, **shared)
     chart(fig, f"{code}-{period}-{parent}-{level}-ranking", f"rank-{view}", ranking_spec)
     ranking_height = fig.layout.height
 
@@ -230,15 +211,7 @@ with right:
         if shapes is not None and shapes.warnings:
             st.caption(tr("regions.boundary_warnings", file=path.name, n=len(shapes.warnings)))
     fig = map_figure(
-        now,
-        ind,
-        period_label=label(period),
-        level_label=level_label,
-        place_name=place,
-        revision=rev,
-        lang=lang,
-        boundaries=shapes,
-        height=max(640, ranking_height),
+        now, ind, place_name=place, boundaries=shapes, height=max(640, ranking_height), **shared
     )
     chart(fig, f"{code}-{period}-{parent}-{level}-map", f"map-{view}")
 

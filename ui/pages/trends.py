@@ -10,6 +10,7 @@ from indicators.present import tables
 from indicators.present.captions import on_track_lines
 from indicators.present.chart_spec import ChartSpec, targets_in_view, trend_parts
 from indicators.present.figures.growth import growth_figure
+from indicators.present.figures.over_time import AreasView
 from indicators.present.figures.trend import mark_reform, trends_figure
 from indicators.query import across_reform, read
 from indicators.query import timeseries as ts
@@ -18,6 +19,7 @@ from ui.downloads import download, image_downloads
 from ui.session import language, page_heading, province_ref, remember_views, tr
 from ui.url_state import (
     forget,
+    indicator_choices,
     set_url_param,
     unit_list_choice,
     url_choice,
@@ -35,14 +37,12 @@ span = cached(read.data_span, rev)
 years = [str(y) for y in range(span["first"].min().year, span["last"].max().year + 1)]
 top = st.columns([3, 2], gap="medium")
 with top[0]:
-    indicators = url_choices(
-        st.multiselect,
+    indicators = indicator_choices(
         tr("trends.indicators"),
         browsable,
         key="ind",
         scope=SCOPE,
         default=[cfg.trend_default],
-        format_func=lambda code: cat[code].name(lang),
         max_selections=4,
     )
 with top[1]:
@@ -118,19 +118,8 @@ for code in indicators:
     raw = ts.within(raw, start, end)
     parts = trend_parts(raw, targets, ind, cat, gran)
     values, placed, paths = parts.values, parts.targets, parts.paths
-    fig = trends_figure(
-        values,
-        ind,
-        regions=chosen,
-        granularity=gran,
-        unit_list=unit_list,
-        revision=rev,
-        lang=lang,
-        targets=placed,
-        paths=paths,
-        first=first,
-        last=last,
-    )
+    view = AreasView(regions=chosen, granularity=gran, unit_list=unit_list, revision=rev, lang=lang)
+    fig = trends_figure(values, ind, targets=placed, paths=paths, first=first, last=last, **view)
     name = f"{code}_{unit_list}_{first}-{last}_{gran}"
     image = {"format": "png", "filename": name, "width": 1200, "height": fig.layout.height}
     st.divider()
@@ -176,15 +165,7 @@ for code in indicators:
         for note in notes:
             st.caption(note)
         if ind.kind != "rank" and values["growth"].notna().any():
-            gfig = growth_figure(
-                values,
-                ind,
-                regions=chosen,
-                granularity=gran,
-                unit_list=unit_list,
-                revision=rev,
-                lang=lang,
-            )
+            gfig = growth_figure(values, ind, **view)
             grown = values[values["growth"].notna() & values["region"].isin(regions)]
             mark_reform(gfig, set(grown["period"]), gran, ind, unit_list, lang)
             gimage = {**image, "filename": f"{name}_growth", "height": gfig.layout.height}

@@ -1,7 +1,7 @@
 """One way in for every file: the Upload page, the command line, the bundled data and the tests.
 
     bytes -> reading (encoding, delimiter, sheet, header) -> shapes (long or wide)
-          -> loaders.validate (every rule, a hint for each problem) -> Checked
+          -> validate (every rule, a hint for each problem) -> Checked
 
 `check_upload` never raises on a bad file: whatever is wrong is in `Checked.problems`, and
 `Checked.frame` holds the rows that can be stored. Storing is the caller's choice (the store

@@ -3,7 +3,7 @@
 Analysts' files come from Excel on Vietnamese Windows: CSV in UTF-8 with a BOM, UTF-16 ("Unicode
 text", tab-separated) or Windows-1258 (tone marks as combining characters, ';' between cells,
 decimal commas), or XLSX with title lines above the header. This module only finds the cells
-and the header; what the cells mean is decided by `shapes` and `loaders`. It never raises on a
+and the header; what the cells mean is decided by `shapes` and `validate`. It never raises on a
 bad file: what cannot be read becomes a Problem.
 """
 

@@ -64,10 +64,10 @@ def reform_columns(values: pd.DataFrame, lang: str) -> dict[str, list]:
 def data_table(
     values: pd.DataFrame, catalog: Catalog, units: pd.DataFrame, lang: str
 ) -> pd.DataFrame:
-    """Resolved values (queries.RESOLVED_COLUMNS) as the Data page lists and exports them.
+    """Resolved values (read.RESOLVED_COLUMNS) as the Data page lists and exports them.
 
-    Values with the reform columns (`reform.converted_series`) also get 'Estimate (boundary
-    change)', 'Conversion basis' and 'Reported on' after 'How obtained'.
+    Values with the reform columns (`query.across_reform.converted_series`) also get
+    'Estimate (boundary change)', 'Conversion basis' and 'Reported on' after 'How obtained'.
     """
     names = dict(zip(units["code"], units["name"], strict=True))
     levels = dict(zip(units["code"], units["level"], strict=True))

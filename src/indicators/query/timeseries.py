@@ -337,7 +337,7 @@ def trajectories(values: pd.DataFrame, placed: pd.DataFrame) -> list[Trajectory]
 
 
 def unit_lists_with_data(span: pd.DataFrame, start: date, end: date) -> list[str]:
-    """Unit lists that have data overlapping [start, end] (`span` from queries.data_span)."""
+    """Unit lists that have data overlapping [start, end] (`span` from read.data_span)."""
     if span.empty:
         return []
     first = pd.to_datetime(span["first"]).dt.date
@@ -347,7 +347,7 @@ def unit_lists_with_data(span: pd.DataFrame, start: date, end: date) -> list[str
 
 
 def with_reform_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame with `REFORM_COLUMNS` (as `reform.converted_series` gives them): values read
+    """The frame with `REFORM_COLUMNS` (as `across_reform.converted_series` gives them): values read
     straight from the store are reported on their own units, not converted."""
     if "converted" in frame:
         return frame
@@ -357,7 +357,7 @@ def with_reform_columns(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def within(frame: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
-    """Rows whose period lies within [start, end] (as `queries.range_series` selects them)."""
+    """Rows whose period lies within [start, end] (as `read.range_series` selects them)."""
     keep = (pd.to_datetime(frame["period_start"]) >= pd.Timestamp(start)) & (
         pd.to_datetime(frame["period_end"]) <= pd.Timestamp(end)
     )

@@ -158,11 +158,10 @@ def _add_markers(
     # Over a filled polygon the point is invisible; it still answers hover and click.
     seen = [0.0 if rings.get(code) else 1.0 for code in have["region"]]
     fig.add_trace(
-        go.Scatter(
-            x=have["lon"],
-            y=have["lat"],
-            mode="markers",
-            name=t("map.values", lang),
+        _points(
+            have,
+            t("map.values", lang),
+            where,
             marker=dict(
                 color=have["value"],
                 coloraxis="coloraxis",
@@ -174,22 +173,26 @@ def _add_markers(
             hovertemplate="%{customdata[1]}: <b>%{customdata[2]}</b> (%{customdata[3]})"
             "<extra></extra>",
             showlegend=False,
-            **XY[where],
         )
     )
     fig.add_trace(
-        go.Scatter(
-            x=none["lon"],
-            y=none["lat"],
-            mode="markers",
-            name=t("chart.no_data", lang),
+        _points(
+            none,
+            t("chart.no_data", lang),
+            where,
             marker=dict(symbol="circle-x-open", color=NO_DATA_LINE, size=size, line=dict(width=2)),
             customdata=_hover_texts(none, ind, lang),
             hovertemplate="%{customdata[1]}: %{customdata[2]}<extra></extra>",
             showlegend=where == "main" and legend,
             legendgroup="no_data",
-            **XY[where],
         )
+    )
+
+
+def _points(units: pd.DataFrame, name: str, where: str, **style: object) -> go.Scatter:
+    """Units as points at their centroids on the main map or the inset (`where`)."""
+    return go.Scatter(
+        x=units["lon"], y=units["lat"], mode="markers", name=name, **XY[where], **style
     )
 
 
@@ -304,15 +307,8 @@ def _axes(fig: go.Figure, placed: pd.DataFrame, rings: dict) -> None:
     inset = placed[placed["axes"] == "inset"]
     if inset.empty:
         return
-    box = dict(
-        showline=True,
-        mirror=True,
-        linecolor="#888",
-        showticklabels=False,
-        showgrid=False,
-        zeroline=False,
-        fixedrange=True,
-    )
+    flat = dict(showgrid=False, zeroline=False, fixedrange=True)  # no grid, no zoom
+    box = dict(showline=True, mirror=True, linecolor="#888", showticklabels=False, **flat)
     lons, lats = _extent(inset, rings)
     fig.layout.xaxis.domain = [0.0, 0.78]
     fig.update_layout(

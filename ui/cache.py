@@ -35,7 +35,7 @@ R = TypeVar("R")
 # Bounds where one entry can be large or the keys many; the other queries are few and small.
 MAX_ENTRIES: dict[Callable[..., Any], int] = {
     across_reform.converted_series: 256,  # Trends: one per indicator and set of areas
-    read.range_series: 64,  # Data page: every indicator of a whole level
+    across_reform.values_at_level: 64,  # Data page: every indicator of a whole level
 }
 
 
@@ -80,14 +80,6 @@ def _cache_of(query: Callable[..., R]) -> Callable[..., R]:
     run.__module__, run.__qualname__ = query.__module__, query.__qualname__
     run.__name__ = query.__name__
     return st.cache_data(show_spinner=False, max_entries=MAX_ENTRIES.get(query))(run)
-
-
-def reported_below_province(rev: int, unit_list: str) -> set[str]:
-    """Indicators with figures for some unit below the province on this unit list: what a
-    ranking of districts or communes can show."""
-    have = cached(read.levels_with_data, rev)
-    below = (have["unit_list"] == unit_list) & (have["level"] != "province")
-    return set(have.loc[below, "indicator"])
 
 
 # -- revisions ------------------------------------------------------------------------------------

@@ -192,14 +192,14 @@ def unit_list_choice(scope: str = "", default: str | None = None) -> str:
     """
     return url_choice(
         st.radio,
-        tr("era.label"),
+        tr("unitlist.label"),
         UNIT_LIST_CHOICES,
         key="era",
         scope=scope,
         horizontal=True,
         default=default,
-        format_func=lambda code: tr(f"era.{code}"),
-        help=tr("era.note"),
+        format_func=lambda code: tr(f"unitlist.by.{code}"),
+        help=tr("unitlist.note"),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from indicators.core.catalog import Catalog, load_catalog
+from indicators.core.i18n import both
 from indicators.core.settings import Settings, load_settings
 from indicators.geography.units import build_regions
 from indicators.ingest.bundled import load_observations, load_targets
@@ -47,5 +48,5 @@ def seed_from(folder: Path, store: Store) -> Revision | None:
         author="system",
         file_name=f"{obs_path.name}, {tgt_path.name}",
         data=data,
-        message=f"Khởi tạo từ dữ liệu kèm theo ({folder.name}/) / seeded from bundled data",
+        message=both("history.seeded", folder=folder.name),
     )

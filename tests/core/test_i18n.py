@@ -91,17 +91,10 @@ def test_the_report_headers_are_bilingual_where_one_column_holds_both():
     assert (REPORT_HEADERS["hint_vi"], REPORT_HEADERS["hint_en"]) == ("Cách sửa", "How to fix")
 
 
-# Prefixes of one or two keys kept in the file of the prefix they are shown with.
-SHARED = {"app": {"lang"}, "chart": {"ranking", "heatmap"}, "era": {"unitlist"},
-          "img": {"export"}, "method": {"direction"}}  # fmt: skip
-
-
 def test_each_message_file_holds_one_prefix():
     for name in i18n._FILES:
         keys = import_module(f"indicators.core.i18n.{name}").MESSAGES
-        prefixes = {k.split(".")[0] for k in keys}
-        assert prefixes <= {name, *SHARED.get(name, ())}, name
-        assert name in prefixes, name
+        assert {k.split(".")[0] for k in keys} == {name}, name
 
 
 def test_a_key_defined_twice_is_refused():

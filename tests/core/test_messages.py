@@ -67,8 +67,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "level.{}": LEVELS,
     "template.level.{}": LEVELS,
     "caption.units.{}": RANKED_LEVELS,
-    "era.{}": UNIT_LISTS,  # the `?era=` picker
-    "era.short.{}": UNIT_LISTS,
+    "unitlist.by.{}": UNIT_LISTS,  # the `?era=` picker
+    "unitlist.short.{}": UNIT_LISTS,
     "data.converted.{}": UNIT_LISTS,
     "reform.chart_note.{}": UNIT_LISTS,
     "reform.converted_from.{}": UNIT_LISTS,

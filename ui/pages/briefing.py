@@ -35,7 +35,7 @@ def describe(token: str) -> str:
             first if first == last else tr("bpage.span", first=first, last=last),
             tr(f"gran.{spec.gran}"),
         ]
-    parts.append(tr(f"era.short.{spec.unit_list}"))
+    parts.append(tr(f"unitlist.short.{spec.unit_list}"))
     return " · ".join(parts)
 
 

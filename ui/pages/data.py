@@ -1,16 +1,14 @@
 """Dữ liệu / Data: the store's values, filtered, with status and source; CSV and XLSX."""
 
-import pandas as pd
 import streamlit as st
 
 from indicators.core.periods import parse_period
 from indicators.core.schema import STATUSES
-from indicators.core.settings import RegionRef, settings
+from indicators.core.settings import settings
 from indicators.export.files import csv_bytes, xlsx_bytes
 from indicators.geography.units import LEGACY, NEW
 from indicators.present import tables
 from indicators.query import across_reform, read
-from indicators.query.timeseries import within
 from ui.cache import cached, catalog, revision
 from ui.downloads import download
 from ui.session import language, number, page_heading, tr
@@ -28,35 +26,6 @@ MAX_SHOWN = 1000  # rows drawn in the browser; styling 20,000 rows takes seconds
 lang, rev, cat, cfg = language(), revision(), catalog(), settings()
 
 
-def level_values(
-    rev: int, unit_list: str, level: str, first: str, last: str, converted: bool
-) -> pd.DataFrame:
-    """Every indicator's values for all units of one level within [first, last].
-
-    With `converted`, the other unit list's values converted onto these units are added and
-    every row says whether it was converted (`indicators.query.across_reform`).
-    """
-    units = cached(read.units, unit_list)
-    codes = tuple(units.loc[units["level"] == level, "code"])
-    start, end = parse_period(first).start, parse_period(last).end
-    inds = tuple(i.code for i in cat)
-    if converted:
-        refs = tuple(RegionRef(unit_list, code) for code in codes)
-        values = cached(
-            across_reform.converted_series, rev, indicators=inds, refs=refs, unit_list=unit_list
-        )
-        return within(values, start, end)
-    return cached(
-        read.range_series,
-        rev,
-        indicators=inds,
-        unit_list=unit_list,
-        regions=codes,
-        start=start,
-        end=end,
-    )
-
-
 @st.cache_data(show_spinner=False, max_entries=32)
 def view(
     rev: int,
@@ -72,7 +41,18 @@ def view(
 ):
     """The filtered table in the reader's language, with each row's decimals and how many
     values were converted across the 2025 reform (and how many of those are estimates)."""
-    values = level_values(rev, unit_list, level, first, last, converted)
+    start, end = parse_period(first).start, parse_period(last).end
+    inds_all = tuple(i.code for i in cat)
+    values = cached(
+        across_reform.values_at_level,
+        rev,
+        unit_list=unit_list,
+        level=level,
+        indicators=inds_all,
+        start=start,
+        end=end,
+        converted=converted,
+    )
     keep = values["indicator"].isin(inds or values["indicator"])
     keep &= values["region"].isin(regs or values["region"])
     keep &= values["status"].isin(stats or values["status"])

@@ -6,6 +6,7 @@ import streamlit as st
 
 from indicators.core.catalog import TOPICS
 from indicators.core.clock import local_time
+from indicators.core.direction import rising_is_good
 from indicators.core.numbers import format_number
 from indicators.core.schema import STATUSES
 from indicators.geography import crosswalk
@@ -39,7 +40,7 @@ def describe(code: str) -> None:
         if ind.numerator or ind.denominator:
             parts = f"{part_name(ind.numerator)} / {part_name(ind.denominator)}"
             facts.append((tr("method.ratio_parts"), parts))
-        direction = "direction.up" if ind.higher_is_better else "direction.down"
+        direction = "direction.up" if rising_is_good(ind) else "direction.down"
         facts += [
             (tr("method.direction"), tr(direction)),
             (tr("method.decimals"), str(ind.decimals)),

@@ -3,12 +3,13 @@
 import streamlit as st
 
 from indicators.core.periods import parse_period
+from indicators.core.schema import any_illustrative
 from indicators.core.settings import settings
 from indicators.geography.units import LEGACY, unit_list_for
 from indicators.present.figures import ranking_figure, trend_figure
 from indicators.present.kpi import build_kpi
 from indicators.query import read
-from ui.cache import cached, catalog, reported_below_province, revision
+from ui.cache import cached, catalog, revision
 from ui.downloads import image_downloads
 from ui.session import language, page_heading, province_ref, tr
 from ui.url_state import indicator_choice, level_choice, url_choice
@@ -21,7 +22,7 @@ series = cached(read.series, rev, indicators=browsable, refs=province)
 targets = cached(read.targets, rev, indicators=browsable, refs=province)
 
 page_heading(tr("app.heading", province=cfg.province(lang)), rev)
-if series["status"].eq("illustrative").any():
+if any_illustrative(series["status"]):
     st.warning(tr("overview.illustrative_banner"), icon=":material/info:")
 
 years = sorted(series.loc[series["period_kind"] == "year", "period"].unique(), reverse=True)
@@ -87,7 +88,7 @@ with left:
 with right:
     st.subheader(tr("overview.ranking"))
     unit_list = unit_list_for(parse_period(year).end)
-    below = reported_below_province(rev, unit_list)
+    below = cached(read.reported_below_province, rev, unit_list)
     rankable = tuple(x for x in browsable if x in below) or browsable
     rank_code = indicator_choice(
         tr("overview.ranking_indicator"),

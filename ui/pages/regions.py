@@ -15,7 +15,7 @@ from indicators.geography.units import LEGACY
 from indicators.present.chart_spec import ChartSpec
 from indicators.present.figures import heatmap_figure, map_figure, ranking_figure
 from indicators.query import read
-from ui.cache import boundaries, cached, catalog, reported_below_province, revision
+from ui.cache import boundaries, cached, catalog, revision
 from ui.downloads import image_downloads
 from ui.session import language, page_heading, province_ref, remember_views, tr
 from ui.url_state import indicator_choice, level_choice, unit_list_choice, url_choice, widget_key
@@ -41,7 +41,7 @@ st.caption(tr("regions.intro"))
 row1 = st.columns([3, 2], vertical_alignment="bottom")
 with row1[1]:
     unit_list = unit_list_choice()
-below = reported_below_province(rev, unit_list)
+below = cached(read.reported_below_province, rev, unit_list)
 choices = [code for code in cat.codes(("headline", "detail")) if code in below]
 if not choices:
     st.info(tr("regions.no_indicator"))
@@ -69,10 +69,10 @@ if len(by_list) > 1:
 
     st.info(
         tr(
-            "regions.era_spans",
+            "regions.unit_list_spans",
             legacy=span(by_list.get(LEGACY, ["—"])) if LEGACY in by_list else "—",
             new=span(next(v for k, v in by_list.items() if k != LEGACY)),
-            current=tr(f"era.{unit_list}"),
+            current=tr(f"unitlist.by.{unit_list}"),
         ),
         icon=":material/history:",
     )

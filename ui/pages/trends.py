@@ -3,11 +3,12 @@
 import streamlit as st
 
 from indicators.core.periods import parse_period
+from indicators.core.schema import any_illustrative
 from indicators.core.settings import RegionRef, settings
 from indicators.export.files import csv_bytes
 from indicators.geography.units import LEGACY, unit_list_for
 from indicators.present import tables
-from indicators.present.captions import on_track_lines
+from indicators.present.captions import not_converted_note, on_track_lines
 from indicators.present.chart_spec import ChartSpec, targets_in_view, trend_parts
 from indicators.present.figures.growth import growth_figure
 from indicators.present.figures.over_time import AreasView
@@ -51,7 +52,9 @@ start, end = parse_period(first).start, parse_period(last).end
 
 row = st.columns([3, 1, 1], gap="medium")
 with row[2]:
-    with_data = ts.unit_lists_with_data(span, start, end)  # the unit lists with data in the range
+    with_data = across_reform.unit_lists_with_data(
+        span, start, end
+    )  # the unit lists with data in the range
     if len(with_data) > 1:
         unit_list = unit_list_choice(scope=SCOPE, default=unit_list_for(end))
     else:
@@ -85,10 +88,12 @@ with row[0]:
     )
 
 if len(with_data) > 1:
-    joined = "trends.era_joined_legacy" if unit_list == LEGACY else "trends.era_joined_new"
-    st.info(f"{tr('trends.era_spans')} {tr(joined)}", icon=":material/history:")
+    joined = (
+        "trends.unit_list_joined_legacy" if unit_list == LEGACY else "trends.unit_list_joined_new"
+    )
+    st.info(f"{tr('trends.unit_list_spans')} {tr(joined)}", icon=":material/history:")
 elif with_data:
-    st.caption(tr("trends.era_only", unit_list=tr(f"era.short.{unit_list}")))
+    st.caption(tr("trends.unit_list_only", unit_list=tr(f"unitlist.short.{unit_list}")))
 
 if not indicators:
     st.info(tr("trends.pick_indicator"))
@@ -157,8 +162,8 @@ for code in indicators:
             notes.append(tr("trends.incomplete", items="; ".join(items)))
         if not parts.partial.empty:
             notes.append(tr("trends.partial_areas", n=len(parts.partial)))
-        if len(with_data) > 1 and not ts.is_convertible(ind):
-            notes.append(tr(ts.not_converted_key(ind)))
+        if len(with_data) > 1 and not across_reform.is_convertible(ind):
+            notes.append(not_converted_note(ind, lang))
         if n_estimates:
             notes.append(tr("reform.note_estimates", n=n_estimates))
         notes += on_track_lines(ind, values, paths, chosen, lang)
@@ -199,7 +204,7 @@ for code in indicators:
             on_click="ignore",
             key=f"csv_{code}",
         )
-        if values["growth"].notna().any() or values["status"].eq("illustrative").any():
+        if values["growth"].notna().any() or any_illustrative(values["status"]):
             st.caption(tr("trends.growth_note"))
         if values["converted"].astype(bool).any():
             st.caption(tr("trends.growth_reform_note"))

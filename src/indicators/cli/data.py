@@ -55,7 +55,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     rev = seed_from(settings.data_dir, Store(settings.db_path))
     where = settings.db_path
     if rev is None:
-        print(both("cli.init_exists", where=where))
+        print(f"{both('cli.init_exists')}: {where}")
     else:
         print(both("cli.init_created", where=where, rev=rev.id, rows=rev.rows_new))
     return 0

@@ -46,12 +46,17 @@ def progress_towards(value: float, target: float, ind: Indicator) -> float | Non
     return target / value if value else None
 
 
+def rising_is_good(ind: Indicator) -> bool:
+    """Whether a rise is good news (a change is then shown green when positive)."""
+    return ind.higher_is_better
+
+
 def good_is_low(ind: Indicator) -> bool:
     """Whether low values are the good ones (a colour scale is then reversed)."""
-    return not ind.higher_is_better
+    return not rising_is_good(ind)
 
 
 def comparable_with_area(ind: Indicator) -> bool:
     """Whether a unit's value can be held against the value of the area the units make up: not
     for sums, where the area's figure is the total of its units and no level for one of them."""
-    return ind.agg_region not in ("sum", "1")
+    return ind.agg_region != "sum"

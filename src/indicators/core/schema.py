@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 STATUSES = ("published", "preliminary", "estimate", "illustrative")  # strongest first
+ILLUSTRATIVE = STATUSES[-1]  # made-up figures: every chart that shows one says so
 OBS_COLUMNS = [
     "indicator",
     "unit_list",
@@ -55,6 +56,11 @@ def status_rank(statuses: pd.Series) -> pd.Series:
 def status_of_rank(ranks: pd.Series) -> pd.Series:
     """The inverse of `status_rank`."""
     return ranks.map(dict(enumerate(STATUSES)))
+
+
+def any_illustrative(statuses: pd.Series) -> bool:
+    """Whether any of these values is illustrative (a chart showing it must say so)."""
+    return bool(statuses.eq(ILLUSTRATIVE).any())
 
 
 def weakest_status(statuses: Iterable[str]) -> str:

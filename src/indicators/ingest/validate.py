@@ -36,8 +36,15 @@ from indicators.ingest.unit_checks import check_unit_period, check_units
 from indicators.ingest.unitmatch import UnitMatcher
 from indicators.ingest.value_checks import check_duplicates, value_rules, warn_jumps
 
-TEXT_COLUMNS = ("indicator", "indicator_name", "unit_list", "region", "region_name", "period",
-                "value", "numerator", "denominator", "status", "source", "note")  # fmt: skip
+# The columns read as text: the observation's, and the names analysts write beside the codes.
+TEXT_COLUMNS = (
+    "indicator",
+    "indicator_name",
+    "unit_list",
+    "region",
+    "region_name",
+    *OBS_COLUMNS[3:],
+)
 NUMBER_COLUMNS = ("value", "numerator", "denominator")
 STATUS_ALIASES = {
     "published": "published",

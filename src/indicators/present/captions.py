@@ -17,6 +17,7 @@ from indicators.core.direction import best_first, comparable_with_area, reaches,
 from indicators.core.i18n import in_lang, t
 from indicators.core.numbers import LOCALES, format_value
 from indicators.core.periods import parse_period, sort_key
+from indicators.query.across_reform import NEVER_CONVERTED
 from indicators.query.timeseries import Trajectory
 
 UNIT_WORDS = (
@@ -312,3 +313,10 @@ def on_track_lines(
             )
         )
     return lines
+
+
+def not_converted_note(ind: Indicator, lang: str) -> str:
+    """Why an indicator's values are not converted across the 2025 reform: an index or a rank
+    means nothing on other units; an amount that does not add up cannot be split."""
+    key = "reform.not_converted" if ind.kind in NEVER_CONVERTED else "reform.not_converted_amount"
+    return t(key, lang)

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from indicators.core.catalog import Catalog, Indicator
 from indicators.core.i18n import WordedError, t
 from indicators.core.periods import parse_period, sort_key
+from indicators.core.schema import any_illustrative
 from indicators.core.settings import RegionRef, Settings
 from indicators.geography.units import LEGACY, unit_list_for
 from indicators.present.captions import in_sentence, ranking_caption, trend_caption
@@ -198,7 +199,7 @@ def _trend(con, spec, ind, catalog, names, rev, lang) -> Chart:
         title=ind.name(lang),
         caption=caption,
         areas=", ".join(chosen.values()),
-        illustrative=bool(shown.eq("illustrative").any()),
+        illustrative=any_illustrative(shown),
     )
 
 
@@ -260,7 +261,7 @@ def _ranking(con, spec, ind, units, names, rev, lang, rows: tuple[int, int]) -> 
             units=t(f"caption.units.{spec.level}", lang),
             place=in_sentence(names[parent], lang),
         ),
-        illustrative=bool(now["status"].eq("illustrative").any()),
+        illustrative=any_illustrative(now["status"]),
     )
 
 

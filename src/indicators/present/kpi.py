@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from indicators.core.catalog import Indicator
-from indicators.core.direction import progress_towards
+from indicators.core.direction import progress_towards, rising_is_good
 from indicators.core.i18n import half, t
 from indicators.core.numbers import format_change, format_number, format_value
 from indicators.core.periods import parse_period
+from indicators.core.schema import ILLUSTRATIVE
 from indicators.geography.units import unit_list_for
 
 
@@ -65,10 +66,10 @@ def _delta(ind: Indicator, row: pd.Series, prev: pd.Series | None, lang: str):
         return None, "off", ""
     if prev["unit_list"] != row["unit_list"]:
         return None, "off", t("kpi.no_compare", lang, period=prev["period"])
-    if (row["status"] == "illustrative") != (prev["status"] == "illustrative"):
+    if (row["status"] == ILLUSTRATIVE) != (prev["status"] == ILLUSTRATIVE):
         return None, "off", t("kpi.no_compare_status", lang, period=prev["period"])
     delta = round(float(row["value"]) - float(prev["value"]), ind.decimals)
-    color = "off" if delta == 0 else "normal" if ind.higher_is_better else "inverse"
+    color = "off" if delta == 0 else "normal" if rising_is_good(ind) else "inverse"
     text = format_change(delta, lang, ind.decimals, ind.is_percent)
     return text, color, t("kpi.vs_prev", lang, period=prev["period"])
 
@@ -171,6 +172,6 @@ def build_kpi(
         source=str(row["source"] or ""),
         note=str(row["note"] or ""),
         phase_text=phase_text,
-        illustrative=status == "illustrative",
+        illustrative=status == ILLUSTRATIVE,
         spark=[float(v) for v in same_era["value"]],
     )

@@ -38,9 +38,11 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from datetime import date
 
 import pandas as pd
 
+from indicators.core.catalog import Indicator
 from indicators.core.schema import (
     REFORM_COLUMNS,
     SOURCE_SEP,
@@ -52,9 +54,11 @@ from indicators.core.settings import RegionRef
 from indicators.geography.crosswalk import BASIS_EQUAL, BASIS_ONE_TO_ONE, BASIS_WHOLE, Plan, plan
 from indicators.geography.units import LEGACY, NEW, REFORM_DATE, UNIT_LISTS
 from indicators.query import read
-from indicators.query.timeseries import ADDITIVE, NEVER_CONVERTED, with_reform_columns
+from indicators.query.timeseries import within
 
 SERIES_COLUMNS = [*read.RESOLVED_COLUMNS, *REFORM_COLUMNS]
+ADDITIVE = ("sum", "ratio")  # how an indicator adds up over areas, when it does
+NEVER_CONVERTED = ("index", "rank")  # kinds that mean nothing on other units
 
 
 # -- the conversion -----------------------------------------------------------------------------
@@ -318,3 +322,60 @@ def converted_series(
     out["converted"] = out["converted"].astype(bool)
     out["estimate"] = out["estimate"].astype(bool)
     return out.sort_values(["indicator", "region", "period_end", "period_start"], ignore_index=True)
+
+
+def is_convertible(ind: Indicator) -> bool:
+    """Whether an indicator's values are converted across the 2025 reform: those that add up
+    over areas (counts, ratios); never indexes, ranks or non-additive amounts."""
+    return ind.agg_region in ADDITIVE and ind.kind not in NEVER_CONVERTED
+
+
+def with_reform_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with `REFORM_COLUMNS` (as `across_reform.converted_series` gives them): values read
+    straight from the store are reported on their own units, not converted."""
+    if "converted" in frame:
+        return frame
+    return frame.assign(
+        converted=False, estimate=False, basis=None, from_unit_list=frame["unit_list"]
+    )
+
+
+def unit_lists_with_data(span: pd.DataFrame, start: date, end: date) -> list[str]:
+    """Unit lists that have data overlapping [start, end] (`span` from read.data_span)."""
+    if span.empty:
+        return []
+    first = pd.to_datetime(span["first"]).dt.date
+    last = pd.to_datetime(span["last"]).dt.date
+    hit = span[(first <= end) & (last >= start)]
+    return sorted(set(hit["unit_list"]))
+
+
+def values_at_level(
+    con,
+    rev: int,
+    *,
+    unit_list: str,
+    level: str,
+    indicators: Sequence[str],
+    start: date,
+    end: date,
+    converted: bool,
+) -> pd.DataFrame:
+    """Every value of `indicators` for all units of one level within [start, end] (the Data
+    page). With `converted`, the other unit list's values converted onto these units are added
+    and every row says whether it was converted."""
+    units = read.units(con, unit_list)
+    codes = list(units.loc[units["level"] == level, "code"])
+    if not converted:
+        return read.range_series(
+            con,
+            rev,
+            indicators=indicators,
+            unit_list=unit_list,
+            regions=codes,
+            start=start,
+            end=end,
+        )
+    refs = [RegionRef(unit_list, code) for code in codes]
+    values = converted_series(con, rev, indicators=indicators, refs=refs, unit_list=unit_list)
+    return within(values, start, end)

@@ -14,15 +14,28 @@ from datetime import date
 
 import pandas as pd
 
-from indicators.core.schema import SOURCE_SEP, rank_status_sql, ratio_sql, status_rank_sql
+from indicators.core.schema import (
+    KEY,
+    OBS_COLUMNS,
+    PERIOD_COLUMNS,
+    SOURCE_SEP,
+    rank_status_sql,
+    ratio_sql,
+    status_rank_sql,
+)
 from indicators.core.settings import RegionRef
 from indicators.store.tables import as_of
 
+# An observation's columns with its period's dates, how the value was obtained (`origin`:
+# reported or aggregated) and how many commune-level units it covers of how many.
 RESOLVED_COLUMNS = [
-    "indicator", "unit_list", "region", "period", "period_kind", "period_start", "period_end",
-    "value", "numerator", "denominator", "status", "source", "note", "origin", "n_parts",
+    *KEY,
+    *PERIOD_COLUMNS,
+    *OBS_COLUMNS[len(KEY) :],
+    "origin",
+    "n_parts",
     "n_expected",
-]  # fmt: skip
+]
 
 # How parts combine into an area's value; used for district from communes and province from
 # districts (or from communes where there are no districts). A ratio needs every part's
@@ -259,6 +272,14 @@ def levels_with_data(con, rev: int) -> pd.DataFrame:
     ).df()
 
 
+def reported_below_province(con, rev: int, unit_list: str) -> frozenset[str]:
+    """Indicators with figures for some unit below the province on one unit list: what a
+    ranking of districts or communes can show."""
+    have = levels_with_data(con, rev)
+    below = (have["unit_list"] == unit_list) & (have["level"] != "province")
+    return frozenset(have.loc[below, "indicator"])
+
+
 def range_series(
     con,
     rev: int,
@@ -271,7 +292,7 @@ def range_series(
 ) -> pd.DataFrame:
     """Every value of the given units of one unit list for periods lying within [start, end].
 
-    The one step that fetches a Trends view (indicators × regions × era × range); joining
+    The one step that fetches a Trends view (indicators × regions × unit list × range); joining
     series across the 2025 reform replaces this function, not its callers.
     """
     sql = _values_sql(rev, "AND o.period_start >= $start AND o.period_end <= $end")

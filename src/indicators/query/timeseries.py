@@ -16,6 +16,7 @@ import pandas as pd
 from indicators.core.catalog import Catalog, Indicator
 from indicators.core.periods import parse_period, sort_key
 from indicators.core.schema import (
+    ILLUSTRATIVE,
     KEY,
     join_sources,
     ratio,
@@ -29,8 +30,6 @@ PLAN_YEARS = 5
 # Columns a series carries once values cross the 2025 reform (see `indicators.query.across_reform`).
 BASIS_ORDER = (BASIS_ONE_TO_ONE, BASIS_WHOLE, BASIS_EQUAL)  # weakest last: an estimate wins
 INCOMPLETE_COLUMNS = ["indicator", "unit_list", "region", "period", "have", "need", "part_kind"]
-ADDITIVE = ("sum", "ratio")  # how an indicator adds up over areas, when it does
-NEVER_CONVERTED = ("index", "rank")  # kinds that mean nothing on other units
 
 
 def plan_phase(year: int) -> str:
@@ -245,7 +244,7 @@ def add_growth(values: pd.DataFrame) -> pd.DataFrame:
             and pd.notna(before[0])
             and before[0] != 0
             and pd.notna(r.value)
-            and (before[1] == "illustrative") == (r.status == "illustrative")
+            and (before[1] == ILLUSTRATIVE) == (r.status == ILLUSTRATIVE)
             and before[2] == e
         )
         growth.append(float(r.value) / float(before[0]) * 100 if usable else None)
@@ -336,42 +335,9 @@ def trajectories(values: pd.DataFrame, placed: pd.DataFrame) -> list[Trajectory]
     return out
 
 
-def unit_lists_with_data(span: pd.DataFrame, start: date, end: date) -> list[str]:
-    """Unit lists that have data overlapping [start, end] (`span` from read.data_span)."""
-    if span.empty:
-        return []
-    first = pd.to_datetime(span["first"]).dt.date
-    last = pd.to_datetime(span["last"]).dt.date
-    hit = span[(first <= end) & (last >= start)]
-    return sorted(set(hit["unit_list"]))
-
-
-def with_reform_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame with `REFORM_COLUMNS` (as `across_reform.converted_series` gives them): values read
-    straight from the store are reported on their own units, not converted."""
-    if "converted" in frame:
-        return frame
-    return frame.assign(
-        converted=False, estimate=False, basis=None, from_unit_list=frame["unit_list"]
-    )
-
-
 def within(frame: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
     """Rows whose period lies within [start, end] (as `read.range_series` selects them)."""
     keep = (pd.to_datetime(frame["period_start"]) >= pd.Timestamp(start)) & (
         pd.to_datetime(frame["period_end"]) <= pd.Timestamp(end)
     )
     return frame[keep].reset_index(drop=True)
-
-
-def is_convertible(ind: Indicator) -> bool:
-    """Whether an indicator's values are converted across the 2025 reform: those that add up
-    over areas (counts, ratios); never indexes, ranks or non-additive amounts."""
-    return ind.agg_region in ADDITIVE and ind.kind not in NEVER_CONVERTED
-
-
-def not_converted_key(ind: Indicator) -> str:
-    """The message saying why an indicator is not converted (index or rank, or not additive)."""
-    return (
-        "reform.not_converted" if ind.kind in ("index", "rank") else "reform.not_converted_amount"
-    )

@@ -1,7 +1,4 @@
-"""The app frame: title, heading, data revision and the language picker (`app.*`).
-
-Also `lang.*`, the two languages' own names (two keys), kept with the picker that shows them.
-"""
+"""The app frame: title, heading, data revision and the language picker (`app.*`)."""
 
 from __future__ import annotations
 
@@ -9,8 +6,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.title": ("Chỉ số CNTT-TT", "ICT Indicators"),
     "app.heading": ("Chỉ số CNTT-TT tỉnh {province}", "{province} ICT indicators"),
     "app.language": ("Ngôn ngữ / Language", "Ngôn ngữ / Language"),
-    "lang.vi": ("Tiếng Việt", "Tiếng Việt"),
-    "lang.en": ("English", "English"),
     "app.revision": (
         "Dữ liệu: phiên bản {rev} ({date})",
         "Data: revision {rev} ({date})",

@@ -1,8 +1,5 @@
 """Words drawn on charts: the shared frame (source, revision, illustrative mark, targets),
-titles, subtitles and legends.
-
-Also `ranking.*` (one key) and `heatmap.*` (two keys): the subtitles of those figures.
-"""
+titles, subtitles and legends."""
 
 from __future__ import annotations
 
@@ -16,11 +13,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart.target_legacy": ("Mục tiêu (địa giới cũ)", "Target (old boundaries)"),
     "chart.target_new": ("Mục tiêu (địa giới mới)", "Target (new boundaries)"),
     "chart.no_data": ("Không có số liệu", "No data"),
-    "chart.era_legacy": (
+    "chart.unit_list_legacy": (
         "{name} (địa giới trước 1/7/2025)",
         "{name} (boundaries before 1 Jul 2025)",
     ),
-    "chart.era_new": ("{name} (địa giới từ 1/7/2025)", "{name} (boundaries from 1 Jul 2025)"),
+    "chart.unit_list_new": ("{name} (địa giới từ 1/7/2025)", "{name} (boundaries from 1 Jul 2025)"),
     "chart.ranking_title": ("{indicator}, {period}", "{indicator}, {period}"),
     "chart.ranking_sub_plain": ("{unit} · {n} đơn vị {level}", "{unit} · {n} {level} units"),
     "chart.ranking_sub": (
@@ -50,13 +47,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "One marker style per status; colour and dash only tell areas apart",
     ),
     "chart.legend_source": ("chỉ số CNTT-TT", "ICT indicators"),
-    "ranking.sub_parent": (
-        "{unit} · {n} đơn vị {level} · màu cam: thấp hơn {parent} ({value})",
-        "{unit} · {n} {level} units · orange: below {parent} ({value})",
-    ),
-    "heatmap.sub": (
-        "{unit} · {place}: {n} đơn vị {level}, xếp theo {latest}",
-        "{unit} · {place}: {n} {level} units, sorted by {latest}",
-    ),
-    "heatmap.gaps": ("✕: không có số liệu ({n} ô)", "✕: no data ({n} cells)"),
 }

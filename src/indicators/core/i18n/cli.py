@@ -15,7 +15,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không vẽ được ảnh (cần Chromium: apt-get install chromium): {error}",
         "Could not draw the image (needs Chromium: apt-get install chromium): {error}",
     ),
-    "cli.init_exists": ("Kho dữ liệu đã có sẵn: {where}", "Store already initialised: {where}"),
+    "cli.init_exists": ("Kho dữ liệu đã có sẵn", "store already initialised"),
     "cli.init_created": (
         "Đã tạo kho dữ liệu {where}: phiên bản {rev}, {rows} dòng",
         "Created {where}: revision {rev}, {rows} rows",
@@ -24,5 +24,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Phiên bản {rev}: {new} mới, {changed} thay đổi, {unchanged} không đổi",
         "Revision {rev}: {new} new, {changed} changed, {unchanged} unchanged",
     ),
-    "cli.no_data": ("Không có số liệu", "No data"),
+    "cli.no_data": ("Không có số liệu", "no data"),
 }

@@ -4,6 +4,7 @@ a preview gone stale."""
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "history.seeded": ("Khởi tạo từ dữ liệu kèm theo ({folder}/)", "seeded from bundled data"),
     # Steps of a long commit or rollback (Store.commit(progress=...) passes these keys).
     "history.progress.waiting": (
         "Đang chờ đến lượt ghi vào kho dữ liệu…",

@@ -1,12 +1,8 @@
-"""Image downloads under each chart (`img.*`).
-
-Also `export.*` (one key): the footer line every exported image carries.
-"""
+"""Image downloads under each chart (`img.*`)."""
 
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "export.footer": ("Xuất ngày {date} · {org}", "Exported {date} · {org}"),
     "img.menu": ("Tải ảnh", "Image"),
     "img.png_wide": ("PNG 16:9 (1920×1080)", "PNG 16:9 (1920×1080)"),
     "img.png_square": ("PNG vuông (1080×1080)", "PNG square (1080×1080)"),

@@ -1,7 +1,4 @@
-"""The Methodology page (`method.*`).
-
-Also `direction.*` (two keys): which way an indicator is better, as that page says it.
-"""
+"""The Methodology page (`method.*`)."""
 
 from __future__ import annotations
 
@@ -24,8 +21,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Các chỉ tiêu thành phần (tử số, mẫu số)",
         "Component indicators (numerators, denominators)",
     ),
-    "direction.up": ("càng cao càng tốt", "higher"),
-    "direction.down": ("càng thấp càng tốt", "lower"),
     "method.statuses": ("Trạng thái số liệu", "Data status"),
     "method.status_col": ("Trạng thái", "Status"),
     "method.meaning_col": ("Ý nghĩa", "Meaning"),

@@ -30,7 +30,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chưa có số liệu của «{indicator}» cho các đơn vị thuộc {place} theo bộ đơn vị này.",
         "No figures for '{indicator}' for the units of {place} on this set of units.",
     ),
-    "regions.era_spans": (
+    "regions.unit_list_spans": (
         "Chỉ tiêu này có số liệu cả trước và sau 1/7/2025: {legacy} theo đơn vị cũ (có cấp "
         "huyện), {new} theo đơn vị mới. Đang xem **{current}**. Hai bộ đơn vị không so sánh "
         "trực tiếp được vì nhiều xã đã sáp nhập và một số mã được dùng lại.",

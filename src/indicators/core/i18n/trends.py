@@ -10,13 +10,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "trends.granularity": ("Chi tiết theo", "By"),
     "trends.pick_indicator": ("Chọn ít nhất một chỉ tiêu.", "Choose at least one indicator."),
     "trends.pick_region": ("Chọn ít nhất một địa bàn.", "Choose at least one area."),
-    "trends.era_spans": (
+    "trends.unit_list_spans": (
         "Khoảng thời gian đã chọn có số liệu cả trước và sau 1/7/2025, trên hai bộ đơn vị "
         "hành chính khác nhau.",
         "The chosen range has data both before and after 1 July 2025, on two different sets "
         "of units.",
     ),
-    "trends.era_joined_new": (
+    "trends.unit_list_joined_new": (
         "Đang xem theo đơn vị mới: số liệu trước 1/7/2025 được quy đổi từ đơn vị cũ (cộng các "
         "đơn vị cũ hợp thành; tỷ lệ tính lại từ tử số và mẫu số) thành một chuỗi liên tục; điểm "
         "quy đổi có vòng xám, điểm ước tính (đơn vị cũ bị chia) có ô vuông xám. Chỉ số và thứ "
@@ -27,7 +27,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "estimates (a divided old unit) a grey square. Indexes and ranks are not converted. "
         "Choose 'By the old units' to see the figures as reported.",
     ),
-    "trends.era_joined_legacy": (
+    "trends.unit_list_joined_legacy": (
         "Đang xem theo đơn vị cũ: số liệu từ 1/7/2025 chỉ có cho đơn vị cũ trùng đúng với một "
         "đơn vị mới (có vòng xám); các đơn vị cũ khác dừng ở trước 1/7/2025. Chọn «Theo đơn vị "
         "hành chính mới» để xem một chuỗi liên tục.",
@@ -41,7 +41,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Growth between a value converted exactly and a reported one is computed (the same "
         "area); not between an estimate (boundary change) and a value that is not one.",
     ),
-    "trends.era_only": (
+    "trends.unit_list_only": (
         "Khoảng thời gian này chỉ có số liệu theo {unit_list}.",
         "This range has data only on the {unit_list}.",
     ),

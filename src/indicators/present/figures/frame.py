@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from indicators.core.i18n import t
+from indicators.core.schema import SOURCE_SEP
 
 FONT = "Noto Sans, DejaVu Sans, Arial, sans-serif"
 BLUE, ORANGE, VERMILLION, GREEN, GREY = "#0072B2", "#E69F00", "#D55E00", "#009E73", "#999999"
@@ -23,10 +24,10 @@ SEPARATORS = {"vi": ",.", "en": ".,"}  # plotly: decimal mark, then thousands ma
 def short_sources(sources: pd.Series) -> str:
     parts: list[str] = []
     for s in sources.dropna():
-        for p in str(s).split("; "):
+        for p in str(s).split(SOURCE_SEP):
             if p and p not in parts:
                 parts.append(p)
-    return "; ".join(parts[:3]) + ("; …" if len(parts) > 3 else "")
+    return SOURCE_SEP.join(parts[:3]) + (f"{SOURCE_SEP}…" if len(parts) > 3 else "")
 
 
 def frame(

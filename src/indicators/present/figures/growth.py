@@ -12,6 +12,7 @@ from indicators.core.catalog import Indicator
 from indicators.core.i18n import t
 from indicators.core.numbers import format_number
 from indicators.core.periods import sort_key
+from indicators.core.schema import any_illustrative
 from indicators.present.figures import over_time
 from indicators.present.figures.frame import (
     GREY,
@@ -46,11 +47,11 @@ def growth_figure(values: pd.DataFrame, ind: Indicator, **view: Unpack[AreasView
             lang,
             base=base,
             span=over_time.span_label(first, last, lang),
-            unit_list=t(f"era.short.{view['unit_list']}", lang),
+            unit_list=t(f"unitlist.short.{view['unit_list']}", lang),
         ),
         source=short_sources(rows["source"]) if not rows.empty else ind.source,
         revision=view["revision"],
-        illustrative=bool(rows["status"].eq("illustrative").any()),
+        illustrative=any_illustrative(rows["status"]),
         lang=lang,
         height=330 + 22 * len(fig.data),
         legend_rows=len(fig.data),

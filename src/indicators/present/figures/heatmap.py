@@ -10,6 +10,7 @@ from indicators.core.direction import good_is_low
 from indicators.core.i18n import t
 from indicators.core.numbers import format_value
 from indicators.core.periods import parse_period
+from indicators.core.schema import any_illustrative
 from indicators.present.figures.frame import frame, short_sources
 from indicators.present.figures.scale import NO_DATA_LINE, coloraxis
 
@@ -130,7 +131,7 @@ def heatmap_figure(
         subtitle=sub,
         source=short_sources(vals["source"]) if not vals.empty else ind.source,
         revision=revision,
-        illustrative=bool(vals["status"].eq("illustrative").any()),
+        illustrative=any_illustrative(vals["status"]),
         lang=lang,
         height=max(380, row_px * len(labels) + 250),
         left=210,

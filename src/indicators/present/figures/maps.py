@@ -18,6 +18,7 @@ from indicators.core.catalog import Indicator
 from indicators.core.direction import best_value, worst_first
 from indicators.core.i18n import t
 from indicators.core.numbers import format_value
+from indicators.core.schema import any_illustrative
 from indicators.geography.boundaries import Boundaries
 from indicators.present.figures.frame import frame, short_sources
 from indicators.present.figures.narrow import for_half_width
@@ -73,7 +74,7 @@ def map_figure(
         subtitle=sub,
         source=short_sources(df["source"]) if df["source"].notna().any() else ind.source,
         revision=revision,
-        illustrative=bool(df["status"].eq("illustrative").any()),
+        illustrative=any_illustrative(df["status"]),
         lang=lang,
         height=height,
         left=24,

@@ -6,9 +6,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from indicators.core.catalog import Indicator
-from indicators.core.direction import best_first, worse_than
+from indicators.core.direction import best_first, comparable_with_area, worse_than
 from indicators.core.i18n import t
 from indicators.core.numbers import format_value
+from indicators.core.schema import any_illustrative
 from indicators.present.figures.frame import BLUE, ORANGE, VERMILLION, frame, short_sources
 from indicators.present.figures.narrow import for_half_width
 from indicators.present.figures.unit_names import no_data_note
@@ -36,7 +37,7 @@ def ranking_figure(
     carries its unit code (customdata[0]) so that a click can drill into it.
     """
     unit = ind.unit(lang)
-    if ind.agg_region in ("sum", "1"):
+    if not comparable_with_area(ind):
         province_value = None  # a total of the units is no level for one of them to reach
     have = _ends(best_first(units[units["value"].notna()], ind), best, worst, lang)
     below = (
@@ -81,7 +82,7 @@ def ranking_figure(
         subtitle=sub,
         source=short_sources(have["source"]) if not have.empty else ind.source,
         revision=revision,
-        illustrative=bool(units["status"].eq("illustrative").any()),
+        illustrative=any_illustrative(units["status"]),
         lang=lang,
         height=max(360, 24 * len(have) + 230),
         left=210,

@@ -12,7 +12,9 @@ from indicators.core.catalog import Indicator
 from indicators.core.i18n import t
 from indicators.core.numbers import format_value
 from indicators.core.periods import sort_key
+from indicators.core.schema import ILLUSTRATIVE, any_illustrative
 from indicators.geography.units import LEGACY
+from indicators.present.captions import not_converted_note
 from indicators.present.figures.converted import add_rings, conversion_notes, converted_rows
 from indicators.present.figures.frame import (
     BLUE,
@@ -36,7 +38,8 @@ from indicators.present.figures.over_time import (
     span_label,
 )
 from indicators.present.figures.reform_marker import add_reform_marker, marker_x
-from indicators.query.timeseries import Trajectory, is_convertible, not_converted_key
+from indicators.query.across_reform import is_convertible
+from indicators.query.timeseries import Trajectory
 
 TARGET_COLUMNS = ["indicator", "region", "period", "x", "value", "status"]
 
@@ -89,7 +92,7 @@ def trend_figure(
         subtitle=t("chart.trend_sub", lang, unit=unit, region=region_name, first=first, last=last),
         source=short_sources(rows["source"]) if not rows.empty else ind.source,
         revision=revision,
-        illustrative=bool(rows["status"].eq("illustrative").any()),
+        illustrative=any_illustrative(rows["status"]),
         lang=lang,
         height=470 + 22 * len(fig.data),
         legend_rows=len(fig.data),
@@ -104,8 +107,8 @@ def _unit_list_line(
     """The area's values under one unit list: blue and solid for the old list, green dots for
     the new; hollow markers are illustrative values."""
     legacy = unit_list == LEGACY
-    key = "chart.era_legacy" if legacy else "chart.era_new"
-    illustrative = part["status"].eq("illustrative")
+    key = "chart.unit_list_legacy" if legacy else "chart.unit_list_new"
+    illustrative = part["status"].eq(ILLUSTRATIVE)
     return go.Scatter(
         x=period_labels(part["period"], lang),
         y=part["value"],
@@ -195,7 +198,7 @@ def trends_figure(
         ),
         source=short_sources(rows["source"]) if not rows.empty else ind.source,
         revision=view["revision"],
-        illustrative=bool(shown.eq("illustrative").any()),
+        illustrative=any_illustrative(shown),
         lang=lang,
         height=520 + 22 * len(fig.data),
         legend_rows=len(fig.data),
@@ -324,7 +327,7 @@ def _trends_subtitle(
         unit=ind.unit(lang),
         gran=t(f"gran.of.{view['granularity']}", lang),
         span=span_label(first, last, lang),
-        unit_list=t(f"era.short.{unit_list}", lang),
+        unit_list=t(f"unitlist.short.{unit_list}", lang),
     )
     if rings:
         subtitle += " · " + t(f"reform.chart_note.{unit_list}", lang)
@@ -336,7 +339,7 @@ def _trends_subtitle(
 def reform_note(ind: Indicator, unit_list: str, lang: str) -> str:
     """What a chart crossing 1 July 2025 shows on either side of the marker."""
     if not is_convertible(ind):
-        return t(not_converted_key(ind), lang)
+        return not_converted_note(ind, lang)
     return t("reform.note_2025" if unit_list != LEGACY else "reform.note_legacy", lang)
 
 

@@ -1,16 +1,13 @@
-"""The unit lists (before and from 1 July 2025) as people choose them (`era.*`: the `?era=`
-picker and its notes).
-
-Also `unitlist.*` (two keys): a unit list named in a table cell.
-"""
+"""The unit lists, before and from 1 July 2025 (`unitlist.*`): the picker kept in the URL as
+`?era=`, its notes, the short names in chart subtitles and the names in table cells."""
 
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "era.label": ("Địa giới hành chính", "Administrative boundaries"),
-    "era.2025": ("Theo đơn vị hành chính mới", "By the new units"),
-    "era.legacy": ("Theo đơn vị hành chính cũ", "By the old units"),
-    "era.note": (
+    "unitlist.label": ("Địa giới hành chính", "Administrative boundaries"),
+    "unitlist.by.2025": ("Theo đơn vị hành chính mới", "By the new units"),
+    "unitlist.by.legacy": ("Theo đơn vị hành chính cũ", "By the old units"),
+    "unitlist.note": (
         "Từ 1/7/2025 cả nước bỏ cấp huyện và sắp xếp lại cấp xã; Khánh Hòa mới gồm Khánh Hòa và "
         "Ninh Thuận cũ. Đơn vị mới dùng lại một số mã cũ, nên số liệu của hai thời kỳ được xem "
         "theo một bộ đơn vị đã chọn.",
@@ -18,8 +15,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "old Khánh Hòa and Ninh Thuận. New units reuse some old codes, so figures from the two "
         "periods are shown on one chosen set of units.",
     ),
-    "era.short.legacy": ("đơn vị hành chính trước 1/7/2025", "units before 1 July 2025"),
-    "era.short.2025": ("đơn vị hành chính từ 1/7/2025", "units from 1 July 2025"),
+    "unitlist.short.legacy": ("đơn vị hành chính trước 1/7/2025", "units before 1 July 2025"),
+    "unitlist.short.2025": ("đơn vị hành chính từ 1/7/2025", "units from 1 July 2025"),
     "unitlist.legacy": ("Trước 1/7/2025", "Before 1 July 2025"),
     "unitlist.2025": ("Từ 1/7/2025", "From 1 July 2025"),
 }

@@ -132,3 +132,21 @@ def test_the_layer_contract_holds():
     )
     assert out.returncode == 0, out.stdout[-3000:]
     assert "0 broken" in out.stdout
+
+
+MAX_MODULE_LINES, MAX_FUNCTION_LINES = 400, 80  # small modules, functions that do one thing
+
+
+def test_modules_and_functions_stay_small():
+    files = [*(ROOT / "src").rglob("*.py"), *(ROOT / "ui").rglob("*.py"), ROOT / "app.py"]
+    big = []
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        if text.count("\n") > MAX_MODULE_LINES:
+            big.append(f"{path.relative_to(ROOT)}: {text.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = node.end_lineno - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    big.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}: {length}")
+    assert big == []

@@ -21,6 +21,7 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
+from indicators.core.schema import OBS_COLUMNS  # noqa: E402
 from indicators.core.settings import load_settings  # noqa: E402
 from indicators.geography.units import LEGACY, NEW, build_regions  # noqa: E402
 
@@ -32,19 +33,7 @@ NEW_YEARS = [2025, 2026]
 # Land area (km²) of the old provinces, for the service radius; the new list carries areas.
 OLD_AREA = {"56": 5137.8, "58": 3355.3}
 POP_2016 = {"56": 1_213_000, "58": 590_000}
-HEADER = [
-    "indicator",
-    "unit_list",
-    "region",
-    "region_name",
-    "period",
-    "value",
-    "numerator",
-    "denominator",
-    "status",
-    "source",
-    "note",
-]
+HEADER = [*OBS_COLUMNS[:3], "region_name", *OBS_COLUMNS[3:]]  # a name beside each code
 
 
 def fmt(x: float | None, nd: int = 4) -> str:

@@ -37,7 +37,7 @@ def number(value: float) -> str:
 
 def province_ref(unit_list: str) -> RegionRef | None:
     """The configured province on this unit list (the home of every page's view), if any."""
-    return next((r for r in settings().province_units if r.unit_list == unit_list), None)
+    return settings().province_on(unit_list)
 
 
 def revision_caption(rev: int) -> str:

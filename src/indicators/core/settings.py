@@ -45,6 +45,10 @@ class Settings:
     org = bilingual("org")
     province = bilingual("province")
 
+    def province_on(self, unit_list: str) -> RegionRef | None:
+        """The province as a unit of `unit_list` (the home of every view on it), if configured."""
+        return next((r for r in self.province_units if r.unit_list == unit_list), None)
+
     @property
     def max_upload_bytes(self) -> int:
         """Largest file an analyst may upload: `[uploads] max_mb` in settings.toml."""

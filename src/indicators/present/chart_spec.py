@@ -271,7 +271,7 @@ PRESETS = ("phase_2016_2020", "current_year")
 
 
 def province_code(settings: Settings, unit_list: str) -> str:
-    ref = next((r for r in settings.province_units if r.unit_list == unit_list), None)
+    ref = settings.province_on(unit_list)
     if ref is None:
         raise ValueError(f"no province configured for unit list {unit_list!r}")
     return ref.code

@@ -1,19 +1,23 @@
-"""Downloads: CSV that Excel opens with its diacritics, XLSX with numbers as numbers, and the
-Data page's table in the reader's language."""
+"""Downloads: CSV that Excel opens with its diacritics, XLSX with numbers as numbers, the
+Data page's table in the reader's language, and no cell from the data that runs as a formula."""
 
 from __future__ import annotations
 
+import csv
 import io
+import zipfile
 from datetime import date
 
 import openpyxl
 import pandas as pd
 import pytest
 
+from indicators.core.spreadsheet import TRIGGERS, csv_cell, is_negative_number
 from indicators.export.files import csv_bytes, xlsx_bytes
 from indicators.geography.units import LEGACY
 from indicators.present import tables
 from indicators.query import read
+from tests.export.payloads import INDICATOR, NEGATIVE, PAYLOADS, REGION, YEARS, store_payloads
 
 FRAME = pd.DataFrame(
     {
@@ -87,3 +91,67 @@ def test_short_tables_as_text_write_missing_numbers_as_a_dash():
     frame = pd.DataFrame({"v": [30000.0, None]})
     assert tables.as_text(frame, 0, ["v"], "vi")["v"].tolist() == ["30.000", "—"]
     assert tables.as_text(frame, 0, ["v"], "en")["v"].tolist() == ["30,000", "—"]
+
+
+# -- no cell from the data runs as a formula (issue 12; the rule is core.spreadsheet) ----------
+
+
+def _payload_table(store, catalog, regions, lang="vi"):
+    """The Data page's table of a commune whose sources and notes are formula payloads."""
+    store_payloads(store, catalog, regions)
+    with store.connect(read_only=True) as con:
+        units = read.units(con, LEGACY)
+        values = read.range_series(
+            con,
+            store.current_revision(),
+            indicators=[INDICATOR],
+            unit_list=LEGACY,
+            regions=[REGION],
+            start=date(2016, 1, 1),
+            end=date(2022, 12, 31),
+        )
+    return tables.data_table(values, catalog, units, lang)
+
+
+def test_data_csv_neutralises_formulas_and_keeps_numbers(empty_store, catalog, regions):
+    table = _payload_table(empty_store, catalog, regions)
+    text = csv_bytes(table).decode("utf-8-sig")
+    records = list(csv.reader(io.StringIO(text, newline="")))
+    head, rows = records[0], records[1:]
+    assert len(rows) == len(YEARS)  # a carriage return in a note did not start a row
+    by_year = {r[head.index("Kỳ")]: dict(zip(head, r, strict=True)) for r in rows}
+    for year, payload in zip(YEARS, PAYLOADS, strict=False):
+        assert by_year[year]["Nguồn"] == by_year[year]["Ghi chú"] == csv_cell(payload)
+        assert by_year[year]["Nguồn"].startswith("'")
+    assert by_year[YEARS[-1]]["Ghi chú"] == NEGATIVE  # a real negative number is not touched
+    for row in rows:
+        assert not [c for c in row if c[:1] in TRIGGERS and not is_negative_number(c)]
+    back = pd.read_csv(io.StringIO(text), dtype={"Mã địa bàn": str, "Kỳ": str})
+    assert back["Giá trị"].dtype == float  # numbers are numbers, not quoted text
+    assert dict(zip(back["Kỳ"], back["Giá trị"], strict=True)) == {y: int(y) - 2000 for y in YEARS}
+
+
+def test_data_xlsx_holds_strings_and_numbers_never_formulas(empty_store, catalog, regions):
+    table = _payload_table(empty_store, catalog, regions)
+    data = xlsx_bytes(table, "Dữ liệu")
+    ws = openpyxl.load_workbook(io.BytesIO(data)).active
+    cells = [c for row in ws.iter_rows() for c in row if c.value is not None]
+    assert {c.data_type for c in cells} == {"s", "n"}
+    head = [c.value for c in ws[1]]
+    source, note, value = (head.index(h) for h in ("Nguồn", "Ghi chú", "Giá trị"))
+    rows = list(ws.iter_rows(min_row=2))
+    assert set(PAYLOADS) < {r[source].value for r in rows}  # the text as it was, no "'"
+    flagged = {r[source].value: r[source].quotePrefix for r in rows}
+    assert all(flagged[p] for p in PAYLOADS)  # Excel's own quote prefix keeps them text
+    assert [r[note].value for r in rows if r[note].value == NEGATIVE] == [NEGATIVE]
+    assert all(isinstance(r[value].value, int | float) for r in rows)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet and "<f " not in sheet and "evil.example" in sheet
+
+
+def test_xlsx_text_that_xml_cannot_hold_does_not_break_the_file():
+    frame = pd.DataFrame({"Ghi chú": ["a\x01b", "#N/A", "=1+1"], "Giá trị": [1.0, -2.5, None]})
+    ws = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(frame))).active
+    assert [c.value for c in ws["A"]] == ["Ghi chú", "a\ufffdb", "#N/A", "=1+1"]
+    assert [c.data_type for c in ws["A"]] == ["s"] * 4 and ws["B3"].value == -2.5

@@ -7,13 +7,13 @@ to stdout and every problem (row, column, value, reason, hint) to stderr, in bot
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from pathlib import Path
 
 from indicators.cli.context import Context, open_context
 from indicators.core.i18n import both, joined
 from indicators.core.settings import load_settings
+from indicators.core.spreadsheet import csv_writer
 from indicators.geography.units import build_regions
 from indicators.ingest.check import Checked, check_upload
 from indicators.service import seed_from
@@ -102,7 +102,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_history(args: argparse.Namespace) -> int:
     store = open_context().store
-    out = csv.writer(sys.stdout, lineterminator="\n")
+    out = csv_writer(sys.stdout, lineterminator="\n")  # text cells never run as formulas
     out.writerow(HISTORY_COLUMNS)
     for r in store.revisions():
         out.writerow(

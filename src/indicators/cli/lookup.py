@@ -14,6 +14,7 @@ from indicators.core.i18n import both
 from indicators.core.numbers import format_value
 from indicators.core.periods import parse_period
 from indicators.core.settings import load_settings
+from indicators.core.spreadsheet import write_csv
 from indicators.geography.units import NEW, UNIT_LISTS, build_regions, unit_list_for
 from indicators.ingest.template import template_csv, template_xlsx
 from indicators.query import read
@@ -99,9 +100,10 @@ def cmd_value(args: argparse.Namespace) -> int:
 
 
 def _print_csv(frame: pd.DataFrame) -> None:
-    """CSV to stdout; `indicators regions | head` ends quietly instead of with a traceback."""
+    """CSV to stdout (no cell can run as a formula in a spreadsheet: `core.spreadsheet`);
+    `indicators regions | head` ends quietly instead of with a traceback."""
     try:
-        frame.to_csv(sys.stdout, index=False, lineterminator="\n", float_format="%.10g")
+        write_csv(frame, sys.stdout, lineterminator="\n", float_format="%.10g")
         sys.stdout.flush()
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 from indicators.core.i18n import LANGS, MESSAGES, both, joined, t
+from indicators.core.spreadsheet import to_csv_bytes
 
 SEVERITIES = ("error", "warning", "note")
 
@@ -109,9 +110,12 @@ def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
 
 
 def report_csv(problems: Iterable[Problem]) -> bytes:
-    """The report as a CSV file Excel opens with its Vietnamese intact (UTF-8 with BOM)."""
+    """The report as a CSV file Excel opens with its Vietnamese intact (UTF-8 with BOM).
+
+    The report repeats the file's own cells: one such as '=HYPERLINK(…)' gets a leading quote
+    (`core.spreadsheet`) instead of running when the analyst opens the report."""
     df = problems_frame(sort_problems(problems)).rename(columns=REPORT_HEADERS)
-    return df.to_csv(index=False).encode("utf-8-sig")
+    return to_csv_bytes(df)
 
 
 def rule_problem(

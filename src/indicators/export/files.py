@@ -2,39 +2,33 @@
 
 Frames in, bytes out, no UI. CSV is UTF-8 with a byte-order mark (without it Excel reads
 UTF-8 as the local code page and garbles ư, ệ, ỷ), comma-separated, with a decimal point so
-that any program reads the numbers; XLSX keeps numbers as numbers.
+that any program reads the numbers; XLSX keeps numbers as numbers. Both follow
+`core.spreadsheet`: no cell from the data can run as a formula in the reader's spreadsheet.
 """
 
 from __future__ import annotations
 
 import io
-import math
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+
+from indicators.core.spreadsheet import to_csv_bytes, xlsx_row, xlsx_text
 
 MAX_WIDTH = 60  # characters; longer text wraps in Excel's cell on demand
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """The frame as CSV, UTF-8 with BOM, no index."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    """The frame as CSV, UTF-8 with BOM, no index; text that could start a formula gets a `'`."""
+    return to_csv_bytes(frame)
 
 
 def _sheet_name(name: str) -> str:
     """Excel refuses sheet names over 31 characters or with []:*?/\\ in them."""
     clean = "".join("_" if c in "[]:*?/\\" else c for c in name).strip() or "Sheet1"
     return clean[:31]
-
-
-def _cell(value: object) -> object:
-    """Empty for missing values; plain Python numbers and text otherwise."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
-        return None
-    return value.item() if hasattr(value, "item") else value
 
 
 def xlsx_bytes(frame: pd.DataFrame, sheet: str = "Sheet1") -> bytes:
@@ -52,15 +46,12 @@ def xlsx_bytes(frame: pd.DataFrame, sheet: str = "Sheet1") -> bytes:
     if len(frame.columns):
         last = get_column_letter(len(frame.columns))
         ws.auto_filter.ref = f"A1:{last}{len(frame) + 1}"
-    bold = Font(bold=True)
-    head = []
-    for col in frame.columns:
-        cell = WriteOnlyCell(ws, value=str(col))
-        cell.font = bold
-        head.append(cell)
+    head = [xlsx_text(ws, str(col)) for col in frame.columns]
+    for cell in head:
+        cell.font = Font(bold=True)
     ws.append(head)
     for row in frame.itertuples(index=False, name=None):
-        ws.append([_cell(v) for v in row])
+        ws.append(xlsx_row(ws, row))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

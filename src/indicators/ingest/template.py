@@ -20,6 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from indicators.core.catalog import Catalog, Indicator
 from indicators.core.i18n import both, joined, t
 from indicators.core.schema import OBS_COLUMNS
+from indicators.core.spreadsheet import to_csv_bytes, xlsx_row
 from indicators.geography.units import NEW
 
 # The long format the reader takes back, with the unit's name beside its code for people.
@@ -116,7 +117,7 @@ def template_csv(catalog: Catalog, regions: pd.DataFrame, unit_list: str = NEW) 
     """The data sheet as CSV, UTF-8 with a BOM (Excel then reads the diacritics right)."""
     frame = example_rows(catalog, regions, unit_list)
     frame.columns = [header(c) for c in DATA_COLUMNS]
-    return frame.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    return to_csv_bytes(frame, lineterminator="\r\n")
 
 
 def template_xlsx(catalog: Catalog, regions: pd.DataFrame, unit_list: str = NEW) -> bytes:
@@ -168,9 +169,9 @@ def _sheet(name: str) -> str:
 
 
 def _write(ws, headers: list[str], frame: pd.DataFrame) -> None:
-    ws.append(headers)
+    ws.append(xlsx_row(ws, headers))
     for row in frame.itertuples(index=False):
-        ws.append([None if (isinstance(v, float) and pd.isna(v)) else v for v in row])
+        ws.append(xlsx_row(ws, row))  # names from the catalog are text, never formulas
     for n, text in enumerate(headers, start=1):
         cell = ws.cell(1, n)
         cell.font = Font(bold=True)

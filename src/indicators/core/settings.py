@@ -12,11 +12,11 @@ from functools import cache
 from pathlib import Path
 
 from indicators.core.i18n import bilingual
+from indicators.core.limits import UploadLimits
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_DATA_DIR = REPO_ROOT / "data"
 DEFAULT_DB_PATH = REPO_ROOT / "var" / "indicators.duckdb"
-DEFAULT_MAX_UPLOAD_MB = 20
 
 
 @dataclass(frozen=True)
@@ -50,10 +50,14 @@ class Settings:
         return next((r for r in self.province_units if r.unit_list == unit_list), None)
 
     @property
+    def upload_limits(self) -> UploadLimits:
+        """What one uploaded file may hold (`[uploads]` in settings.toml; `core.limits`)."""
+        return UploadLimits.from_table(self.extra.get("uploads", {}))
+
+    @property
     def max_upload_bytes(self) -> int:
         """Largest file an analyst may upload: `[uploads] max_mb` in settings.toml."""
-        mb = float(self.extra.get("uploads", {}).get("max_mb", DEFAULT_MAX_UPLOAD_MB))
-        return int(mb * 1024 * 1024)
+        return self.upload_limits.max_bytes
 
     def boundary_file(self, unit_list: str) -> Path | None:
         """The boundary GeoJSON for a unit list (`[maps.boundaries]`), relative to the data

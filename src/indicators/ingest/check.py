@@ -16,6 +16,7 @@ import pandas as pd
 
 from indicators.core.catalog import Catalog
 from indicators.core.i18n import t
+from indicators.core.limits import DEFAULT_LIMITS, UploadLimits
 from indicators.core.problems import (
     Problem,
     problems_frame,
@@ -110,6 +111,7 @@ def check_upload(
     max_bytes: int | None = None,
     columns: list[str] = OBS_COLUMNS,
     matcher: UnitMatcher | None = None,
+    limits: UploadLimits = DEFAULT_LIMITS,
 ) -> Checked:
     """Read, reshape and validate one file. Never raises on bad input.
 
@@ -119,8 +121,11 @@ def check_upload(
     decimal         "," or "." when the caller knows; otherwise detected from the numbers
     max_bytes       size limit (Settings.max_upload_bytes); None for the bundled data
     matcher         a prebuilt UnitMatcher(regions), to save rebuilding it per file
+    limits          what the file may hold (Settings.upload_limits: rows, columns, cells, one
+                    cell's and one source's or note's length, the XLSX zip); a file that passes
+                    one is refused while it is read, with one error naming the limit
     """
-    raw: RawTable = read_table(bytes(data), file_name, max_bytes=max_bytes)
+    raw: RawTable = read_table(bytes(data), file_name, max_bytes=max_bytes, limits=limits)
     if not raw.readable:
         return _empty(file_name, raw.problems, raw.detected, columns)
     long = to_long(raw)
@@ -139,6 +144,7 @@ def check_upload(
         default_status=default_status,
         history=history,
         matcher=matcher,
+        max_text_chars=limits.max_text_chars,
     )
     return Checked(
         file_name=file_name,

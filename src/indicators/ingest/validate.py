@@ -46,6 +46,7 @@ TEXT_COLUMNS = (
     *OBS_COLUMNS[3:],
 )
 NUMBER_COLUMNS = ("value", "numerator", "denominator")
+TEXT_LIMITED = ("source", "note")  # free texts stored as written: `[uploads] max_text_chars`
 STATUS_ALIASES = {
     "published": "published",
     "chinh thuc": "published",
@@ -89,8 +90,11 @@ def validate(
     default_status: str = "published",
     history: pd.DataFrame | None = None,
     matcher: UnitMatcher | None = None,
+    max_text_chars: int | None = None,
 ) -> Validated:
-    """Check every cell of a long text frame; return the valid rows and every problem."""
+    """Check every cell of a long text frame; return the valid rows and every problem.
+
+    `max_text_chars` bounds a row's source and note (`[uploads] max_text_chars`)."""
     d = _text_cells(long.frame)
     rows_read = int(d["_row"].nunique()) if "_row" in d else 0
     missing = _missing_columns(long.frame.columns, columns)
@@ -114,6 +118,8 @@ def validate(
     value, num, den = (nums[c] for c in NUMBER_COLUMNS)
     value = value_rules(d, rep, catalog, value, num, den, has_parts, marks)
     _check_statuses(d, rep, formulas, default_status)
+    if max_text_chars is not None:
+        _check_text_lengths(d, rep, max_text_chars)
     frame = _canonical(d, value, num, den)
     check_duplicates(frame, rep)
     good = ~rep.bad
@@ -268,6 +274,18 @@ def _check_statuses(
     bad_status = (status == "") & ~formulas["status"]
     rep.add(bad_status, "bad_status", "status", d["status"], statuses=", ".join(STATUSES))
     d["status"] = status
+
+
+def _check_text_lengths(d: pd.DataFrame, rep: Report, limit: int) -> None:
+    """A source or a note is a line of provenance: a longer text is refused, not stored (a
+    10 MB source once took a chart 51 s to draw). The cell is shown by its start."""
+    for col in TEXT_LIMITED:
+        length = d[col].str.len()
+        long = (length > limit).to_numpy()
+        if long.any():
+            per_row = {int(i): {"length": int(length.iat[i])} for i in np.flatnonzero(long)}
+            shown = d[col].str.slice(0, 60) + "…"
+            rep.add(long, "text_too_long", col, shown, per_row=per_row, limit=limit)
 
 
 def _canonical(

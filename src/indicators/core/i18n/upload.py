@@ -11,7 +11,68 @@ _HEADER_NAMES = (
     "Indicator code, Unit code or Unit name, Year or Period, Value (or Numerator and Denominator)",
 )
 
+# Refusals by a limit of `core.limits.UploadLimits`; each hint ends with the key to change in
+# settings.toml. rule: (key, reason vi, reason en, what to do vi, what to do en)
+_LIMITS = {
+    "too_many_rows": ("max_rows",
+        "bảng có hơn {limit} dòng (tính cả dòng trống)",
+        "the table has more than {limit} rows (blank rows included)",
+        "Chia thành các tệp dưới {limit} dòng; xóa dòng trống, định dạng thừa ở cuối trang.",
+        "Split it into files under {limit} rows; delete blank or formatted rows at the end."),
+    "too_many_columns": ("max_columns",
+        "có ô ở cột thứ {columns}, vượt giới hạn {limit} cột",
+        "a cell in column {columns}, beyond the limit of {limit} columns",
+        "Xóa các ô thừa bên phải bảng; với tệp CSV, kiểm tra dấu phân cách.",
+        "Delete the stray cells right of the table; in a CSV file, check the delimiter."),
+    "too_many_cells": ("max_cells",
+        "bảng {rows} dòng × {columns} cột vượt giới hạn {limit} ô",
+        "a table of {rows} rows × {columns} columns is above the limit of {limit} cells",
+        "Chia thành nhiều tệp nhỏ hơn; xóa các dòng và cột thừa.",
+        "Split it into smaller files; delete unused rows and columns."),
+    "too_many_strings": ("max_cells",
+        "tệp xlsx có hơn {limit} chuỗi văn bản dùng chung (shared strings)",
+        "the xlsx file holds more than {limit} shared strings",
+        "Chép phần số liệu sang sổ làm việc mới rồi lưu.",
+        "Copy the figures into a new workbook and save that."),
+    "field_too_long": ("max_field_chars",
+        "ô dài hơn {limit} ký tự",
+        "a cell longer than {limit} characters",
+        'Ô Excel chứa tối đa 32.767 ký tự; ở tệp CSV, tìm dấu " mở mà chưa được đóng.',
+        'An Excel cell holds at most 32,767 characters; in a CSV file, look for a " never closed.'),
+    "text_too_long": ("max_text_chars",
+        "dài {length} ký tự, vượt giới hạn {limit} ký tự",
+        "{length} characters long, above the limit of {limit}",
+        "Nguồn và ghi chú chỉ cần một dòng ngắn; để chi tiết trong tài liệu riêng.",
+        "A source or a note needs one short line; keep details in a document of their own."),
+    "zip_too_big": ("max_unzipped_mb",
+        "tệp xlsx giải nén ra {size} MB, vượt giới hạn {limit} MB",
+        "the xlsx file unzips to {size} MB, above the {limit} MB limit",
+        "Chia thành nhiều tệp nhỏ hơn, hoặc lưu dạng CSV.",
+        "Split it into smaller files, or save it as CSV."),
+    "zip_ratio": ("max_zip_ratio",
+        "phần '{part}' của tệp xlsx nén {ratio} lần, quá {limit} lần (dấu hiệu bom nén)",
+        "part '{part}' of the xlsx file is compressed {ratio} times, above {limit} (a zip bomb)",
+        "Mở bằng Excel, chép phần số liệu sang sổ làm việc mới rồi lưu.",
+        "Open it in Excel, copy the figures into a new workbook and save that."),
+    "zip_parts": ("max_zip_parts",
+        "tệp xlsx gồm {count} phần, vượt giới hạn {limit}",
+        "the xlsx file holds {count} parts, above the limit of {limit}",
+        "Chép phần số liệu sang sổ làm việc mới rồi lưu.",
+        "Copy the figures into a new workbook and save that."),
+    "zip_part_too_big": ("max_part_mb",
+        "phần '{part}' của tệp xlsx có {size} MB, vượt giới hạn {limit} MB",
+        "part '{part}' of the xlsx file is {size} MB, above the {limit} MB limit",
+        "Thường do định dạng bị nhân bản: dán giá trị (Paste Values) sang sổ mới rồi lưu.",
+        "Usually styles copied over and over: paste values into a new workbook, save that."),
+}  # fmt: skip
+LIMIT_MESSAGES = {k: v for rule, (key, *w) in _LIMITS.items() for k, v in (
+    (f"upload.rule.{rule}", (w[0], w[1])),
+    (f"upload.hint.{rule}", (f"{w[2]} Quản trị có thể đổi [uploads] {key} trong settings.toml.",
+                             f"{w[3]} The admin can change [uploads] {key} in settings.toml.")),
+)}  # fmt: skip
+
 MESSAGES: dict[str, tuple[str, str]] = {
+    **LIMIT_MESSAGES,
     "upload.rule.file_empty": ("tệp rỗng", "the file is empty"),
     "upload.hint.file_empty": (
         "Chọn lại tệp đã lưu có số liệu.",
@@ -24,6 +85,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "upload.hint.file_too_big": (
         "Chia thành nhiều tệp nhỏ hơn, hoặc nhờ quản trị tăng [uploads] max_mb.",
         "Split it into smaller files, or ask the administrator to raise [uploads] max_mb.",
+    ),
+    "upload.rule.xml_dtd": (
+        "phần '{part}' của tệp xlsx khai báo DTD hoặc thực thể XML (Excel không bao giờ làm thế)",
+        "part '{part}' of the xlsx file declares a DTD or XML entities (Excel never does)",
+    ),
+    "upload.hint.xml_dtd": (
+        "Mở tệp bằng Excel và lưu lại dạng .xlsx, hoặc nhập số liệu vào tệp mẫu.",
+        "Open it in Excel and save it again as .xlsx, or enter the figures in the template.",
+    ),
+    "upload.csv_quotes": (
+        "dấu ngoặc kép mở ở dòng {row} không được đóng",
+        "a quote opened on row {row} is never closed",
+    ),
+    "upload.limit_unknown": (
+        "[uploads] trong settings.toml có khóa lạ: {keys} (các khóa: {known})",
+        "[uploads] in settings.toml has unknown keys: {keys} (the keys are: {known})",
+    ),
+    "upload.limit_bad": (
+        "[uploads] {name} trong settings.toml phải là số lớn hơn 0, không phải {value}",
+        "[uploads] {name} in settings.toml must be a number above 0, not {value}",
     ),
     "upload.rule.file_type": (
         "không đọc được loại tệp '{ext}'",

@@ -1,0 +1,83 @@
+"""A file's table as text cells under its header row: what `reading` (CSV) and `xlsx_cells`
+(XLSX) both hand on to `shapes`, and the header search they share."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from indicators.core.problems import Problem
+from indicators.ingest.headers import header_score
+
+HEADER_SCAN_ROWS = 30  # title lines above the header: yearbooks have up to a handful
+
+
+@dataclass(frozen=True)
+class Detected:
+    """What was found out about a file, for the report ('UTF-16, tab, header on row 3')."""
+
+    kind: str = ""  # "csv" or "xlsx"
+    size: int = 0
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    header_row: int | None = None  # file row number of the header
+    decimal: str | None = None  # "," or "." once the numbers were looked at
+    shape: str | None = None  # "long" or "wide"
+
+
+@dataclass
+class RawTable:
+    """Text cells below the header. `cells` has positional columns 0..n-1 (headers can repeat
+    or be blank); `header` holds their texts; `rows` the file row number of each cell row."""
+
+    cells: pd.DataFrame
+    header: list[str]
+    rows: np.ndarray
+    detected: Detected
+    problems: list[Problem] = field(default_factory=list)
+    # XLSX: True where the cell held a number (its text is Python's, decimal point); None for CSV
+    typed: pd.DataFrame | None = None
+
+    @property
+    def readable(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+
+def failed(detected: Detected, problem: Problem) -> RawTable:
+    """A file that cannot be read: no cells, one problem."""
+    return RawTable(pd.DataFrame(), [], np.array([], dtype=int), detected, [problem])
+
+
+def nfc(text: str) -> str:
+    """Windows-1258 keeps tone marks as combining characters; names are matched in NFC."""
+    return unicodedata.normalize("NFC", text)
+
+
+def find_header(rows: list[list[str]]) -> int | None:
+    """Index of the first row that reads as a header (title lines above it are skipped)."""
+    for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        if header_score([str(c).strip() for c in row]) >= 2:
+            return i
+    return None
+
+
+def split_table(
+    table: pd.DataFrame, header_at: int, det: Detected, typed: pd.DataFrame | None = None
+) -> RawTable:
+    """Split a whole sheet into header and body, keeping file row numbers (1-based)."""
+    header = [str(c).strip() for c in table.iloc[header_at]]
+    body = table.iloc[header_at + 1 :]
+    rows = np.arange(header_at + 2, header_at + 2 + len(body))
+    stripped = body.apply(lambda col: col.str.strip())
+    filled = stripped.ne("").any(axis=1).to_numpy()
+    cells = stripped[filled].reset_index(drop=True)
+    cells.columns = range(cells.shape[1])
+    if typed is not None:
+        typed = typed.iloc[header_at + 1 :][filled].reset_index(drop=True)
+        typed.columns = range(typed.shape[1])
+    det = Detected(**{**det.__dict__, "header_row": header_at + 1})
+    return RawTable(cells, header, rows[filled], det, typed=typed)

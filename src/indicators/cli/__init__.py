@@ -11,6 +11,8 @@ indicators template [--format xlsx|csv] -o FILE   the upload template
 indicators value -i CODE -r REGION -p PERIOD [-u UNIT_LIST] [--rev N]
 indicators export -i CODE -r REGION -p PERIOD -f png|svg|pptx|pdf -o FILE
                                      a chart as an image, or a deck (-i may repeat)
+indicators backup FILE [--force]     a checked copy of the whole store (while it is read)
+indicators restore-backup FILE       put a backup back, keeping the current store beside it
 indicators serve [--port 8501]       start the dashboard
 
 The commands live by what they do: `data` (files and the store), `lookup` (catalog, units,
@@ -24,7 +26,7 @@ import os
 import subprocess
 import sys
 
-from indicators.cli import charts, data, lookup
+from indicators.cli import backup, charts, data, lookup
 from indicators.core.settings import REPO_ROOT
 
 
@@ -34,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     data.add_commands(sub)
     lookup.add_commands(sub)
     charts.add_commands(sub)
+    backup.add_commands(sub)
     s = sub.add_parser("serve", help="start the dashboard")
     s.add_argument("--port", type=int, default=8501)
     s.add_argument("--address", default="localhost")

@@ -17,7 +17,6 @@ import contextlib
 import getpass
 import hashlib
 import threading
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
@@ -29,12 +28,13 @@ import pandas as pd
 
 from indicators.core.catalog import Catalog
 from indicators.core.schema import KEY
-from indicators.store import changes, staging
+from indicators.store import changes, connection, staging
 from indicators.store.staging import Counts, Loader, Progress
 from indicators.store.tables import VERSIONED, as_of, ensure_schema, write_reference
 
 # DuckDB lets one process write a file at a time; inside a process, two sessions committing at
-# once would both pick the same next revision id, so commits are serialised here too.
+# once would both pick the same next revision id, so commits are serialised here too (and a
+# backup holds it to copy a file no write of this process is changing).
 _WRITE_LOCK = threading.Lock()
 
 
@@ -116,37 +116,50 @@ class Store:
         """A connection that retries while another process holds the file's lock.
 
         Another process holds it for the whole of its import (seconds for a million rows), so
-        a reader waits rather than fails.
-
-        Every connection is opened read-write: DuckDB refuses a read-only and a read-write
-        connection to one file in the same process (e.g. a page reading while an upload
-        writes). `read_only` only refuses to create a missing file.
+        a reader waits rather than fails. `read_only` opens the file read-only unless a writer
+        of this process holds it (`connection` says why) and refuses to create a missing file.
+        A damaged file, one this process may not write, or a full disk raise a `StoreError`.
         """
         if read_only and not self.path.exists():
             raise FileNotFoundError(self.path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                con = duckdb.connect(str(self.path))
-                break
-            except duckdb.IOException as exc:  # another process holds the write lock
-                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
-        try:
+        with connection.connect(self.path, read_only=read_only, timeout=timeout) as con:
             yield con
-        finally:
-            con.close()
 
     # -- schema and reference tables -------------------------------------------------------
 
     def initialize(self, catalog: Catalog, regions: pd.DataFrame) -> None:
-        """Create or migrate tables and write the catalog and unit lists (configuration),
-        unless they are unchanged."""
-        with self.connect() as con:
+        """Create or migrate tables and write the catalog and unit lists (configuration)
+        unless unchanged: checked read-only first, so a start that changes nothing writes
+        nothing and a read-only store file serves (as it is, if seeded). A DuckDB file that is
+        not a store is refused untouched."""
+
+        def set_up(con) -> None:
+            connection.refuse_foreign(con, self.path)
             ensure_schema(con)
             write_reference(con, catalog, regions)
+
+        with _WRITE_LOCK:
+            if self.path.exists():
+                try:
+                    with self.connect(read_only=True) as con:
+                        return set_up(con)
+                except duckdb.InvalidInputException as exc:  # it has to write
+                    if "read-only" not in str(exc):
+                        raise
+            try:
+                with self.connect() as con:
+                    set_up(con)
+            except connection.StoreReadOnlyError:
+                if not self.is_seeded():
+                    raise
+
+    @contextmanager
+    def held(self, *, swap: bool = False, timeout: float = 300.0) -> Iterator:
+        """A connection during which no write of any process changes the file, to copy it
+        (readers go on), or with `swap` to replace it (every other connection waits)."""
+        held = connection.connect(self.path, read_only=not swap, timeout=timeout, alone=swap)
+        with _WRITE_LOCK, held as con:
+            yield con
 
     def is_seeded(self) -> bool:
         if not self.path.exists():

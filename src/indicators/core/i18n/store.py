@@ -1,0 +1,47 @@
+"""Why the store file cannot be used as asked (`store.*`): damaged, another program's database,
+read-only, unreadable, busy, or a full disk. Each says what happened to the data (nothing) and
+what to do; the pages and the command line show them instead of a traceback."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "store.damaged": (
+        "Kho dữ liệu {path} bị hỏng hoặc không phải tệp kho của ứng dụng này ({reason}). "
+        "Không có gì được ghi vào tệp. Hãy khôi phục từ bản sao lưu: "
+        "indicators restore-backup TỆP",
+        "The store {path} is damaged or is not a store file of this app ({reason}). "
+        "Nothing was written to it. Restore it from a backup: indicators restore-backup FILE",
+    ),
+    "store.not_ours": (
+        "Tệp {path} là một cơ sở dữ liệu DuckDB khác, không phải kho của ứng dụng này (có các "
+        "bảng {tables}); không có gì được ghi vào tệp. Kiểm tra đường dẫn INDICATORS_DB.",
+        "{path} is another DuckDB database, not a store of this app (it has the tables "
+        "{tables}); nothing was written to it. Check the INDICATORS_DB path.",
+    ),
+    "store.read_only": (
+        "Không ghi được vào kho dữ liệu {path} ({reason}): tệp hoặc thư mục chỉ cho phép đọc. "
+        "Số liệu vẫn xem được; không có gì thay đổi.",
+        "Cannot write to the store {path} ({reason}): the file or its folder is read-only. "
+        "The data can still be viewed; nothing was changed.",
+    ),
+    "store.unreadable": (
+        "Không đọc được kho dữ liệu {path} ({reason})",
+        "Cannot read the store {path} ({reason})",
+    ),
+    "store.cannot_open": (
+        "Không mở được kho dữ liệu {path} ({reason})",
+        "Cannot open the store {path} ({reason})",
+    ),
+    "store.busy": (
+        "Kho dữ liệu {path} vẫn đang bận sau {seconds} giây chờ (một lần ghi khác đang chạy); "
+        "hãy thử lại sau.",
+        "The store {path} was still busy after waiting {seconds} s (another write is "
+        "running); try again later.",
+    ),
+    "store.disk_full": (
+        "Hết dung lượng trên ổ đĩa chứa {path}: không lưu được gì, số liệu vẫn như trước. "
+        "Hãy giải phóng chỗ trống rồi thử lại.",
+        "The disk holding {path} is full: nothing was saved, the data is as it was. "
+        "Free some space and try again.",
+    ),
+}

@@ -1,0 +1,229 @@
+"""Opening the store file: how the connections of one process share it, how they wait for other
+processes, and what a refusal to open means to the person who asked.
+
+DuckDB opens a file either read-write in one process (an exclusive lock) or read-only in any
+number of processes (a shared lock), and inside one process every connection to a file must be
+opened the same way. Readers open read-only, so several dashboard processes read at once and a
+store file nobody may write (a read-only disk, a file owned by another account) still serves.
+A gate per file keeps the two ways apart inside the process:
+
+- a writer waits until the process's read-only connections are closed, and readers arriving
+  meanwhile wait behind it, so a busy dashboard cannot starve an upload;
+- a reader arriving while writers are in joins them on a read-write connection (it sees only
+  committed data), so a page never waits for an upload of its own process;
+- a connection opened while the same thread holds one is opened the same way as that one.
+
+Across processes the lock is DuckDB's: opening retries while another process holds it. An error
+that means the file itself is the problem (damaged, not a DuckDB file, read-only, disk full)
+becomes a `StoreError` that names the file and says what to do, in both languages.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from indicators.core.i18n import WordedError
+
+# Never fetch or load an extension because of what a file looks like (a SQLite file at the
+# store's path would otherwise make DuckDB try to download its SQLite reader).
+CONFIG = {"autoload_known_extensions": False, "autoinstall_known_extensions": False}
+# What DuckDB says when the bytes of the file are not a whole DuckDB database.
+_DAMAGE = (
+    "not a valid duckdb database file",
+    "could not read enough bytes",
+    "corrupt database file",
+    "checksum",
+    "extension",
+    "with version number",
+)
+_LOCKED = ("could not set lock", "conflicting lock")
+_NO_WRITE = ("permission denied", "read-only file system")
+_NO_WRITE_ERRNO = (errno.EACCES, errno.EPERM, errno.EROFS)
+_FULL = "no space left on device"
+
+
+class _GateTimeout(Exception):
+    """The file stayed held by this process's other connections past the deadline."""
+
+
+class StoreError(WordedError):
+    """The store file cannot be used as asked; `text(lang)` says why and what to do."""
+
+
+class StoreDamagedError(StoreError):
+    """The file is damaged, or is not a store of ours (`store.damaged`, `store.not_ours`)."""
+
+
+class StoreReadOnlyError(StoreError):
+    """A write was asked of a store file that this process may only read."""
+
+
+class StoreFullError(StoreError):
+    """The disk holding the file is full: the write was rolled back, nothing changed."""
+
+
+def _reason(exc: BaseException) -> str:
+    """DuckDB's (or the OS's) first line, without DuckDB's 'IO Error: ' kind."""
+    line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    kind, sep, rest = line.partition(": ")
+    return rest if sep and kind.endswith("Error") else line
+
+
+def refusal(exc: BaseException, path: Path, *, read_only: bool) -> StoreError:
+    """What a failure to open the file at `path` means, worded."""
+    text = str(exc).lower()
+    if _FULL in text or getattr(exc, "errno", None) == errno.ENOSPC:
+        return StoreFullError("store.disk_full", path=path)
+    if any(s in text for s in _NO_WRITE) or getattr(exc, "errno", None) in _NO_WRITE_ERRNO:
+        if read_only:
+            return StoreError("store.unreadable", path=path, reason=_reason(exc))
+        return StoreReadOnlyError("store.read_only", path=path, reason=_reason(exc))
+    if any(s in text for s in _DAMAGE):
+        return StoreDamagedError("store.damaged", path=path, reason=_reason(exc))
+    return StoreError("store.cannot_open", path=path, reason=_reason(exc))
+
+
+def failure(exc: BaseException, path: Path) -> StoreError | None:
+    """What an error while using an open file means, worded; None when the file is not the
+    problem (a wrong query, a broken rule: those are raised as they are)."""
+    text = str(exc).lower()
+    if _FULL in text or getattr(exc, "errno", None) == errno.ENOSPC:
+        return StoreFullError("store.disk_full", path=path)
+    if any(s in text for s in _NO_WRITE):  # e.g. the write-ahead log in a read-only folder
+        return StoreReadOnlyError("store.read_only", path=path, reason=_reason(exc))
+    if any(s in text for s in _DAMAGE if s != "extension"):
+        return StoreDamagedError("store.damaged", path=path, reason=_reason(exc))
+    return None
+
+
+def refuse_foreign(con, path: Path) -> None:
+    """Refuse a DuckDB file that holds tables but none of a store's (another program's
+    database named by mistake), before anything is written to it."""
+    tables = {
+        r[0]
+        for r in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE NOT temporary"
+        ).fetchall()
+    }
+    if tables and not tables & {"meta", "revisions"}:
+        names = ", ".join(sorted(tables)[:5])
+        raise StoreDamagedError("store.not_ours", path=path, tables=names)
+
+
+class _Gate:
+    """Who holds one file in this process: read-only connections or read-write ones, never
+    both (DuckDB refuses a second configuration), with writers served before new readers."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._mode: str | None = None  # "r" (read-only) or "w" (read-write) while held
+        self._holders = 0
+        self._writers_waiting = 0
+        self._local = threading.local()  # the modes this thread holds, innermost last
+
+    @contextmanager
+    def hold(self, want: str, deadline: float) -> Iterator[bool]:
+        """Hold the gate until the block ends: `want` is "r" (read), "w" (write) or "x" (write
+        with no one else in, to swap the file); yields whether to open the file read-only."""
+        stack: list[str] = self._local.__dict__.setdefault("modes", [])
+        mode = self._enter(want, stack[-1] if stack else None, deadline)
+        stack.append(mode)
+        try:
+            yield mode == "r"
+        finally:
+            stack.pop()
+            with self._cond:
+                self._holders -= 1
+                if self._holders == 0:
+                    self._mode = None
+                    self._cond.notify_all()
+
+    def _enter(self, want: str, outer: str | None, deadline: float) -> str:
+        with self._cond:
+            if outer is not None:  # nested on this thread: waiting would wait for itself
+                if want != "r" and outer == "r":
+                    raise RuntimeError("a store write inside a read-only connection")
+                self._holders += 1
+                return outer
+            writer = want != "r"
+            self._writers_waiting += writer
+            try:
+                while not self._may_enter(want):
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        raise _GateTimeout
+                    self._cond.wait(left)
+            finally:
+                self._writers_waiting -= writer
+            if self._mode is None:
+                self._mode = want
+            self._holders += 1
+            return self._mode
+
+    def _may_enter(self, want: str) -> bool:
+        if self._mode is None:
+            return True
+        if self._mode == "w":
+            return want != "x"  # writers in: readers and writers join them
+        if self._mode == "r":
+            return want == "r" and not self._writers_waiting
+        return False  # "x": the file is being swapped
+
+
+_GATES: dict[str, _Gate] = {}
+_GATES_LOCK = threading.Lock()
+
+
+def _gate(path: str) -> _Gate:
+    with _GATES_LOCK:
+        return _GATES.setdefault(path, _Gate())
+
+
+@contextmanager
+def connect(path: Path, *, read_only: bool, timeout: float, alone: bool = False) -> Iterator:
+    """A DuckDB connection to `path`: read-only if asked and no writer of this process holds
+    the file, retrying while another process holds its lock, for at most `timeout` seconds.
+    `alone` (a write) also keeps every other connection of this process out until it ends."""
+    real = os.path.realpath(path)  # one gate, and one DuckDB instance, whatever the spelling
+    deadline = time.monotonic() + timeout
+    want = "r" if read_only else "x" if alone else "w"
+    try:
+        with _gate(real).hold(want, deadline) as as_reader:
+            con = _open(real, path, as_reader, deadline, timeout)
+            try:
+                yield con
+            except (duckdb.Error, OSError) as exc:
+                problem = failure(exc, path)
+                if problem is None:
+                    raise
+                raise problem from exc
+            finally:
+                con.close()
+    except _GateTimeout as exc:
+        raise StoreError("store.busy", path=path, seconds=round(timeout)) from exc
+
+
+def _open(real: str, path: Path, read_only: bool, deadline: float, timeout: float):
+    """Open the file, waiting while another process holds its lock."""
+    if not read_only:
+        try:
+            Path(real).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise refusal(exc, path, read_only=False) from exc
+    while True:
+        try:
+            return duckdb.connect(real, read_only=read_only, config=CONFIG)
+        except duckdb.Error as exc:
+            if not any(s in str(exc).lower() for s in _LOCKED):
+                raise refusal(exc, path, read_only=read_only) from exc
+            if time.monotonic() > deadline:
+                raise StoreError("store.busy", path=path, seconds=round(timeout)) from exc
+            time.sleep(0.05)

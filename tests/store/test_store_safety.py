@@ -1,0 +1,231 @@
+"""The store file when things go wrong: readers that never need to write, a file that may not
+be written, a damaged or foreign file, a full disk. Each ends in a worded error that says so
+in both languages, never a traceback, and leaves the file as it was.
+
+The read-only disk and the full disk are real (a read-only bind mount, a tiny tmpfs: see
+`tests/store/disks.py`), because we run as root and root writes through `chmod`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from indicators.core.settings import DEFAULT_DATA_DIR, REPO_ROOT
+from indicators.service import seed_from
+from indicators.store.connection import (
+    StoreDamagedError,
+    StoreError,
+    StoreFullError,
+    StoreReadOnlyError,
+)
+from indicators.store.revisions import Store
+from tests.robustness.big_frames import big_frame
+from tests.store.disks import read_only_view, small_disk
+
+ROW = "bts_count,legacy,22327,2021,{v},,,published,Viettel,"
+
+
+@pytest.fixture
+def store(tmp_path, seeded_store) -> Store:
+    """A private copy of the seeded store (these tests damage, fill and freeze it)."""
+    path = tmp_path / "indicators.duckdb"
+    shutil.copyfile(seeded_store.path, path)
+    return Store(path)
+
+
+def _hold_read_only(path: Path) -> subprocess.Popen:
+    """Another process (a second dashboard) holding a read-only connection until told to stop."""
+    code = (
+        "import sys, duckdb\n"
+        f"con = duckdb.connect({str(path)!r}, read_only=True)\n"
+        "con.execute('SELECT count(*) FROM revisions').fetchall()\n"
+        "print('holding', flush=True)\n"
+        "sys.stdin.readline()\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout.readline().strip() == "holding"
+    return proc
+
+
+# -- readers open read-only ----------------------------------------------------------------------
+
+
+def test_two_processes_read_at_once_and_a_writer_waits_for_them(store):
+    other = _hold_read_only(store.path)
+    try:
+        started = time.monotonic()
+        assert store.current_revision() == 1  # read beside the other reader, no waiting
+        assert time.monotonic() - started < 5
+        with pytest.raises(StoreError) as refused:  # a write waits for the readers…
+            store.commit({"observations": big_frame(10)}, lock_timeout=1)
+        assert refused.value.rule == "store.busy"
+        assert "still busy after waiting 1 s" in refused.value.text("en")
+    finally:
+        other.communicate("stop\n", timeout=30)
+    rev = store.commit({"observations": big_frame(10)})  # …and lands once they are gone
+    assert rev.id == 2
+
+
+def test_inside_a_process_a_write_waits_for_readers_and_readers_join_a_write(store):
+    entered, go_nested, nested, release, done = (threading.Event() for _ in range(5))
+
+    def page_rerun() -> None:  # a session holding a read-only connection
+        with store.connect(read_only=True) as con:
+            con.execute("SELECT count(*) FROM observations").fetchall()
+            entered.set()
+            go_nested.wait(30)
+            store.current_revision()  # a read inside its own read never waits for itself
+            nested.set()
+            release.wait(30)
+
+    def upload() -> None:
+        store.commit({"observations": big_frame(10)}, message="upload")
+        done.set()
+
+    reader = threading.Thread(target=page_rerun)
+    reader.start()
+    assert entered.wait(30)
+    writer = threading.Thread(target=upload)
+    writer.start()
+    assert not done.wait(0.5)  # the upload waits while the page reads…
+    go_nested.set()
+    assert nested.wait(10)
+    late = threading.Thread(target=store.current_revision)  # …and new readers wait behind it
+    late.start()
+    late.join(0.5)
+    assert late.is_alive() and not done.is_set()
+    release.set()
+    assert done.wait(60)
+    for t in (reader, writer, late):
+        t.join(60)
+
+    with store.connect() as con:  # an upload holding its connection, mid-transaction
+        con.execute("BEGIN TRANSACTION")
+        con.execute("UPDATE observations SET value = -1")
+        seen = []
+        other = threading.Thread(target=lambda: seen.append(store.current_revision()))
+        other.start()
+        other.join(10)
+        assert seen == [2]  # another session's read joins it at once and sees committed data
+        con.execute("ROLLBACK")
+
+
+def test_a_read_only_store_file_serves_and_refuses_writes_in_words(store, catalog, regions):
+    before = store.content_hash()
+    with read_only_view(store.path.parent) as view:
+        frozen = Store(view / store.path.name)
+        assert seed_from(DEFAULT_DATA_DIR, frozen) is None  # the start writes nothing
+        legacy_only = regions[regions["unit_list"] == "legacy"]
+        frozen.initialize(catalog, legacy_only)  # new configuration: served as it is
+        assert frozen.current_revision() == 1
+        assert frozen.content_hash() == before
+        assert len(frozen.read("observations")) > 1000
+        assert frozen.preview({"observations": big_frame(10)}).rows_new == 10
+        with pytest.raises(StoreReadOnlyError) as refused:
+            frozen.commit({"observations": big_frame(10)})
+        assert "Read-only file system" in refused.value.text("en")
+        assert "chỉ cho phép đọc" in refused.value.text("vi")
+    assert store.revisions()[-1].id == 1 and store.content_hash() == before
+
+
+# -- damaged and foreign files -------------------------------------------------------------------
+
+
+def _truncated(store: Store) -> Store:
+    os.truncate(store.path, os.path.getsize(store.path) // 2)
+    return store
+
+
+def _garbage(store: Store) -> Store:
+    store.path.write_bytes(os.urandom(300_000))
+    return store
+
+
+def _sqlite(store: Store) -> Store:
+    store.path.unlink()
+    with sqlite3.connect(store.path) as con:
+        con.execute("CREATE TABLE t (a)")
+    return store
+
+
+def _torn_blocks(store: Store) -> Store:
+    size = os.path.getsize(store.path)
+    with open(store.path, "r+b") as f:  # the middle of the file overwritten, header intact
+        f.seek(size // 4)
+        f.write(os.urandom(size // 2))
+    return store
+
+
+@pytest.mark.parametrize("damage", [_truncated, _garbage, _sqlite, _torn_blocks])
+def test_a_damaged_store_is_named_as_damaged_and_left_untouched(store, damage):
+    damaged = damage(store)
+    kept = damaged.path.read_bytes()
+    started = time.monotonic()
+    with pytest.raises(StoreDamagedError) as found:
+        seed_from(DEFAULT_DATA_DIR, damaged)
+        damaged.content_hash()  # a torn data block shows when its rows are read
+    assert time.monotonic() - started < 10  # no waiting, no extension download
+    assert str(damaged.path) in found.value.text("en")
+    assert "is damaged or is not a store file" in found.value.text("en")
+    assert "bị hỏng" in found.value.text("vi") and "restore-backup" in found.value.text("vi")
+    assert damaged.path.read_bytes() == kept
+    assert not Path(f"{damaged.path}.wal").exists()
+
+
+def test_another_programs_duckdb_file_is_refused_untouched(tmp_path):
+    path = tmp_path / "sales.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE invoices AS SELECT 1 AS id")
+    con.close()
+    kept = path.read_bytes()
+    with pytest.raises(StoreDamagedError) as found:
+        seed_from(DEFAULT_DATA_DIR, Store(path))
+    assert found.value.rule == "store.not_ours"
+    assert "invoices" in found.value.text("en") and "INDICATORS_DB" in found.value.text("vi")
+    assert path.read_bytes() == kept
+
+
+# -- a full disk ---------------------------------------------------------------------------------
+
+
+def test_a_full_disk_rolls_the_write_back_and_says_so(store):
+    before = (store.current_revision(), store.content_hash())
+    with small_disk(os.path.getsize(store.path) + 3_000_000) as disk:
+        full = Store(disk / "indicators.duckdb")
+        shutil.copyfile(store.path, full.path)
+        ballast = disk / "other-files"
+        ballast.write_bytes(b"\0" * 2_000_000)
+        with pytest.raises(StoreFullError) as found:
+            full.commit({"observations": big_frame(300_000)}, message="too big")
+        assert "The disk holding" in found.value.text("en")
+        assert "nothing was saved" in str(found.value) and "Hết dung lượng" in str(found.value)
+        assert (full.current_revision(), full.content_hash()) == before
+        ballast.unlink()  # the administrator frees some space
+        assert full.commit({"observations": big_frame(5)}, message="small").id == 2
+        assert full.content_hash(1) == before[1]
+
+
+def test_the_cli_process_sees_a_read_only_connection_as_read_only(store):
+    """A reader in another process uses DuckDB's shared lock: it never blocks this one."""
+    code = (
+        "from indicators.store.revisions import Store\n"
+        f"s = Store({str(store.path)!r})\n"
+        "with s.connect(read_only=True) as con:\n"
+        "    print(con.execute(\"SELECT current_setting('access_mode')\").fetchall()[0][0])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, timeout=60
+    )
+    assert out.stdout.strip() == "read_only", out.stderr

@@ -1,37 +1,72 @@
-"""Router: language switch and pages (`ui/pages/`). Run with `streamlit run app.py`."""
+"""Router: language switch, who is signed in, and the pages (`ui/pages/`).
+
+Served by `ui/server.py` (with the sign-in routes); `streamlit run app.py` also works, without
+local sign-in. An unexpected error shows a short message with an incident id, and the id and the
+traceback go to the server log only: visitors never see a traceback.
+"""
+
+import secrets
 
 import streamlit as st
+from streamlit.logger import get_logger
 
-from indicators.core.i18n import LANGS, t
+from indicators.core.i18n import LANGS, WordedError, t
+from indicators.core.roles import may
 from indicators.core.settings import settings
+from ui.access import account_box, sign_in_form, who
 from ui.briefing_deck import presenting
-from ui.navigation import BRIEFING, OVERVIEW, SECTIONS
+from ui.navigation import BRIEFING, MENU_ACTION, OVERVIEW, SECTIONS
 from ui.session import language, tr
 from ui.url_state import set_url_param, url_choice
 
+LOG = get_logger("indicators.app")  # Streamlit's handler: the server's log
+
 st.set_page_config(page_title=tr("app.title"), page_icon="📶", layout="wide")
 
-# The briefing's presentation view (?present=1) shows the chart alone: no sidebar, no menu.
-present = presenting()
 
-if not present:
-    with st.sidebar:
-        url_choice(
-            st.radio,
-            tr("app.language"),
-            LANGS,
-            key="lang",
-            horizontal=True,
-            format_func=lambda code: t(f"lang.{code}", code),  # each language named in itself
-        )
-        st.caption(settings().org(language()))
+def frame() -> None:
+    """The sidebar and the pages this reader's role may see in the menu; then the page."""
+    present = presenting()  # the briefing's presentation view: the chart alone, no sidebar
+    me = who()
+    if not present:
+        with st.sidebar:
+            url_choice(
+                st.radio,
+                tr("app.language"),
+                LANGS,
+                key="lang",
+                horizontal=True,
+                format_func=lambda code: t(f"lang.{code}", code),  # each language named in itself
+            )
+            st.caption(settings().org(language()))
+            account_box(me)
+    if settings().access.require_sign_in and not me.signed_in:
+        st.info(tr("access.need_sign_in"), icon=":material/lock:")
+        sign_in_form("required")
+        st.stop()
 
-pages = {
-    tr(section): [page.page(default=page == OVERVIEW) for page in members]
-    for section, members in SECTIONS.items()
-}
-current = st.navigation(pages, position="hidden" if present else "sidebar")
-if present and current.url_path != BRIEFING.url_path:  # only the briefing has a presentation view
-    set_url_param("present", None)
-    st.rerun()
-current.run()
+    def visible(page) -> str:
+        action = MENU_ACTION.get(page)
+        return "visible" if action is None or may(me.role, action) else "hidden"
+
+    pages = {
+        tr(section): [
+            page.page(default=page == OVERVIEW, visibility=visible(page)) for page in members
+        ]
+        for section, members in SECTIONS.items()
+    }
+    current = st.navigation(pages, position="hidden" if present else "sidebar")
+    if present and current.url_path != BRIEFING.url_path:  # only the briefing presents
+        set_url_param("present", None)
+        st.rerun()
+    current.run()
+
+
+try:
+    frame()
+except WordedError as exc:  # a refusal the catalog words (permission, a damaged store, …)
+    st.error(exc.text(language()))
+except Exception:  # anything else: an id for the log, no traceback for the visitor
+    incident = secrets.token_hex(4)
+    LOG.exception("incident %s", incident)
+    st.error(tr("app.incident", incident=incident), icon=":material/error:")

@@ -114,7 +114,7 @@ def start(args: list[str]) -> int:
         "-m",
         "streamlit",
         "run",
-        ROOT / "app.py",
+        ROOT / "ui" / "server.py",  # the app and its sign-in routes
         "--server.port",
         "8501",
         "--server.address",

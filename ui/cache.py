@@ -19,6 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators.core.catalog import Catalog
+from indicators.core.clock import local_time
 from indicators.core.settings import settings
 from indicators.geography.boundaries import Boundaries, load_boundaries
 from indicators.geography.units import build_regions
@@ -28,6 +29,7 @@ from indicators.ingest.unitmatch import UnitMatcher
 from indicators.present.chart_spec import Chart, ChartSpec, build, preset
 from indicators.query import across_reform, read
 from indicators.service import catalog_of, open_store
+from indicators.store.audit import read_trail
 from indicators.store.revisions import Preview, Revision, Store
 
 R = TypeVar("R")
@@ -148,10 +150,23 @@ def check_file(rev: int, data: bytes, file_name: str) -> tuple[Checked, Preview 
         unit_lists(),
         history=store().read("observations", rev),
         max_bytes=settings().max_upload_bytes,
+        limits=settings().upload_limits,
         matcher=unit_matcher(),
     )
     preview = store().preview({"observations": checked.frame}) if len(checked.frame) else None
     return checked, preview
+
+
+AUDIT_SHOWN = 2000  # lines of the audit trail on the History page; `indicators audit` has all
+
+
+def audit_trail() -> pd.DataFrame:
+    """The newest lines of the audit trail, times in Vietnam time (never cached: it grows with
+    every request that signs in or acts)."""
+    trail = read_trail(store(), AUDIT_SHOWN)
+    trail["occurred_at"] = [local_time(t) for t in trail["occurred_at"]]
+    trail["revision"] = trail["revision"].astype("Int64")
+    return trail
 
 
 @st.cache_data(show_spinner=False)

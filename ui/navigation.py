@@ -10,6 +10,7 @@ from typing import Any
 
 import streamlit as st
 
+from indicators.core.roles import Action
 from ui.session import tr
 
 
@@ -43,8 +44,16 @@ DATA = Page("ui/pages/data.py", "data", ":material/table:", "du-lieu")
 METHODOLOGY = Page("ui/pages/methodology.py", "methodology", ":material/menu_book:", "phuong-phap")
 UPLOAD = Page("ui/pages/upload.py", "upload", ":material/upload_file:", "tai-len")
 HISTORY = Page("ui/pages/history.py", "history", ":material/history:", "lich-su")
+ACCOUNTS = Page("ui/pages/accounts.py", "accounts", ":material/manage_accounts:", "tai-khoan")
 
 SECTIONS = {  # menu section (message key) → its pages; the first page opens at /
     "nav.section_view": (OVERVIEW, TRENDS, REGIONS, BRIEFING, DATA, METHODOLOGY),
-    "nav.section_update": (UPLOAD, HISTORY),
+    "nav.section_update": (UPLOAD, HISTORY, ACCOUNTS),
+}
+# The role a page's menu entry waits for: below it the entry is hidden, and the page itself,
+# opened by a link, asks for sign-in (`ui.access.gate`) — the action is checked again when it runs.
+MENU_ACTION = {
+    UPLOAD: Action.VALIDATE,
+    HISTORY: Action.READ_HISTORY,
+    ACCOUNTS: Action.MANAGE_ACCOUNTS,
 }

@@ -10,8 +10,6 @@ import threading
 import time
 from datetime import timedelta
 
-import pytest
-
 from indicators.access import manage
 from indicators.access.identity import operator
 from indicators.access.signin import Outcome, SignIn, now_utc, resume, sign_in, sign_out
@@ -185,11 +183,6 @@ def test_a_new_password_ends_the_sessions_opened_with_the_old_one(store):
     assert sign_in(store, ANALYST, new, CLIENT, CFG).outcome is Outcome.OK
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: manage.set_password ends the sessions of the name as typed ('ChuyenVien'), "
-    "not of the normalised account ('chuyenvien'), so the old sessions stay valid",
-)
 def test_a_new_password_set_with_the_name_in_capitals_still_ends_the_sessions(store):
     token = attempt(store, RIGHT, now_utc()).token
     new = "Mật-khẩu mới sau sự cố"
@@ -197,11 +190,6 @@ def test_a_new_password_set_with_the_name_in_capitals_still_ends_the_sessions(st
     assert resume(store, token, CLIENT, CFG) is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: manage.set_disabled deletes the sessions of the name as typed ('ChuyenVien'), "
-    "not of the normalised account, so enabling it again revives the old session",
-)
 def test_disabling_with_the_name_in_capitals_ends_the_sessions_for_good(store):
     token = attempt(store, RIGHT, now_utc()).token
     manage.set_disabled(store, operator(), CFG, "ChuyenVien", True)  # `users disable ChuyenVien`
@@ -228,12 +216,6 @@ def _at_once(n: int, do) -> tuple[list, list[BaseException]]:
     return results, errors
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: wrong passwords sent at once crash sign_in with DuckDB's TransactionException "
-    "('Conflict on tuple deletion' in accounts.count_failure): those attempts are neither "
-    "counted towards the lock-out nor written to the audit trail",
-)
 def test_wrong_passwords_sent_at_once_are_all_answered_counted_and_audited(store):
     mark = last_audit_id(store)
     results, errors = _at_once(6, lambda: sign_in(store, ANALYST, WRONG_PASSWORD, CLIENT, CFG))
@@ -243,12 +225,6 @@ def test_wrong_passwords_sent_at_once_are_all_answered_counted_and_audited(store
     assert len(audit_since(store, mark)) == 6
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: one session resumed by several requests at once (tabs opened together) "
-    "crashes resume with DuckDB's TransactionException ('Conflict on tuple deletion' in "
-    "accounts.touch_session)",
-)
 def test_one_session_resumed_by_several_tabs_at_once(store):
     t0 = now_utc()
     token = attempt(store, RIGHT, t0).token

@@ -40,6 +40,7 @@ def _free_port() -> int:
 
 class Server:
     def __init__(self, db: Path, log: Path):
+        self.db = db
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = dict(os.environ, INDICATORS_DB=str(db))
@@ -48,7 +49,7 @@ class Server:
             "-m",
             "streamlit",
             "run",
-            str(REPO_ROOT / "app.py"),
+            str(REPO_ROOT / "ui" / "server.py"),
             "--server.headless",
             "true",
             "--server.address",

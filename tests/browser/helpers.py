@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import re
 import statistics
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
@@ -47,3 +52,44 @@ def card_value(page: Page, label: str) -> str:
         .filter(has=page.locator('[data-testid="stMetricValue"]'))
     )
     return card.last.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
+PASSWORD = "mat-khau-kiem-thu-1"
+
+
+def indicators(db: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    """The `indicators` command line on the store file `db`, as the server's operator."""
+    env = dict(os.environ, INDICATORS_DB=str(db))
+    return subprocess.run(
+        [sys.executable, "-m", "indicators.cli", *args],
+        input=stdin, capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+
+
+def add_account(db: Path, name: str, role: str, password: str = PASSWORD) -> None:
+    """An account made as IT staff make it: `indicators users add`, the password typed twice."""
+    done = indicators(db, "users", "add", name, "--role", role, stdin=f"{password}\n{password}\n")
+    assert done.returncode == 0, done.stderr
+
+
+def sign_in(page: Page, name: str, password: str = PASSWORD, *, where: str = "main") -> None:
+    """Fill the sign-in form on the page (`main`: the one a guarded page shows) and send it."""
+    form = page.get_by_test_id("stMain") if where == "main" else page.get_by_test_id("stSidebar")
+    button = re.compile("^(Đăng nhập|Sign in)$")
+    if where != "main":
+        form.get_by_role("button", name=button).click()
+        form = page.get_by_test_id("stPopoverBody")
+    form.get_by_label(re.compile("^(Tên tài khoản|Account name)$")).fill(name)
+    form.get_by_label(re.compile("^(Mật khẩu|Password)$")).fill(password)
+    form.get_by_role("button", name=button).click()
+
+
+def wait_for_session_cookie(page: Page, timeout: float = 20) -> dict:
+    """The HttpOnly session cookie, once the browser has it (after a successful sign-in)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = [c for c in page.context.cookies() if c["name"] == "cntt_session"]
+        if found:
+            return found[0]
+        page.wait_for_timeout(100)
+    raise TimeoutError("no session cookie")

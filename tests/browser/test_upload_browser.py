@@ -12,7 +12,14 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from .conftest import running_server
-from .helpers import card_value, no_errors, wait_for_charts
+from .helpers import (
+    add_account,
+    card_value,
+    no_errors,
+    sign_in,
+    wait_for_charts,
+    wait_for_session_cookie,
+)
 
 PRESS = "Số tin, bài báo chí về tỉnh được tổng hợp"
 # As Excel on Vietnamese Windows saves "CSV (semicolon)": Windows-1258 is not enough for every
@@ -26,6 +33,8 @@ UPLOAD = (
 @pytest.fixture(scope="module")
 def own_server(tmp_path_factory):
     with running_server(tmp_path_factory.mktemp("upload-server")) as srv:
+        add_account(srv.db, "quantri", "admin")  # uploads, and restores
+        add_account(srv.db, "chuyenvien", "analyst")
         yield srv
 
 
@@ -41,7 +50,9 @@ def test_upload_preview_commit_then_rollback(own_server, page, tmp_path, screens
     assert overview_press(page, url) == "10.150"
 
     page.goto(f"{url}/tai-len")
+    sign_in(page, "quantri")
     expect(page.get_by_text("Tải lên số liệu", exact=True)).to_be_visible(timeout=60_000)
+    wait_for_session_cookie(page)
     file = tmp_path / "bao-chi-2026.csv"
     file.write_bytes(UPLOAD)
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(file)
@@ -82,6 +93,7 @@ def test_a_bad_row_is_reported_and_blocks_the_save(own_server, page, tmp_path, s
     page.goto(own_server.url)  # a server's first session opening a sub-page meets
     wait_for_charts(page, 2)  # Streamlit's "Page not found" modal (streamlit#9992)
     page.goto(f"{own_server.url}/tai-len?lang=en")
+    sign_in(page, "chuyenvien")
     bad = tmp_path / "bad.csv"
     bad.write_bytes(
         "Mã chỉ tiêu,Mã đơn vị,Năm,Giá trị\r\n"

@@ -14,7 +14,6 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from indicators.access import manage
@@ -189,12 +188,6 @@ def test_rollback_without_as_is_the_servers_operator(db):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=duckdb.BinderException,
-    reason="BUG: `indicators audit --limit -1` ends in a traceback (DuckDB: LIMIT/OFFSET cannot "
-    "be negative); --limit takes any int",
-)
 def test_a_negative_audit_limit_is_refused_without_a_traceback(db, monkeypatch, capsys):
     monkeypatch.setenv("INDICATORS_DB", str(db))  # the command's own code, in this process
     try:

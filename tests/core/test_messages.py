@@ -26,6 +26,7 @@ import pytest
 from indicators.core import catalog as catalog_mod
 from indicators.core.i18n import LANGS, MESSAGES
 from indicators.core.problems import SEVERITIES
+from indicators.core.roles import Role
 from indicators.core.schema import STATUSES
 from indicators.geography.crosswalk import BASIS_EQUAL, BASIS_ONE_TO_ONE, BASIS_WHOLE
 from indicators.geography.units import LEVELS, UNIT_LISTS
@@ -45,7 +46,8 @@ RULE_MAKERS = {  # (rule, …) → the area of its messages, `<area>.rule.<rule>
 RANKED_LEVELS = ("district", "commune")  # chart_spec.check: only these are ranked
 BASES = (BASIS_WHOLE, BASIS_EQUAL, BASIS_ONE_TO_ONE)  # how a converted value was made
 # ui/navigation.py: `Page.key`, one menu entry per page.
-PAGES = ("overview", "trends", "regions", "briefing", "data", "methodology", "upload", "history")
+PAGES = ("overview", "trends", "regions", "briefing", "data", "methodology", "upload", "history",
+         "accounts")  # fmt: skip
 HISTORY_COLUMNS = (  # the revisions table of the History page
     "id", "created_at", "author", "file_name", "message", "rows_new", "rows_changed",
     "rows_unchanged", "rows_removed", "rows_rejected", "restores",
@@ -94,6 +96,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "hpage.col.{}": HISTORY_COLUMNS,
     "lang.{}": LANGS,
     "nav.{}": PAGES,
+    "access.role.{}": tuple(r.value for r in Role),  # a role named for people (sidebar, pages)
 }
 # f"{prefix}.{code}" where the prefix is passed in: present.tables `_labels(codes, prefix, …)`
 # and ingest.template `_bilingual(prefix, columns)`. Prefix → the codes it is given.

@@ -9,9 +9,11 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from indicators.core.settings import settings
+from indicators.service import open_store
 from indicators.store.revisions import Store
 from tests.conftest import app_store_at
-from tests.pages.apptest import open_page
+from tests.pages.apptest import open_page, signed_in
 
 CLEAN = (
     "Mã chỉ tiêu;Mã đơn vị;Năm;Giá trị;Trạng thái\r\npress_articles;56;2026;10.400;Sơ bộ\r\n"
@@ -25,6 +27,16 @@ def db(tmp_path_factory):
         yield db
 
 
+@pytest.fixture(scope="module")
+def analyst(db) -> str:
+    return signed_in(open_store(settings()), "chuyenvien", "analyst")
+
+
+@pytest.fixture(scope="module")
+def admin(db) -> str:
+    return signed_in(open_store(settings()), "quantri", "admin")
+
+
 def upload(at: AppTest, name: str, data: bytes) -> AppTest:
     at.get("file_uploader")[0].set_value((name, data, "text/csv"))
     return at.run()
@@ -34,8 +46,8 @@ def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
-def test_a_clean_file_previews_then_saves_a_revision(db):
-    at = upload(open_page("ui/pages/upload.py"), "bao-chi.csv", CLEAN)
+def test_a_clean_file_previews_then_saves_a_revision(db, analyst):
+    at = upload(open_page("ui/pages/upload.py", token=analyst), "bao-chi.csv", CLEAN)
     assert not at.exception
     assert [s.value for s in at.success] == ["Tệp hợp lệ: 1 dòng có thể lưu."]
     assert metrics(at) == {"Dòng mới": "0", "Thay đổi": "1", "Không đổi": "0", "Bị loại": "0"}
@@ -45,14 +57,15 @@ def test_a_clean_file_previews_then_saves_a_revision(db):
     assert not at.exception
     rev = Store(db).revision(before + 1)
     assert rev is not None and rev.file_name == "bao-chi.csv" and rev.rows_changed == 1
+    assert rev.author == "chuyenvien"  # the signed-in account, never a typed name
     assert any(f"Đã lưu phiên bản {before + 1}" in s.value for s in at.success)
     stored = Store(db).read("observations")
     row = stored[(stored.indicator == "press_articles") & (stored.period == "2026")]
     assert row["value"].tolist() == [10400.0] and row["status"].tolist() == ["preliminary"]
 
 
-def test_a_partly_bad_file_saves_nothing_unless_asked_for_valid_rows_only(db):
-    at = open_page("ui/pages/upload.py", lang="en")
+def test_a_partly_bad_file_saves_nothing_unless_asked_for_valid_rows_only(db, analyst):
+    at = open_page("ui/pages/upload.py", lang="en", token=analyst)
     store = Store(db)
     before, content = store.current_revision(), store.content_hash()
     at = upload(at, "mixed.csv", PARTLY_BAD)
@@ -72,15 +85,15 @@ def test_a_partly_bad_file_saves_nothing_unless_asked_for_valid_rows_only(db):
     assert rev is not None and rev.rows_rejected == 1 and rev.rows_in_file == 2
 
 
-def test_history_restores_an_earlier_revision_only_when_confirmed(db):
-    at = open_page("ui/pages/upload.py")
+def test_history_restores_an_earlier_revision_only_when_confirmed(db, analyst, admin):
+    at = open_page("ui/pages/upload.py", token=analyst)
     upload(at, "bao-chi.csv", CLEAN.replace(b"10.400", b"10.450"))
     at.get("form_submit_button")[0].click()
     at.run()
     store = Store(db)
     current = store.current_revision()
     assert current >= 2 and store.content_hash(current) != store.content_hash(1)
-    at = open_page("ui/pages/history.py", rev="1")
+    at = open_page("ui/pages/history.py", token=admin, rev="1")
     assert not at.exception
     at.get("form_submit_button")[0].click()
     at.run()
@@ -94,11 +107,12 @@ def test_history_restores_an_earlier_revision_only_when_confirmed(db):
     assert store.current_revision() == current + 1
     assert store.content_hash(current + 1) == store.content_hash(1)
     assert store.revision(current + 1).restores == 1
+    assert store.revision(current + 1).author == "quantri"
     assert any(f"Phiên bản {current + 1}" in s.value for s in at.success)
 
 
-def test_a_file_with_no_storable_row_says_so_and_offers_no_save(db):
-    at = open_page("ui/pages/upload.py", lang="en")
+def test_a_file_with_no_storable_row_says_so_and_offers_no_save(db, analyst):
+    at = open_page("ui/pages/upload.py", lang="en", token=analyst)
     at = upload(at, "header-only.csv", "Mã chỉ tiêu;Mã đơn vị;Năm;Giá trị\r\n".encode("utf-8-sig"))
     assert not at.exception
     assert [e.value for e in at.error] == [

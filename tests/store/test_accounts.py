@@ -62,12 +62,6 @@ def test_wrong_passwords_are_counted_and_lock_at_the_limit(empty_store):
     assert accounts.count_failure(empty_store, "khongco", T0, 3, lock_for) == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=duckdb.TransactionException,
-    reason="BUG: two count_failure UPDATEs of one account row from two threads of one process "
-    "conflict in DuckDB ('Conflict on tuple deletion'): the second raises and is not counted",
-)
 def test_wrong_passwords_sent_at_once_all_count(empty_store):
     """Someone guessing from many connections at once gets no free attempts."""
     accounts.insert_account(empty_store, account("chuyenvien"))

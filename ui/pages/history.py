@@ -2,10 +2,16 @@
 
 import streamlit as st
 
+from indicators.access.actions import restore_revision
 from indicators.core.clock import local_time
+from indicators.core.i18n import WordedError
+from indicators.core.roles import Action, may
+from indicators.core.settings import settings
 from indicators.export.files import csv_bytes
 from indicators.present.tables import changes_table
+from ui.access import gate
 from ui.cache import (
+    audit_trail,
     catalog,
     observations_as_of,
     revision,
@@ -18,6 +24,7 @@ from ui.downloads import download
 from ui.session import language, number, page_heading, tr
 from ui.url_state import forget, indicator_choice, url_choice
 
+me = gate(Action.READ_HISTORY)  # analysts and admins; restoring is checked again when it runs
 lang, rev, cat = language(), revision(), catalog()
 SHOWN = 500  # changed rows listed on the page; the counts are always complete
 
@@ -61,13 +68,10 @@ picked = int(
     )
 )
 
-changed, asof, restore = st.tabs(
-    [
-        tr("hpage.changed_title", rev=picked),
-        tr("hpage.asof_title", rev=picked),
-        tr("hpage.rollback_title"),
-    ]
-)
+titles = [tr("hpage.changed_title", rev=picked), tr("hpage.asof_title", rev=picked)]
+if may(me.role, Action.RESTORE):  # admins: restore and the audit trail
+    titles += [tr("hpage.rollback_title"), tr("hpage.audit_title")]
+changed, asof, *admin_tabs = st.tabs(titles)
 
 with changed:
     diff = revision_diff(picked - 1, picked, SHOWN)
@@ -93,6 +97,16 @@ with asof:
     st.dataframe(rows[cols], hide_index=True, width="stretch", height=360)
     download(tr("hpage.download_csv"), csv_bytes(rows[cols]), f"{code}-rev{picked}.csv")
 
+if not admin_tabs:
+    st.stop()
+restore, trail = admin_tabs
+
+with trail:
+    st.caption(tr("hpage.audit_intro"))
+    log = audit_trail()
+    st.dataframe(log, hide_index=True, width="stretch", height=360)
+    download(tr("hpage.audit_download"), csv_bytes(log), "nhat-ky-truy-cap.csv")
+
 with restore:
     if picked == rev:
         st.info(tr("hpage.rollback_current"))
@@ -101,10 +115,11 @@ with restore:
             tr("hpage.rollback_explain", next=rev + 1, rev=picked, after=f"{picked + 1}–{rev}")
         )
         with st.form("rollback"):
-            author = st.text_input(tr("hpage.rollback_author"), key="author")
+            st.caption(tr("hpage.rollback_author_is", name=me.account))
             message = st.text_input(
                 tr("hpage.rollback_message"),
                 value=tr("history.rollback.default_message", rev=picked),
+                max_chars=500,
             )
             sure = st.checkbox(tr("hpage.rollback_confirm", rev=picked))
             go = st.form_submit_button(tr("hpage.rollback_button", rev=picked), type="primary")
@@ -113,14 +128,18 @@ with restore:
         elif go:
             bar = st.progress(0.0)
             try:
-                done = store().rollback(
+                done = restore_revision(
+                    store(),
+                    me,
+                    settings().access,
                     picked,
-                    author=author or None,
-                    message=message,
+                    message,
                     progress=lambda f, key: bar.progress(f, text=tr(key)),
                 )
+            except WordedError:  # refused: the role, read now, does not allow it (app.py says)
+                raise
             except Exception as exc:  # the store rolled the transaction back: nothing changed
-                st.error(tr("hpage.rollback_failed", error=exc))
+                st.error(tr("hpage.rollback_failed", error=type(exc).__name__))
             else:  # show the new revision everywhere, with the outcome on top
                 st.session_state["history_flash"] = tr(
                     "history.rollback.done",

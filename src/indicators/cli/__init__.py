@@ -11,6 +11,9 @@ indicators template [--format xlsx|csv] -o FILE   the upload template
 indicators value -i CODE -r REGION -p PERIOD [-u UNIT_LIST] [--rev N]
 indicators export -i CODE -r REGION -p PERIOD -f png|svg|pptx|pdf -o FILE
                                      a chart as an image, or a deck (-i may repeat)
+indicators users add NAME --role viewer|analyst|admin   an account (password asked twice)
+indicators users list|role|disable|enable|password|unlock   manage accounts
+indicators audit [--limit N]         the audit trail (CSV, Vietnam time)
 indicators backup FILE [--force]     a checked copy of the whole store (while it is read)
 indicators restore-backup FILE       put a backup back, keeping the current store beside it
 indicators serve [--port 8501]       start the dashboard
@@ -26,7 +29,8 @@ import os
 import subprocess
 import sys
 
-from indicators.cli import backup, charts, data, lookup
+from indicators.cli import access, backup, charts, data, lookup
+from indicators.core.i18n import WordedError
 from indicators.core.settings import REPO_ROOT
 
 
@@ -36,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     data.add_commands(sub)
     lookup.add_commands(sub)
     charts.add_commands(sub)
+    access.add_commands(sub)
     backup.add_commands(sub)
     s = sub.add_parser("serve", help="start the dashboard")
     s.add_argument("--port", type=int, default=8501)
@@ -46,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     cmd = [
-        sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "app.py"),
+        sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "ui" / "server.py"),
         "--server.port", str(args.port), "--server.address", args.address,
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
@@ -55,4 +60,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except WordedError as exc:  # a refusal the catalog words (permission, account, …)
+        print(exc, file=sys.stderr)
+        return 1

@@ -10,6 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from indicators.access.actions import restore_revision, save_upload
+from indicators.access.identity import operator
 from indicators.cli.context import Context, open_context
 from indicators.core.i18n import both, joined
 from indicators.core.settings import load_settings
@@ -17,8 +19,10 @@ from indicators.core.spreadsheet import csv_writer
 from indicators.geography.units import build_regions
 from indicators.ingest.check import Checked, check_upload
 from indicators.service import seed_from
+from indicators.store.accounts import list_accounts
 from indicators.store.revisions import Store
 
+AS_HELP = "act as this account (its role is checked); default: the server's operator (cli:USER)"
 DECIMALS = {"auto": None, "comma": ",", "point": "."}
 DECIMAL_HELP = "decimal mark of text numbers: comma (1,5 and 30.000), point, or auto (detected)"
 HISTORY_COLUMNS = ["id", "created_at", "author", "file_name", "content_hash", "rows_in_file",
@@ -39,14 +43,14 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     i.add_argument("-m", "--message", required=True)
     i.add_argument("--valid-only", action="store_true", help="store the valid rows, skip the rest")
     i.add_argument("--report", default=None, help="also write the report as CSV to this file")
-    i.add_argument("--author", default=None)
+    i.add_argument("--as", dest="as_account", default=None, metavar="ACCOUNT", help=AS_HELP)
     i.add_argument("--decimal", choices=list(DECIMALS), default="auto", help=DECIMAL_HELP)
     i.set_defaults(func=cmd_import)
     sub.add_parser("history", help="list revisions (CSV)").set_defaults(func=cmd_history)
     rb = sub.add_parser("rollback", help="new revision restoring an earlier revision's data")
     rb.add_argument("rev", type=int)
     rb.add_argument("-m", "--message", default=None)
-    rb.add_argument("--author", default=None)
+    rb.add_argument("--as", dest="as_account", default=None, metavar="ACCOUNT", help=AS_HELP)
     rb.set_defaults(func=cmd_rollback)
 
 
@@ -58,6 +62,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         print(f"{both('cli.init_exists')}: {where}")
     else:
         print(both("cli.init_created", where=where, rev=rev.id, rows=rev.rows_new))
+    if not list_accounts(Store(settings.db_path)):  # nobody can upload yet: say how to start
+        print(both("cli.no_accounts"))
     return 0
 
 
@@ -84,9 +90,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     if checked.frame.empty or not (checked.ok or args.valid_only):
         print(both("upload.nothing_stored"), file=sys.stderr)
         return 1
-    rev = ctx.store.commit(
+    rev = save_upload(
+        ctx.store,
+        operator(args.as_account),
+        ctx.settings.access,
         {"observations": checked.frame},
-        author=args.author,
         file_name=path.name,
         data=data,
         message=args.message,
@@ -126,16 +134,16 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_rollback(args: argparse.Namespace) -> int:
-    store = open_context().store
+    ctx = open_context()
+    store = ctx.store
     known = [r.id for r in store.revisions()]
     if args.rev not in known:
         known_text = ", ".join(map(str, known))
         print(both("history.rollback.unknown", rev=args.rev, known=known_text), file=sys.stderr)
         return 1
-    rev = store.rollback(
-        args.rev,
-        author=args.author,
-        message=args.message or both("history.rollback.default_message", rev=args.rev),
+    message = args.message or both("history.rollback.default_message", rev=args.rev)
+    rev = restore_revision(
+        ctx.store, operator(args.as_account), ctx.settings.access, args.rev, message
     )
     print(
         both(
@@ -169,6 +177,7 @@ def _check_file(path: Path, data: bytes, ctx: Context, args: argparse.Namespace)
         build_regions(ctx.settings.region_sources),
         history=ctx.store.read("observations"),
         max_bytes=ctx.settings.max_upload_bytes,
+        limits=ctx.settings.upload_limits,
         decimal=DECIMALS[getattr(args, "decimal", "auto")],
     )
 

@@ -17,6 +17,37 @@ from indicators.core.limits import UploadLimits
 REPO_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_DATA_DIR = REPO_ROOT / "data"
 DEFAULT_DB_PATH = REPO_ROOT / "var" / "indicators.duckdb"
+SIGN_IN_WAYS = ("local", "oidc")
+
+
+@dataclass(frozen=True)
+class AccessSettings:
+    """`[access]` in settings.toml: how people sign in and how long a session lasts.
+
+    `sign_in` chooses the sign-in control offered: "local" (accounts in the store, passwords
+    hashed with Argon2id) or "oidc" (single sign-on with Streamlit's `st.login`, configured in
+    `.streamlit/secrets.toml` under `[auth]`). `require_sign_in` makes every page ask for it
+    (internal installs); otherwise anonymous visitors are viewers. The client address is read
+    from the reverse proxy's headers only when `trusted_proxy` says a proxy we run is in front.
+    """
+
+    sign_in: str = "local"
+    require_sign_in: bool = False
+    idle_minutes: int = 60
+    max_failed: int = 5
+    lockout_minutes: int = 15
+    trusted_proxy: bool = False
+    oidc_provider: str = ""  # "" = the single [auth] section; else [auth.<name>]
+    role_claim: str = "roles"  # ID-token claim holding the role(s), when the provider sends one
+
+    @classmethod
+    def from_toml(cls, raw: dict) -> AccessSettings:
+        known = {f for f in cls.__dataclass_fields__}
+        values = {k: v for k, v in raw.items() if k in known}
+        found = cls(**values)
+        if found.sign_in not in SIGN_IN_WAYS:
+            raise ValueError(f"[access] sign_in must be one of {SIGN_IN_WAYS}: {found.sign_in!r}")
+        return found
 
 
 @dataclass(frozen=True)
@@ -48,6 +79,11 @@ class Settings:
     def province_on(self, unit_list: str) -> RegionRef | None:
         """The province as a unit of `unit_list` (the home of every view on it), if configured."""
         return next((r for r in self.province_units if r.unit_list == unit_list), None)
+
+    @property
+    def access(self) -> AccessSettings:
+        """How people sign in (`[access]`); defaults when the section is missing."""
+        return AccessSettings.from_toml(self.extra.get("access", {}))
 
     @property
     def upload_limits(self) -> UploadLimits:

@@ -14,7 +14,7 @@ import pandas as pd
 from indicators.core.catalog import Catalog
 from indicators.core.schema import OBS_COLUMNS, PERIOD_COLUMNS, TARGET_COLUMNS
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 VERSIONED = {
     "observations": [*OBS_COLUMNS, *PERIOD_COLUMNS],
     "targets": [*TARGET_COLUMNS, *PERIOD_COLUMNS],
@@ -63,6 +63,21 @@ CREATE TABLE IF NOT EXISTS targets (
 MIGRATIONS = (
     "ALTER TABLE revisions ADD COLUMN IF NOT EXISTS rows_rejected INTEGER DEFAULT 0",
     "ALTER TABLE revisions ADD COLUMN IF NOT EXISTS restores INTEGER",
+    # Schema 3: accounts, their sign-in sessions and the audit trail (issue 12). A session is
+    # kept by the SHA-256 of its token, never the token; the audit trail is only appended to.
+    """CREATE TABLE IF NOT EXISTS accounts (
+        name VARCHAR PRIMARY KEY, role VARCHAR NOT NULL, password_hash VARCHAR,
+        created_at TIMESTAMP NOT NULL, disabled BOOLEAN NOT NULL DEFAULT false,
+        failed INTEGER NOT NULL DEFAULT 0, locked_until TIMESTAMP)""",
+    """CREATE TABLE IF NOT EXISTS sessions (
+        token_hash VARCHAR PRIMARY KEY, account VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL,
+        last_seen TIMESTAMP NOT NULL, client VARCHAR)""",
+    "CREATE SEQUENCE IF NOT EXISTS audit_id",
+    """CREATE TABLE IF NOT EXISTS audit (
+        id BIGINT PRIMARY KEY DEFAULT nextval('audit_id'), occurred_at TIMESTAMP NOT NULL,
+        event VARCHAR NOT NULL, outcome VARCHAR NOT NULL, account VARCHAR, role VARCHAR,
+        session VARCHAR, client VARCHAR, file_name VARCHAR, file_hash VARCHAR,
+        revision INTEGER, detail VARCHAR)""",
 )
 
 

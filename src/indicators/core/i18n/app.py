@@ -10,4 +10,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dữ liệu: phiên bản {rev} ({date})",
         "Data: revision {rev} ({date})",
     ),
+    "app.incident": (
+        "Đã xảy ra lỗi ngoài dự kiến. Mã sự cố: {incident}. Hãy thử tải lại trang; nếu lỗi còn, "
+        "gửi mã này cho bộ phận quản trị hệ thống.",
+        "Something unexpected went wrong. Incident id: {incident}. Try reloading the page; if it "
+        "happens again, send this id to the system administrators.",
+    ),
 }

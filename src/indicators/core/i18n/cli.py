@@ -25,4 +25,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Revision {rev}: {new} new, {changed} changed, {unchanged} unchanged",
     ),
     "cli.no_data": ("Không có số liệu", "no data"),
+    "cli.password": ("Mật khẩu: ", "Password: "),
+    "cli.password_again": ("Nhập lại mật khẩu: ", "Password again: "),
+    "cli.user_added": (
+        "Đã tạo tài khoản {name} (vai trò {role})",
+        "Account {name} created (role {role})",
+    ),
+    "cli.no_accounts": (
+        "Chưa có tài khoản nào: tạo quản trị viên đầu tiên bằng "
+        "`indicators users add TEN --role admin` (hỏi mật khẩu hai lần)",
+        "No accounts yet: create the first admin with `indicators users add NAME --role admin` "
+        "(asks for the password twice)",
+    ),
+    "cli.bad_count": (
+        "“{value}” không phải số nguyên dương",
+        "“{value}” is not a positive whole number",
+    ),
+    "cli.user_changed": ("Đã cập nhật tài khoản {name}", "Account {name} updated"),
 }

@@ -49,7 +49,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Makes revision {next} with exactly the data of revision {rev}. Revisions {after} stay "
         "in the history and can be restored again.",
     ),
-    "hpage.rollback_author": ("Người thực hiện", "Your name"),
+    "hpage.rollback_author_is": (
+        "Người thực hiện: {name} (tài khoản đang đăng nhập)",
+        "Restored by: {name} (the signed-in account)",
+    ),
+    "hpage.audit_title": ("Nhật ký truy cập", "Audit trail"),
+    "hpage.audit_intro": (
+        "Mọi lần đăng nhập, kiểm tra tệp, lưu, khôi phục và thay đổi tài khoản: ai, khi nào "
+        "(giờ Việt Nam), vai trò, phiên, địa chỉ máy, tệp và mã băm của tệp. Chỉ ghi thêm, "
+        "không sửa xóa.",
+        "Every sign-in, file check, save, restore and account change: who, when (Vietnam time), "
+        "role, session, client address, file and its hash. Only ever appended to.",
+    ),
+    "hpage.audit_download": ("Tải nhật ký (CSV)", "Download the trail (CSV)"),
     "hpage.rollback_message": ("Lý do khôi phục", "Reason for restoring"),
     "hpage.rollback_confirm": (
         "Tôi hiểu rằng số liệu hiện tại sẽ được thay bằng số liệu của phiên bản {rev}",

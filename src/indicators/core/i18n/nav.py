@@ -10,6 +10,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nav.methodology": ("Phương pháp", "Methodology"),
     "nav.upload": ("Tải lên", "Upload"),
     "nav.history": ("Lịch sử", "History"),
+    "nav.accounts": ("Tài khoản", "Accounts"),
     "nav.section_view": ("Xem số liệu", "View"),
     "nav.section_update": ("Cập nhật", "Update"),
     "nav.briefing": ("Báo cáo nhanh", "Quick briefing"),

@@ -73,7 +73,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chỉ lưu {n} dòng hợp lệ, bỏ {rejected} dòng lỗi",
         "Store the {n} valid rows only, leave out the {rejected} rows with errors",
     ),
-    "upage.author": ("Người cập nhật", "Your name"),
+    "upage.author_is": (
+        "Người cập nhật: {name} (tài khoản đang đăng nhập)",
+        "Saved as: {name} (the signed-in account)",
+    ),
     "upage.message": ("Nội dung cập nhật", "What this update is"),
     "upage.message_default": ("Cập nhật từ tệp {file}", "Update from {file}"),
     "upage.commit": ("Lưu thành phiên bản {rev}", "Save as revision {rev}"),

@@ -1,0 +1,114 @@
+"""The actions a role guards, each checked at the moment it runs and written to the audit trail:
+validating a file, saving it as a revision, restoring an earlier revision.
+
+The revision's author is the identity's account, never a name typed into a form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from indicators.access.guard import require
+from indicators.access.identity import Identity
+from indicators.core.roles import Action
+from indicators.core.settings import AccessSettings
+from indicators.store.audit import AuditEntry, append
+from indicators.store.revisions import Revision, StaleRevisionError, Store, content_hash
+
+Progress = Callable[[float, str], None] | None
+
+
+def record_validation(
+    store: Store,
+    who: Identity,
+    cfg: AccessSettings,
+    file_name: str,
+    data: bytes,
+    errors: int,
+) -> None:
+    """A file was checked: may this identity check files, and the trail says it did."""
+    digest = content_hash(data)
+    who = require(store, who, Action.VALIDATE, cfg, file_name=file_name, file_hash=digest)
+    outcome = "ok" if errors == 0 else "errors"
+    detail = f"{errors} errors" if errors else None
+    append(store, _entry(who, Action.VALIDATE, outcome, file_name, digest, detail=detail))
+
+
+def save_upload(
+    store: Store,
+    who: Identity,
+    cfg: AccessSettings,
+    frames: dict[str, pd.DataFrame],
+    *,
+    file_name: str,
+    data: bytes,
+    message: str,
+    rows_rejected: int = 0,
+    expect_revision: int | None = None,
+    progress: Progress = None,
+) -> Revision:
+    """Save a checked file as a new revision authored by the signed-in account."""
+    digest = content_hash(data)
+    who = require(store, who, Action.SAVE, cfg, file_name=file_name, file_hash=digest)
+    try:
+        done = store.commit(
+            frames,
+            author=who.account,
+            file_name=file_name,
+            data=data,
+            message=message,
+            rows_rejected=rows_rejected,
+            expect_revision=expect_revision,
+            progress=progress,
+        )
+    except StaleRevisionError:
+        append(store, _entry(who, Action.SAVE, "stale", file_name, digest))
+        raise
+    except Exception as exc:  # the commit is one transaction: nothing was written
+        append(store, _entry(who, Action.SAVE, "failed", file_name, digest, detail=_kind(exc)))
+        raise
+    append(store, _entry(who, Action.SAVE, "ok", file_name, digest, revision=done.id))
+    return done
+
+
+def restore_revision(
+    store: Store,
+    who: Identity,
+    cfg: AccessSettings,
+    rev: int,
+    message: str,
+    progress: Progress = None,
+) -> Revision:
+    """A new revision with the data of revision `rev` (admins only), authored by the account."""
+    who = require(store, who, Action.RESTORE, cfg)
+    try:
+        done = store.rollback(rev, author=who.account, message=message, progress=progress)
+    except Exception as exc:
+        append(store, _entry(who, Action.RESTORE, "failed", detail=f"to {rev}: {_kind(exc)}"))
+        raise
+    append(store, _entry(who, Action.RESTORE, "ok", revision=done.id, detail=f"to {rev}"))
+    return done
+
+
+def _entry(
+    who: Identity,
+    action: Action,
+    outcome: str,
+    file_name: str | None = None,
+    file_hash: str | None = None,
+    *,
+    revision: int | None = None,
+    detail: str | None = None,
+) -> AuditEntry:
+    role = who.role.value if who.role else None
+    return AuditEntry(
+        action.value, outcome, who.account, role, who.session, who.client,
+        file_name, file_hash, revision, detail,
+    )  # fmt: skip
+
+
+def _kind(exc: BaseException) -> str:
+    """What went wrong, for the trail: the error's kind, not its text (which may hold data)."""
+    return type(exc).__name__

@@ -32,16 +32,16 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.slow)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
 class Server:
-    def __init__(self, db: Path, log: Path):
+    def __init__(self, db: Path, log: Path, args: tuple[str, ...] = (), port: int = 0):
         self.db = db
-        self.port = _free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = dict(os.environ, INDICATORS_DB=str(db))
         cmd = [
@@ -58,6 +58,7 @@ class Server:
             str(self.port),
             "--browser.gatherUsageStats",
             "false",
+            *args,
         ]
         self.started = time.monotonic()
         self.log = log.open("w")
@@ -94,12 +95,15 @@ class Server:
 
 
 @contextlib.contextmanager
-def running_server(folder: Path, **env: str) -> Iterator[Server]:
-    """A server of its own (store file and log in `folder`, extra environment), stopped after."""
+def running_server(
+    folder: Path, args: tuple[str, ...] = (), port: int = 0, **env: str
+) -> Iterator[Server]:
+    """A server of its own (store file and log in `folder`, extra Streamlit options and
+    environment), stopped after."""
     with pytest.MonkeyPatch.context() as mp:
         for name, value in env.items():
             mp.setenv(name, value)
-        srv = Server(folder / "app.duckdb", folder / "streamlit.log")
+        srv = Server(folder / "app.duckdb", folder / "streamlit.log", args, port)
     try:
         srv.healthy_after = srv.wait_healthy()
         yield srv

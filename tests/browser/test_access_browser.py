@@ -59,7 +59,9 @@ def restore_tab(page: Page) -> None:
     page.get_by_text("Tôi hiểu rằng số liệu hiện tại").click()
 
 
-def test_a_visitor_sees_no_update_control_and_a_direct_link_asks_for_sign_in(srv, page):
+def test_a_visitor_sees_no_update_control_and_a_direct_link_asks_for_sign_in(
+    srv, page, screenshots
+):
     page.goto(srv.url)
     wait_for_charts(page, 2)
     menu = page.get_by_test_id("stSidebarNav")
@@ -75,6 +77,8 @@ def test_a_visitor_sees_no_update_control_and_a_direct_link_asks_for_sign_in(srv
         expect(page.get_by_role("tab", name="Khôi phục")).to_have_count(0)
         expect(page.get_by_role("button", name=re.compile("Khôi phục"))).to_have_count(0)
         no_errors(page)
+        if path == "tai-len":
+            page.screenshot(path=screenshots / "sign-in-vi.png")
 
 
 def test_an_analyst_saves_as_their_account_and_stays_signed_in(srv, page, tmp_path):
@@ -145,9 +149,7 @@ def test_replaying_an_admins_restore_in_an_analysts_session_restores_nothing(srv
     analyst.route_web_socket(STREAM, keep)
     analyst.goto(f"{srv.url}/lich-su?rev=1")
     sign_in(analyst, "chuyenvien")
-    expect(analyst.get_by_role("tab", name="Số liệu tại phiên bản 1")).to_be_visible(
-        timeout=60_000
-    )
+    expect(analyst.get_by_role("tab", name="Số liệu tại phiên bản 1")).to_be_visible(timeout=60_000)
     restores = (trail(srv)["event"] == "restore").sum()
     for message in click:  # the admin's click, byte for byte, from the analyst's browser
         upstream[-1].send(message)
@@ -169,9 +171,7 @@ def test_a_page_drawn_for_an_admin_restores_nothing_once_the_role_is_taken_away(
     done = indicators(srv.db, "users", "role", "quantri-2", "analyst")
     assert done.returncode == 0, done.stderr
     page.get_by_role("button", name="Khôi phục về phiên bản 1").click()
-    expect(page.get_by_text("Đã đăng nhập: quantri-2 (chuyên viên)")).to_be_visible(
-        timeout=60_000
-    )
+    expect(page.get_by_text("Đã đăng nhập: quantri-2 (chuyên viên)")).to_be_visible(timeout=60_000)
     expect(page.get_by_role("tab", name="Khôi phục")).to_have_count(0)
     no_errors(page)
     assert store.current_revision() == current and store.content_hash() == content
@@ -185,31 +185,51 @@ def test_an_admin_restores(srv, page):
     sign_in(page, "quantri")
     restore_tab(page)
     page.get_by_role("button", name="Khôi phục về phiên bản 1").click()
-    expect(page.get_by_text(f"Phiên bản {current + 1}: đã khôi phục")).to_be_visible(
-        timeout=60_000
-    )
+    expect(page.get_by_text(f"Phiên bản {current + 1}: đã khôi phục")).to_be_visible(timeout=60_000)
     no_errors(page)
     done = store.revision(current + 1)
     assert done.author == "quantri" and done.restores == 1
 
 
 def test_the_sixth_wrong_password_is_refused_even_when_the_right_one_follows(srv, page):
+    def attempts() -> list[str]:
+        found = trail(srv).query("event == 'sign_in' and account == 'khoa-thu'")
+        return found["outcome"].tolist()[::-1]
+
+    def answered(n: int) -> None:  # the page answers each try alike: wait for the trail
+        for _ in range(200):
+            if len(attempts()) >= n:
+                return
+            page.wait_for_timeout(100)
+        raise AssertionError(f"attempt {n} not answered: {attempts()}")
+
     page.goto(f"{srv.url}/tai-len")
     for attempt in range(1, 6):
         sign_in(page, "khoa-thu", "khong-phai-mat-khau")
-        said = "tạm khóa" if attempt == 5 else "Sai tên tài khoản hoặc mật khẩu"
-        expect(page.get_by_text(said)).to_be_visible(timeout=30_000)
+        answered(attempt)
+    expect(page.get_by_text("Sai tên tài khoản hoặc mật khẩu")).to_have_count(0)
+    expect(page.get_by_text(re.compile("Tài khoản tạm khóa do nhập sai mật khẩu"))).to_be_visible()
     sign_in(page, "khoa-thu")  # the right password, sixth attempt
+    answered(6)
+    assert attempts() == ["wrong"] * 4 + ["locked"] * 2
     expect(page.get_by_text(re.compile("Tài khoản tạm khóa do nhập sai mật khẩu"))).to_be_visible()
     expect(page.get_by_test_id("stFileUploaderDropzoneInput")).to_have_count(0)
-    attempts = trail(srv).query("event == 'sign_in' and account == 'khoa-thu'")
-    assert attempts["outcome"].tolist()[::-1] == ["wrong"] * 4 + ["locked"] * 2
+    expect(page.get_by_text("Đã đăng nhập")).to_have_count(0)
 
 
-def test_the_audit_trail_shows_each_step(srv, page):
-    page.goto(f"{srv.url}/lich-su")
+def test_the_audit_trail_shows_each_step(srv, page, screenshots):
+    page.goto(f"{srv.url}/tai-khoan")
     sign_in(page, "quantri")
+    expect(page.get_by_role("tab", name="Thêm tài khoản")).to_be_visible(timeout=60_000)
+    expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+    wait_for_session_cookie(page)
+    page.wait_for_timeout(500)
+    page.screenshot(path=screenshots / "accounts-vi.png")
+    page.goto(f"{srv.url}/lich-su")
     page.get_by_role("tab", name="Nhật ký truy cập").click()
+    expect(page.get_by_test_id("stDataFrame").last).to_be_visible()
+    page.wait_for_timeout(500)
+    page.screenshot(path=screenshots / "audit-vi.png")
     with page.expect_download() as download:
         page.get_by_role("button", name="Tải nhật ký (CSV)").click()
     log = pd.read_csv(io.BytesIO(download.value.path().read_bytes()), encoding="utf-8-sig")
@@ -224,7 +244,7 @@ def test_the_audit_trail_shows_each_step(srv, page):
         ("account_role", "ok", f"cli:{getpass.getuser()}"),
     ]:
         assert step in steps, step
-    saved = log[(log["event"] == "save") & (log["outcome"] == "ok")].iloc[-1]
+    saved = log.query("event == 'save' and outcome == 'ok' and account == 'chuyenvien'").iloc[0]
     assert saved["file_name"] == "bao-chi.csv" and len(saved["file_hash"]) == 64
     assert saved["client"] == "127.0.0.1" and isinstance(saved["session"], str)
     assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", saved["occurred_at"])  # Vietnam time

@@ -12,6 +12,7 @@ from indicators.core.i18n import LANGS, t
 from indicators.core.numbers import format_number
 from indicators.core.settings import RegionRef, settings
 from indicators.present.chart_spec import ChartSpec
+from indicators.present.literal import markdown_literal
 from ui.cache import revision_info
 
 LANG_KEY = "w_lang"  # session state of the sidebar's language switch (a URL-bound widget: ?lang=)
@@ -47,10 +48,13 @@ def revision_caption(rev: int) -> str:
 
 
 def page_heading(title: str, rev: int, *, org: bool = True) -> None:
-    """A page's title, and under it the organisation (if `org`) and the revision on show."""
+    """A page's title, and under it the organisation (if `org`, as configured, shown as written)
+    and the revision on show."""
     st.title(title)
     caption = revision_caption(rev)
-    st.caption(f"{settings().org(language())} · {caption}" if org else caption)
+    if org:
+        caption = f"{markdown_literal(settings().org(language()))} · {caption}"
+    st.caption(caption)
 
 
 def remember_views(specs: Iterable[ChartSpec]) -> None:

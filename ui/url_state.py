@@ -2,7 +2,9 @@
 
 The URL carries codes, never the labels the reader sees (`?ind=hh_internet_pct,bts_count`,
 `?period=2016-2024`, `?conv=0`), so a link works in both languages. A default leaves nothing in
-the URL, and an unknown or stale value in a link is dropped, never shown as an error.
+the URL, and an unknown or stale value in a link is dropped, never shown as an error. A link is
+written by anyone: a value is cut to `MAX_PARAM_CHARS` before it is read, and a list of codes to
+the widget's `max_selections`, so no link can make a widget refuse its value.
 
 Streamlit's own `bind="query-params"` cannot keep these links: it writes the widget's formatted
 label (`format_func`'s text, which changes with the language), a multiple choice as repeated
@@ -27,6 +29,7 @@ from ui.cache import catalog
 from ui.session import LANG_KEY, language, tr
 
 UNIT_LIST_CHOICES = (NEW, LEGACY)  # the unit lists a view can be shown on, newest first
+MAX_PARAM_CHARS = 4096  # the most of one URL value read; every real value is far shorter
 
 
 @dataclass(frozen=True)
@@ -58,10 +61,17 @@ CHOICE = Codec(
     keep=lambda v, options, d: v if v in options else d,
     write=str,
 )
+
+
+def _known(codes: Sequence, options: list) -> list:
+    """The codes that are options, each once, in their order."""
+    return list(dict.fromkeys(c for c in codes if c in options))
+
+
 CHOICES = Codec(  # comma-separated codes: ?reg=56,568
-    default=lambda d, options: [c for c in d if c in options],
-    read=lambda raw, options, d: [c for c in raw.split(",") if c in options],
-    keep=lambda v, options, d: [c for c in v if c in options],
+    default=lambda d, options: _known(d, options),
+    read=lambda raw, options, d: _known(raw.split(","), options),
+    keep=lambda v, options, d: _known(v, options),
     write=",".join,
 )
 RANGE = Codec(  # (first, last): ?period=2016-2024, or ?period=2020 for one
@@ -84,7 +94,9 @@ def widget_key(key: str, scope: str = "") -> str:
 
 
 def url_param(key: str) -> str | None:
-    return st.query_params.get(key)
+    """`?key=` of the URL, cut to `MAX_PARAM_CHARS` (a link may carry anything)."""
+    raw = st.query_params.get(key)
+    return None if raw is None else str(raw)[:MAX_PARAM_CHARS]
 
 
 def set_url_param(key: str, value: str | None) -> None:
@@ -118,13 +130,20 @@ def url_widget(
     `scope` separates widgets that share a URL key but not their options.
     """
     options = list(options)
-    default = codec.default(default, options)
+    most = kwargs.get("max_selections")
+
+    def fit(value: Any) -> Any:  # a list of codes no longer than the widget takes
+        return value[:most] if most is not None and isinstance(value, list) else value
+
+    default = fit(codec.default(default, options))
     wkey = widget_key(key, scope)
     if wkey not in st.session_state:
         raw = url_param(key)
-        st.session_state[wkey] = default if raw is None else codec.read(raw, options, default)
-    elif (kept := codec.keep(st.session_state[wkey], options, default)) != st.session_state[wkey]:
-        st.session_state[wkey] = kept
+        st.session_state[wkey] = fit(default if raw is None else codec.read(raw, options, default))
+    else:
+        kept = fit(codec.keep(st.session_state[wkey], options, default))
+        if kept != st.session_state[wkey]:
+            st.session_state[wkey] = kept
     if "format_func" in kwargs:  # labels fixed now, in this run's language (AppTest calls
         labels = {o: kwargs["format_func"](o) for o in options}  # format_func outside a run)
         kwargs["format_func"] = labels.__getitem__

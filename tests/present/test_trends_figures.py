@@ -19,6 +19,7 @@ from indicators.geography.units import LEGACY, NEW, build_regions
 from indicators.present.figures.growth import growth_figure
 from indicators.present.figures.legend import STATUSES, status_legend_figure
 from indicators.present.figures.trend import trends_figure
+from indicators.present.literal import plotly_literal
 from indicators.query import read, timeseries
 
 
@@ -235,7 +236,7 @@ def test_no_data_and_a_single_period_render_sensibly(seeded_store, catalog):
     assert fig["layout"]["title"]["text"] == ind.name_vi
     assert any(a["text"] == "Không có số liệu" for a in fig["layout"]["annotations"])
     assert fig["data"] == []
-    assert ind.source in fig["layout"]["annotations"][0]["text"]
+    assert plotly_literal(ind.source) in fig["layout"]["annotations"][0]["text"]  # "TT&amp;TT"
 
     one = fetch(seeded_store, ["hh_internet_pct"], LEGACY, ["56"], first=2020, last=2020)
     values = timeseries.add_growth(timeseries.roll_up(one, catalog, "year").values)

@@ -13,6 +13,7 @@ from indicators.core.periods import parse_period
 from indicators.core.settings import settings
 from indicators.export.images import Size, for_export
 from indicators.present.chart_spec import PRESETS
+from indicators.present.literal import markdown_code, markdown_literal
 from ui import briefing_deck as deck
 from ui.cache import built_chart, preset_tokens, revision
 from ui.downloads import deck_downloads, deck_info, engine_problem
@@ -22,10 +23,11 @@ from ui.session import language, page_heading, remembered_views, tr
 lang, rev, cfg = language(), revision(), settings()
 PRESENT = Size(1280, 720, 1.0)  # the presentation view's 16:9 chart area, CSS pixels
 SECONDS_PER_CHART = 0.8  # a deck's time per chart on a warm image engine (measured, rounded up)
+BAD_SHOWN, BAD_CHARS = 3, 80  # tokens of a link that were left out: a few, cut short
 
 
 def describe(token: str) -> str:
-    """A chart in one line: what, which indicator, where, when."""
+    """A chart in one line: what, which indicator, where, when (plain text)."""
     chart = built_chart(rev, token, lang)
     spec = chart.spec
     parts = [tr(f"bpage.kind.{spec.kind}"), chart.title, chart.areas]
@@ -112,9 +114,14 @@ if deck.presenting():
 
 page_heading(tr("bpage.title"), rev)
 st.caption(tr("bpage.intro"))
-if dropped:
+if dropped:  # what a link asked for, as code, cut short: a link is anyone's text
+    shown = [markdown_code(token, BAD_CHARS) for token in dropped[:BAD_SHOWN]]
     st.warning(
-        tr("bpage.bad_tokens", n=len(dropped), tokens=", ".join(dropped)),
+        tr(
+            "bpage.bad_tokens",
+            n=len(dropped),
+            tokens=", ".join(shown + ["…"] * (len(dropped) > BAD_SHOWN)),
+        ),
         icon=":material/link_off:",
     )
 problem = engine_problem()
@@ -139,7 +146,7 @@ with left:
     with st.container(height=320 if len(views) > 6 else "content", border=False):
         for k, (token, text) in enumerate(views):
             row = st.columns([6, 1.2], vertical_alignment="center")
-            row[0].markdown(text)
+            row[0].markdown(markdown_literal(text))
             have = token in tokens
             row[1].button(
                 tr("bpage.in_deck" if have else "bpage.add"),
@@ -157,7 +164,7 @@ with right:
         try:
             preset = preset_tokens(rev, name)
         except ValueError as err:
-            st.caption(tr("bpage.preset_error", name=label, error=err))
+            st.caption(tr("bpage.preset_error", name=label, error=markdown_literal(err)))
             continue
         st.button(
             tr("bpage.preset_button", name=label, n=len(preset)),
@@ -184,8 +191,9 @@ for i, token in enumerate(tokens):
         row = st.columns([0.4, 8, 0.5, 0.5, 0.5], vertical_alignment="top")
         row[0].markdown(f"**{i + 1}**")
         with row[1]:
-            st.markdown(f"**{chart.title}** · {chart.areas}")
-            st.caption(chart.caption)
+            title, areas = markdown_literal(chart.title), markdown_literal(chart.areas)
+            st.markdown(f"**{title}** · {areas}")
+            st.caption(markdown_literal(chart.caption))
             if chart.illustrative:
                 st.badge(tr("bpage.illustrative"), color="orange", icon=":material/change_history:")
         moves = (

@@ -4,7 +4,7 @@ statuses, the revision in use, the 2025 reform, number formats."""
 import pandas as pd
 import streamlit as st
 
-from indicators.core.catalog import TOPICS
+from indicators.core.catalog import TOPICS, Indicator
 from indicators.core.clock import local_time
 from indicators.core.direction import rising_is_good
 from indicators.core.numbers import format_number
@@ -12,10 +12,14 @@ from indicators.core.schema import STATUSES
 from indicators.geography import crosswalk
 from indicators.geography.units import LEGACY, NEW
 from indicators.present.figures.legend import status_legend_figure
+from indicators.present.literal import markdown_code, markdown_literal
 from ui.cache import catalog, revision, revision_info, unit_lists, unit_names
 from ui.session import language, number, page_heading, tr
 
 lang, rev, cat = language(), revision(), catalog()
+# Names, units, definitions and sources come from the catalog file, and the revision's author,
+# file name and message from an upload or a restore form: each is shown as written
+# (`markdown_literal`, codes and file names in a code span of their own, `markdown_code`).
 
 page_heading(tr("method.heading"), rev)
 st.markdown(tr("method.intro"))
@@ -23,15 +27,18 @@ st.markdown(tr("method.intro"))
 
 def part_name(code: str | None) -> str:
     ind = cat.get(code) if code else None
-    return f"{ind.name(lang)} (`{code}`)" if ind else (code or "")
+    if ind is None:
+        return markdown_code(code) if code else ""
+    return f"{markdown_literal(ind.name(lang))} ({markdown_code(code)})"
 
 
 def describe(code: str) -> None:
     """One indicator as a short card: definition, then how it is computed."""
     ind = cat[code]
     with st.container(border=True):
-        st.markdown(f"**{ind.name(lang)}** · `{ind.code}` · {ind.unit(lang)}")
-        st.markdown(ind.definition(lang))
+        name, unit = markdown_literal(ind.name(lang)), markdown_literal(ind.unit(lang))
+        st.markdown(f"**{name}** · {markdown_code(ind.code)} · {unit}")
+        st.markdown(markdown_literal(ind.definition(lang)))
         agg = tr(f"agg_region.{ind.agg_region}", scale=number(ind.scale))
         facts = [
             (tr("method.agg_region"), agg),
@@ -44,9 +51,23 @@ def describe(code: str) -> None:
         facts += [
             (tr("method.direction"), tr(direction)),
             (tr("method.decimals"), str(ind.decimals)),
-            (tr("method.source"), ind.source),
+            (tr("method.source"), markdown_literal(ind.source)),
         ]
         st.markdown("\n".join(f"- {k}: {v}" for k, v in facts))
+
+
+def component(ind: Indicator) -> str:
+    """A component indicator as a list item: name, code, unit, definition."""
+    name, unit = markdown_literal(ind.name(lang)), markdown_literal(ind.unit(lang))
+    definition = markdown_literal(ind.definition(lang))
+    return f"- **{name}** ({markdown_code(ind.code)}, {unit}): {definition}"
+
+
+def file_part(name: str) -> str:
+    """' from `name`': the message puts the file name in a code span; the span is made here
+    (`markdown_code`), so that a backtick in the name cannot end it."""
+    text = tr("method.revision_file", name="\0")
+    return text.replace("`\0`", markdown_code(name)).replace("\0", markdown_literal(name))
 
 
 st.header(tr("method.indicators"))
@@ -61,12 +82,7 @@ for tab, topic in zip(st.tabs([tr(f"topic.{tp}") for tp in topics]), topics, str
         parts = [i for i in cat if i.topic == topic and i.role == "component"]
         if parts:
             with st.expander(tr("method.components")):
-                st.markdown(
-                    "\n".join(
-                        f"- **{i.name(lang)}** (`{i.code}`, {i.unit(lang)}): {i.definition(lang)}"
-                        for i in parts
-                    )
-                )
+                st.markdown("\n".join(component(i) for i in parts))
 
 st.header(tr("method.statuses"))
 left, right = st.columns([2, 3], gap="large")
@@ -89,15 +105,14 @@ info = revision_info(rev)
 if info is None:
     st.info(tr("method.no_revision"))
 else:
-    file = tr("method.revision_file", name=info.file_name) if info.file_name else ""
     st.markdown(
         tr(
             "method.revision_text",
             rev=info.id,
             date=local_time(info.created_at),
-            author=info.author,
-            file=file,
-            message=info.message or "",
+            author=markdown_literal(info.author),
+            file=file_part(info.file_name) if info.file_name else "",
+            message=markdown_literal(info.message),
         )
     )
     st.caption(

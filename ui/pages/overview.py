@@ -8,6 +8,7 @@ from indicators.core.settings import settings
 from indicators.geography.units import LEGACY, unit_list_for
 from indicators.present.figures import ranking_figure, trend_figure
 from indicators.present.kpi import build_kpi
+from indicators.present.literal import markdown_literal
 from indicators.query import read
 from ui.cache import cached, catalog, revision
 from ui.downloads import image_downloads
@@ -32,24 +33,31 @@ st.subheader(tr("overview.kpis", year=year))
 cols = st.columns(4)
 for i, code in enumerate(headline):
     kpi = build_kpi(cat[code], series, targets, year, lang)
+    # Names, units, sources and notes come from the catalog and the data: every text on the card
+    # is shown as written (`markdown_literal`), never read as Markdown. The change (a number
+    # we write) stays as it is: Streamlit reads its sign for the arrow.
     with cols[i % 4].container(border=True, height="stretch"):
-        st.markdown(f"**{kpi.label}**", help=f"{cat[code].definition(lang)}")
+        st.markdown(
+            f"**{markdown_literal(kpi.label)}**", help=markdown_literal(cat[code].definition(lang))
+        )
         st.metric(
-            kpi.label,
-            kpi.value_text,
+            markdown_literal(kpi.label),
+            markdown_literal(kpi.value_text),
             delta=kpi.delta_text,
             delta_color=kpi.delta_color,
             delta_arrow="off" if kpi.delta_color == "off" else "auto",
-            delta_description=kpi.delta_note if kpi.delta_text else None,
+            delta_description=markdown_literal(kpi.delta_note) if kpi.delta_text else None,
             chart_data=kpi.spark if len(kpi.spark) > 1 else None,
             label_visibility="collapsed",
         )
         if kpi.delta_text is None and kpi.delta_note:
-            st.caption(kpi.delta_note)
+            st.caption(markdown_literal(kpi.delta_note))
         if kpi.progress is not None:
-            st.progress(kpi.progress, text=f"{kpi.target_text} · {kpi.progress_text}")
+            st.progress(
+                kpi.progress, text=markdown_literal(f"{kpi.target_text} · {kpi.progress_text}")
+            )
         elif kpi.target_text:
-            st.caption(kpi.target_text)
+            st.caption(markdown_literal(kpi.target_text))
         badge = "orange" if kpi.illustrative else "green" if kpi.status == "published" else "blue"
         if kpi.status:
             icon = ":material/change_history:" if kpi.illustrative else ":material/verified:"
@@ -57,13 +65,13 @@ for i, code in enumerate(headline):
         if not kpi.complete:
             st.badge(kpi.coverage_text, color="red", icon=":material/warning:")
         if kpi.phase_text:
-            st.caption(kpi.phase_text)
+            st.caption(markdown_literal(kpi.phase_text))
         notes = [
             kpi.period_note,
             kpi.coverage_text if kpi.complete else "",
             tr("chart.source", source=kpi.source) if kpi.source else "",
         ]
-        st.caption(" · ".join(n for n in notes if n))
+        st.caption(markdown_literal(" · ".join(n for n in notes if n)))
 
 left, right = st.columns(2, gap="large")
 with left:

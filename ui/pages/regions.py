@@ -14,6 +14,7 @@ from indicators.geography.boundaries import located
 from indicators.geography.units import LEGACY
 from indicators.present.chart_spec import ChartSpec
 from indicators.present.figures import heatmap_figure, map_figure, ranking_figure
+from indicators.present.literal import markdown_literal
 from indicators.query import read
 from ui.cache import boundaries, cached, catalog, revision
 from ui.downloads import image_downloads
@@ -129,20 +130,25 @@ place = names[parent]
 
 crumb = st.columns([5, 1.5], vertical_alignment="center")
 with crumb[0]:
-    st.caption(
-        tr("regions.breadcrumb", path=path_of(parent), n=len(units), level=level_label.lower())
-    )
+    trail = markdown_literal(path_of(parent))  # unit names, shown as written
+    st.caption(tr("regions.breadcrumb", path=trail, n=len(units), level=level_label.lower()))
 if not is_province:
     up = table.loc[table["code"] == parent, "province_code"].iloc[0]
     with crumb[1]:
         st.button(
-            tr("regions.up", name=names[up]),
+            tr("regions.up", name=markdown_literal(names[up])),
             on_click=st.session_state.__setitem__,
             args=(widget_key("unit", unit_list), up),
         )
 
 if not periods:
-    st.info(tr("regions.no_data", indicator=ind.name(lang), place=place))
+    st.info(
+        tr(
+            "regions.no_data",
+            indicator=markdown_literal(ind.name(lang)),
+            place=markdown_literal(place),
+        )
+    )
     st.stop()
 with row2[2]:
     period = in_unit_list(tr("regions.period"), periods, "period", label)
@@ -205,11 +211,18 @@ with right:
         try:
             shapes = boundaries(unit_list, path.stat().st_mtime if path.exists() else 0.0)
         except DataError as err:
-            st.warning(tr("regions.boundary_error", file=path.name), icon=":material/warning:")
-            with st.expander(path.name):
+            file = markdown_literal(path.name)
+            st.warning(tr("regions.boundary_error", file=file), icon=":material/warning:")
+            with st.expander(file):
                 st.dataframe(err.frame(), hide_index=True)
         if shapes is not None and shapes.warnings:
-            st.caption(tr("regions.boundary_warnings", file=path.name, n=len(shapes.warnings)))
+            st.caption(
+                tr(
+                    "regions.boundary_warnings",
+                    file=markdown_literal(path.name),
+                    n=len(shapes.warnings),
+                )
+            )
     fig = map_figure(
         now, ind, place_name=place, boundaries=shapes, height=max(640, ranking_height), **shared
     )

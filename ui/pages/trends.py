@@ -9,10 +9,11 @@ from indicators.export.files import csv_bytes
 from indicators.geography.units import LEGACY, unit_list_for
 from indicators.present import tables
 from indicators.present.captions import not_converted_note, on_track_lines
-from indicators.present.chart_spec import ChartSpec, targets_in_view, trend_parts
+from indicators.present.chart_spec import MAX_AREAS, ChartSpec, targets_in_view, trend_parts
 from indicators.present.figures.growth import growth_figure
 from indicators.present.figures.over_time import AreasView
 from indicators.present.figures.trend import mark_reform, trends_figure
+from indicators.present.literal import markdown_literal
 from indicators.query import across_reform, read
 from indicators.query import timeseries as ts
 from ui.cache import cached, catalog, revision
@@ -29,6 +30,7 @@ from ui.url_state import (
 )
 
 SCOPE = "_trends"
+MAX_INDICATORS = 4  # charts on the page; a link naming more opens the first four
 lang, rev, cat, cfg = language(), revision(), catalog(), settings()
 browsable = cat.codes(("headline", "detail"))
 
@@ -44,7 +46,7 @@ with top[0]:
         key="ind",
         scope=SCOPE,
         default=[cfg.trend_default],
-        max_selections=4,
+        max_selections=MAX_INDICATORS,
     )
 with top[1]:
     first, last = url_range(tr("trends.period"), years, key="period", scope=SCOPE)
@@ -83,7 +85,7 @@ with row[0]:
         key="reg",
         scope=SCOPE + unit_list,
         default=[prov.code] if prov else [],
-        max_selections=6,
+        max_selections=MAX_AREAS,
         format_func=lambda code: names.get(code, code),
     )
 
@@ -167,8 +169,8 @@ for code in indicators:
         if n_estimates:
             notes.append(tr("reform.note_estimates", n=n_estimates))
         notes += on_track_lines(ind, values, paths, chosen, lang)
-        for note in notes:
-            st.caption(note)
+        for note in notes:  # sentences naming areas and indicators: shown as written
+            st.caption(markdown_literal(note))
         if ind.kind != "rank" and values["growth"].notna().any():
             gfig = growth_figure(values, ind, **view)
             grown = values[values["growth"].notna() & values["region"].isin(regions)]
@@ -184,7 +186,7 @@ for code in indicators:
             image_downloads(f"growth_{code}", f"{name}_growth", fig=gfig, areas=areas)
     with right:
         table = tables.trend_table(values, ind, chosen, gran, lang)
-        st.markdown(f"**{tr('trends.table')}** · {ind.name(lang)}")
+        st.markdown(f"**{tr('trends.table')}** · {markdown_literal(ind.name(lang))}")
         value_col, growth_col = table.columns[2], table.columns[3]
         shown = tables.as_text(table, ind.decimals, [value_col], lang)
         order = list(table.columns[0 if len(chosen) > 1 else 1 : 5])

@@ -18,10 +18,12 @@ from indicators.core.i18n import t
 from indicators.export.images import EXPORT_FONT, SIZES, Size, export_line, for_export, image
 from indicators.present.chart_spec import Chart, ChartSpec, build
 from indicators.present.figures.frame import BLUE
+from indicators.present.literal import plain_literal, plotly_literal
 
 SLIDE_W_EMU, SLIDE_H_EMU = 12_192_000, 6_858_000  # PowerPoint's 16:9 (13.333 × 7.5 in)
 SLIDE_W_IN = SLIDE_W_EMU / 914_400
 PPTX_FONT = "Arial"  # Office's Arial has every Vietnamese letter; the deck stays editable
+CORE_CHARS = 255  # python-pptx refuses a longer title or author in the file's properties
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,10 @@ def png_zip(charts: list[Chart], info: DeckInfo, size: str = "wide") -> bytes:
         for i, chart in enumerate(charts, 1):
             name = f"{i:02d}_{chart.stem}.png"
             zf.writestr(name, chart_image(chart, "png", SIZES[size], info))
-            lines += [f"{name}: {chart.title}", f"    {chart.caption}"]
+            lines += [
+                f"{name}: {plain_literal(chart.title)}",
+                f"    {plain_literal(chart.caption)}",
+            ]
         zf.writestr(t("deck.captions_file", info.lang), "\n".join(lines) + "\n")
     return buf.getvalue()
 
@@ -110,7 +115,8 @@ def pptx_bytes(charts: list[Chart], info: DeckInfo) -> bytes:
     """A 16:9 PowerPoint: title slide, then title + caption + picture per chart.
 
     Titles and captions are text (editable, read by screen readers and the outline view); the
-    caption is repeated in the speaker notes for whoever presents.
+    caption is repeated in the speaker notes for whoever presents. Every text is a plain run
+    (`plain_literal`): names and subtitles from data and forms never become links.
     """
     # python-pptx is heavy: loaded only when a deck is made, so pages and the CLI start without it
     from pptx import Presentation
@@ -124,12 +130,12 @@ def pptx_bytes(charts: list[Chart], info: DeckInfo) -> bytes:
     for shape, top, tall in ((first.shapes.title, 2.0, 1.5), (first.placeholders[1], 3.6, 2.2)):
         shape.left, shape.top = margin, Inches(top)
         shape.width, shape.height = Emu(SLIDE_W_EMU) - 2 * margin, Inches(tall)
-    first.shapes.title.text = info.title
+    first.shapes.title.text = plain_literal(info.title)
     _font(first.shapes.title.text_frame, Pt(36), bold=True)
     lines = [line for line in (info.subtitle, info.org, info.when()) if line]
     if any(c.illustrative for c in charts):
         lines.append(t("chart.illustrative", info.lang))
-    first.placeholders[1].text = "\n".join(lines)
+    first.placeholders[1].text = "\n".join(plain_literal(line) for line in lines)
     _font(first.placeholders[1].text_frame, Pt(18))
     size = SIZES["slide"]
     px_w, px_h = size.pixels
@@ -145,22 +151,22 @@ def pptx_bytes(charts: list[Chart], info: DeckInfo) -> bytes:
             Inches(SLIDE_W_IN - 0.8),
             Inches(0.8),
         )
-        title.text = chart.title
+        title.text = plain_literal(chart.title)
         _font(title.text_frame, Pt(28), bold=True, left=True)
         box = slide.shapes.add_textbox(
             Inches(0.4), Inches(1.05), Inches(SLIDE_W_IN - 0.8), Inches(0.8)
         )
         box.name = "Caption"
         box.text_frame.word_wrap = True
-        box.text_frame.text = chart.caption
+        box.text_frame.text = plain_literal(chart.caption)
         _font(box.text_frame, Pt(16), left=True)
         picture = chart_image(chart, "png", size, info, heading=False)
         left = int((SLIDE_W_EMU - width) / 2)
         pic = slide.shapes.add_picture(io.BytesIO(picture), left, top, width, height)
         pic.name = chart.stem
-        slide.notes_slide.notes_text_frame.text = chart.caption
-    prs.core_properties.title = info.title
-    prs.core_properties.author = info.org
+        slide.notes_slide.notes_text_frame.text = plain_literal(chart.caption)
+    prs.core_properties.title = plain_literal(info.title, CORE_CHARS)
+    prs.core_properties.author = plain_literal(info.org, CORE_CHARS)
     buf = io.BytesIO()
     prs.save(buf)
     return buf.getvalue()
@@ -179,7 +185,8 @@ def _font(frame, size, *, bold: bool = False, left: bool = False) -> None:
 
 
 def title_figure(info: DeckInfo, illustrative: bool) -> go.Figure:
-    """The PDF's title page, drawn like the charts so that it uses the same font."""
+    """The PDF's title page, drawn like the charts so that it uses the same font; its texts
+    (a subtitle typed on the page, the organisation) shown as written."""
     lines = [
         (info.title, 34, "#111", 0.62),
         (info.subtitle, 20, "#333", 0.50),
@@ -191,7 +198,7 @@ def title_figure(info: DeckInfo, illustrative: bool) -> go.Figure:
     fig = go.Figure()
     for text, px, colour, y in lines:
         fig.add_annotation(
-            text=text,
+            text=plotly_literal(text),
             x=0.04,
             y=y,
             xref="paper",
@@ -229,7 +236,7 @@ def pdf_bytes(charts: list[Chart], info: DeckInfo) -> bytes:
     writer = PdfWriter()
     for page in pages:
         writer.append(io.BytesIO(page))
-    writer.add_metadata({"/Title": info.title, "/Author": info.org})
+    writer.add_metadata({"/Title": plain_literal(info.title), "/Author": plain_literal(info.org)})
     buf = io.BytesIO()
     writer.write(buf)
     return buf.getvalue()

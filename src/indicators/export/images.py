@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from indicators.core.i18n import t
 from indicators.export import engine
 from indicators.present.figures.frame import FONT
+from indicators.present.literal import from_plotly, plotly_literal
 
 
 @dataclass(frozen=True)
@@ -62,14 +63,16 @@ def for_export(
     out, for a slide whose own title sits above the picture.
     """
     out = go.Figure(fig)
-    title = out.layout.title.text or ""
-    sub = out.layout.title.subtitle.text or ""
-    if areas and areas not in sub.replace("<br>", " "):
+    # The frame's title and subtitle are plain text written for plotly (`frame`); `areas` and
+    # `caption` are plain text: all are wrapped as text, then written for plotly again.
+    title = from_plotly(out.layout.title.text or "")
+    sub = from_plotly(out.layout.title.subtitle.text or "")
+    if areas and areas not in sub:
         sub = (sub + " · " if sub else "") + areas
     chars = int(size.width / 7.2)
-    sub_lines = textwrap.wrap(sub.replace("<br>", " "), chars, break_on_hyphens=False)
-    head_lines = textwrap.wrap(title.replace("<br>", " "), int(size.width / 10.5)) or [""]
-    cap_lines = textwrap.wrap(caption or "", int(size.width / 8.6), break_on_hyphens=False)
+    sub_lines = _wrapped(sub, chars, break_on_hyphens=False)
+    head_lines = _wrapped(title, int(size.width / 10.5)) or [""]
+    cap_lines = _wrapped(caption or "", int(size.width / 8.6), break_on_hyphens=False)
     legend_rows = _legend_rows(out, per_row=3 if size.width >= 900 else 2)
     if heading:
         sub_text = "<br>".join(sub_lines)
@@ -102,6 +105,11 @@ def for_export(
     out.layout.margin.b = bottom
     _fit_rows(out, size.height - out.layout.margin.t - bottom)
     return out
+
+
+def _wrapped(text: str, width: int, **kw) -> list[str]:
+    """Plain `text` in lines of `width` characters, each written for plotly."""
+    return [plotly_literal(line) for line in textwrap.wrap(text, width, **kw)]
 
 
 def _fit_rows(fig: go.Figure, plot_height: float) -> None:
@@ -140,8 +148,11 @@ def _footer(fig: go.Figure, extra: str, chars: int) -> int:
             continue
         lines = []
         for line in (note.text or "").split("<br>"):
-            lines += [line] if line.startswith("<span") else textwrap.wrap(line, chars) or [line]
-        lines.append(extra)
+            if line.startswith("<span"):  # the illustrative mark, our own markup
+                lines.append(line)
+            else:
+                lines += _wrapped(from_plotly(line), chars) or [line]
+        lines.append(plotly_literal(extra))
         bottom = 52 + 16 * len(lines)
         notes[i] = go.layout.Annotation(note, text="<br>".join(lines), yshift=-(bottom - 6))
         fig.layout.annotations = notes

@@ -27,6 +27,10 @@ from indicators.query import timeseries as ts
 
 KINDS = ("trend", "ranking")
 SEP = "~"
+MAX_AREAS = 6  # areas on one trend chart (the Trends page offers as many)
+# The longest token a chart can have: kind, indicator code, unit list, MAX_AREAS unit codes, two
+# periods and a granularity fit in well under this; a longer one in a link is not a chart.
+MAX_TOKEN_CHARS = 160
 
 
 class ChartSpecError(WordedError):
@@ -58,6 +62,10 @@ class ChartSpec:
 
     @classmethod
     def from_token(cls, token: str) -> ChartSpec:
+        """The spec a token describes; ValueError for anything else (a token comes from a link
+        anyone can write: it is bounded before it is read)."""
+        if len(token) > MAX_TOKEN_CHARS or token.count("+") >= MAX_AREAS:
+            raise ValueError(f"not a chart: {token[:MAX_TOKEN_CHARS]!r}…")
         parts = token.split(SEP)
         if parts[0] == "trend" and len(parts) == 7:
             kind, ind, unit_list, regs, first, last, gran = parts

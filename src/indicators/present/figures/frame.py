@@ -15,10 +15,12 @@ import plotly.graph_objects as go
 
 from indicators.core.i18n import t
 from indicators.core.schema import SOURCE_SEP
+from indicators.present.literal import one_line, plotly_literal
 
 FONT = "Noto Sans, DejaVu Sans, Arial, sans-serif"
 BLUE, ORANGE, VERMILLION, GREEN, GREY = "#0072B2", "#E69F00", "#D55E00", "#009E73", "#999999"
 SEPARATORS = {"vi": ",.", "en": ".,"}  # plotly: decimal mark, then thousands mark
+SOURCE_CHARS = 240  # a footer names its sources in at most three lines
 
 
 def short_sources(sources: pd.Series) -> str:
@@ -43,8 +45,14 @@ def frame(
     left: int = 64,
     legend_rows: int = 0,
 ) -> go.Figure:
+    """Title, subtitle, footer and layout shared by every figure.
+
+    `title`, `subtitle` and `source` are plain text (names and sources come from data): they
+    are wrapped, then written so that plotly shows them as they are (`plotly_literal`).
+    """
+    source = one_line(source, SOURCE_CHARS)
     footer = f"{t('chart.source', lang, source=source)} · {t('chart.revision', lang, rev=revision)}"
-    lines = textwrap.wrap(footer, 80)
+    lines = [plotly_literal(line) for line in textwrap.wrap(footer, 80)]
     if illustrative:
         lines.append(f"<span style='color:{VERMILLION}'>{t('chart.illustrative', lang)}</span>")
     bottom = 70 + 16 * len(lines)
@@ -65,10 +73,10 @@ def frame(
             font=dict(size=11, color="#444"),
         )
     ]
-    sub_lines = textwrap.wrap(subtitle, 90)
+    sub_lines = [plotly_literal(line) for line in textwrap.wrap(subtitle, 90)]
     fig.update_layout(
         title=dict(
-            text=title,
+            text=plotly_literal(title),
             subtitle=dict(text="<br>".join(sub_lines)),
             x=0,
             xanchor="left",

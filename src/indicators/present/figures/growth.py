@@ -22,6 +22,7 @@ from indicators.present.figures.frame import (
     short_sources,
 )
 from indicators.present.figures.over_time import AreasView
+from indicators.present.literal import plotly_literal
 
 
 def growth_figure(values: pd.DataFrame, ind: Indicator, **view: Unpack[AreasView]) -> go.Figure:
@@ -64,6 +65,7 @@ def growth_figure(values: pd.DataFrame, ind: Indicator, **view: Unpack[AreasView
 def _bars(part: pd.DataFrame, k: int, name: str, base: str, crowded: bool, lang: str) -> go.Bar:
     """One area's bars in its colour and pattern, labelled unless `crowded`."""
     texts = [format_number(g, lang, 1) for g in part["growth"]]
+    name = plotly_literal(name)  # an area's name, shown as written
     return go.Bar(
         x=over_time.period_labels(part["period"], lang),
         y=part["growth"],

@@ -13,16 +13,20 @@ from indicators.core.periods import parse_period
 from indicators.core.schema import any_illustrative
 from indicators.present.figures.frame import frame, short_sources
 from indicators.present.figures.scale import NO_DATA_LINE, coloraxis
+from indicators.present.literal import plotly_literal
 
 MAX_TEXT_ROWS, MAX_TEXT_COLUMNS = 40, 12
 
 
 def row_labels(units: pd.DataFrame) -> list[str]:
-    """Unit names, with the code added where two units share a name (a category axis would
-    merge them)."""
+    """Unit names as written, with the code added where two units share a name (a category
+    axis would merge them)."""
     names = units["name"].astype(str)
     twice = names.duplicated(keep=False)
-    return [f"{n} ({c})" if d else n for n, c, d in zip(names, units["region"], twice, strict=True)]
+    return [
+        plotly_literal(f"{n} ({c})" if d else n)
+        for n, c, d in zip(names, units["region"], twice, strict=True)
+    ]
 
 
 def _grid(
@@ -43,7 +47,10 @@ def _grid(
 def _cells(z, labels: list[str], cols: list[str], ind: Indicator, lang: str) -> go.Heatmap:
     """The coloured cells, with their values written in them when the grid is small enough."""
     unit = ind.unit(lang)
-    text = [[format_value(v, unit, lang, ind.decimals) if v == v else "" for v in row] for row in z]
+    text = [
+        [plotly_literal(format_value(v, unit, lang, ind.decimals)) if v == v else "" for v in row]
+        for row in z
+    ]
     show_text = len(labels) <= MAX_TEXT_ROWS and len(cols) <= MAX_TEXT_COLUMNS
     return go.Heatmap(
         z=z,
@@ -57,7 +64,7 @@ def _cells(z, labels: list[str], cols: list[str], ind: Indicator, lang: str) -> 
         hoverongaps=False,
         xgap=1,
         ygap=1,
-        name=ind.name(lang),
+        name=plotly_literal(ind.name(lang)),
     )
 
 

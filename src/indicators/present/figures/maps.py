@@ -24,6 +24,7 @@ from indicators.present.figures.frame import frame, short_sources
 from indicators.present.figures.narrow import for_half_width
 from indicators.present.figures.scale import NO_DATA_FILL, NO_DATA_LINE, coloraxis, colour_of
 from indicators.present.figures.unit_names import no_data_note, some_names
+from indicators.present.literal import plotly_literal
 
 FAR_DEGREES = 1.5  # a unit this far from the others' median centroid goes into the inset
 XY = {"main": dict(xaxis="x", yaxis="y"), "inset": dict(xaxis="x2", yaxis="y2")}
@@ -137,7 +138,7 @@ def _add_polygons(
                 line=dict(color="white" if has else NO_DATA_LINE, width=0.8),
                 hoverinfo="skip",
                 showlegend=False,
-                name=row["short_name"],
+                name=plotly_literal(row["short_name"]),
                 **XY[row["axes"]],
             )
         )
@@ -203,8 +204,8 @@ def _hover_texts(part: pd.DataFrame, ind: Indicator, lang: str) -> list[list[str
     return [
         [
             r.region,
-            r.name,
-            format_value(r.value, unit, lang, ind.decimals)
+            plotly_literal(r.name),
+            plotly_literal(format_value(r.value, unit, lang, ind.decimals))
             if pd.notna(r.value)
             else t("chart.no_data", lang),
             t(f"status.{r.status}", lang) if isinstance(r.status, str) else "",
@@ -227,7 +228,7 @@ def _add_names(fig: go.Figure, part: pd.DataFrame, where: str) -> None:
             x=part["lon"],
             y=part["lat"],
             mode="text",
-            text=part["short_name"],
+            text=[plotly_literal(n) for n in part["short_name"]],
             textposition="top center",
             textfont=dict(size=11, color="#111", shadow="auto"),
             hoverinfo="skip",

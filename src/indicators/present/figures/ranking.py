@@ -13,6 +13,7 @@ from indicators.core.schema import any_illustrative
 from indicators.present.figures.frame import BLUE, ORANGE, VERMILLION, frame, short_sources
 from indicators.present.figures.narrow import for_half_width
 from indicators.present.figures.unit_names import no_data_note
+from indicators.present.literal import plotly_literal
 
 
 def ranking_figure(
@@ -45,8 +46,9 @@ def ranking_figure(
         if province_value is not None
         else pd.Series(False, index=have.index)
     )
-    texts = [
-        format_value(v, unit, lang, ind.decimals) if pd.notna(v) else "" for v in have["value"]
+    texts = [  # the unit and the names come from the catalog and the unit lists: shown as written
+        plotly_literal(format_value(v, unit, lang, ind.decimals)) if pd.notna(v) else ""
+        for v in have["value"]
     ]
     top = float(have["value"].max()) if have["value"].notna().any() else 1.0
     reach = max(top, province_value or 0) * 1.18
@@ -55,7 +57,7 @@ def ranking_figure(
     codes = [str(c) if pd.notna(c) else "" for c in have.get("region", [None] * len(have))]
     fig = go.Figure(
         go.Bar(
-            y=have["name"],
+            y=[plotly_literal(n) for n in have["name"]],
             x=have["value"],
             orientation="h",
             marker=dict(
@@ -73,7 +75,7 @@ def ranking_figure(
     if province_value is not None:
         fig.add_vline(x=province_value, line=dict(color=VERMILLION, dash="dash", width=2))
     fig.update_yaxes(autorange="reversed", automargin=False)
-    fig.update_xaxes(title_text=unit, range=[0, reach])
+    fig.update_xaxes(title_text=plotly_literal(unit), range=[0, reach])
     sub = _subtitle(units, ind, lang, level_label, province_value, parent_label)
     title = t("chart.ranking_title", lang, indicator=ind.name(lang), period=period_label)
     fig = frame(

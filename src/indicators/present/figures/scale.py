@@ -13,6 +13,7 @@ import plotly.colors as pc
 
 from indicators.core.catalog import Indicator
 from indicators.core.direction import good_is_low
+from indicators.present.literal import plotly_literal
 
 SCALE = "Cividis"
 NO_DATA_FILL = "#E5E5E5"
@@ -39,7 +40,9 @@ def coloraxis(values: Sequence[float], ind: Indicator, unit: str) -> dict:
         reversescale=good_is_low(ind),
         cmin=lo,
         cmax=hi,
-        colorbar=dict(title=dict(text=unit, side="top"), thickness=14, len=0.6, y=0.5),
+        colorbar=dict(
+            title=dict(text=plotly_literal(unit), side="top"), thickness=14, len=0.6, y=0.5
+        ),
     )
 
 

@@ -38,6 +38,7 @@ from indicators.present.figures.over_time import (
     span_label,
 )
 from indicators.present.figures.reform_marker import add_reform_marker, marker_x
+from indicators.present.literal import plotly_literal
 from indicators.query.across_reform import is_convertible
 from indicators.query.timeseries import Trajectory
 
@@ -80,7 +81,7 @@ def trend_figure(
     is_rank = ind.kind == "rank"
     fig.update_yaxes(
         automargin=False,
-        title_text=unit,
+        title_text=plotly_literal(unit),
         rangemode="normal" if is_rank else "tozero",
         autorange="reversed" if is_rank else True,
     )
@@ -112,7 +113,7 @@ def _unit_list_line(
     return go.Scatter(
         x=period_labels(part["period"], lang),
         y=part["value"],
-        name=t(key, lang, name=region_name),
+        name=plotly_literal(t(key, lang, name=region_name)),
         mode="lines+markers",
         line=dict(color=BLUE if legacy else GREEN, width=3, dash="solid" if legacy else "dot"),
         marker=dict(
@@ -184,7 +185,7 @@ def trends_figure(
     if codes:
         category_axis(fig, axis, lang)
         fig.update_yaxes(
-            title_text=ind.unit(lang),
+            title_text=plotly_literal(ind.unit(lang)),
             autorange="reversed" if ind.kind == "rank" else True,
             automargin=False,
         )
@@ -232,7 +233,7 @@ def _in_view(
 def _area_line(part: pd.DataFrame, k: int, name: str, ind: Indicator, lang: str) -> go.Scatter:
     """One area's line in its colour, dash and marker; the marker's outline and fill say the
     status, and the hover says how a converted value was obtained."""
-    colour = SERIES_COLOURS[k]
+    colour, name = SERIES_COLOURS[k], plotly_literal(name)
     return go.Scatter(
         x=period_labels(part["period"], lang),
         y=part["value"],
@@ -261,7 +262,7 @@ def _area_line(part: pd.DataFrame, k: int, name: str, ind: Indicator, lang: str)
 def _trajectory(p: Trajectory, area: str | None, ind: Indicator, lang: str) -> go.Scatter:
     """The straight path from a value to its target (`area` named when several are shown)."""
     name = t("chart.trajectory", lang, period=period_labels([p.target_period], lang)[0])
-    name = f"{name} · {area}" if area is not None else name
+    name = plotly_literal(f"{name} · {area}" if area is not None else name)
     return go.Scatter(
         x=period_labels([p.start, p.end], lang),
         y=[p.start_value, p.end_value],
@@ -278,9 +279,9 @@ def _area_targets(part: pd.DataFrame, area: str | None, ind: Indicator, lang: st
     is shown (`area` named when several are)."""
     fmt = _formatter(ind, lang)
     name = t("chart.target_of", lang, period=", ".join(period_labels(part["period"], lang)))
-    name = f"{name} · {area}" if area is not None else name
+    name = plotly_literal(f"{name} · {area}" if area is not None else name)
     texts = [
-        f"{t('chart.target_of', lang, period=label)}: {fmt(v)}"
+        plotly_literal(f"{t('chart.target_of', lang, period=label)}: {fmt(v)}")
         for label, v in zip(period_labels(part["period"], lang), part["value"], strict=True)
     ]
     last_only = [
@@ -359,8 +360,9 @@ def _formatter(ind: Indicator, lang: str) -> Callable[[float], str]:
 
 
 def _texts(values, ind: Indicator, lang: str) -> list[str]:
+    """Values as written, for hover and labels (the unit comes from the catalog)."""
     fmt = _formatter(ind, lang)
-    return [fmt(v) for v in values]
+    return [plotly_literal(fmt(v)) for v in values]
 
 
 def _status_words(part: pd.DataFrame, lang: str) -> list[str]:

@@ -10,9 +10,10 @@ import secrets
 import streamlit as st
 from streamlit.logger import get_logger
 
-from indicators.core.i18n import LANGS, WordedError, t
+from indicators.core.i18n import LANGS, WordedError, both, t
 from indicators.core.roles import may
 from indicators.core.settings import settings
+from indicators.present.literal import markdown_literal
 from ui.access import account_box, sign_in_form, who
 from ui.briefing_deck import presenting
 from ui.navigation import BRIEFING, MENU_ACTION, OVERVIEW, SECTIONS
@@ -38,7 +39,7 @@ def frame() -> None:
                 horizontal=True,
                 format_func=lambda code: t(f"lang.{code}", code),  # each language named in itself
             )
-            st.caption(settings().org(language()))
+            st.caption(markdown_literal(settings().org(language())))
             account_box(me)
     if settings().access.require_sign_in and not me.signed_in:
         st.info(tr("access.need_sign_in"), icon=":material/lock:")
@@ -65,8 +66,8 @@ def frame() -> None:
 try:
     frame()
 except WordedError as exc:  # a refusal the catalog words (permission, a damaged store, …)
-    st.error(exc.text(language()))
+    st.error(markdown_literal(exc.text(language())))
 except Exception:  # anything else: an id for the log, no traceback for the visitor
     incident = secrets.token_hex(4)
     LOG.exception("incident %s", incident)
-    st.error(tr("app.incident", incident=incident), icon=":material/error:")
+    st.error(both("app.incident", sep="\n\n", incident=incident), icon=":material/error:")

@@ -16,6 +16,7 @@ from indicators.access.signin import Outcome, oidc_identity, resume, sign_in, si
 from indicators.core.clock import local_time
 from indicators.core.roles import NEEDS, Action, may
 from indicators.core.settings import settings
+from indicators.present.literal import markdown_literal
 from indicators.store.audit import AuditEntry, append
 from ui.cache import store
 from ui.session import tr
@@ -110,7 +111,7 @@ def account_box(me: Identity) -> None:
         with st.popover(tr("access.sign_in"), icon=":material/login:"):
             sign_in_form("sidebar")
         return
-    st.caption(tr("access.signed_in_as", name=me.account, role=role_name(me)))
+    st.caption(tr("access.signed_in_as", name=markdown_literal(me.account), role=role_name(me)))
     if not st.button(tr("access.sign_out"), icon=":material/logout:", key="sign_out"):
         return
     sign_out(store(), me)
@@ -129,7 +130,14 @@ def gate(action: Action) -> Identity:
         return me
     if me.signed_in:
         needed = tr(f"access.role.{NEEDS[action].value}")
-        st.warning(tr("access.need_role", name=me.account, role=role_name(me), needed=needed))
+        st.warning(
+            tr(
+                "access.need_role",
+                name=markdown_literal(me.account),
+                role=role_name(me),
+                needed=needed,
+            )
+        )
     else:
         st.info(tr("access.need_sign_in"), icon=":material/lock:")
         sign_in_form("page")

@@ -10,6 +10,7 @@ from indicators.core.clock import local_time
 from indicators.core.i18n import WordedError
 from indicators.core.roles import Action, Role
 from indicators.core.settings import settings
+from indicators.present.literal import markdown_literal
 from indicators.store.accounts import list_accounts
 from ui.access import gate
 from ui.cache import revision, store
@@ -53,7 +54,7 @@ def attempt(change, *args) -> bool:
     try:
         change(store(), me, cfg, *args)
     except WordedError as exc:
-        st.error(exc.text(lang))
+        st.error(markdown_literal(exc.text(lang)))
         return False
     return True
 
@@ -68,7 +69,7 @@ with add, st.form("add_account", clear_on_submit=True):
     if st.form_submit_button(tr("apage.add"), type="primary") and attempt(
         manage.add_account, name, role, None if sso else password, None if sso else again
     ):
-        done(tr("apage.added", name=name.strip().lower()))
+        done(tr("apage.added", name=markdown_literal(name.strip().lower())))
 
 with edit:
     if not found:
@@ -81,19 +82,19 @@ with edit:
             format_func=lambda r: tr(f"access.role.{r}"),
         )  # fmt: skip
         if st.form_submit_button(tr("apage.set_role")) and attempt(manage.set_role, who, new_role):
-            done(tr("apage.changed", name=who))
+            done(tr("apage.changed", name=markdown_literal(who)))
     with st.form("edit_password", clear_on_submit=True):
         password = st.text_input(tr("apage.new_password"), type="password", max_chars=256)
         again = st.text_input(tr("apage.again"), type="password", max_chars=256)
         if st.form_submit_button(tr("apage.set_password")) and attempt(
             manage.set_password, who, password, again
         ):
-            done(tr("apage.changed", name=who))
+            done(tr("apage.changed", name=markdown_literal(who)))
     left, right = st.columns(2)
     flip = not account.disabled
     if left.button(tr("apage.disable") if flip else tr("apage.enable")) and attempt(
         manage.set_disabled, who, flip
     ):
-        done(tr("apage.changed", name=who))
+        done(tr("apage.changed", name=markdown_literal(who)))
     if account.locked_until and right.button(tr("apage.unlock")) and attempt(manage.unlock, who):
-        done(tr("apage.changed", name=who))
+        done(tr("apage.changed", name=markdown_literal(who)))

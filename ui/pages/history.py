@@ -8,6 +8,7 @@ from indicators.core.i18n import WordedError
 from indicators.core.roles import Action, may
 from indicators.core.settings import settings
 from indicators.export.files import csv_bytes
+from indicators.present.literal import markdown_literal
 from indicators.present.tables import changes_table
 from ui.access import gate
 from ui.cache import (
@@ -115,7 +116,7 @@ with restore:
             tr("hpage.rollback_explain", next=rev + 1, rev=picked, after=f"{picked + 1}–{rev}")
         )
         with st.form("rollback"):
-            st.caption(tr("hpage.rollback_author_is", name=me.account))
+            st.caption(tr("hpage.rollback_author_is", name=markdown_literal(me.account)))
             message = st.text_input(
                 tr("hpage.rollback_message"),
                 value=tr("history.rollback.default_message", rev=picked),

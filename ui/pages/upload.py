@@ -7,6 +7,7 @@ from indicators.access.actions import record_validation, save_upload
 from indicators.core.i18n import LANGS, SEP, WordedError
 from indicators.core.roles import Action
 from indicators.core.settings import settings
+from indicators.present.literal import markdown_literal
 from indicators.present.tables import changes_table
 from indicators.store.revisions import StaleRevisionError, content_hash
 from ui.access import gate
@@ -51,7 +52,7 @@ if (digest := content_hash(data)) not in seen:
     seen.add(digest)
 
 st.subheader(tr("upage.step_check"))
-st.caption(checked.describe(lang))
+st.caption(markdown_literal(checked.describe(lang)))
 rejected = len(checked.rejected_rows)
 if checked.ok and len(checked.frame):
     st.success(tr("upage.clean", n=number(len(checked.frame))))
@@ -106,7 +107,7 @@ if not checked.ok:
     mode = st.radio(tr("upage.mode"), list(modes), key=f"mode_{round_}", format_func=modes.get)
     valid_only = mode == "valid"
 with st.form(f"commit_{round_}"):
-    st.caption(tr("upage.author_is", name=me.account))
+    st.caption(tr("upage.author_is", name=markdown_literal(me.account)))
     message = st.text_input(
         tr("upage.message"), value=tr("upage.message_default", file=upload.name)
     )

@@ -195,3 +195,19 @@ def test_a_negative_audit_limit_is_refused_without_a_traceback(db, monkeypatch, 
     except SystemExit as usage:  # argparse's refusal of the argument
         code = usage.code
     assert code not in (0, None) and "limit" in capsys.readouterr().err.lower()
+
+
+def test_checking_a_file_and_a_refused_import_are_in_the_trail(db, tmp_path):
+    bad = tmp_path / "sai.csv"
+    bad.write_text("Mã chỉ tiêu,Mã đơn vị,Năm,Giá trị\nhh_internet_pct,56,2026,140\n", "utf-8")
+    assert run_cli(db, "validate", str(bad)).returncode == 1
+    out = run_cli(db, "import", str(bad), "-m", "thử", "--as", ANALYST)
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    blocked, checked = read_trail(Store(db)).iloc[:2].itertuples()
+    assert (checked.event, checked.outcome, checked.account) == (
+        "validate",
+        "errors",
+        f"cli:{getpass.getuser()}",
+    )
+    assert (blocked.event, blocked.outcome, blocked.account) == ("save", "blocked", ANALYST)
+    assert checked.file_name == blocked.file_name == "sai.csv" and len(checked.file_hash) == 64

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from indicators.core.settings import settings
 from indicators.service import open_store
+from indicators.store.audit import read_trail
 from indicators.store.revisions import Store
 from tests.conftest import app_store_at
 from tests.pages.apptest import open_page, signed_in
@@ -75,6 +76,13 @@ def test_a_partly_bad_file_saves_nothing_unless_asked_for_valid_rows_only(db, an
     at.run()
     assert any("Not saved" in w.value for w in at.warning)
     assert store.current_revision() == before and store.content_hash() == content
+    tried = read_trail(store).iloc[0]  # the refused save is in the audit trail
+    assert (tried.event, tried.outcome, tried.account, tried.file_name) == (
+        "save",
+        "blocked",
+        "chuyenvien",
+        "mixed.csv",
+    )
 
     at.radio(key="mode_0").set_value("valid")
     at.run()

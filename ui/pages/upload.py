@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from indicators.access.actions import record_validation, save_upload
+from indicators.access.actions import record_blocked_save, record_validation, save_upload
 from indicators.core.i18n import LANGS, SEP, WordedError
 from indicators.core.roles import Action
 from indicators.core.settings import settings
@@ -113,6 +113,7 @@ with st.form(f"commit_{round_}"):
     )
     go = st.form_submit_button(tr("upage.commit", rev=rev + 1), type="primary")
 if go and not (checked.ok or valid_only):
+    record_blocked_save(store(), me, settings().access, upload.name, data, len(checked.errors))
     st.warning(tr("upage.blocked"))
 elif go:
     bar = st.progress(0.0)

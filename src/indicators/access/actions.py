@@ -36,6 +36,22 @@ def record_validation(
     append(store, _entry(who, Action.VALIDATE, outcome, file_name, digest, detail=detail))
 
 
+def record_blocked_save(
+    store: Store,
+    who: Identity,
+    cfg: AccessSettings,
+    file_name: str,
+    data: bytes,
+    errors: int,
+) -> None:
+    """A save that was not made because the file has errors (and not "valid rows only"): the
+    trail says who tried, with which file."""
+    digest = content_hash(data)
+    who = require(store, who, Action.SAVE, cfg, file_name=file_name, file_hash=digest)
+    detail = f"{errors} errors"
+    append(store, _entry(who, Action.SAVE, "blocked", file_name, digest, detail=detail))
+
+
 def save_upload(
     store: Store,
     who: Identity,

@@ -7,10 +7,16 @@ to stdout and every problem (row, column, value, reason, hint) to stderr, in bot
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
-from indicators.access.actions import restore_revision, save_upload
+from indicators.access.actions import (
+    record_blocked_save,
+    record_validation,
+    restore_revision,
+    save_upload,
+)
 from indicators.access.identity import operator
 from indicators.cli.context import Context, open_context
 from indicators.core.i18n import both, joined
@@ -20,6 +26,7 @@ from indicators.geography.units import build_regions
 from indicators.ingest.check import Checked, check_upload
 from indicators.service import seed_from
 from indicators.store.accounts import list_accounts
+from indicators.store.connection import StoreReadOnlyError
 from indicators.store.revisions import Store
 
 AS_HELP = "act as this account (its role is checked); default: the server's operator (cli:USER)"
@@ -71,8 +78,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
     data = _file_bytes(Path(args.file))
     if data is None:
         return 2
-    checked = _check_file(Path(args.file), data, open_context(), args)
+    ctx = open_context()
+    checked = _check_file(Path(args.file), data, ctx, args)
     _report(checked, args)
+    errors = len(checked.errors)
+    with contextlib.suppress(StoreReadOnlyError):  # a read-only store checks files, untracked
+        record_validation(
+            ctx.store, operator(), ctx.settings.access, Path(args.file).name, data, errors
+        )
     if not checked.ok:
         print(both("upload.rejected"), file=sys.stderr)
         return 1
@@ -87,12 +100,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     ctx = open_context()
     checked = _check_file(path, data, ctx, args)
     _report(checked, args)
+    who = operator(args.as_account)
     if checked.frame.empty or not (checked.ok or args.valid_only):
         print(both("upload.nothing_stored"), file=sys.stderr)
+        errors = len(checked.errors)
+        record_blocked_save(ctx.store, who, ctx.settings.access, path.name, data, errors)
         return 1
     rev = save_upload(
         ctx.store,
-        operator(args.as_account),
+        who,
         ctx.settings.access,
         {"observations": checked.frame},
         file_name=path.name,

@@ -33,6 +33,7 @@ from indicators.geography.units import LEVELS, UNIT_LISTS
 from indicators.ingest import template
 from indicators.present import chart_spec, tables
 from indicators.query.timeseries import GRANULARITIES
+from indicators.store.audit import AUDIT_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "src" / "indicators" / "core" / "i18n"
@@ -96,7 +97,10 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "hpage.col.{}": HISTORY_COLUMNS,
     "lang.{}": LANGS,
     "nav.{}": PAGES,
-    "access.role.{}": tuple(r.value for r in Role),  # a role named for people (sidebar, pages)
+    "access.role.{}": tuple(r.value for r in Role),
+    "hpage.audit.col.{}": tuple(
+        AUDIT_COLUMNS
+    ),  # the audit trail on the History page  # a role named for people (sidebar, pages)
 }
 # f"{prefix}.{code}" where the prefix is passed in: present.tables `_labels(codes, prefix, …)`
 # and ingest.template `_bilingual(prefix, columns)`. Prefix → the codes it is given.

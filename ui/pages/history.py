@@ -105,7 +105,9 @@ restore, trail = admin_tabs
 with trail:
     st.caption(tr("hpage.audit_intro"))
     log = audit_trail()
-    st.dataframe(log, hide_index=True, width="stretch", height=360)
+    shown = log.astype("string").fillna("")  # an empty cell, not "None"
+    shown.columns = [tr(f"hpage.audit.col.{col}") for col in log.columns]
+    st.dataframe(shown, hide_index=True, width="stretch", height=360)
     download(tr("hpage.audit_download"), csv_bytes(log), "nhat-ky-truy-cap.csv")
 
 with restore:

@@ -61,6 +61,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Every sign-in, file check, save, restore and account change: who, when (Vietnam time), "
         "role, session, client address, file and its hash. Only ever appended to.",
     ),
+    "hpage.audit.col.id": ("Số", "No."),
+    "hpage.audit.col.occurred_at": ("Thời gian (giờ Việt Nam)", "Time (Vietnam)"),
+    "hpage.audit.col.event": ("Việc", "Event"),
+    "hpage.audit.col.outcome": ("Kết quả", "Outcome"),
+    "hpage.audit.col.account": ("Tài khoản", "Account"),
+    "hpage.audit.col.role": ("Vai trò", "Role"),
+    "hpage.audit.col.session": ("Phiên", "Session"),
+    "hpage.audit.col.client": ("Địa chỉ máy", "Client address"),
+    "hpage.audit.col.file_name": ("Tệp", "File"),
+    "hpage.audit.col.file_hash": ("Mã băm của tệp (SHA-256)", "File hash (SHA-256)"),
+    "hpage.audit.col.revision": ("Phiên bản", "Revision"),
+    "hpage.audit.col.detail": ("Chi tiết", "Detail"),
     "hpage.audit_download": ("Tải nhật ký (CSV)", "Download the trail (CSV)"),
     "hpage.rollback_message": ("Lý do khôi phục", "Reason for restoring"),
     "hpage.rollback_confirm": (

@@ -21,35 +21,36 @@ Progress = Callable[[float, str], None] | None
 
 
 def record_validation(
-    store: Store,
-    who: Identity,
-    cfg: AccessSettings,
-    file_name: str,
-    data: bytes,
-    errors: int,
+    store: Store, who: Identity, cfg: AccessSettings, file_name: str, data: bytes, errors: int
 ) -> None:
     """A file was checked: may this identity check files, and the trail says it did."""
-    digest = content_hash(data)
-    who = require(store, who, Action.VALIDATE, cfg, file_name=file_name, file_hash=digest)
     outcome = "ok" if errors == 0 else "errors"
-    detail = f"{errors} errors" if errors else None
-    append(store, _entry(who, Action.VALIDATE, outcome, file_name, digest, detail=detail))
+    _record_file(store, who, cfg, Action.VALIDATE, outcome, file_name, data, errors)
 
 
 def record_blocked_save(
+    store: Store, who: Identity, cfg: AccessSettings, file_name: str, data: bytes, errors: int
+) -> None:
+    """A save that was not made because the file has errors (and not "valid rows only"): the
+    trail says who tried, with which file."""
+    _record_file(store, who, cfg, Action.SAVE, "blocked", file_name, data, errors)
+
+
+def _record_file(
     store: Store,
     who: Identity,
     cfg: AccessSettings,
+    action: Action,
+    outcome: str,
     file_name: str,
     data: bytes,
     errors: int,
 ) -> None:
-    """A save that was not made because the file has errors (and not "valid rows only"): the
-    trail says who tried, with which file."""
+    """Check the role for `action` with this file, then write what happened to the trail."""
     digest = content_hash(data)
-    who = require(store, who, Action.SAVE, cfg, file_name=file_name, file_hash=digest)
-    detail = f"{errors} errors"
-    append(store, _entry(who, Action.SAVE, "blocked", file_name, digest, detail=detail))
+    who = require(store, who, action, cfg, file_name=file_name, file_hash=digest)
+    detail = f"{errors} errors" if errors else None
+    append(store, _entry(who, action, outcome, file_name, digest, detail=detail))
 
 
 def save_upload(

@@ -12,12 +12,18 @@ import secrets
 import streamlit as st
 
 from indicators.access.identity import Identity, anonymous, client_address
-from indicators.access.signin import Outcome, oidc_identity, resume, sign_in, sign_out
+from indicators.access.signin import (
+    Outcome,
+    oidc_identity,
+    record_sso_sign_in,
+    resume,
+    sign_in,
+    sign_out,
+)
 from indicators.core.clock import local_time
 from indicators.core.roles import NEEDS, Action, may
 from indicators.core.settings import settings
 from indicators.present.literal import markdown_literal
-from indicators.store.audit import AuditEntry, append
 from ui.cache import store
 from ui.session import tr
 from ui.signin_routes import CLEAR_PATH, COOKIE, TICKET_PATH, issue_ticket
@@ -25,6 +31,7 @@ from ui.signin_routes import CLEAR_PATH, COOKIE, TICKET_PATH, issue_ticket
 TOKEN = "signin_token"  # session state: the token of a sign-in made in this browser tab
 PIXEL = "signin_pixel"  # session state: the address that sets (or clears) the cookie
 _SEEN = "oidc_sign_in_recorded"  # session state: this session's SSO sign-in is in the trail
+_THIS_RUN = "identity_this_run"  # session state: who() of the current run, set by the router
 
 
 def _client() -> str | None:
@@ -39,24 +46,30 @@ def _client() -> str | None:
 def who() -> Identity:
     """The identity of this request: the person the identity server signed in (`st.user`,
     only ever set by Streamlit after an OIDC sign-in), else a local session (signed in in this
-    tab, or the cookie of an earlier sign-in), else an anonymous visitor."""
+    tab, or the cookie of an earlier sign-in), else an anonymous visitor.
+
+    The router calls this at the top of every run; the page's gate then reuses it (`current`),
+    so a page view reads the session once."""
     cfg, client = settings().access, _client()
     claims = st.user.to_dict()
     if claims.get("is_logged_in"):
         found = oidc_identity(store(), claims, client, cfg)
         if found is not None and not st.session_state.get(_SEEN):
-            role = found.role.value if found.role else None
-            entry = AuditEntry("sign_in", "ok", found.account, role, found.session, client,
-                               detail="oidc")  # fmt: skip
-            append(store(), entry)
+            record_sso_sign_in(store(), found)
             st.session_state[_SEEN] = True
-        return found or anonymous(client)
-    cookie = st.context.cookies.get(COOKIE)
-    token = st.session_state.get(TOKEN) or (cookie if isinstance(cookie, str) else None)
-    found = resume(store(), token, client, cfg)
-    if found is None:
-        st.session_state.pop(TOKEN, None)
-    return found or anonymous(client)
+    else:
+        cookie = st.context.cookies.get(COOKIE)
+        token = st.session_state.get(TOKEN) or (cookie if isinstance(cookie, str) else None)
+        found = resume(store(), token, client, cfg)
+        if found is None:
+            st.session_state.pop(TOKEN, None)
+    st.session_state[_THIS_RUN] = found or anonymous(client)
+    return st.session_state[_THIS_RUN]
+
+
+def current() -> Identity:
+    """The identity `who` found at the top of this run."""
+    return st.session_state.get(_THIS_RUN) or who()
 
 
 def role_name(me: Identity) -> str:
@@ -125,7 +138,7 @@ def account_box(me: Identity) -> None:
 def gate(action: Action) -> Identity:
     """Stop the page unless this request's identity may do `action`: a visitor is asked to sign
     in, a signed-in account without the role is told which role it needs."""
-    me = who()
+    me = current()
     if may(me.role, action):
         return me
     if me.signed_in:

@@ -29,6 +29,7 @@ from indicators.ingest.unitmatch import UnitMatcher
 from indicators.present.chart_spec import Chart, ChartSpec, build, preset
 from indicators.query import across_reform, read
 from indicators.service import catalog_of, open_store
+from indicators.store.accounts import Account, list_accounts
 from indicators.store.audit import read_trail
 from indicators.store.revisions import Preview, Revision, Store
 
@@ -158,6 +159,11 @@ def check_file(rev: int, data: bytes, file_name: str) -> tuple[Checked, Preview 
 
 
 AUDIT_SHOWN = 2000  # lines of the audit trail on the History page; `indicators audit` has all
+
+
+def accounts() -> list[Account]:
+    """The accounts, for the Accounts page (never cached: an admin is changing them)."""
+    return list_accounts(store())
 
 
 def audit_trail() -> pd.DataFrame:

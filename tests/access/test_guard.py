@@ -13,7 +13,8 @@ from indicators.access import manage
 from indicators.access.actions import save_upload
 from indicators.access.guard import PermissionDenied, require, role_now
 from indicators.access.identity import anonymous, operator
-from indicators.access.signin import now_utc, oidc_identity, sign_in, sign_out
+from indicators.access.signin import oidc_identity, sign_in, sign_out
+from indicators.core.clock import utc_now
 from indicators.core.i18n import WordedError
 from indicators.core.roles import Action, Role
 from tests.access.people import (
@@ -86,7 +87,7 @@ def test_a_signed_out_or_idle_session_can_no_longer_save(store, save):
     gone = signed_in(store)
     sign_out(store, gone)
     assert_refused(store, save, gone, before, role=None)
-    idle = signed_in(store, at=now_utc() - timedelta(minutes=CFG.idle_minutes + 1))
+    idle = signed_in(store, at=utc_now() - timedelta(minutes=CFG.idle_minutes + 1))
     assert_refused(store, save, idle, before, role=None)  # a page left open over lunch
 
 

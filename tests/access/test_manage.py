@@ -9,7 +9,8 @@ import pytest
 from indicators.access import manage
 from indicators.access.guard import PermissionDenied
 from indicators.access.identity import operator
-from indicators.access.signin import Outcome, now_utc, sign_in
+from indicators.access.signin import Outcome, sign_in
+from indicators.core.clock import utc_now
 from indicators.core.i18n import WordedError
 from indicators.store import accounts
 from tests.access.people import (
@@ -151,7 +152,7 @@ def test_a_new_password_replaces_the_old_one_and_is_audited_without_it(store):
 
 
 def test_unlocking_lifts_a_lock_out_before_its_time(store):
-    accounts.update_account(store, ANALYST, failed=5, locked_until=now_utc().replace(year=2099))
+    accounts.update_account(store, ANALYST, failed=5, locked_until=utc_now().replace(year=2099))
     manage.unlock(store, operator(), CFG, ANALYST)
     found = accounts.get_account(store, ANALYST)
     assert (found.failed, found.locked_until) == (0, None)

@@ -12,7 +12,8 @@ from datetime import timedelta
 
 from indicators.access import manage
 from indicators.access.identity import operator
-from indicators.access.signin import Outcome, SignIn, now_utc, resume, sign_in, sign_out
+from indicators.access.signin import Outcome, SignIn, resume, sign_in, sign_out
+from indicators.core.clock import utc_now
 from indicators.core.roles import Role
 from indicators.store import accounts
 from tests.access.people import (
@@ -36,7 +37,7 @@ def attempt(store, password, at, name=ANALYST):
 
 def test_five_wrong_passwords_lock_the_account_until_the_lock_time_has_passed(store):
     assert (CFG.max_failed, CFG.lockout_minutes) == (5, 15)
-    t0, mark = now_utc(), last_audit_id(store)
+    t0, mark = utc_now(), last_audit_id(store)
     tries = [attempt(store, WRONG_PASSWORD, t0 + timedelta(seconds=i)) for i in range(5)]
     assert [r.outcome for r in tries] == [Outcome.WRONG] * 4 + [Outcome.LOCKED]
     until = t0 + timedelta(seconds=4, minutes=15)
@@ -60,7 +61,7 @@ def test_five_wrong_passwords_lock_the_account_until_the_lock_time_has_passed(st
 
 
 def test_a_right_password_before_the_fifth_wrong_one_starts_the_count_again(store):
-    t0 = now_utc()
+    t0 = utc_now()
     for i in range(4):
         assert attempt(store, WRONG_PASSWORD, t0 + timedelta(seconds=i)).outcome is Outcome.WRONG
     assert accounts.get_account(store, ANALYST).failed == 4
@@ -108,7 +109,7 @@ def test_a_disabled_account_is_refused_even_with_the_right_password(store):
 
 
 def test_no_password_is_kept_anywhere_in_the_store(store):
-    t0 = now_utc()
+    t0 = utc_now()
     attempt(store, WRONG_PASSWORD, t0)
     signed = attempt(store, RIGHT, t0 + timedelta(seconds=1))
     assert signed.outcome is Outcome.OK
@@ -122,7 +123,7 @@ def test_no_password_is_kept_anywhere_in_the_store(store):
 
 
 def test_a_session_is_found_again_by_its_token_and_kept_only_as_its_hash(store):
-    t0 = now_utc()
+    t0 = utc_now()
     signed = attempt(store, RIGHT, t0)
     who = resume(store, signed.token, "10.56.0.8", CFG, now=t0 + timedelta(minutes=30))
     assert (who.account, who.role, who.via) == (ANALYST, Role.ANALYST, "local")
@@ -137,7 +138,7 @@ def test_a_session_is_found_again_by_its_token_and_kept_only_as_its_hash(store):
 
 def test_a_session_idle_for_longer_than_idle_minutes_ends(store):
     assert CFG.idle_minutes == 60
-    t0 = now_utc()
+    t0 = utc_now()
     token = attempt(store, RIGHT, t0).token
     # Activity keeps it alive: 50 minutes, then another 50 (100 in all, never 60 idle).
     assert resume(store, token, CLIENT, CFG, now=t0 + timedelta(minutes=50)) is not None
@@ -153,7 +154,7 @@ def test_a_session_idle_for_longer_than_idle_minutes_ends(store):
 
 
 def test_signing_out_ends_the_session(store):
-    signed = attempt(store, RIGHT, now_utc())
+    signed = attempt(store, RIGHT, utc_now())
     mark = last_audit_id(store)
     sign_out(store, signed.identity)
     assert resume(store, signed.token, CLIENT, CFG) is None
@@ -165,7 +166,7 @@ def test_signing_out_ends_the_session(store):
 
 
 def test_disabling_an_account_ends_its_sessions_for_good(store):
-    token = attempt(store, RIGHT, now_utc()).token
+    token = attempt(store, RIGHT, utc_now()).token
     manage.set_disabled(store, operator(), CFG, ANALYST, True)
     assert resume(store, token, CLIENT, CFG) is None
     assert _sessions(store) == 0
@@ -174,7 +175,7 @@ def test_disabling_an_account_ends_its_sessions_for_good(store):
 
 
 def test_a_new_password_ends_the_sessions_opened_with_the_old_one(store):
-    token = attempt(store, RIGHT, now_utc()).token
+    token = attempt(store, RIGHT, utc_now()).token
     new = "Mật-khẩu mới sau sự cố"
     manage.set_password(store, operator(), CFG, ANALYST, new, new)
     assert resume(store, token, CLIENT, CFG) is None
@@ -184,14 +185,14 @@ def test_a_new_password_ends_the_sessions_opened_with_the_old_one(store):
 
 
 def test_a_new_password_set_with_the_name_in_capitals_still_ends_the_sessions(store):
-    token = attempt(store, RIGHT, now_utc()).token
+    token = attempt(store, RIGHT, utc_now()).token
     new = "Mật-khẩu mới sau sự cố"
     manage.set_password(store, operator(), CFG, "ChuyenVien", new, new)  # `users password …`
     assert resume(store, token, CLIENT, CFG) is None
 
 
 def test_disabling_with_the_name_in_capitals_ends_the_sessions_for_good(store):
-    token = attempt(store, RIGHT, now_utc()).token
+    token = attempt(store, RIGHT, utc_now()).token
     manage.set_disabled(store, operator(), CFG, "ChuyenVien", True)  # `users disable ChuyenVien`
     manage.set_disabled(store, operator(), CFG, ANALYST, False)
     assert resume(store, token, CLIENT, CFG) is None
@@ -226,7 +227,7 @@ def test_wrong_passwords_sent_at_once_are_all_answered_counted_and_audited(store
 
 
 def test_one_session_resumed_by_several_tabs_at_once(store):
-    t0 = now_utc()
+    t0 = utc_now()
     token = attempt(store, RIGHT, t0).token
     later = t0 + timedelta(minutes=5)  # past TOUCH_EVERY, so every request writes last_seen
     results, errors = _at_once(6, lambda: resume(store, token, CLIENT, CFG, now=later))

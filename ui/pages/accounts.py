@@ -11,9 +11,8 @@ from indicators.core.i18n import WordedError
 from indicators.core.roles import Action, Role
 from indicators.core.settings import settings
 from indicators.present.literal import markdown_literal
-from indicators.store.accounts import list_accounts
 from ui.access import gate
-from ui.cache import revision, store
+from ui.cache import accounts, revision, store
 from ui.session import language, page_heading, tr
 
 me = gate(Action.MANAGE_ACCOUNTS)
@@ -25,7 +24,7 @@ st.caption(tr("apage.intro"))
 if flash := st.session_state.pop("accounts_flash", None):
     st.success(flash, icon=":material/check_circle:")
 
-found = list_accounts(store())
+found = accounts()
 table = pd.DataFrame(
     {
         tr("apage.col.name"): [a.name for a in found],

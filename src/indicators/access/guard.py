@@ -7,10 +7,11 @@ keeps a power the page once showed. A refusal is written to the audit trail and 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from indicators.access.identity import Identity
-from indicators.access.signin import now_utc
+from indicators.core.clock import utc_now
 from indicators.core.i18n import WordedError
 from indicators.core.roles import NEEDS, Action, Role, may
 from indicators.core.settings import AccessSettings
@@ -32,7 +33,7 @@ def role_now(
     store: Store, who: Identity, cfg: AccessSettings, now: datetime | None = None
 ) -> Role | None:
     """The identity's role as the store says it is now (None: not signed in any more)."""
-    now = now or now_utc()
+    now = now or utc_now()
     if who.via == "cli":  # the server's operator: whoever can run commands owns the store file
         return Role.ADMIN
     if who.account is None:
@@ -66,8 +67,7 @@ def require(
     the audit trail and `PermissionDenied` raised."""
     role = role_now(store, who, cfg)
     if may(role, action):
-        return Identity(who.account, role, who.via, who.session, who.client, who.token_hash,
-                        who.claim_role)  # fmt: skip
+        return replace(who, role=role)
     entry = AuditEntry(
         action.value,
         "refused",

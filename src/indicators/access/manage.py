@@ -6,7 +6,7 @@ from __future__ import annotations
 from indicators.access import passwords
 from indicators.access.guard import require
 from indicators.access.identity import Identity, account_name
-from indicators.access.signin import now_utc
+from indicators.core.clock import utc_now
 from indicators.core.i18n import WordedError
 from indicators.core.roles import Action, Role, role_of
 from indicators.core.settings import AccessSettings
@@ -32,7 +32,7 @@ def add_account(
     if password is not None:
         passwords.check_new_password(password, again or "", name)
         hashed = passwords.hash_password(password)
-    account = Account(name, new_role.value, hashed, now_utc())
+    account = Account(name, new_role.value, hashed, utc_now())
     if not accounts.insert_account(store, account):
         raise WordedError("access.account.exists", name=name)
     _audit(store, who, "account_add", name, f"role {new_role.value}")

@@ -12,11 +12,12 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from indicators.access import passwords
 from indicators.access.identity import Identity, account_name, session_id, token_hash
+from indicators.core.clock import utc_now
 from indicators.core.i18n import WordedError
 from indicators.core.roles import Role, role_of
 from indicators.core.settings import AccessSettings
@@ -43,10 +44,6 @@ class SignIn:
     locked_until: datetime | None = None
 
 
-def now_utc() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
 def sign_in(
     store: Store,
     name: str,
@@ -56,7 +53,7 @@ def sign_in(
     now: datetime | None = None,
 ) -> SignIn:
     """Check a name and password; open a session when they are right and the account may."""
-    now = now or now_utc()
+    now = now or utc_now()
     try:
         name = account_name(name)
     except WordedError:
@@ -110,12 +107,12 @@ def resume(
     disabled."""
     if not token:
         return None
-    now = now or now_utc()
+    now = now or utc_now()
     digest = token_hash(token)
-    session = accounts.get_session(store, digest)
-    if session is None:
+    found = accounts.get_session_account(store, digest)
+    if found is None:
         return None
-    account = accounts.get_account(store, session.account)
+    session, account = found
     if now - session.last_seen > timedelta(minutes=cfg.idle_minutes):
         accounts.delete_session(store, digest)
         role = account.role if account else None
@@ -130,6 +127,14 @@ def resume(
         accounts.touch_session(store, digest, now)
     sid = session_id(digest)
     return Identity(account.name, Role(account.role), "local", sid, client, digest)
+
+
+def record_sso_sign_in(store: Store, who: Identity) -> None:
+    """The identity server signed this person in (Streamlit keeps that session): the trail
+    says so once per browser session."""
+    role = who.role.value if who.role else None
+    append(store, AuditEntry("sign_in", "ok", who.account, role, who.session, who.client,
+                             detail="oidc"))  # fmt: skip
 
 
 def sign_out(store: Store, who: Identity) -> None:

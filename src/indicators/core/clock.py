@@ -16,6 +16,11 @@ def local_time(utc: datetime) -> str:
     return utc.replace(tzinfo=UTC).astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M")
 
 
+def utc_now() -> datetime:
+    """Now as the store keeps times: naive UTC."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
 def today() -> date:
     """Today in Vietnam (the export date printed on images and decks)."""
     return datetime.now(VIETNAM).date()

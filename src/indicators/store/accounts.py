@@ -158,6 +158,25 @@ def get_session(store: Store, token_hash: str) -> Session | None:
     return Session(*rows[0]) if rows else None
 
 
+def get_session_account(store: Store, token_hash: str) -> tuple[Session, Account | None] | None:
+    """A session and its account, read in one query (this runs on every page view of a
+    signed-in person)."""
+    cols = ", ".join(
+        [*(f"s.{f.name}" for f in fields(Session)), *(f"a.{f.name}" for f in fields(Account))]
+    )
+    with store.connect(read_only=True) as con:
+        rows = con.execute(
+            f"SELECT {cols} FROM sessions s LEFT JOIN accounts a ON a.name = s.account "
+            "WHERE s.token_hash = ?",
+            [token_hash],
+        ).fetchall()
+    if not rows:
+        return None
+    n = len(fields(Session))
+    session, account = rows[0][:n], rows[0][n:]
+    return Session(*session), (Account(*account) if account[0] is not None else None)
+
+
 def touch_session(store: Store, token_hash: str, now: datetime) -> None:
     _execute(store, "UPDATE sessions SET last_seen = ? WHERE token_hash = ?", [now, token_hash])
 

@@ -8,10 +8,11 @@ Times are stored in UTC and shown in Vietnam time.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 import pandas as pd
 
+from indicators.core.clock import utc_now
 from indicators.store.revisions import Store
 
 AUDIT_COLUMNS = [
@@ -39,7 +40,7 @@ class AuditEntry:
 
 def append(store: Store, entry: AuditEntry, at: datetime | None = None) -> None:
     """Add a line to the trail (the time is now, in UTC, unless given)."""
-    row = {"occurred_at": at or datetime.now(UTC).replace(tzinfo=None), **asdict(entry)}
+    row = {"occurred_at": at or utc_now(), **asdict(entry)}
     cols = ", ".join(row)
     marks = ", ".join("?" for _ in row)
     with store.connect() as con:

@@ -20,13 +20,14 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
 from indicators.core.catalog import Catalog
+from indicators.core.clock import utc_now
 from indicators.core.schema import KEY
 from indicators.store import changes, connection, staging
 from indicators.store.staging import Counts, Loader, Progress
@@ -383,7 +384,7 @@ def _record(con, rev: int, counts: Counts, entry: _Entry) -> None:
     """The revision's row: when, who, what file, and what its load did."""
     row = {
         "id": rev,
-        "created_at": datetime.now(UTC).replace(tzinfo=None),
+        "created_at": utc_now(),
         "rows_in_file": counts.in_file + entry.rows_rejected,
         "rows_new": counts.new,
         "rows_changed": counts.changed,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from indicators.core.problems import Problem
+from indicators.core.problems import Problem, rule_problem
 from indicators.ingest.headers import header_score
 
 HEADER_SCAN_ROWS = 30  # title lines above the header: yearbooks have up to a handful
@@ -45,6 +45,63 @@ class RawTable:
     @property
     def readable(self) -> bool:
         return not any(p.is_error for p in self.problems)
+
+
+@dataclass
+class Grid:
+    """A whole sheet (or CSV) as text cells, every row from row 1, merged XLSX cells expanded.
+
+    `cells` has positional columns; row i is file row i + 1. `typed` marks XLSX cells that held
+    numbers. `merged` keeps the merged ranges (0-based, inclusive: r0, c0, r1, c1) so a layout
+    can tell a title or a block label spanning the width from a row of equal cells. Published
+    tables (yearbooks, rankings) are read from here; our own layouts go on to `split_table`.
+    """
+
+    cells: pd.DataFrame
+    detected: Detected
+    typed: pd.DataFrame | None = None
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def readable(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+    def header_at(self) -> int | None:
+        """Where our own layout's header row is (None: a published table, or none at all)."""
+        head = [list(r) for r in self.cells.head(HEADER_SCAN_ROWS).itertuples(index=False)]
+        return find_header(head)
+
+    def table(self) -> RawTable:
+        """Our own layout: the cells under the header row, or the no-header problem."""
+        at = self.header_at() if self.readable else None
+        if at is None:
+            problems = self.problems or [rule_problem("no_header")]
+            return RawTable(pd.DataFrame(), [], np.array([], dtype=int), self.detected, problems)
+        raw = split_table(self.cells, at, self.detected, self.typed)
+        raw.problems = [*self.problems, *raw.problems]
+        return raw
+
+
+def failed_grid(detected: Detected, problem: Problem) -> Grid:
+    """A file that cannot be read at all: no cells, one problem."""
+    return Grid(pd.DataFrame(), detected, problems=[problem])
+
+
+def expand_merged(cells: pd.DataFrame, merged: list[tuple[int, int, int, int]]) -> pd.DataFrame:
+    """Each merged range's text in every cell it covers, as a reader sees it on screen.
+
+    Ranges are clipped to the table: a merge declared far beyond the last cell grows nothing.
+    """
+    if not merged or cells.empty:
+        return cells
+    values = cells.to_numpy(dtype=object, copy=True)
+    n_rows, n_cols = values.shape
+    for r0, c0, r1, c1 in merged:
+        if r0 >= n_rows or c0 >= n_cols:
+            continue
+        values[r0 : min(r1, n_rows - 1) + 1, c0 : min(c1, n_cols - 1) + 1] = values[r0, c0]
+    return pd.DataFrame(values, index=cells.index, columns=cells.columns, dtype=str)
 
 
 def failed(detected: Detected, problem: Problem) -> RawTable:

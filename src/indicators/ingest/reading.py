@@ -26,11 +26,10 @@ from indicators.ingest.limit_checks import Refused
 from indicators.ingest.raw_table import (
     HEADER_SCAN_ROWS,
     Detected,
+    Grid,
     RawTable,
-    failed,
-    find_header,
+    failed_grid,
     nfc,
-    split_table,
 )
 from indicators.ingest.xlsx_cells import read_xlsx
 
@@ -58,7 +57,18 @@ def read_table(
     max_bytes: int | None = None,
     limits: UploadLimits = DEFAULT_LIMITS,
 ) -> RawTable:
-    """Find the table in an uploaded file; Problems (never exceptions) when it cannot.
+    """Find our own layout's table (cells under a header row); Problems, never exceptions."""
+    return read_grid(data, file_name, max_bytes=max_bytes, limits=limits).table()
+
+
+def read_grid(
+    data: bytes,
+    file_name: str,
+    *,
+    max_bytes: int | None = None,
+    limits: UploadLimits = DEFAULT_LIMITS,
+) -> Grid:
+    """The file's whole table as text cells, title lines and notes included.
 
     `limits` bound what the file may hold; `max_bytes` is its size limit (None: no size
     limit, for the bundled data; the Upload page and the CLI pass `limits.max_bytes`).
@@ -68,15 +78,15 @@ def read_table(
     det = Detected(size=size)
     if max_bytes is not None and size > max_bytes:
         mb = _mb(size)
-        return failed(det, rule_problem("file_too_big", size=mb, limit=_mb(max_bytes)))
+        return failed_grid(det, rule_problem("file_too_big", size=mb, limit=_mb(max_bytes)))
     if size == 0 or not data.strip(b" \t\r\n\x00"):
-        return failed(det, rule_problem("file_empty"))
+        return failed_grid(det, rule_problem("file_empty"))
     if data.startswith(_OLE) or ext == ".xls":
-        return failed(det, rule_problem("file_xls"))
+        return failed_grid(det, rule_problem("file_xls"))
     if data.startswith(_ZIP) or ext in XLSX_EXTENSIONS:
         return read_xlsx(data, Detected(kind="xlsx", size=size), limits)
     if ext and ext not in CSV_EXTENSIONS:
-        return failed(det, rule_problem("file_type", ext=ext))
+        return failed_grid(det, rule_problem("file_type", ext=ext))
     return _read_csv(data, Detected(kind="csv", size=size), limits)
 
 
@@ -172,15 +182,15 @@ def _rows_until_error(lines: list[str], delim: str) -> list[list[str]]:
     return rows
 
 
-def _read_csv(data: bytes, det: Detected, limits: UploadLimits) -> RawTable:
+def _read_csv(data: bytes, det: Detected, limits: UploadLimits) -> Grid:
     text, enc = decode(data)
     if text is None:
         probe = data[:4096]
         binary = b"\x00" in probe or len(_CONTROL.findall(probe.decode("latin-1"))) > 8
-        return failed(det, rule_problem("file_binary" if binary else "file_encoding"))
+        return failed_grid(det, rule_problem("file_binary" if binary else "file_encoding"))
     det = Detected(kind="csv", size=det.size, encoding=enc)
     if "\x00" in text:
-        return failed(det, rule_problem("file_binary"))
+        return failed_grid(det, rule_problem("file_binary"))
     text = text.lstrip("\ufeff")
     m = re.match(r"sep=(.)\r?\n", text)  # Excel's own delimiter hint; Excel hides this line
     forced = m.group(1) if m else None
@@ -188,24 +198,14 @@ def _read_csv(data: bytes, det: Detected, limits: UploadLimits) -> RawTable:
         text = text[m.end() :]
     sample = _head_lines(text)
     with field_limit(limits.max_field_chars):
-        if forced:
-            delim, head_rows = forced, _rows_until_error(sample, forced)
-        else:
-            delim, head_rows = _sniff(sample)
+        delim = forced if forced else _sniff(sample)[0]
     det = Detected(kind="csv", size=det.size, encoding=enc, delimiter=delim)
     try:
         width = scan_csv(text, delim, limits).width  # refused here at the first limit
-        if find_header(head_rows) is None:
-            return failed(det, rule_problem("no_header"))
         table = _parse_csv(text, delim, width, limits)
     except Refused as refused:
-        return failed(det, refused.problem)
-    # the header is found again on the parsed records, so row numbers are the parser's
-    head = [list(r) for r in table.head(HEADER_SCAN_ROWS).itertuples(index=False)]
-    header_at = find_header(head)
-    if header_at is None:
-        return failed(det, rule_problem("no_header"))
-    return split_table(table, header_at, det)
+        return failed_grid(det, refused.problem)
+    return Grid(table, det)
 
 
 def _head_lines(text: str) -> list[str]:

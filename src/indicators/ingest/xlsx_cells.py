@@ -1,4 +1,4 @@
-"""An XLSX workbook as text cells: the first sheet with a header row, read as Excel shows it.
+"""An XLSX workbook as text cells: the sheet with the table, read as Excel shows it.
 
 `xlsx_guard.check_xlsx` has checked the zip and streamed every sheet before openpyxl opens
 the file, so what openpyxl reads is within the limits. openpyxl reads it in read-only mode with
@@ -19,62 +19,93 @@ import pandas as pd
 from indicators.core.limits import UploadLimits
 from indicators.core.problems import rule_problem
 from indicators.ingest.limit_checks import Refused
-from indicators.ingest.raw_table import (
-    HEADER_SCAN_ROWS,
-    Detected,
-    RawTable,
-    failed,
-    find_header,
-    nfc,
-    split_table,
-)
+from indicators.ingest.raw_table import Detected, Grid, expand_merged, failed_grid, nfc
 from indicators.ingest.xlsx_guard import check_xlsx
 
 
-def read_xlsx(data: bytes, det: Detected, limits: UploadLimits) -> RawTable:
-    """The first sheet that has a header row; a note for each other sheet with data."""
+def read_xlsx(data: bytes, det: Detected, limits: UploadLimits) -> Grid:
+    """The first sheet that has our header row, else the first sheet with data (a published
+    table); merged cells expanded; a note for each other sheet with data."""
     try:
-        check_xlsx(data, limits)
+        merges = check_xlsx(data, limits)
     except Refused as refused:
-        return failed(det, refused.problem)
+        return failed_grid(det, refused.problem)
     import openpyxl  # heavy (about 0.15 s to import), and needed only for an XLSX file
 
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
-        return failed(det, rule_problem("file_unreadable", error=_short(exc)))
+        return failed_grid(det, rule_problem("file_unreadable", error=_short(exc)))
     try:
-        first: tuple[str, pd.DataFrame] | None = None
-        found: RawTable | None = None
-        skipped: list[str] = []  # sheets with data that are not the table read
-        for ws in wb.worksheets:
-            ws.reset_dimensions()  # the declared size is never trusted: no row is padded to it
-            if found is not None:
-                if _has_data(ws):
-                    skipped.append(ws.title)
-                continue
-            table, typed = _sheet_table(ws)
-            first = first or (ws.title, table)
-            head = [list(r) for r in table.head(HEADER_SCAN_ROWS).itertuples(index=False)]
-            at = find_header(head)
-            if at is not None:
-                sheet_det = Detected(kind="xlsx", size=det.size, sheet=ws.title)
-                found = split_table(table, at, sheet_det, typed)
-            elif table.ne("").any(axis=None):
-                skipped.append(ws.title)
+        found, first, skipped = _choose_sheet(wb, det, merges)
     except Exception as exc:  # a damaged sheet part surfaces only while reading rows
-        return failed(det, rule_problem("file_unreadable", error=_short(exc)))
+        return failed_grid(det, rule_problem("file_unreadable", error=_short(exc)))
     finally:
         wb.close()
-    if found is not None:
-        read = found.detected.sheet
-        found.problems += [
-            rule_problem("sheet_ignored", None, None, name, severity="note", sheet=name, read=read)
-            for name in skipped
-        ]
-        return found
-    sheet = first[0] if first else None
-    return failed(Detected(kind="xlsx", size=det.size, sheet=sheet), rule_problem("no_header"))
+    grid = found or first
+    if grid is None:
+        return failed_grid(det, rule_problem("no_header"))
+    read = grid.detected.sheet
+    grid.problems += [
+        rule_problem("sheet_ignored", None, None, name, severity="note", sheet=name, read=read)
+        for name in skipped
+        if name != read
+    ]
+    return grid
+
+
+def _choose_sheet(
+    wb, det: Detected, merges: dict[str, list[str]]
+) -> tuple[Grid | None, Grid | None, list[str]]:
+    """(the first sheet with our header row, the first sheet with data, every sheet with data
+    that is not the one with the header). Sheets after the header's are only tested for data."""
+    found: Grid | None = None
+    first: Grid | None = None
+    skipped: list[str] = []
+    for ws in wb.worksheets:
+        ws.reset_dimensions()  # the declared size is never trusted: no row is padded to it
+        if found is not None:
+            if _has_data(ws):
+                skipped.append(ws.title)
+            continue
+        table, typed = _sheet_table(ws)
+        if not table.ne("").any(axis=None):
+            continue
+        # openpyxl names a read-only sheet's part only in this attribute; the guard keyed the
+        # merged ranges by part (tests/ingest/test_published_reading.py checks they expand)
+        ranges = [_range(r) for r in merges.get(getattr(ws, "_worksheet_path", ""), [])]
+        ranges = [r for r in ranges if r is not None]
+        grid = Grid(
+            expand_merged(table, ranges),
+            Detected(kind="xlsx", size=det.size, sheet=ws.title),
+            typed,
+            ranges,
+        )
+        if grid.header_at() is not None:
+            found = grid
+        else:
+            first = first or grid
+            skipped.append(ws.title)
+    return found, first, skipped
+
+
+_RANGE = re.compile(r"([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})")
+
+
+def _range(ref: str) -> tuple[int, int, int, int] | None:
+    """'B3:C4' -> (2, 1, 3, 2): 0-based rows and columns, inclusive."""
+    m = _RANGE.fullmatch(ref.upper())
+    if not m:
+        return None
+    c0, r0, c1, r1 = m.groups()
+    return int(r0) - 1, _col(c0) - 1, int(r1) - 1, _col(c1) - 1
+
+
+def _col(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
 
 
 def _has_data(ws) -> bool:

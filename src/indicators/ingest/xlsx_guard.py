@@ -32,20 +32,26 @@ RATIO_FLOOR = MB  # a part below 1 MB unzipped costs little, however well it com
 _REF = re.compile(r"([A-Za-z]{1,8})(\d{1,12})")
 _TEXT = frozenset({"v", "t", "f"})  # a cell's value, inline or shared text, formula
 _DIGITS = "0123456789"
+MAX_MERGES = 10_000  # merged ranges kept per sheet; more are ignored (cells stay as written)
 
 
-def check_xlsx(data: bytes, limits: UploadLimits) -> None:
-    """`Refused` if the workbook passes a limit or holds a DTD; None otherwise (also when it
-    is no zip at all: the reader then says so in its own words)."""
+def check_xlsx(data: bytes, limits: UploadLimits) -> dict[str, list[str]]:
+    """`Refused` if the workbook passes a limit or holds a DTD; otherwise each sheet part's
+    merged ranges ('A1:F1'), which openpyxl's streaming reader does not give (empty when the
+    file is no zip at all: the reader then says so in its own words)."""
+    merges: dict[str, list[str]] = {}
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return
+        return merges
     with archive:
         parts = [i for i in archive.infolist() if not i.is_dir()]
         _check_directory(parts, limits)
         for info in parts:
-            _check_part(archive, info, limits)
+            found = _check_part(archive, info, limits)
+            if found:
+                merges[info.filename] = found
+    return merges
 
 
 def _check_directory(parts: list[zipfile.ZipInfo], limits: UploadLimits) -> None:
@@ -63,15 +69,17 @@ def _check_directory(parts: list[zipfile.ZipInfo], limits: UploadLimits) -> None
             raise Refused(rule_problem("zip_ratio", part=i.filename, **shown))
 
 
-def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: UploadLimits) -> None:
+def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: UploadLimits) -> list[str]:
     """One XML part: its prolog through defusedxml, then a sheet or the shared strings counted
-    to their end (binary parts, such as images, are skipped)."""
+    to their end (binary parts, such as images, are skipped). A sheet's merged ranges."""
     part = info.filename
     try:
         root = _root_name(archive, info)
         if root in ("worksheet", "sst"):
             with archive.open(info) as stream:
-                _PartScan(part, root, limits).run(stream)
+                scan = _PartScan(part, root, limits)
+                scan.run(stream)
+                return scan.merges
         elif root and info.file_size > limits.max_part_bytes:
             shown = {"size": _mb(info.file_size), "limit": _mb(limits.max_part_bytes)}
             raise Refused(rule_problem("zip_part_too_big", part=part, **shown))
@@ -82,6 +90,7 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: UploadL
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
         error = f"{part}: {type(exc).__name__}: {exc}"[:200]
         raise Refused(rule_problem("file_unreadable", error=error)) from None
+    return []
 
 
 class _Root(Exception):
@@ -141,6 +150,7 @@ class _PartScan:
         self.chars = -1  # characters of the text being read; -1 outside a text
         self.strings = 0  # shared strings so far
         self.columns: dict[str, int] = {}  # column letters already read: 'XFD' -> 16384
+        self.merges: list[str] = []  # merged ranges, up to MAX_MERGES (a table has tens)
 
     def run(self, stream) -> None:
         parser = expat.ParserCreate()
@@ -164,6 +174,10 @@ class _PartScan:
                 self.count.cell(self.row, self.col, _letters)
         elif name in _TEXT:
             self.chars = 0
+        elif name == "mergeCell":
+            self.chars = -1
+            if len(self.merges) < MAX_MERGES:
+                self.merges.append(str(attrib.get("ref", ""))[:24])
         elif name == "row":
             self.chars = -1
             r = attrib.get("r", "")

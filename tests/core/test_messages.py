@@ -79,7 +79,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "gran.{}": GRANULARITIES,
     "gran.of.{}": GRANULARITIES,
     "growth.base.{}": GRANULARITIES,
-    "gran.part.{}": ("year", "quarter", "month"),  # what a longer period is made of
+    "gran.part.{}": ("year", "half", "quarter", "month"),  # what a longer period is made of
     "caption.{}": ("rise", "fall", "flat"),  # captions.direction
     "caption.{}.rank": ("rise", "fall"),  # a rank's rise or fall reads otherwise; flat does not
     "bpage.kind.{}": chart_spec.KINDS,

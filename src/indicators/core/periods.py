@@ -1,10 +1,10 @@
-"""Reporting periods: year, quarter, month and plan phase, in one canonical text form.
+"""Reporting periods: year, half-year, quarter, month and plan phase, in one canonical text form.
 
-Analysts write periods many ways ("Quý 2/2020", "Q2/2020", "06/2020", "GĐ 2016–2020"); the store
-keeps one form per period so that joins and sorting are exact:
+Analysts write periods many ways ("Quý 2/2020", "Q2/2020", "06/2020", "6 tháng đầu năm 2020",
+"GĐ 2016–2020"); the store keeps one form per period so that joins and sorting are exact:
 
-    year    2020          quarter  2020-Q2
-    month   2020-06       phase    2016-2020
+    year    2020          half     2020-H1 (Jan–Jun), 2020-H2 (Jul–Dec)
+    quarter 2020-Q2       month    2020-06       phase    2016-2020
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from indicators.core.i18n import WordedError, t
 
-KINDS = ("year", "quarter", "month", "phase")
+KINDS = ("year", "half", "quarter", "month", "phase")
 YEAR_MIN, YEAR_MAX = 1990, 2100
 
 
@@ -34,11 +34,13 @@ class Period:
     code: str
 
     def label(self, lang: str = "vi") -> str:
-        """How people read the period: 2024, Quý 1/2024 (Q1 2024), Tháng 3/2024 (Mar 2024),
-        Giai đoạn 2016–2020 (2016–2020 phase)."""
+        """How people read the period: 2024, 6 tháng đầu năm 2024 (H1 2024), Quý 1/2024
+        (Q1 2024), Tháng 3/2024 (Mar 2024), Giai đoạn 2016–2020 (2016–2020 phase)."""
         y = self.start.year
         if self.kind == "year":
             return self.code
+        if self.kind == "half":
+            return t("period.half1" if self.code[-1] == "1" else "period.half2", lang, year=y)
         if self.kind == "quarter":
             return t("period.quarter", lang, quarter=self.code[-1], year=y)
         if self.kind == "month":
@@ -51,6 +53,8 @@ class Period:
         y = self.start.year
         if self.kind == "year":
             return parse_period(str(y - 1))
+        if self.kind == "half":
+            return parse_period(f"{y - 1}-H2" if self.code[-1] == "1" else f"{y}-H1")
         if self.kind == "quarter":
             q = int(self.code[-1])
             return parse_period(f"{y - 1}-Q4" if q == 1 else f"{y}-Q{q - 1}")
@@ -84,6 +88,23 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 2016-2020, GĐ 2016–2020, Giai đoạn 2016 - 2020
     ("phase", re.compile(rf"^(?:giai doan|gd|phase)?\s*{_YEAR}\s*-\s*{_YEAR}$")),
 ]
+# Half-years as reports title them (folded): 6 tháng đầu năm 2024, 6T/2024 (the first six
+# months), 6 tháng cuối năm 2024, nửa đầu năm 2024, H1 2024, H2/2024, 2024-H1, 1H 2024, first
+# half 2024, 1st half of 2024. Group 'first'/'second' (or 1/2) names the half, then the year.
+_HALF_FIRST = r"(?:6 ?(?:thang|t)(?: dau)?|nua dau)"
+_HALF_SECOND = r"(?:6 ?(?:thang|t) cuoi|nua cuoi)"
+_HALF_YEAR = r"(?P<year>\d{4})"
+_HALVES: list[re.Pattern[str]] = [
+    re.compile(
+        rf"^(?:(?P<first>{_HALF_FIRST})|(?P<second>{_HALF_SECOND}))(?: nam)?\s*[/\- ]\s*"
+        rf"{_HALF_YEAR}$"
+    ),
+    re.compile(rf"^(?:h\s*(?P<h>[12])|(?P<h2>[12])h)\s*[/\- ]?\s*{_HALF_YEAR}$"),
+    re.compile(rf"^{_HALF_YEAR}\s*[/\- ]?\s*h(?P<h>[12])$"),
+    re.compile(
+        rf"^(?:(?P<first>first|1st)|(?P<second>second|2nd)) half(?: of)?(?: year)? {_HALF_YEAR}$"
+    ),
+]
 _IN_YEAR = re.compile(r"(?<=[0-9iv]),? nam (?=\d{4}$)")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
@@ -101,6 +122,9 @@ def parse_period(text: object) -> Period:
     folded = _IN_YEAR.sub(" ", _fold(raw))  # 'Quý IV năm 2024', 'Tháng 6 năm 2024'
     if not folded or folded == "nan":
         raise PeriodError("period.error.missing")
+    half = _half(folded, raw)
+    if half is not None:
+        return half
     for kind, pattern in _PATTERNS:
         m = pattern.match(folded)
         if not m:
@@ -127,6 +151,21 @@ def parse_period(text: object) -> Period:
             raise PeriodError("period.error.phase_order", text=raw)
         return Period(date(first, 1, 1), date(last, 12, 31), "phase", f"{first}-{last}")
     raise PeriodError("period.error.unreadable", text=raw)
+
+
+def _half(folded: str, raw: str) -> Period | None:
+    """The half-year a folded text names, or None when it names none."""
+    for pattern in _HALVES:
+        m = pattern.match(folded)
+        if not m:
+            continue
+        groups = m.groupdict()
+        h = groups.get("h") or groups.get("h2") or ("2" if groups.get("second") else "1")
+        y = _check_year(int(m["year"]), raw)
+        if h == "1":
+            return Period(date(y, 1, 1), date(y, 6, 30), "half", f"{y}-H1")
+        return Period(date(y, 7, 1), date(y, 12, 31), "half", f"{y}-H2")
+    return None
 
 
 def canonical(text: object) -> str:

@@ -3,6 +3,8 @@ trajectory from a baseline to a target (as the EU DESI dashboard draws it).
 
 Finer periods roll up with the catalog's `agg_time` (sum, last value, Σnumerator ÷ Σdenominator);
 a period whose parts are not all there is never made up: it is listed as incomplete instead.
+A year is made of its quarters, or else of its half-years (a half of its two quarters), so a
+half-yearly report ("6 tháng đầu năm") reaches the yearly axis like a quarterly one does.
 Plan phases are the five-year plans (2016–2020, 2021–2025, …).
 """
 
@@ -24,8 +26,16 @@ from indicators.core.schema import (
 )
 from indicators.geography.crosswalk import BASIS_EQUAL, BASIS_ONE_TO_ONE, BASIS_WHOLE
 
-GRANULARITIES = ("year", "quarter", "month", "phase")
-LADDER = ("month", "quarter", "year", "phase")  # each rolls up from the one before it
+GRANULARITIES = ("year", "half", "quarter", "month", "phase")
+LADDER = ("month", "quarter", "half", "year", "phase")  # finest first: the order of roll-ups
+# What a period of each kind is made of, in order of preference: a year of its four quarters,
+# else of its two halves (each reported, or made of its two quarters).
+PARTS = {
+    "quarter": ("month",),
+    "half": ("quarter",),
+    "year": ("quarter", "half"),
+    "phase": ("year",),
+}
 PLAN_YEARS = 5
 # Columns a series carries once values cross the 2025 reform (see `indicators.query.across_reform`).
 BASIS_ORDER = (BASIS_ONE_TO_ONE, BASIS_WHOLE, BASIS_EQUAL)  # weakest last: an estimate wins
@@ -45,23 +55,25 @@ def bucket(day: date, kind: str) -> str:
         return f"{y}-{m:02d}"
     if kind == "quarter":
         return f"{y}-Q{(m - 1) // 3 + 1}"
+    if kind == "half":
+        return f"{y}-H{1 if m <= 6 else 2}"
     if kind == "year":
         return str(y)
     return plan_phase(y)
 
 
-def parts_of(code: str) -> list[str]:
-    """The periods one step finer that make up `code` (a phase is its years)."""
+def parts_of(code: str, part_kind: str | None = None) -> list[str]:
+    """The periods of `part_kind` that make up `code`, in time order (by default the kind it is
+    first made of, `PARTS`: a year is its quarters, a phase its years; a month has none)."""
     p = parse_period(code)
-    y = p.start.year
-    if p.kind == "year":
-        return [f"{y}-Q{q}" for q in range(1, 5)]
-    if p.kind == "quarter":
-        first = p.start.month
-        return [f"{y}-{m:02d}" for m in range(first, first + 3)]
-    if p.kind == "phase":
-        return [str(x) for x in range(y, p.end.year + 1)]
-    return []
+    kind = part_kind or PARTS.get(p.kind, ("",))[0]
+    if not kind:
+        return []
+    out, part = [], parse_period(bucket(p.end, kind))
+    while part.start >= p.start:
+        out.append(part.code)
+        part = part.previous()
+    return out[::-1]
 
 
 def ordinal(code: str) -> int:
@@ -70,6 +82,8 @@ def ordinal(code: str) -> int:
     y = p.start.year
     if p.kind == "quarter":
         return y * 4 + int(code[-1]) - 1
+    if p.kind == "half":
+        return y * 2 + int(code[-1]) - 1
     if p.kind == "month":
         return y * 12 + p.start.month - 1
     if p.kind == "phase":
@@ -87,8 +101,10 @@ def axis_periods(first: str, last: str) -> list[str]:
     return out[::-1]
 
 
-def _combine(parts: pd.DataFrame, kind: str, catalog: Catalog) -> tuple[list[dict], list[dict]]:
-    """Roll `parts` (one kind finer) up into periods of `kind`; (values, incomplete)."""
+def _combine(
+    parts: pd.DataFrame, kind: str, catalog: Catalog, part_kind: str
+) -> tuple[list[dict], list[dict]]:
+    """Roll `parts` (periods of `part_kind`) up into periods of `kind`; (values, incomplete)."""
     done: list[dict] = []
     missing: list[dict] = []
     if parts.empty:
@@ -102,7 +118,7 @@ def _combine(parts: pd.DataFrame, kind: str, catalog: Catalog) -> tuple[list[dic
         ind = catalog.get(code)
         if ind is None or ind.agg_time == "none":
             continue
-        need = parts_of(bcode)
+        need = parts_of(bcode, part_kind)
         have = grp[grp["value"].notna() & grp["period"].isin(need)]
         have = (
             have.drop_duplicates("period")
@@ -122,7 +138,6 @@ def _combine(parts: pd.DataFrame, kind: str, catalog: Catalog) -> tuple[list[dic
         else:
             complete = len(have) == len(need)
         if not complete:
-            part_kind = parse_period(need[0]).kind
             missing.append({**base, "have": len(have), "need": len(need), "part_kind": part_kind})
             continue
         num = den = None
@@ -194,20 +209,34 @@ def roll_up(frame: pd.DataFrame, catalog: Catalog, granularity: str) -> RollUp:
     if granularity not in GRANULARITIES:
         raise ValueError(f"granularity must be one of {GRANULARITIES}")
     columns = list(frame.columns)
-    current = frame[frame["period_kind"] == LADDER[0]]
-    missing: list[dict] = []
-    for kind in LADDER[1 : LADDER.index(granularity) + 1]:
+    levels: dict[str, pd.DataFrame] = {}  # per kind: reported, else rolled up
+    missing = pd.DataFrame(columns=INCOMPLETE_COLUMNS)
+    for kind in LADDER[: LADDER.index(granularity) + 1]:
         native = frame[frame["period_kind"] == kind]
-        done, missing = _combine(current, kind, catalog)
+        done: list[dict] = []
+        gaps: list[dict] = []
+        for part_kind in PARTS.get(kind, ()):  # the first way that completes a period wins
+            more_done, more_gaps = _combine(levels[part_kind], kind, catalog, part_kind)
+            have = {tuple(r[k] for k in KEY) for r in done}
+            done += [r for r in more_done if tuple(r[k] for k in KEY) not in have]
+            gaps += more_gaps
         rolled = _without(pd.DataFrame(done, columns=columns), native)
-        missing_df = _without(pd.DataFrame(missing, columns=INCOMPLETE_COLUMNS), native)
-        missing = missing_df.to_dict("records")
-        current = pd.concat([x for x in (native, rolled) if not x.empty] or [native])
-    values = current.sort_values(["indicator", "region", "period_end"], ignore_index=True)
-    incomplete = pd.DataFrame(missing, columns=INCOMPLETE_COLUMNS)
-    if granularity == "month":
-        incomplete = incomplete.iloc[0:0]
-    return RollUp(values[columns], incomplete)
+        missing = _without(_gaps(gaps, done), native)
+        levels[kind] = pd.concat([x for x in (native, rolled) if not x.empty] or [native])
+    values = levels[granularity]
+    values = values.sort_values(["indicator", "region", "period_end"], ignore_index=True)
+    return RollUp(values[columns], missing.reset_index(drop=True))
+
+
+def _gaps(gaps: list[dict], done: list[dict]) -> pd.DataFrame:
+    """Periods left out, each once (as the first way of making it up found it), unless another
+    way made them up (a year short of a quarter but with both halves reported)."""
+    made = {tuple(r[k] for k in KEY) for r in done}
+    frame = pd.DataFrame(gaps, columns=INCOMPLETE_COLUMNS).drop_duplicates(KEY, keep="first")
+    if frame.empty or not made:
+        return frame
+    keys = frame[KEY].itertuples(index=False, name=None)
+    return frame[[k not in made for k in keys]]
 
 
 def split_partial_areas(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

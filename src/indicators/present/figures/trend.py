@@ -58,8 +58,8 @@ def trend_figure(
     fig = go.Figure()
     rows = series[series["indicator"] == ind.code]
     kinds = set(rows["period_kind"])
-    # Yearly when there is any; else the finest kind reported (a quarterly-only indicator).
-    kind = next((k for k in ("year", "quarter", "month") if k in kinds), "year")
+    # Yearly when there is any; else half-years, quarters or months (a half-yearly indicator).
+    kind = next((k for k in ("year", "half", "quarter", "month") if k in kinds), "year")
     rows = rows[rows["period_kind"] == kind]
     unit = ind.unit(lang)
     for unit_list, part in rows.groupby("unit_list", sort=False):

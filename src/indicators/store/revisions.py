@@ -14,13 +14,11 @@ migrations are in `tables`.
 from __future__ import annotations
 
 import contextlib
-import getpass
 import hashlib
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, fields
-from datetime import datetime
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -29,7 +27,8 @@ import pandas as pd
 from indicators.core.catalog import Catalog
 from indicators.core.clock import utc_now
 from indicators.core.schema import KEY
-from indicators.store import changes, connection, staging
+from indicators.store import changes, connection, recipe_table, staging
+from indicators.store.revision_rows import Entry, Revision, read_revisions, record, whoami
 from indicators.store.staging import Counts, Loader, Progress
 from indicators.store.tables import VERSIONED, as_of, ensure_schema, write_reference
 
@@ -37,29 +36,6 @@ from indicators.store.tables import VERSIONED, as_of, ensure_schema, write_refer
 # once would both pick the same next revision id, so commits are serialised here too (and a
 # backup holds it to copy a file no write of this process is changing).
 _WRITE_LOCK = threading.Lock()
-
-
-@dataclass(frozen=True)
-class Revision:
-    """One load. `content_hash` is the SHA-256 of the uploaded file's bytes (None for a
-    rollback); `Store.content_hash(rev)` is the hash of the data as of a revision."""
-
-    id: int
-    created_at: datetime
-    author: str
-    file_name: str | None
-    content_hash: str | None
-    message: str | None
-    rows_in_file: int
-    rows_new: int
-    rows_changed: int
-    rows_unchanged: int
-    rows_removed: int
-    rows_rejected: int = 0
-    restores: int | None = None
-
-
-REVISION_COLUMNS = [f.name for f in fields(Revision)]
 
 
 @dataclass(frozen=True)
@@ -78,19 +54,6 @@ class Preview:
     rows_unchanged: int
     rows_removed: int
     changes: pd.DataFrame
-
-
-@dataclass(frozen=True)
-class _Entry:
-    """What a revision records about its load besides the row counts (the author defaults to
-    the user running the process)."""
-
-    author: str | None
-    file_name: str | None = None
-    content_hash: str | None = None
-    message: str = ""
-    rows_rejected: int = 0
-    restores: int | None = None
 
 
 class StaleRevisionError(RuntimeError):
@@ -181,11 +144,11 @@ class Store:
 
     def revisions(self) -> list[Revision]:
         with self.connect(read_only=True) as con:
-            return _revisions(con)
+            return read_revisions(con)
 
     def revision(self, rev: int) -> Revision | None:
         with self.connect(read_only=True) as con:
-            found = _revisions(con, rev)
+            found = read_revisions(con, rev)
         return found[0] if found else None
 
     def preview(
@@ -232,6 +195,7 @@ class Store:
         expect_revision: int | None = None,
         progress: Progress | None = None,
         lock_timeout: float = 300.0,
+        recipe: tuple[str, str] | None = None,
     ) -> Revision:
         """Make one new revision from canonical frames, all or nothing.
 
@@ -241,9 +205,13 @@ class Store:
         records (`rows_in_file` counts both). `expect_revision` (a `Preview.base_revision`)
         refuses the commit with `StaleRevisionError` if another import came first, so what was
         previewed is what is committed. `progress(fraction, message_key)` reports the steps.
+        `recipe` (name, text) is the recipe that read a published table: the revision keeps
+        both, and the recipe is kept by name (inserted, or its text replaced) in the same
+        transaction, so a failed commit changes no recipe either.
         """
         digest = content_hash(data) if data is not None else None
-        entry = _Entry(author, file_name, digest, message, int(rows_rejected))
+        name, text = recipe if recipe else (None, None)
+        entry = Entry(author, file_name, digest, message, int(rows_rejected), None, name, text)
 
         def load(con, table: str) -> None:
             staging.load_frame(con, table, frames[table])
@@ -268,14 +236,14 @@ class Store:
         to_rev = int(to_rev)
 
         def load(con, table: str) -> None:
-            if not _revisions(con, to_rev):
+            if not read_revisions(con, to_rev):
                 raise ValueError(f"no revision {to_rev}")
             cols = ", ".join(VERSIONED[table])
             con.execute(
                 f"CREATE TEMP VIEW incoming AS SELECT {cols} FROM {table} WHERE {as_of(to_rev)}"
             )
 
-        entry = _Entry(author, message=message, restores=to_rev)
+        entry = Entry(author, message=message, restores=to_rev)
         return self._write(load, list(VERSIONED), True, entry, None, progress, lock_timeout)
 
     def _write(
@@ -283,7 +251,7 @@ class Store:
         load: Loader,
         tables: list[str],
         replace: bool,
-        entry: _Entry,
+        entry: Entry,
         expect_revision: int | None,
         progress: Progress | None,
         lock_timeout: float,
@@ -300,14 +268,17 @@ class Store:
                     raise StaleRevisionError(base, int(expect_revision))
                 rev = base + 1
                 counts = staging.write(con, load, tables, rev, replace, step)
-                _record(con, rev, counts, entry)
+                record(con, rev, counts, entry)
+                if entry.recipe and entry.recipe_text is not None:
+                    author = entry.author or whoami()
+                    recipe_table.keep(con, entry.recipe, entry.recipe_text, author, utc_now())
                 step(0.9, "history.progress.saving")
                 con.execute("COMMIT")
             except BaseException:
                 with contextlib.suppress(duckdb.Error):  # keep the original error
                     con.execute("ROLLBACK")
                 raise
-            done = _revisions(con, rev)[0]
+            done = read_revisions(con, rev)[0]
         step(1.0, "history.progress.done")
         return done
 
@@ -361,40 +332,5 @@ class Store:
 # -- helpers (all run inside the caller's connection) ------------------------------------------
 
 
-def _whoami() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
-
-
 def _current(con) -> int:
     return int(con.execute("SELECT coalesce(max(id), 0) FROM revisions").fetchall()[0][0])
-
-
-def _revisions(con, rev: int | None = None) -> list[Revision]:
-    have = {r[0] for r in con.execute("DESCRIBE revisions").fetchall()}
-    cols = ", ".join(c if c in have else f"NULL AS {c}" for c in REVISION_COLUMNS)
-    where = "" if rev is None else f"WHERE id = {int(rev)}"
-    rows = con.execute(f"SELECT {cols} FROM revisions {where} ORDER BY id").fetchall()
-    return [Revision(*r[:-2], rows_rejected=r[-2] or 0, restores=r[-1]) for r in rows]
-
-
-def _record(con, rev: int, counts: Counts, entry: _Entry) -> None:
-    """The revision's row: when, who, what file, and what its load did."""
-    row = {
-        "id": rev,
-        "created_at": utc_now(),
-        "rows_in_file": counts.in_file + entry.rows_rejected,
-        "rows_new": counts.new,
-        "rows_changed": counts.changed,
-        "rows_unchanged": counts.unchanged,
-        "rows_removed": counts.removed,
-        **asdict(entry),
-        "author": entry.author or _whoami(),
-    }
-    con.execute(
-        f"INSERT INTO revisions ({', '.join(REVISION_COLUMNS)})"
-        f" VALUES ({', '.join('?' * len(REVISION_COLUMNS))})",
-        [row[c] for c in REVISION_COLUMNS],
-    )

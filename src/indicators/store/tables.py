@@ -14,7 +14,7 @@ import pandas as pd
 from indicators.core.catalog import Catalog
 from indicators.core.schema import OBS_COLUMNS, PERIOD_COLUMNS, TARGET_COLUMNS
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 VERSIONED = {
     "observations": [*OBS_COLUMNS, *PERIOD_COLUMNS],
     "targets": [*TARGET_COLUMNS, *PERIOD_COLUMNS],
@@ -78,6 +78,14 @@ MIGRATIONS = (
         event VARCHAR NOT NULL, outcome VARCHAR NOT NULL, account VARCHAR, role VARCHAR,
         session VARCHAR, client VARCHAR, file_name VARCHAR, file_hash VARCHAR,
         revision INTEGER, detail VARCHAR)""",
+    # Schema 4: recipes, how an analyst confirmed a published table is read (issue 13), kept by
+    # name; each revision keeps the name and the recipe's text exactly as it read the file, so
+    # history shows how every value was read even after the named recipe changes.
+    """CREATE TABLE IF NOT EXISTS recipes (
+        name VARCHAR PRIMARY KEY, text VARCHAR NOT NULL, created_by VARCHAR,
+        created_at TIMESTAMP NOT NULL, updated_by VARCHAR, updated_at TIMESTAMP)""",
+    "ALTER TABLE revisions ADD COLUMN IF NOT EXISTS recipe VARCHAR",
+    "ALTER TABLE revisions ADD COLUMN IF NOT EXISTS recipe_text VARCHAR",
 )
 
 

@@ -243,13 +243,13 @@ def test_a_literal_percent_sign_in_the_format_does_not_scale(catalog, regions):
 def test_numeric_xlsx_cells_are_read_exactly_whatever_the_text_cells_say(other, catalog, regions):
     """A number cell 1.125 is 1.125: not 1125 because a text cell says '2,5', not ambiguous."""
     rows = [["Mã chỉ tiêu", "Mã đơn vị", "Năm", "Giá trị"], ["post_radius_km", 22327, 2020, 1.125]]
-    if other:
-        rows.append(["population", 22327, 2020, other])
+    if other:  # a radius has decimals: '30.250' could be thirty km (a count could not)
+        rows.append(["post_radius_km", 22330, 2020, other])
     checked = check_upload(_xlsx(rows), "x.xlsx", catalog, regions)
     assert ("post_radius_km", "2020", 1.125) in _values(checked)
     assert 2 not in checked.rejected_rows
     if other == "2,5":
-        assert ("population", "2020", 2.5) in _values(checked)
+        assert ("post_radius_km", "2020", 2.5) in _values(checked)
     if other == "30.250":  # a lone text '30.250' stays ambiguous: nothing else decides it
         assert [(p.row, p.rule) for p in checked.errors] == [(3, "ambiguous_number")]
 

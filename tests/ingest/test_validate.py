@@ -257,7 +257,8 @@ def test_non_number_numerator(catalog, regions):
 
 
 def test_ambiguous_number(catalog, regions):
-    probs = problems(HEADER + 'bts_count,legacy,56,2020,"30,000",,,,,\n', catalog, regions)
+    # a radius in km may have decimals: '30,000' is thirty or thirty thousand (a count is not)
+    probs = problems(HEADER + 'post_radius_km,legacy,56,2020,"30,000",,,,,\n', catalog, regions)
     assert [(p.row, p.column, p.value) for p in probs] == [(2, "value", "30,000")]
     assert_bilingual(probs[0], "ambiguous")
 

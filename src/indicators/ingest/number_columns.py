@@ -115,3 +115,27 @@ def parse_numbers(text: pd.Series, decimal: str | None) -> tuple[np.ndarray, np.
     bad[rest_idx] = ~empty & ~np.isfinite(sub)
     bad |= fast & ~np.isfinite(out)
     return np.where(bad, np.nan, out), bad
+
+
+def whole_thousands(text: pd.Series, candidates: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Cells of whole-number indicators written as one group of thousands ('1.234', '30,000',
+    '-2.500 '), read as whole numbers (1234, 30000, -2500): a count has no three decimal
+    places, so where the file's decimal mark is undecided the mark can only group thousands.
+
+    `candidates` are the cells to look at (a whole-number indicator's cells that did not read).
+    Returns (values, NaN elsewhere; the mark each read cell used, '.' or ',', '' elsewhere).
+    """
+    values = np.full(len(text), np.nan)
+    marks = np.full(len(text), "", dtype=object)
+    idx = np.flatnonzero(candidates)
+    if not len(idx):
+        return values, marks
+    a = _clean_numbers(_arrow(text.iloc[idx]))
+    dot, comma = _matches(a, _num._DOT_GROUPS), _matches(a, _num._COMMA_GROUPS)
+    hit = dot | comma
+    if hit.any():
+        digits = pc.replace_substring_regex(a.filter(pa.array(hit)), r"[.,]", "")
+        values[idx[hit]] = pc.cast(digits, pa.float64()).to_numpy(zero_copy_only=False)
+        marks[idx[dot]] = "."
+        marks[idx[comma]] = ","
+    return values, marks

@@ -29,7 +29,7 @@ from indicators.core.schema import OBS_COLUMNS, PERIOD_COLUMNS, STATUSES
 from indicators.geography.units import UNIT_LISTS, unit_list_for
 from indicators.ingest.distinct import lookup, map_distinct
 from indicators.ingest.headers import accepted_names
-from indicators.ingest.number_columns import detect_decimal, parse_numbers
+from indicators.ingest.number_columns import detect_decimal, parse_numbers, whole_thousands
 from indicators.ingest.report import Report, suggest
 from indicators.ingest.shapes import LongText
 from indicators.ingest.unit_checks import check_unit_period, check_units
@@ -114,7 +114,7 @@ def validate(
     check_units(d, rep, matcher or UnitMatcher(regions), formulas, regions)
     check_unit_period(d, rep, regions)
     has_parts = "numerator" in columns
-    nums, decimal, marks = _read_numbers(d, rep, formulas, decimal, delimiter, has_parts)
+    nums, decimal, marks = _read_numbers(d, rep, formulas, decimal, delimiter, has_parts, catalog)
     value, num, den = (nums[c] for c in NUMBER_COLUMNS)
     value = value_rules(d, rep, catalog, value, num, den, has_parts, marks)
     _check_statuses(d, rep, formulas, default_status)
@@ -226,10 +226,12 @@ def _read_numbers(
     decimal: str | None,
     delimiter: str | None,
     has_parts: bool,
+    catalog: Catalog,
 ) -> tuple[dict[str, np.ndarray], str | None, np.ndarray]:
     """Value (and parts) as floats, NaN where empty or bad; the decimal mark, detected when not
     given; and each value cell's mark. XLSX cells that held numbers are exact and say nothing
-    about the decimal mark."""
+    about the decimal mark. With the mark undecided, a whole-number indicator's '1.234' is 1234
+    (`_whole_numbers`)."""
     typed = {c: _typed_mask(d, c) for c in NUMBER_COLUMNS}
     if decimal is None:
         decimal = detect_decimal([d.loc[~typed[c], c] for c in NUMBER_COLUMNS], delimiter)
@@ -239,10 +241,50 @@ def _read_numbers(
         if typed[col].any():
             exact, exact_bad = parse_numbers(d.loc[typed[col], col], ".")
             values[typed[col]], bad[typed[col]] = exact, exact_bad
+        if decimal is None:
+            bad &= ~_whole_numbers(d, rep, col, values, bad & ~typed[col] & ~formulas[col], catalog)
         nums[col] = values
         _number_problems(rep, col, d[col], bad & ~formulas[col], decimal)
     marks = np.where(typed["value"], ".", decimal or "")
     return nums, decimal, marks
+
+
+def _whole_numbers(
+    d: pd.DataFrame,
+    rep: Report,
+    col: str,
+    values: np.ndarray,
+    bad: np.ndarray,
+    catalog: Catalog,
+) -> np.ndarray:
+    """Cells of whole-number indicators (catalog decimals 0; for a ratio's parts, those of the
+    part's indicator) among `bad` written '1.234' or '30,000' read as 1234 and 30000 (in place
+    in `values`), with one note per column naming how many cells and an example. Returns the
+    cells so read."""
+
+    def whole(code: str) -> bool:
+        ind = catalog.get(code)
+        if ind is not None and col != "value":
+            ind = catalog.get(getattr(ind, col) or "")
+        return ind is not None and ind.decimals == 0
+
+    read, marks = whole_thousands(d[col], bad & lookup(d["indicator"], whole, False).astype(bool))
+    done = ~np.isnan(read)
+    if not done.any():
+        return done
+    values[done] = read[done]
+    columns = rep.value_cols if col == "value" else np.full(len(d), rep.label(col), dtype=object)
+    cells = pd.DataFrame({"column": columns[done], "mark": marks[done], "i": np.flatnonzero(done)})
+    for (column, mark), group in cells.groupby(["column", "mark"], sort=False):
+        i = int(group["i"].iat[0])
+        example = d[col].iat[i].strip()
+        rep.problems.append(
+            rule_problem(
+                "whole_number_thousands", int(rep.rows[i]), column, example, severity="note",
+                area="numcol", example=example, number=f"{read[i]:.0f}", mark=mark, n=len(group),
+            )
+        )  # fmt: skip
+    return done
 
 
 def _number_problems(

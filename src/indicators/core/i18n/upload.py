@@ -210,8 +210,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "upload.rule.bad_period": ("kỳ báo cáo không hợp lệ", "invalid period"),
     "upload.hint.bad_period": (
-        "Viết kỳ như 2020, Quý 2/2020, 06/2020 hoặc 2016-2020.",
-        "Write the period as 2020, Q2/2020, 06/2020 or 2016-2020.",
+        "Viết kỳ như 2020, 6 tháng đầu năm 2020, Quý 2/2020, 06/2020 hoặc 2016-2020.",
+        "Write the period as 2020, H1 2020, Q2/2020, 06/2020 or 2016-2020.",
     ),
     "upload.rule.bad_unit_list": (
         "danh mục đơn vị phải là {lists}",

@@ -61,6 +61,9 @@ class Indicator:
     definition_vi: str
     definition_en: str
     source: str
+    # Other names a published table prints for it, both languages ('Di động; Mobi-phone'):
+    # the optional `synonyms` column, ';' between names. Proposes a published column's mapping.
+    synonyms: tuple[str, ...] = ()
 
     name = bilingual("name")
     unit = bilingual("unit")
@@ -96,6 +99,7 @@ class Catalog:
         return [i.code for i in self if i.role in roles]
 
     def frame(self) -> pd.DataFrame:
+        """The catalog's columns (the optional synonyms are for reading files, not stored)."""
         return pd.DataFrame([vars(i) for i in self], columns=list(COLUMNS))
 
 
@@ -151,6 +155,7 @@ def _parse_row(n: int, r: dict[str, str]) -> tuple[Indicator | None, list[Proble
         definition_vi=r["definition_vi"],
         definition_en=r["definition_en"],
         source=r["source"],
+        synonyms=tuple(s.strip() for s in r.get("synonyms", "").split(";") if s.strip()),
     )
     return ind, []
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
+from functools import cache
 
 import pandas as pd
 from vietnamadminunits.database import query
+
+from indicators.core.i18n import WordedError
 
 LEGACY, NEW = "legacy", "2025"
 UNIT_LISTS = (LEGACY, NEW)
@@ -77,7 +80,11 @@ def _level(
 
 
 def _legacy(province_codes: tuple[str, ...]) -> pd.DataFrame:
-    """Provinces, districts and communes before 1 July 2025."""
+    """Provinces, districts and communes before 1 July 2025.
+
+    An island district without communes (Bạch Long Vĩ, Cồn Cỏ, Hoàng Sa, Lý Sơn, Côn Đảo) is
+    one row whose ward columns are all NULL: it is a district with no children, not a commune.
+    """
     raw = pd.DataFrame(
         query(
             "SELECT DISTINCT province, provinceShort, provinceCode, provinceLat, provinceLon,"
@@ -91,7 +98,8 @@ def _legacy(province_codes: tuple[str, ...]) -> pd.DataFrame:
     dist = _level(
         raw.drop_duplicates("districtCode"), "district", "district", "provinceCode", "districtCode"
     )
-    ward = _level(raw, "commune", "ward", "districtCode", "districtCode")
+    wards = raw[raw["wardCode"].notna()]
+    ward = _level(wards, "commune", "ward", "districtCode", "districtCode")
     return pd.concat([prov, dist, ward], ignore_index=True).assign(unit_list=LEGACY, area_km2=None)
 
 
@@ -119,12 +127,34 @@ def _new(province_codes: tuple[str, ...]) -> pd.DataFrame:
     return pd.concat([prov, ward], ignore_index=True).assign(unit_list=NEW, district_code=None)
 
 
+@cache
+def province_codes(unit_list: str) -> tuple[str, ...]:
+    """Every province code of a unit list (63 before the reform, 34 after), in order."""
+    table = "admin_units_legacy" if unit_list == LEGACY else "admin_units"
+    rows = query(f"SELECT DISTINCT provinceCode FROM {table} ORDER BY provinceCode")
+    return tuple(r["provinceCode"] for r in rows)
+
+
+def _check_codes(unit_list: str, codes: tuple[str, ...]) -> None:
+    """A settings.toml naming no province, or one the unit list does not have (a typo, a code
+    of the other list, "1" for "01"), is worded for the person installing, not a traceback."""
+    if unit_list not in UNIT_LISTS:
+        raise ValueError(f"unknown unit list {unit_list!r}; use one of {UNIT_LISTS}")
+    _codes_sql(codes)
+    if not codes:
+        raise WordedError("install.no_province_codes", unit_list=unit_list)
+    unknown = sorted(set(codes) - set(province_codes(unit_list)))
+    if unknown:
+        raise WordedError("install.unknown_province", unit_list=unit_list, codes=", ".join(unknown))
+
+
 def build_regions(sources: tuple[tuple[str, tuple[str, ...]], ...]) -> pd.DataFrame:
     """The units of the configured provinces in each unit list, one row per unit."""
+    if not sources:
+        raise WordedError("install.no_region_sources")
     parts = []
     for unit_list, codes in sources:
-        if unit_list not in UNIT_LISTS:
-            raise ValueError(f"unknown unit list {unit_list!r}; use one of {UNIT_LISTS}")
+        _check_codes(unit_list, codes)
         part = _legacy(codes) if unit_list == LEGACY else _new(codes)
         valid_from, valid_to = VALIDITY[unit_list]
         parts.append(part.assign(valid_from=valid_from, valid_to=valid_to))

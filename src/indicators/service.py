@@ -15,6 +15,8 @@ from indicators.geography.units import build_regions
 from indicators.ingest.bundled import load_observations, load_targets
 from indicators.store.revisions import Revision, Store
 
+OBSERVATIONS, TARGETS = "observations.csv", "targets.csv"
+
 
 def open_store(settings: Settings) -> Store:
     """The store the settings name, created from the bundled data folder on first use."""
@@ -29,24 +31,40 @@ def catalog_of(settings: Settings) -> Catalog:
 
 
 def seed_from(folder: Path, store: Store) -> Revision | None:
-    """Create the store from a data folder on first start; a no-op once it has revisions."""
+    """Create the store from a data folder on first start; a no-op once it has revisions.
+
+    A new install's folder may hold no figures yet: observations.csv and targets.csv missing,
+    empty or only their header. The store then starts with a first revision holding no rows, so
+    the start is recorded in History and the next start does not seed again; the first upload
+    is the second revision.
+    """
     settings = load_settings(folder, store.path)
     catalog = load_catalog(folder / "catalog.csv")
     regions = build_regions(settings.region_sources)
     store.initialize(catalog, regions)
     if store.is_seeded():
         return None
-    obs_path, tgt_path = folder / "observations.csv", folder / "targets.csv"
-    obs = load_observations(obs_path, catalog, regions, name=obs_path.name, decimal=".")
-    frames = {"observations": obs}
-    data = obs_path.read_bytes()
-    if tgt_path.exists():
-        frames["targets"] = load_targets(tgt_path, catalog, regions, name=tgt_path.name)
-        data += tgt_path.read_bytes()
+    present = [p for p in (folder / OBSERVATIONS, folder / TARGETS) if p.exists()]
+    data = {p.name: p.read_bytes() for p in present}
+    frames = {
+        "observations": load_observations(
+            data.get(OBSERVATIONS, b""),
+            catalog,
+            regions,
+            name=OBSERVATIONS,
+            decimal=".",
+            empty_ok=True,
+        ),
+        "targets": load_targets(
+            data.get(TARGETS, b""), catalog, regions, name=TARGETS, empty_ok=True
+        ),
+    }
+    rows = sum(len(f) for f in frames.values())
+    message = "history.seeded" if rows else "install.seeded_empty"
     return store.commit(
         frames,
         author="system",
-        file_name=f"{obs_path.name}, {tgt_path.name}",
-        data=data,
-        message=both("history.seeded", folder=folder.name),
+        file_name=", ".join(p.name for p in present),
+        data=b"".join(data.values()),
+        message=both(message, folder=folder.name),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
+import tomllib
 from pathlib import Path
 
 from indicators.access.actions import (
@@ -19,7 +20,8 @@ from indicators.access.actions import (
 )
 from indicators.access.identity import operator
 from indicators.cli.context import Context, open_context
-from indicators.core.i18n import both, joined
+from indicators.core.i18n import WordedError, both, joined
+from indicators.core.problems import DataError
 from indicators.core.settings import load_settings
 from indicators.core.spreadsheet import csv_writer
 from indicators.geography.units import build_regions
@@ -62,16 +64,36 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    settings = load_settings()
-    rev = seed_from(settings.data_dir, Store(settings.db_path))
+    """Create the store from the data folder. What is wrong with the folder is worded and no
+    revision is written: a new install's first command must never end in a traceback."""
+    try:
+        settings = load_settings()
+        rev = seed_from(settings.data_dir, Store(settings.db_path))
+    except (DataError, WordedError, tomllib.TOMLDecodeError, KeyError, FileNotFoundError) as exc:
+        print(_init_refusal(exc), file=sys.stderr)
+        print(both("install.init_refused"), file=sys.stderr)
+        return 1
     where = settings.db_path
     if rev is None:
         print(f"{both('cli.init_exists')}: {where}")
     else:
         print(both("cli.init_created", where=where, rev=rev.id, rows=rev.rows_new))
+        if not rev.rows_new:
+            print(both("install.init_no_data"))
     if not list_accounts(Store(settings.db_path)):  # nobody can upload yet: say how to start
         print(both("cli.no_accounts"))
     return 0
+
+
+def _init_refusal(exc: Exception) -> str:
+    """Why the data folder cannot start a store, in both languages."""
+    if isinstance(exc, DataError | WordedError):  # a file's report, a setting: already worded
+        return str(exc)
+    if isinstance(exc, tomllib.TOMLDecodeError):
+        return both("install.settings_unreadable", error=exc)
+    if isinstance(exc, KeyError):
+        return both("install.settings_missing", name=exc.args[0] if exc.args else "?")
+    return both("install.file_missing", path=getattr(exc, "filename", None) or exc)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

@@ -1,5 +1,6 @@
 """The actions a role guards, each checked at the moment it runs and written to the audit trail:
-validating a file, saving it as a revision, restoring an earlier revision.
+validating a file, saving it as a revision, restoring an earlier revision, and keeping, importing
+or deleting the recipes that read published tables.
 
 The revision's author is the identity's account, never a name typed into a form.
 """
@@ -12,8 +13,10 @@ import pandas as pd
 
 from indicators.access.guard import require
 from indicators.access.identity import Identity
+from indicators.core.i18n import WordedError
 from indicators.core.roles import Action
 from indicators.core.settings import AccessSettings
+from indicators.store import recipes
 from indicators.store.audit import AuditEntry, append
 from indicators.store.revisions import Revision, StaleRevisionError, Store, content_hash
 
@@ -65,10 +68,19 @@ def save_upload(
     rows_rejected: int = 0,
     expect_revision: int | None = None,
     progress: Progress = None,
+    recipe: tuple[str, str] | None = None,
 ) -> Revision:
-    """Save a checked file as a new revision authored by the signed-in account."""
+    """Save a checked file as a new revision authored by the signed-in account.
+
+    `recipe` (name, text) is the recipe that read a published table: the revision keeps it, and
+    it is kept by name in the same transaction. When that adds or changes a stored recipe, the
+    role is checked for editing recipes too and the trail says which recipe changed.
+    """
     digest = content_hash(data)
     who = require(store, who, Action.SAVE, cfg, file_name=file_name, file_hash=digest)
+    edits = recipe is not None and recipes.recipe_text(store, recipe[0]) != recipe[1]
+    if edits:
+        who = require(store, who, Action.EDIT_RECIPES, cfg, file_name=file_name, file_hash=digest)
     try:
         done = store.commit(
             frames,
@@ -79,6 +91,7 @@ def save_upload(
             rows_rejected=rows_rejected,
             expect_revision=expect_revision,
             progress=progress,
+            recipe=recipe,
         )
     except StaleRevisionError:
         append(store, _entry(who, Action.SAVE, "stale", file_name, digest))
@@ -87,7 +100,34 @@ def save_upload(
         append(store, _entry(who, Action.SAVE, "failed", file_name, digest, detail=_kind(exc)))
         raise
     append(store, _entry(who, Action.SAVE, "ok", file_name, digest, revision=done.id))
+    if edits and recipe is not None:
+        detail = f"save {recipe[0]}"
+        append(store, _entry(who, Action.EDIT_RECIPES, "ok", revision=done.id, detail=detail))
     return done
+
+
+def import_recipe(store: Store, who: Identity, cfg: AccessSettings, name: str, text: str) -> bool:
+    """Keep a recipe file under `name` (replacing the text of a recipe by that name). The caller
+    has read it (`Recipe.from_text`); True when the stored recipes changed."""
+    who = require(store, who, Action.EDIT_RECIPES, cfg)
+    try:
+        changed = recipes.save_recipe(store, name, text, who.account)
+    except Exception as exc:
+        detail = f"import {name}: {_kind(exc)}"
+        append(store, _entry(who, Action.EDIT_RECIPES, "failed", detail=detail))
+        raise
+    append(store, _entry(who, Action.EDIT_RECIPES, "ok", detail=f"import {name}"))
+    return changed
+
+
+def delete_recipe(store: Store, who: Identity, cfg: AccessSettings, name: str) -> None:
+    """Delete the recipe called `name` (revisions that used it keep their copy of its text);
+    a name with no recipe is a worded error."""
+    who = require(store, who, Action.EDIT_RECIPES, cfg)
+    if not recipes.delete_recipe(store, name):
+        append(store, _entry(who, Action.EDIT_RECIPES, "failed", detail=f"delete {name}: none"))
+        raise WordedError("recipe.unknown", name=name[:80])
+    append(store, _entry(who, Action.EDIT_RECIPES, "ok", detail=f"delete {name}"))
 
 
 def restore_revision(

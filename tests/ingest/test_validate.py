@@ -118,7 +118,6 @@ def test_given_value_is_kept_next_to_parts_when_they_agree(catalog, regions):
         ("post_commune_pct,legacy,56,2020,150,,", "value", "must be 0–100"),
         ("bts_count,legacy,56,2020,-3,,", "value", "cannot be negative"),
         ("post_commune_pct,legacy,56,2020,,140,132", "numerator", "above the denominator"),
-        ("hh_internet_pct,legacy,22327,2020,55,,", "numerator/denominator", "needs its numerator"),
     ],
 )
 def test_values_that_break_the_rules_are_rejected(catalog, regions, row, column, reason):
@@ -393,7 +392,6 @@ def check(text: str, catalog, regions, **kw):
         ("post_commune_pct,56,,2020,,-1,132,", "Tử số", "-1/132", "negative_parts"),
         ("post_commune_pct,56,,2020,90,120,132,", "Giá trị", "90", "value_parts_mismatch"),
         ("hh_internet_pct,22327,,2020,,5,0,", "Mẫu số", "0", "zero_denominator"),
-        ("hh_internet_pct,22327,,2020,55,,,", "Tử số/Mẫu số", "", "ratio_needs_parts"),
         ("bts_count,22327,,2020,1,,,final", "Trạng thái", "final", "bad_status"),
         ("bts_count,22327,,2026,1,,,", "Năm", "2026", "unit_not_in_period"),  # legacy in 2026
     ],
@@ -411,6 +409,20 @@ def test_each_rule_names_row_column_value_and_a_hint(catalog, regions, row, colu
     assert p.reason_vi and p.reason_en and p.hint_vi and p.hint_en
     assert p.reason_vi != p.reason_en and p.hint_vi != p.hint_en
     assert checked.rejected_rows == [2] and checked.frame.empty
+
+
+def test_a_commune_ratio_without_parts_is_stored_with_a_warning(catalog, regions):
+    """Stored as reported (drawn, ranked, downloaded); the warning says it is never added up."""
+    checked = check(VI_HEAD + "hh_internet_pct,22327,,2020,55,,,\n", catalog, regions)
+    assert checked.ok and checked.rejected_rows == []
+    assert checked.frame[["region", "value"]].values.tolist() == [["22327", 55.0]]
+    assert checked.frame[["numerator", "denominator"]].isna().all(axis=None)
+    [p] = [p for p in checked.problems if p.rule == "ratio_needs_parts"]
+    assert (p.severity, p.row, p.column) == ("warning", 2, "Tử số/Mẫu số")
+    assert "lưu như báo cáo" in p.reason_vi and "never added up" in p.reason_en
+    assert p.hint_vi and p.hint_en
+    province = check(VI_HEAD + "hh_internet_pct,56,,2020,55,,,\n", catalog, regions)
+    assert province.ok and not province.problems  # a province's own figure: nothing to add up
 
 
 def test_unit_list_that_did_not_exist_in_the_period(catalog, regions):

@@ -175,20 +175,6 @@ def test_province_adds_reported_districts_to_summed_communes(empty_store, catalo
     assert resolve(empty_store, "bts_count", "56", "2025") is None
 
 
-def test_a_ratio_with_parts_lacking_numerators_is_left_empty(empty_store, catalog, regions):
-    rows = [
-        "hh_internet_pct,legacy,22327,2021,,50,100,published,S1,",
-        "hh_internet_pct,legacy,22330,2021,,40,100,published,S1,",
-    ]
-    frame = load_observations((HEADER + "\n".join(rows) + "\n").encode(), catalog, regions)
-    # The loader refuses such rows now; a store written before that rule may still hold them.
-    frame.loc[1, ["numerator", "denominator"]] = None
-    empty_store.commit({"observations": frame}, author="t")
-    row = resolve(empty_store, "hh_internet_pct", "568")
-    assert row is not None and row["value"] != row["value"]  # NaN: no value from half the data
-    assert row["numerator"] != row["numerator"] and row["denominator"] != row["denominator"]
-
-
 def test_latest_skips_a_sum_from_only_some_communes(empty_store, catalog, regions):
     rows = (
         [

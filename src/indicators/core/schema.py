@@ -96,9 +96,12 @@ def ratio(numerator, denominator, scale):
     return numerator / denominator * scale if denominator else float("nan")
 
 
-def ratio_sql(numerator: str, denominator: str, scale: str) -> str:
-    """`ratio` in SQL over summed parts (the caller checks every part has both components)."""
-    return f"sum({numerator}) / sum({denominator}) * {scale}"
+def ratio_sql(numerator: str, denominator: str, scale: str, where: str | None = None) -> str:
+    """`ratio` in SQL over summed parts. `where` selects the parts that are summed: those with
+    both components (a part reported as a bare percentage is never added up, and summing the
+    numerators of some parts over the denominators of others would be wrong)."""
+    only = f" FILTER (WHERE {where})" if where else ""
+    return f"sum({numerator}){only} / sum({denominator}){only} * {scale}"
 
 
 # -- sources ---------------------------------------------------------------------------------------

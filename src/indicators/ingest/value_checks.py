@@ -1,5 +1,6 @@
 """Rules on the numbers once read: a ratio and its parts, missing values, ranges, one row per
-key, and values that jump far from the unit's previous period (a warning, not an error)."""
+key, and values that jump far from the unit's previous period or a district or commune ratio
+without its parts (warnings, not errors)."""
 
 from __future__ import annotations
 
@@ -73,7 +74,10 @@ def value_rules(
             **rep.labels,
             "_parts": f"{rep.label('numerator')}/{rep.label('denominator')}",
         }
-        rep.add(ok & is_ratio & ~parts & below, "ratio_needs_parts", "_parts", "")
+        # Stored as reported (drawn, ranked, downloaded) but never added up: an area's figure
+        # comes only from units with both parts (`query.read`), so the analyst is told.
+        needs = ok & is_ratio & ~parts & below
+        rep.add(needs, "ratio_needs_parts", "_parts", "", severity="warning")
     with np.errstate(invalid="ignore"):
         off = ok & is_ratio & parts & given & (den != 0) & (np.abs(value - computed) > tol)
     for i in np.flatnonzero(off):  # '99' for 99.24 is rounded as written: ±0.5

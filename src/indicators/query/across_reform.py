@@ -11,7 +11,8 @@ Rules, by how an indicator adds up over areas (`catalog.agg_region`):
 - sum (counts, amounts): the sum over the old units merged whole; an old unit divided between
   new units gives each an equal share of its value (an estimate, basis ``equal_split``);
 - ratio: numerators and denominators are converted as sums, then divided (an estimate if any
-  part was apportioned);
+  part was apportioned); a part without them (a commune's bare percentage) is never added up
+  and does not count as covered;
 - none (indexes, ranks, non-additive amounts such as the average service radius): never
   converted; shown in their own era only.
 
@@ -91,18 +92,24 @@ PERIOD_KEYS = ["indicator", "period", "period_kind", "period_start", "period_end
 def _combine(parts: pd.DataFrame, by: list[str], cat: pd.DataFrame) -> pd.DataFrame:
     """Parts weighted by `w` into one value per group: sums add, ratios add their components.
 
-    Expects value, numerator, denominator, status, source, n_parts, w, whole; returns the group
-    keys with value, numerator, denominator, status, source, n_parts, estimate.
+    A ratio part without both components is left out (as `read` leaves it out of an area's
+    sum): it adds no value, status, source or coverage. Expects value, numerator, denominator,
+    status, source, n_parts, w, whole; returns the group keys with value, numerator,
+    denominator, status, source, n_parts, estimate.
     """
     p = parts.drop(columns=["code", "agg_region", "scale"], errors="ignore")
     p = p.merge(cat, left_on="indicator", right_on="code", how="left")
+    has_nd = p["numerator"].notna() & p["denominator"].notna()
+    out_of_sum = (p["agg_region"] == "ratio") & ~has_nd
     p = p.assign(
         vw=p["value"] * p["w"],
-        nw=p["numerator"] * p["w"],
-        dw=p["denominator"] * p["w"],
-        has_nd=p["numerator"].notna() & p["denominator"].notna(),
-        srank=status_rank(p["status"]),
-        apportioned=~p["whole"].astype(bool),
+        nw=(p["numerator"] * p["w"]).where(has_nd),
+        dw=(p["denominator"] * p["w"]).where(has_nd),
+        has_nd=has_nd,
+        srank=status_rank(p["status"]).where(~out_of_sum, 0),
+        source=p["source"].where(~out_of_sum),
+        n_parts=p["n_parts"].where(~out_of_sum, 0),
+        apportioned=~p["whole"].astype(bool) & ~out_of_sum,
     )
     p["gid"] = p.groupby(by, dropna=False, sort=False).ngroup()
     g = p.groupby(by, as_index=False, dropna=False, sort=False)
@@ -112,7 +119,7 @@ def _combine(parts: pd.DataFrame, by: list[str], cat: pd.DataFrame) -> pd.DataFr
         n_values=("vw", "count"),
         nw=("nw", "sum"),
         dw=("dw", "sum"),
-        all_nd=("has_nd", "all"),
+        any_nd=("has_nd", "any"),
         srank=("srank", "max"),
         n_parts=("n_parts", "sum"),
         estimate=("apportioned", "any"),
@@ -122,10 +129,10 @@ def _combine(parts: pd.DataFrame, by: list[str], cat: pd.DataFrame) -> pd.DataFr
     out["source"] = out["gid"].map(_join_sources(p["gid"], p["source"]))
     out["vw"] = out["vw"].where(out["n_values"] > 0)  # no value is not zero
     is_ratio = out["agg_region"] == "ratio"
-    ok = is_ratio & out["all_nd"]
+    ok = is_ratio & out["any_nd"]
     out["value"] = out["vw"].where(~is_ratio, ratio(out["nw"], out["dw"], out["scale"]).where(ok))
-    out["numerator"] = out["nw"].where(is_ratio & out["all_nd"])
-    out["denominator"] = out["dw"].where(is_ratio & out["all_nd"])
+    out["numerator"] = out["nw"].where(ok)
+    out["denominator"] = out["dw"].where(ok)
     out["status"] = status_of_rank(out["srank"])
     return out[
         [*by, "value", "numerator", "denominator", "status", "source", "n_parts", "estimate"]

@@ -5,6 +5,11 @@ district is what it reported or the sum of its communes; a province is the sum o
 districts (each reported or summed) or, without districts, of its communes. Counts and amounts
 add up; ratios add numerators and denominators and divide (never an average of percentages);
 indexes and ranks do not aggregate. `n_parts`/`n_expected` count the commune-level units covered.
+
+A district or commune ratio reported without numerator and denominator is shown as reported but
+never added up: an area's ratio comes only from the units that have both, and the units without
+them do not count as covered (so the figure reads as partial). A district reported that way is
+replaced, in its province's sum, by what its communes add up to.
 """
 
 from __future__ import annotations
@@ -37,25 +42,27 @@ RESOLVED_COLUMNS = [
     "n_expected",
 ]
 
+# A part that adds up into its area: any part of a sum; a part of a ratio only with both its
+# numerator and denominator (`p` a part, `c` its catalog row).
+_ADDS_UP = "(c.agg_region <> 'ratio' OR (p.numerator IS NOT NULL AND p.denominator IS NOT NULL))"
+
 # How parts combine into an area's value; used for district from communes and province from
-# districts (or from communes where there are no districts). A ratio needs every part's
-# numerator and denominator, else it is left empty rather than computed from some of them.
+# districts (or from communes where there are no districts). A ratio is computed from the parts
+# that have both components; the others do not weaken its status, add their source or count as
+# covered, so an area with some of them reads as partial (n_parts < n_expected).
 _COMBINE = f"""
     CASE any_value(c.agg_region)
         WHEN 'sum' THEN sum(p.value)
-        WHEN 'ratio' THEN CASE WHEN count(p.numerator) = count(*)
-                                AND count(p.denominator) = count(*)
-                                AND sum(p.denominator) <> 0
-                           THEN {ratio_sql("p.numerator", "p.denominator", "any_value(c.scale)")}
-                      END
+        WHEN 'ratio' THEN CASE WHEN sum(p.denominator) FILTER (WHERE {_ADDS_UP}) <> 0
+            THEN {ratio_sql("p.numerator", "p.denominator", "any_value(c.scale)", _ADDS_UP)} END
     END AS value,
-    CASE WHEN any_value(c.agg_region) = 'ratio' AND count(p.numerator) = count(*)
-              AND count(p.denominator) = count(*) THEN sum(p.numerator) END AS numerator,
-    CASE WHEN any_value(c.agg_region) = 'ratio' AND count(p.numerator) = count(*)
-              AND count(p.denominator) = count(*) THEN sum(p.denominator) END AS denominator,
-    max(p.srank) AS srank,
-    string_agg(DISTINCT p.source, '{SOURCE_SEP}') AS source,
-    sum(p.covered) AS covered
+    CASE WHEN any_value(c.agg_region) = 'ratio'
+         THEN sum(p.numerator) FILTER (WHERE {_ADDS_UP}) END AS numerator,
+    CASE WHEN any_value(c.agg_region) = 'ratio'
+         THEN sum(p.denominator) FILTER (WHERE {_ADDS_UP}) END AS denominator,
+    coalesce(max(p.srank) FILTER (WHERE {_ADDS_UP}), 0) AS srank,
+    string_agg(DISTINCT p.source, '{SOURCE_SEP}') FILTER (WHERE {_ADDS_UP}) AS source,
+    coalesce(sum(p.covered) FILTER (WHERE {_ADDS_UP}), 0) AS covered
 """
 
 _VALUES_SQL = """
@@ -75,7 +82,8 @@ obs AS (
     WHERE {asof} AND o.unit_list = $unit_list AND list_contains($indicators, o.indicator)
       {period_filter}
 ),
--- Districts: what the district reported, else the sum of its communes.
+-- Districts: what the district reported, else the sum of its communes (also where it reported
+-- a ratio without parts: the province adds up its communes instead, never the bare figure).
 district_agg AS (
     SELECT p.indicator, p.district_code AS region, p.period,
            any_value(p.period_kind) AS period_kind, any_value(p.period_start) AS period_start,
@@ -93,8 +101,9 @@ district_eff AS (
            a.value, a.numerator, a.denominator, a.srank, a.source, a.covered, u.province_code,
            'aggregated'
     FROM district_agg a JOIN units u ON u.code = a.region
-    WHERE NOT EXISTS (SELECT 1 FROM obs r WHERE r.level = 'district' AND r.region = a.region
-                      AND r.indicator = a.indicator AND r.period = a.period)
+    WHERE NOT EXISTS (SELECT 1 FROM obs p JOIN catalog c ON c.code = p.indicator
+                      WHERE p.level = 'district' AND p.region = a.region
+                      AND p.indicator = a.indicator AND p.period = a.period AND {adds_up})
 ),
 -- Provinces: the sum of their districts (as above), or of their communes where the unit
 -- list has no districts.
@@ -146,6 +155,7 @@ def _values_sql(rev: int, period_filter: str) -> str:
         status_rank=status_rank_sql("o.status"),
         rank_status=rank_status_sql("a.srank"),
         combine=_COMBINE,
+        adds_up=_ADDS_UP,
     )
 
 

@@ -332,13 +332,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Fix the value or the parts, or leave the value empty to compute it from them.",
     ),
     "upload.rule.ratio_needs_parts": (
-        "tỷ lệ cấp huyện, cấp xã cần tử số và mẫu số để cộng lên cấp trên",
-        "a district or commune ratio needs its numerator and denominator to add up",
+        "tỷ lệ cấp huyện, cấp xã không có tử số và mẫu số: lưu như báo cáo, không cộng lên tỉnh",
+        "a district or commune ratio without numerator and denominator: stored, never added up",
     ),
     "upload.hint.ratio_needs_parts": (
-        "Thêm cột Tử số và Mẫu số (ví dụ số hộ có Internet và tổng số hộ).",
-        "Add the Numerator and Denominator columns (e.g. households with internet and all "
-        "households).",
+        "Thêm Tử số và Mẫu số (ví dụ số hộ có Internet và tổng số hộ) để tính vào số của tỉnh.",
+        "Add the Numerator and Denominator (e.g. households with internet and all households) "
+        "so that it counts in the province's figure.",
     ),
     "upload.rule.duplicate_key": (
         "dòng trùng khóa (chỉ tiêu, đơn vị, kỳ) trong tệp",

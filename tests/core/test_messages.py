@@ -31,7 +31,7 @@ from indicators.core.schema import STATUSES
 from indicators.geography.crosswalk import BASIS_EQUAL, BASIS_ONE_TO_ONE, BASIS_WHOLE
 from indicators.geography.units import LEVELS, UNIT_LISTS
 from indicators.ingest import template
-from indicators.present import chart_spec, tables
+from indicators.present import chart_spec, mapping_table, tables
 from indicators.query.timeseries import GRANULARITIES
 from indicators.store.audit import AUDIT_COLUMNS
 
@@ -43,6 +43,7 @@ RULE_MAKERS = {  # (rule, …) → the area of its messages, `<area>.rule.<rule>
     "rule_problem": "upload",  # or its `area=` keyword
     "_catalog_problem": "catalog",
     "_boundary_problem": "boundaries",
+    "problem": "published",  # ingest.published.problem: a published table's rules
 }
 RANKED_LEVELS = ("district", "commune")  # chart_spec.check: only these are ranked
 BASES = (BASIS_WHOLE, BASIS_EQUAL, BASIS_ONE_TO_ONE)  # how a converted value was made
@@ -91,6 +92,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "template.sheet.{}": ("data", "indicators", "units"),
     "problem.col.{}": ("row", "column", "value", "severity", "rule", "reason", "hint"),
     "upload.shape.{}": ("long", "wide"),  # ingest.shapes LONG, WIDE
+    "mapping.numbers.{}": mapping_table.NUMBER_CHOICES,  # how a published column writes numbers
     "upage.severity.{}": SEVERITIES,
     "upage.m.{}": ("new", "changed", "unchanged", "rejected"),  # the upload preview's counts
     "upage.mode.{}": ("all", "valid"),  # store everything, or only the valid rows

@@ -237,6 +237,7 @@ def _check_published(
             options["file_name"], frame, sort_problems(probs), [], len(pub.parts.body), det, pub,
             proposal.recipe, PROPOSED, proposal.confidence,
         )  # fmt: skip
+    recipe = recipe.for_table(pub.labels())
     unit_lists = tuple(pd.unique(regions["unit_list"]))
     long, convs = apply_recipe(
         pub, recipe, catalog, options["home"], AreaNames(matcher, unit_lists)

@@ -12,6 +12,7 @@ from indicators.core.catalog import Catalog
 from indicators.core.numbers import format_number
 from indicators.core.periods import PeriodError, parse_period
 from indicators.core.problems import Problem
+from indicators.ingest.mapping import halves
 from indicators.ingest.published import UNITS, Published, problem
 from indicators.ingest.recipe import Recipe
 from indicators.ingest.unitmatch import is_total
@@ -34,7 +35,7 @@ def cross_checks(
 def _totals(pub: Published, vals: pd.DataFrame, recipe: Recipe, catalog: Catalog) -> list:
     """Per series and period: the total row against the sum of the other rows (counts only)."""
     probs = []
-    total = vals["area"].map(is_total)
+    total = vals["area"].map(lambda a: any(is_total(p) for p in halves(a)))
     for (key, period), g in vals.groupby(["series", "period"], sort=False):
         ind = catalog.get(recipe.series.get(key, ""))
         if ind is None or ind.agg_region != "sum":

@@ -150,7 +150,7 @@ def _line(parts: Parts, row: list[str], *, above: bool) -> bool:
             parts.source = _after_colon(text) if m.group(2) else parts.source
             found = True
         elif _NOTE.match(f) and (not above or f.startswith(("ghi chu", "note"))):
-            parts.notes.append(text)
+            parts.notes.append(_note_text(text))
             found = True
         else:
             rest.append(text)
@@ -161,6 +161,13 @@ def _line(parts: Parts, row: list[str], *, above: bool) -> bool:
         parts.notes.append(" ".join(rest))
         return True
     return found and not rest
+
+
+def _note_text(text: str) -> str:
+    """'Ghi chú: Số thuê bao …' -> 'Số thuê bao …' (a footnote mark such as '(*)' is kept)."""
+    if re.match(r"^(ghi chu|chu thich|chu giai|notes?)\b", fold(text)):
+        return _after_colon(text) or text
+    return text
 
 
 def _after_colon(text: str) -> str:

@@ -114,22 +114,53 @@ class AreaNames:
 
     def __init__(self, matcher: UnitMatcher, unit_lists: tuple[str, ...]):
         self.matcher, self.unit_lists = matcher, unit_lists
+        self._home = {(ul, code) for ul in unit_lists for code in matcher.provinces(ul)}
         self._provinces: dict[str, set[tuple[str, str]]] = {}
         for r in all_provinces().itertuples(index=False):
             for name in (r.name, r.short_name):
                 self._provinces.setdefault(province_key(name), set()).add((r.unit_list, r.code))
 
+    def name_of(self, label: str) -> str | None:
+        """The part of a row label that names a unit of this install (or the total row):
+        'Thành phố Nha Trang - Nha Trang city' -> 'Thành phố Nha Trang'."""
+        for piece in halves(label):
+            if is_total(piece) or any(
+                self.matcher.by_name(ul, piece).code is not None for ul in self.unit_lists
+            ):
+                return piece
+        return None
+
+    def is_install_province(self, unit_list: str, code: str) -> bool:
+        return (unit_list, code) in self._home
+
     def in_install(self, label: str) -> bool:
-        return is_total(label) or any(
-            self.matcher.by_name(ul, label).code is not None for ul in self.unit_lists
-        )
+        return self.name_of(label) is not None
 
     def province(self, label: str) -> set[tuple[str, str]]:
         """The (unit_list, code) of the province a label names, in any install."""
-        return self._provinces.get(province_key(label), set())
+        for piece in halves(label):
+            if found := self._provinces.get(province_key(piece)):
+                return found
+        return set()
 
     def __call__(self, label: str) -> bool:
         return self.in_install(label) or bool(self.province(label))
+
+
+_COUNTRY = frozenset({"ca nuoc", "toan quoc", "trung binh", "trung binh ca nuoc", "average",
+                      "national average", "viet nam", "vietnam", "whole country"})  # fmt: skip
+
+
+def is_country(label: str) -> bool:
+    """'Cả nước', 'Trung bình cả nước': a ranking's national row, not a unit of an install."""
+    return any(fold(p).strip(" .:*") in _COUNTRY for p in halves(label))
+
+
+def halves(label: str) -> list[str]:
+    """A label whole, then its Vietnamese and English halves ('Huyện Cam Lâm - Cam Lam
+    district', 'TỔNG SỐ\nTOTAL'); 'Thừa Thiên - Huế' is tried whole first."""
+    parts = re.split(r"\s+-\s+|\s*/\s*|\n", label)
+    return list(dict.fromkeys([label, *(p.strip() for p in parts if p.strip())]))
 
 
 def province_key(text: str) -> str:

@@ -176,14 +176,25 @@ def _column_periods(
                 accidents[j] = level
                 found[j] = (_year_of(m.group(2)), None)
                 break
-    years = sum(1 for code, _ in found.values() if re.fullmatch(r"\d{4}", code))
-    if years >= 2:  # Excel turned a typed year into a month ('12/2006'): the year was meant
+    if _years_meant(found):  # Excel turned a typed year into a date ('Dec-06', '12/2006')
         for j, (code, status) in list(found.items()):
-            if re.fullmatch(r"\d{2}/\d{4}|\d{4}-\d{2}", code) and j not in accidents:
+            if re.fullmatch(r"\d{4}-\d{2}", code) and j not in accidents:
                 accidents[j] = parts.labels[j]
-                found[j] = (code[-4:] if "/" in code else code[:4], status)
+                found[j] = (code[:4], status)
     read_as += [(label, found[j][0]) for j, label in accidents.items()]
     return found
+
+
+def _years_meant(found: dict[int, tuple[str, str | None]]) -> bool:
+    """Months among year columns, or one month of consecutive years ('12/2016' … '12/2020'):
+    the dates Excel made of typed years, not a monthly table."""
+    codes = [code for code, _ in found.values()]
+    months = [c for c in codes if re.fullmatch(r"\d{4}-\d{2}", c)]
+    years = [c for c in codes if re.fullmatch(r"\d{4}", c)]
+    if len(years) >= 2 and months:
+        return True
+    one_month = len({m[5:] for m in months}) == 1 and len({m[:4] for m in months}) == len(months)
+    return len(months) >= 2 and len(months) == len(codes) and one_month
 
 
 def _year_of(yy: str) -> str:

@@ -17,12 +17,13 @@ from dataclasses import asdict, dataclass, field, replace
 
 from indicators.core.folding import fold
 from indicators.core.i18n import WordedError
+from indicators.ingest.layout import LEVEL_SEP
 
 FORMAT = "chi-so-cntt-recipe"
 VERSION = 1
 MAX_TEXT = 20_000  # characters of a recipe file: a table has tens of series, not thousands
 NUMBERS = ("vi", "en")  # "1.778.489 / 112,84" or "41,096 / 0.8002"
-_NAME = re.compile(r"^[\w .()\-–/]{1,80}$")
+_NAME = re.compile(r"^(?!.*\.\.)[\w .()\-–]{1,80}$")
 TITLE_FIT = 0.8  # how alike two titles must be (folded, numbers dropped) to be one table
 LABEL_FIT = 0.8  # the share of the recipe's mapped series the new edition must print
 
@@ -80,9 +81,32 @@ class Recipe:
         if not self.series:
             return False
         alike = difflib.SequenceMatcher(None, title_key(self.title), title_key(title)).ratio()
-        shown = set(labels)
-        found = sum(1 for key in self.series if key in shown) / len(self.series)
+        found = sum(1 for key in self.series if same_series(key, labels)) / len(self.series)
         return alike >= TITLE_FIT and found >= LABEL_FIT
+
+    def for_table(self, labels: list[str]) -> Recipe:
+        """The recipe with its series named as this edition prints them (a merged header
+        expanded by Excel adds a level: 'Chia ra › Di động' under 'Số thuê bao điện thoại')."""
+        series = {same_series(k, labels) or k: v for k, v in self.series.items()}
+        numbers = {same_series(k, labels) or k: v for k, v in self.numbers.items()}
+        return replace(self, series=series, numbers=numbers, labels=tuple(labels))
+
+
+def same_series(key: str, labels: list[str]) -> str | None:
+    """The label among `labels` that is series `key`: the same, or the only one with the same
+    last level whose levels hold all of the other's (or the other way round)."""
+    if key in labels:
+        return key
+    levels = key.split(LEVEL_SEP)
+    found = [
+        label
+        for label in labels
+        if label.split(LEVEL_SEP)[-1] == levels[-1]
+        and (
+            set(levels) <= set(label.split(LEVEL_SEP)) or set(label.split(LEVEL_SEP)) <= set(levels)
+        )
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def title_key(title: str) -> str:
@@ -105,7 +129,8 @@ def best_fit(recipes: list[Recipe], title: str, labels: list[str]) -> Recipe | N
 
 
 def valid_name(name: str) -> bool:
-    """A recipe name an analyst types: letters, digits, spaces and a few marks, ≤ 80."""
+    """A recipe name an analyst types: letters, digits, spaces and . ( ) -, at most 80; never
+    '..' (a name may become a file name when the recipe is exported)."""
     return bool(_NAME.match(name.strip())) and name == name.strip()
 
 

@@ -18,15 +18,22 @@ import pandas as pd
 from indicators.core.catalog import Catalog
 from indicators.core.periods import PeriodError, parse_period
 from indicators.core.problems import Problem
-from indicators.geography.units import unit_list_for
+from indicators.geography.units import NEW, unit_list_for
 from indicators.ingest.conventions import Convention, decide, read_numbers
 from indicators.ingest.cross_checks import cross_checks
-from indicators.ingest.mapping import AreaNames
+from indicators.ingest.mapping import AreaNames, is_country
 from indicators.ingest.published import UNITS, Published, problem
 from indicators.ingest.recipe import Recipe
 from indicators.ingest.shapes import LongText
 
 SHAPE = "published"
+# How a column's numbers were read, and why (`conventions.Convention`): the note's rule
+_READ = {
+    ("vi", "evidence"): "numbers_vi_evidence", ("en", "evidence"): "numbers_en_evidence",
+    ("vi", "table"): "numbers_vi_table", ("en", "table"): "numbers_en_table",
+    ("vi", "whole"): "numbers_vi_whole", ("en", "whole"): "numbers_en_whole",
+    ("vi", "analyst"): "numbers_vi_analyst", ("en", "analyst"): "numbers_en_analyst",
+}  # fmt: skip
 _SHOWN = 5  # names listed in a note about rows set aside
 
 
@@ -49,10 +56,11 @@ def apply_recipe(
     convs = decide(by_series, whole, recipe.numbers)
     every["value"] = _numbers(every, convs)
     probs += cross_checks(pub, every, recipe, catalog)
-    vals = every[every["series"].isin(mapped)]
+    undecided = {k for k, c in convs.items() if not c.decided}  # asked about: one error each
+    vals = every[every["series"].isin(mapped - undecided)]
     convs = {k: c for k, c in convs.items() if k in mapped}
     probs += _conventions(pub, convs)
-    frame = _frame(pub, recipe, vals, home, probs)
+    frame = _frame(pub, recipe, vals, home, probs, areas)
     labels = {"indicator": "indicator", "period": "period", "value": "value", "status": "status"}
     labels["region_name" if pub.rows_are == UNITS else "region"] = "region"
     return LongText(frame, labels, SHAPE, probs), convs
@@ -83,15 +91,33 @@ def _not_imported(pub: Published, recipe: Recipe, catalog: Catalog) -> list[Prob
 
 
 def _outside(vals: pd.DataFrame, areas: AreaNames) -> tuple[pd.DataFrame, list[Problem]]:
-    """Rows naming a province outside this install are set aside with one note (a ranking
-    prints all provinces); a name no list knows stays, for validation to report."""
-    labels = pd.unique(vals["area"])
-    outside = [a for a in labels if not areas.in_install(a) and areas.province(a)]
+    """Rows naming a province outside this install, or the whole country, are set aside with
+    one note (a ranking prints every province); a name no list knows stays, for validation to
+    report. In a table of provinces a name is read as the province ('Hòa Bình' the province,
+    not a ward of the same name)."""
+    labels = list(pd.unique(vals["area"]))
+    provinces = _is_province_table(labels, areas)
+    outside = [
+        a
+        for a in labels
+        if is_country(a)
+        or (provinces and areas.province(a) and not _home_province(a, areas))
+        or (not provinces and not areas.in_install(a) and areas.province(a))
+    ]
     if not outside:
         return vals, []
     shown = ", ".join(outside[:_SHOWN]) + (" …" if len(outside) > _SHOWN else "")
     note = problem("outside_install", None, None, None, count=len(outside), names=shown)
     return vals[~vals["area"].isin(outside)], [note]
+
+
+def _is_province_table(labels: list[str], areas: AreaNames) -> bool:
+    named = sum(1 for a in labels if areas.province(a))
+    return named >= max(2, 0.5 * len(labels))
+
+
+def _home_province(label: str, areas: AreaNames) -> bool:
+    return any(areas.is_install_province(ul, code) for ul, code in areas.province(label))
 
 
 def _numbers(vals: pd.DataFrame, convs: dict[str, Convention]) -> pd.Series:
@@ -127,26 +153,64 @@ def _conventions(pub: Published, convs: dict[str, Convention]) -> list[Problem]:
                 )
             )
         elif conv.numbers:
-            probs.append(
-                problem(
-                    f"numbers_{conv.numbers}_{conv.by}",
-                    None,
-                    label[key],
-                    conv.example,
-                    example=conv.example,
-                )
-            )
+            rule = _READ[conv.numbers, conv.by]
+            probs.append(problem(rule, None, label[key], conv.example, example=conv.example))
     return probs
 
 
+def _ranked_list(labels: pd.Series, areas: AreaNames) -> str:
+    """The unit list a table of provinces ranks over (all its rows, the install's or not):
+    the one list every name fits; or, when every name fits both, the 2025 list for a table of
+    30 to 34 provinces (29 old provinces are gone from it, so an old ranking that long names
+    one of them). '' when the names cannot tell: then each row's period decides."""
+    lists = [{ul for ul, _ in areas.province(a)} for a in pd.unique(labels)]
+    lists = [found for found in lists if found]
+    common = set.intersection(*lists) if lists else set()
+    if len(common) == 1:
+        return common.pop()
+    return NEW if NEW in common and 30 <= len(lists) <= 34 else ""
+
+
+def _units(
+    frame: pd.DataFrame, labels: pd.Series, period: pd.Series, areas: AreaNames, ranked: str
+) -> None:
+    """Each row's unit: a province of a ranking by its code in the list ranked over (the list
+    in force for the period when the names fit both), any other unit by its name."""
+    frame["region_name"] = labels.map(lambda a: areas.name_of(a) or a)
+    if not _is_province_table(list(pd.unique(labels)), areas):
+        frame["unit_list"] = ranked
+        return
+    lists = [ranked or _in_force(p) for p in period]
+    codes = [_code_in(areas.province(a), ul) for a, ul in zip(labels, lists, strict=True)]
+    frame["unit_list"] = lists
+    frame["region"] = codes
+
+
+def _in_force(period: str) -> str:
+    try:
+        return unit_list_for(parse_period(period).end)
+    except PeriodError:
+        return ""
+
+
+def _code_in(found: set[tuple[str, str]], unit_list: str) -> str:
+    return next((code for ul, code in found if ul == unit_list), "")
+
+
 def _frame(
-    pub: Published, recipe: Recipe, vals: pd.DataFrame, home: dict[str, str], probs: list
+    pub: Published,
+    recipe: Recipe,
+    vals: pd.DataFrame,
+    home: dict[str, str],
+    probs: list,
+    areas: AreaNames,
 ) -> pd.DataFrame:
     """Canonical text columns, plus the file row and the column label of every value."""
     label = {s.key: s.label for s in pub.series}
     period = vals["period"].where(vals["period"].ne(""), recipe.period or pub.default_period or "")
-    if (period == "").any():
+    if (period == "").any():  # one error for the table, not one per value
         probs.append(problem("no_period", None, None, pub.title, severity="error"))
+        vals, period = vals[period.ne("")], period[period.ne("")]
     frame = pd.DataFrame(
         {
             "indicator": vals["series"].map(recipe.series),
@@ -163,7 +227,7 @@ def _frame(
     )
     frame["_typed_value"] |= frame["value"].ne(vals["text"])  # read here: exact
     if pub.rows_are == UNITS:
-        frame["region_name"] = vals["area"]
+        _units(frame, vals["area"], period, areas, _ranked_list(pub.values["area"], areas))
     elif recipe.area is not None:
         frame["unit_list"], frame["region"] = recipe.area
     else:

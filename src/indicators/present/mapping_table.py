@@ -19,7 +19,7 @@ from indicators.ingest.recipe import Recipe, title_key, valid_name
 
 EDITOR_COLUMNS = ("series", "block", "indicator", "confidence", "numbers")
 NUMBER_CHOICES = ("auto", "vi", "en")  # as the file shows / 1.234,5 / 1,234.5
-_NAME_CHARS = re.compile(r"[^\w .()\-–/]")
+_NAME_CHARS = re.compile(r"[^\w ()\-–]")
 
 
 def no_indicator(lang: str) -> str:

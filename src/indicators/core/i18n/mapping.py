@@ -42,13 +42,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mapping.period": ("Kỳ số liệu của bảng (năm)", "The table's period (year)"),
     "mapping.name": ("Tên công thức", "Recipe name"),
     "mapping.name_help": (
-        "Chữ, số, dấu cách và . ( ) - /; tối đa 80 ký tự.",
-        "Letters, digits, spaces and . ( ) - /; at most 80 characters.",
+        "Chữ, số, dấu cách và . ( ) -; tối đa 80 ký tự.",
+        "Letters, digits, spaces and . ( ) -; at most 80 characters.",
     ),
     "mapping.apply": ("Áp dụng", "Apply"),
     "mapping.bad_name": (
-        "Tên công thức không hợp lệ: chỉ gồm chữ, số, dấu cách và . ( ) - /, tối đa 80 ký tự.",
-        "The recipe name is not valid: letters, digits, spaces and . ( ) - / only, at most 80.",
+        "Tên công thức không hợp lệ: chỉ gồm chữ, số, dấu cách và . ( ) -, tối đa 80 ký tự.",
+        "The recipe name is not valid: letters, digits, spaces and . ( ) - only, at most 80.",
     ),
     "mapping.nothing_mapped": (
         "Chưa chọn chỉ tiêu cho dãy số nào.",

@@ -3,12 +3,18 @@ as a signed-in account when the page needs one."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from indicators.access.identity import operator
 from indicators.access.manage import add_account
 from indicators.access.signin import Outcome, sign_in
-from indicators.core.settings import REPO_ROOT, AccessSettings
+from indicators.core.settings import REPO_ROOT, AccessSettings, settings
 from indicators.store.accounts import get_account
 from indicators.store.revisions import Store
 from ui.access import TOKEN
@@ -46,3 +52,26 @@ def signed_in(store: Store, name: str, role: str) -> str:
     result = sign_in(store, name, PASSWORD, "127.0.0.1", AccessSettings())
     assert result.outcome is Outcome.OK and result.token
     return result.token
+
+
+@contextlib.contextmanager
+def app_data_at(data_dir: Path, db: Path) -> Iterator[Path]:
+    """Point the app (run by AppTest in this process) at another data folder and store file, as
+    an install for another province sets INDICATORS_DATA_DIR and INDICATORS_DB.
+
+    The settings and Streamlit's caches live for the whole process: they are cleared on the way
+    in and out, so no other test sees this folder's province, catalog or store.
+    """
+    mp = pytest.MonkeyPatch()
+    mp.setenv("INDICATORS_DATA_DIR", str(data_dir))
+    mp.setenv("INDICATORS_DB", str(db))
+    settings.cache_clear()
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    try:
+        yield db
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()
+        mp.undo()
+        settings.cache_clear()

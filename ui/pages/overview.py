@@ -27,6 +27,10 @@ if any_illustrative(series["status"]):
     st.warning(tr("overview.illustrative_banner"), icon=":material/info:")
 
 years = sorted(series.loc[series["period_kind"] == "year", "period"].unique(), reverse=True)
+if not years:  # a new install, or figures by quarter only: say so instead of empty cards
+    place = markdown_literal(cfg.province(lang))
+    st.info(tr("install.no_data", province=place), icon=":material/hourglass_empty:")
+    st.stop()
 year = url_choice(st.selectbox, tr("overview.period"), years, key="period", width=220)
 
 st.subheader(tr("overview.kpis", year=year))

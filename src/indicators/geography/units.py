@@ -148,6 +148,25 @@ def _check_codes(unit_list: str, codes: tuple[str, ...]) -> None:
         raise WordedError("install.unknown_province", unit_list=unit_list, codes=", ".join(unknown))
 
 
+# (unit list, province code) -> that province's units in COLUMNS. The package's lists do not
+# change while a process runs, and installs, pages and tests ask for the same provinces again.
+_BUILT: dict[tuple[str, str], pd.DataFrame] = {}
+
+
+def _provinces(unit_list: str, codes: tuple[str, ...]) -> list[pd.DataFrame]:
+    """Each province's units, built once per process; those not built yet in one query."""
+    missing = tuple(c for c in dict.fromkeys(codes) if (unit_list, c) not in _BUILT)
+    if missing:
+        part = _legacy(missing) if unit_list == LEGACY else _new(missing)
+        valid_from, valid_to = VALIDITY[unit_list]
+        part = part.assign(valid_from=valid_from, valid_to=valid_to)[COLUMNS]
+        for col in ("name", "short_name", "type"):
+            part[col] = part[col].map(lambda s: unicodedata.normalize("NFC", s))
+        for code, units in part.groupby("province_code"):
+            _BUILT[(unit_list, str(code))] = units
+    return [_BUILT[(unit_list, c)] for c in dict.fromkeys(codes)]
+
+
 def build_regions(sources: tuple[tuple[str, tuple[str, ...]], ...]) -> pd.DataFrame:
     """The units of the configured provinces in each unit list, one row per unit."""
     if not sources:
@@ -155,12 +174,8 @@ def build_regions(sources: tuple[tuple[str, tuple[str, ...]], ...]) -> pd.DataFr
     parts = []
     for unit_list, codes in sources:
         _check_codes(unit_list, codes)
-        part = _legacy(codes) if unit_list == LEGACY else _new(codes)
-        valid_from, valid_to = VALIDITY[unit_list]
-        parts.append(part.assign(valid_from=valid_from, valid_to=valid_to))
-    out = pd.concat(parts, ignore_index=True)[COLUMNS]
-    for col in ("name", "short_name", "type"):
-        out[col] = out[col].map(lambda s: unicodedata.normalize("NFC", s))
+        parts.extend(_provinces(unit_list, codes))
+    out = pd.concat(parts, ignore_index=True)
     out["level"] = pd.Categorical(out["level"], categories=list(LEVELS), ordered=True)
     out = out.sort_values(["unit_list", "province_code", "level", "code"], ignore_index=True)
     out["level"] = out["level"].astype(str)

@@ -24,6 +24,7 @@ from indicators.core.settings import settings
 from indicators.geography.boundaries import Boundaries, load_boundaries
 from indicators.geography.units import build_regions
 from indicators.ingest.check import Checked, check_upload
+from indicators.ingest.recipe import Recipe, RecipeError
 from indicators.ingest.template import template_csv, template_xlsx
 from indicators.ingest.unitmatch import UnitMatcher
 from indicators.present.chart_spec import Chart, ChartSpec, build, preset
@@ -31,6 +32,7 @@ from indicators.query import across_reform, read
 from indicators.service import catalog_of, open_store
 from indicators.store.accounts import Account, list_accounts
 from indicators.store.audit import read_trail
+from indicators.store.recipes import StoredRecipe, recipe_rows
 from indicators.store.revisions import Preview, Revision, Store
 
 R = TypeVar("R")
@@ -137,10 +139,28 @@ def unit_names() -> dict[tuple[str, str], str]:
     return dict(zip(keys, units["name"], strict=True))
 
 
+@st.cache_data(show_spinner=False)
+def unit_choices() -> dict[tuple[str, str], str]:
+    """(unit_list, code) → name of the provinces and districts, for the one area of a
+    published table (communes are rarely a yearbook's whole table)."""
+    units = unit_lists()
+    units = units[units["level"].isin(["province", "district"])]
+    keys = zip(units["unit_list"], units["code"], strict=True)
+    return dict(zip(keys, units["name"], strict=True))
+
+
 @st.cache_resource(show_spinner=False, max_entries=4, ttl=3600)
-def check_file(rev: int, data: bytes, file_name: str) -> tuple[Checked, Preview | None]:
+def check_file(
+    rev: int,
+    data: bytes,
+    file_name: str,
+    recipe_text: str | None = None,
+    stored: tuple[str, ...] = (),
+) -> tuple[Checked, Preview | None]:
     """The checked file and what committing its valid rows would change, for this revision.
 
+    `recipe_text` is the recipe the analyst confirmed for a table as published; `stored` the
+    saved recipes' texts (part of the key: a recipe imported on History counts at once).
     Kept as objects (not pickled copies): the pages only read them, and a large file's frame
     is not copied on every rerun.
     """
@@ -153,9 +173,28 @@ def check_file(rev: int, data: bytes, file_name: str) -> tuple[Checked, Preview 
         max_bytes=settings().max_upload_bytes,
         limits=settings().upload_limits,
         matcher=unit_matcher(),
+        recipe=Recipe.from_text(recipe_text) if recipe_text else None,
+        recipes=_parsed(stored),
+        home={ref.unit_list: ref.code for ref in settings().province_units},
     )
     preview = store().preview({"observations": checked.frame}) if len(checked.frame) else None
     return checked, preview
+
+
+def stored_recipes() -> tuple[str, ...]:
+    """The saved recipes' texts, read on every run (a handful of small rows)."""
+    return tuple(r.text for r in recipe_rows(store()))
+
+
+def _parsed(texts: tuple[str, ...]) -> list[Recipe]:
+    """The saved recipes that still read (one damaged by hand is skipped, not fatal)."""
+    out = []
+    for text in texts:
+        try:
+            out.append(Recipe.from_text(text))
+        except RecipeError:
+            continue
+    return out
 
 
 AUDIT_SHOWN = 2000  # lines of the audit trail on the History page; `indicators audit` has all
@@ -211,3 +250,9 @@ def preset_tokens(rev: int, name: str) -> list[str]:
     with store().connect(read_only=True) as con:
         specs = preset(name, con, rev, catalog=catalog(), settings=settings())
     return [s.token() for s in specs]
+
+
+def saved_recipes() -> list[StoredRecipe]:
+    """The stored recipes, for the History page (never cached: importing one makes no new
+    revision, and an analyst may be importing one now)."""
+    return recipe_rows(store())

@@ -11,8 +11,18 @@ from indicators.present.literal import markdown_literal
 from indicators.present.tables import changes_table
 from indicators.store.revisions import StaleRevisionError, content_hash
 from ui.access import gate
-from ui.cache import catalog, check_file, revision, store, templates, unit_names
+from ui.cache import (
+    catalog,
+    check_file,
+    revision,
+    store,
+    stored_recipes,
+    templates,
+    unit_choices,
+    unit_names,
+)
 from ui.downloads import download
+from ui.mapping_step import kept_recipe, mapping_step
 from ui.session import language, number, page_heading, tr
 
 me = gate(Action.VALIDATE)  # the page is for analysts; saving is checked again when it runs
@@ -44,15 +54,23 @@ if upload is None:
     st.stop()
 
 data = upload.getvalue()
+digest = content_hash(data)
+recipes = st.session_state.setdefault("recipes", {})  # file digest -> the confirmed recipe
 with st.spinner(tr("upage.checking")):
-    checked, preview = check_file(rev, data, upload.name)
+    checked, preview = check_file(rev, data, upload.name, recipes.get(digest), stored_recipes())
 seen = st.session_state.setdefault("validated", set())  # each file in the trail once a session
-if (digest := content_hash(data)) not in seen:
+if digest not in seen:
     record_validation(store(), me, settings().access, upload.name, data, len(checked.errors))
     seen.add(digest)
 
 st.subheader(tr("upage.step_check"))
 st.caption(markdown_literal(checked.describe(lang)))
+if checked.published is not None:
+    province = settings().province(lang)
+    confirmed = mapping_step(checked, cat, lang, unit_choices(), province, f"{digest}_{round_}")
+    if confirmed is not None:
+        recipes[digest] = confirmed
+        st.rerun()
 rejected = len(checked.rejected_rows)
 if checked.ok and len(checked.frame):
     st.success(tr("upage.clean", n=number(len(checked.frame))))
@@ -67,9 +85,9 @@ if checked.problems:
     view = pd.DataFrame(
         {
             tr("upage.col.severity"): [tr(f"upage.severity.{s}") for s in report["severity"]],
-            tr("upage.col.row"): report["row"],
-            tr("upage.col.column"): report["column"],
-            tr("upage.col.value"): report["value"],
+            tr("upage.col.row"): report["row"].astype(object).where(report["row"].notna(), ""),
+            tr("upage.col.column"): report["column"].fillna(""),
+            tr("upage.col.value"): report["value"].fillna(""),
             tr("upage.col.reason"): report[f"reason_{lang}"] + SEP + report[f"reason_{other}"],
             tr("upage.col.hint"): report[f"hint_{lang}"],
         }
@@ -128,6 +146,7 @@ elif go:
             message=message,
             rows_rejected=rejected,
             expect_revision=preview.base_revision,
+            recipe=kept_recipe(checked),
             progress=lambda f, key: bar.progress(f, text=tr(key)),
         )
     except StaleRevisionError:

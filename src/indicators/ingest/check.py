@@ -225,7 +225,8 @@ def _check_published(
     **validate_options,
 ) -> Checked:
     """A published table through its recipe (given or recognised), or a proposal to confirm."""
-    det = replace(grid.detected, shape=SHAPE)
+    first_header = pub.parts.header_rows[0] + 1 if pub.parts.header_rows else None
+    det = replace(grid.detected, shape=SHAPE, header_row=first_header)
     recipe, use = options["recipe"], GIVEN
     if recipe is None:
         recipe, use = best_fit(list(options["recipes"]), pub.title, pub.labels()), RECOGNISED

@@ -43,7 +43,8 @@ def one_line(text: str) -> str:
 class Parts:
     """Where each part of a published table is (0-based grid rows) and what its lines say."""
 
-    title: str = ""
+    title: str = ""  # every title line, joined
+    title_lines: list[str] = field(default_factory=list)
     unit: str = ""
     notes: list[str] = field(default_factory=list)
     source: str = ""
@@ -155,7 +156,8 @@ def _line(parts: Parts, row: list[str], *, above: bool) -> bool:
         else:
             rest.append(text)
     if rest and above and not parts.header_rows and not parts.body:
-        parts.title = " ".join(filter(None, [parts.title, *rest]))
+        parts.title_lines.append(" ".join(rest))
+        parts.title = " ".join(parts.title_lines)
         return True
     if rest and not above:
         parts.notes.append(" ".join(rest))

@@ -15,7 +15,7 @@ from indicators.core.catalog import Catalog
 from indicators.core.i18n import t
 from indicators.ingest.conventions import Convention
 from indicators.ingest.published import COLUMNS, NONE, ROWS, UNITS, Published
-from indicators.ingest.recipe import Recipe, title_key, valid_name
+from indicators.ingest.recipe import Recipe, valid_name
 
 EDITOR_COLUMNS = ("series", "block", "indicator", "confidence", "numbers")
 NUMBER_CHOICES = ("auto", "vi", "en")  # as the file shows / 1.234,5 / 1,234.5
@@ -84,11 +84,16 @@ def recipe_from_rows(
     return Recipe(name, base.title, series, base.labels, area, period or None, written)
 
 
-def default_name(title: str) -> str:
-    """A recipe name from the table's title: its words without the number and the years."""
-    words = _NAME_CHARS.sub(" ", title_key(title) or "bang")
-    name = " ".join(words.split())[:60].strip() or "bang"
-    return name if valid_name(name) else "bang"
+def default_name(pub: Published) -> str:
+    """A recipe name from the table's first title line, as printed, without its number and
+    years ('208. Số thuê bao điện thoại và internet' -> 'Số thuê bao điện thoại và internet')."""
+    first = pub.parts.title_lines[0] if pub.parts.title_lines else pub.title
+    text = re.sub(r"^\s*\d+\s*[.)]\s*", "", first)
+    text = " ".join(_NAME_CHARS.sub(" ", re.sub(r"\d{4}", " ", text)).split())
+    while len(text) > 60 and " " in text:
+        text = text.rsplit(" ", 1)[0]
+    name = text[:60].strip(" -–") or "Bang"
+    return name if valid_name(name) else "Bang"
 
 
 def layout_lines(pub: Published, lang: str) -> list[tuple[str, str]]:

@@ -4,7 +4,7 @@ of series → indicator, and the recipe's name, area and period."""
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "mapping.step": ("2. Đọc bảng như khi công bố", "2. Read the table as published"),
+    "mapping.step": ("Cách đọc bảng như khi công bố", "How the published table is read"),
     "mapping.intro": (
         "Tệp này là bảng như khi công bố, không có cột mã chỉ tiêu. Kiểm tra cách đọc dưới đây, "
         "chọn chỉ tiêu cho từng dãy số rồi bấm **Áp dụng**. Cách đọc được lưu thành công thức: "
@@ -27,6 +27,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mapping.col.indicator": ("Chỉ tiêu", "Indicator"),
     "mapping.col.confidence": ("Độ tin cậy của đề xuất", "Proposal's confidence"),
     "mapping.col.numbers": ("Cách viết số", "How numbers are written"),
+    "mapping.choose": ("Chỉ tiêu của dãy số «{series}»", "Indicator of the series «{series}»"),
+    "mapping.numbers_of": (
+        "Cách viết số của dãy số «{series}»",
+        "How the series «{series}» writes numbers",
+    ),
     "mapping.none": ("— không nhập —", "— not imported —"),
     "mapping.growth": ("đối chiếu (chỉ số phát triển)", "cross-check (growth index)"),
     "mapping.confirmed": ("đã xác nhận", "confirmed"),

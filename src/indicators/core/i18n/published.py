@@ -41,7 +41,10 @@ def _numbers() -> dict[str, tuple[str, str]]:
 
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "published.shape": ("bảng như khi công bố", "table as published"),
+    "published.shape": (
+        "như khi công bố (niên giám, xếp hạng, phụ lục)",
+        "as published (yearbook, ranking, annex)",
+    ),
     "published.rule.needs_mapping": (
         "Đây là bảng như khi công bố (niên giám, xếp hạng, phụ lục báo cáo): cần xác nhận mỗi "
         "cột là chỉ tiêu nào trước khi lưu.",
@@ -49,8 +52,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "indicator each column is before saving.",
     ),
     "published.hint.needs_mapping": (
-        "Xác nhận ánh xạ ở bước 2 trên trang Tải lên; lần sau bảng cùng loại được đọc tự động.",
-        "Confirm the mapping in step 2 on the Upload page; the next edition is read by itself.",
+        "Chọn chỉ tiêu cho từng dãy số ở mục «Cách đọc bảng như khi công bố» rồi bấm Áp dụng "
+        "(trang Tải lên), hoặc dùng --recipe TÊN ở dòng lệnh; lần sau bảng cùng loại được đọc "
+        "tự động.",
+        "Choose the indicator of each series under «How the published table is read» and press "
+        "Apply (Upload page), or pass --recipe NAME at the command line; the next edition is "
+        "read by itself.",
     ),
     "published.rule.recipe_used": (
         "Đọc theo công thức '{name}'.",

@@ -1,13 +1,17 @@
 """Lịch sử / History: the revisions, what each changed, the data as of one, and restoring it."""
 
+import re
+
 import streamlit as st
 
-from indicators.access.actions import restore_revision
+from indicators.access.actions import import_recipe, restore_revision
 from indicators.core.clock import local_time
+from indicators.core.folding import fold
 from indicators.core.i18n import WordedError
 from indicators.core.roles import Action, may
 from indicators.core.settings import settings
 from indicators.export.files import csv_bytes
+from indicators.ingest.recipe import MAX_TEXT, Recipe, RecipeError
 from indicators.present.literal import markdown_literal
 from indicators.present.tables import changes_table
 from ui.access import gate
@@ -18,6 +22,7 @@ from ui.cache import (
     revision,
     revision_diff,
     revisions_frame,
+    saved_recipes,
     store,
     unit_names,
 )
@@ -29,6 +34,37 @@ me = gate(Action.READ_HISTORY)  # analysts and admins; restoring is checked agai
 lang, rev, cat = language(), revision(), catalog()
 SHOWN = 500  # changed rows listed on the page; the counts are always complete
 
+
+def recipe_file_name(name: str) -> str:
+    """A recipe's download name: its name folded to letters, digits and hyphens."""
+    return "cong-thuc-" + (re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "bang") + ".json"
+
+
+def recipe_download(name: str, text: str, key: str) -> None:
+    """A download button of a recipe file (JSON: not one of `ui.downloads`' types)."""
+    st.download_button(
+        tr("recipe.history.download"), text.encode("utf-8"), file_name=recipe_file_name(name),
+        mime="application/json", icon=":material/download:", key=key,
+    )  # fmt: skip
+
+
+def series_count(text: str) -> str:
+    try:
+        return number(len(Recipe.from_text(text).series))
+    except RecipeError:  # a text an older version kept: listed, but it maps nothing now
+        return ""
+
+
+def read_recipe(data: bytes) -> Recipe:
+    """An uploaded recipe file as the command line reads one (`indicators recipes import`)."""
+    if len(data) > MAX_TEXT * 4 + 3:  # UTF-8 takes at most 4 bytes a character, and a BOM
+        raise RecipeError("recipe.error.too_long", limit=MAX_TEXT)
+    try:
+        return Recipe.from_text(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise RecipeError("recipe.error.not_text") from None
+
+
 page_heading(tr("hpage.title"), rev, org=False)
 st.markdown(tr("hpage.intro"))
 if flash := st.session_state.pop("history_flash", None):
@@ -36,14 +72,17 @@ if flash := st.session_state.pop("history_flash", None):
 
 revs = revisions_frame(rev)
 COUNTS = ["rows_new", "rows_changed", "rows_unchanged", "rows_removed", "rows_rejected"]
-table = revs[["id", "created_at", "author", "file_name", "message", *COUNTS, "restores"]].copy()
+SHOWN_COLUMNS = ["id", "created_at", "author", "file_name", "message", *COUNTS, "restores"]
+table = revs[[*SHOWN_COLUMNS, "recipe"]].copy()
 table["created_at"] = [local_time(x) for x in table["created_at"]]
 table["file_name"] = table["file_name"].fillna("")
+table["recipe"] = table["recipe"].fillna("")  # the recipe that read a published table
 for col in COUNTS:
     table[col] = [number(v) for v in table[col]]
 table["restores"] = table["restores"].astype("Int64").astype("string").fillna("")
+headers = {col: tr(f"hpage.col.{col}") for col in SHOWN_COLUMNS}
 st.dataframe(
-    table.rename(columns={col: tr(f"hpage.col.{col}") for col in table.columns}),
+    table.rename(columns={**headers, "recipe": tr("hpage.col.recipe")}),
     hide_index=True,
     width="stretch",
     height=min(38 + 35 * len(table), 320),
@@ -69,10 +108,17 @@ picked = int(
     )
 )
 
+
+used = info[picked].recipe  # how this revision's published table was read, as it was used
+if isinstance(used, str):
+    with st.expander(tr("recipe.history.used", rev=picked, name=markdown_literal(used))):
+        st.code(info[picked].recipe_text or "", language="json")
+        recipe_download(used, info[picked].recipe_text or "", key=f"recipe-of-{picked}")
+
 titles = [tr("hpage.changed_title", rev=picked), tr("hpage.asof_title", rev=picked)]
 if may(me.role, Action.RESTORE):  # admins: restore and the audit trail
     titles += [tr("hpage.rollback_title"), tr("hpage.audit_title")]
-changed, asof, *admin_tabs = st.tabs(titles)
+changed, asof, *admin_tabs, recipes = st.tabs([*titles, tr("recipe.history.saved_title")])
 
 with changed:
     diff = revision_diff(picked - 1, picked, SHOWN)
@@ -97,6 +143,44 @@ with asof:
             "status", "source"]  # fmt: skip
     st.dataframe(rows[cols], hide_index=True, width="stretch", height=360)
     download(tr("hpage.download_csv"), csv_bytes(rows[cols]), f"{code}-rev{picked}.csv")
+
+
+with recipes:
+    st.caption(tr("recipe.history.saved_intro"))
+    kept = {r.name: r for r in saved_recipes()}
+    if not kept:
+        st.info(tr("recipe.history.none"))
+    else:
+        st.dataframe(
+            [
+                {
+                    tr("recipe.history.col.name"): r.name,
+                    tr("recipe.history.col.series"): series_count(r.text),
+                    tr("recipe.history.col.updated_by"): r.updated_by or r.created_by or "",
+                    tr("recipe.history.col.updated_at"): local_time(r.updated_at or r.created_at),
+                }
+                for r in kept.values()
+            ],
+            hide_index=True,
+            width="stretch",
+        )
+        name = st.selectbox(tr("recipe.history.pick"), list(kept), key="saved_recipe")
+        recipe_download(name, kept[name].text, key="saved-recipe-download")
+    if may(me.role, Action.EDIT_RECIPES):
+        with st.form("recipe_import", clear_on_submit=True):
+            sent = st.file_uploader(tr("recipe.history.import"), type=["json"])
+            go = st.form_submit_button(tr("recipe.history.import_button"))
+        if go and sent is not None:
+            try:
+                recipe = read_recipe(sent.getvalue())
+            except RecipeError as exc:  # the file, worded (a refusal of the role goes to app.py)
+                st.error(markdown_literal(exc.text(lang)))
+            else:
+                import_recipe(store(), me, settings().access, recipe.name, recipe.to_text())
+                said = tr("recipe.imported", name=markdown_literal(recipe.name),
+                          series=number(len(recipe.series)))  # fmt: skip
+                st.session_state["history_flash"] = said
+                st.rerun()
 
 if not admin_tabs:
     st.stop()

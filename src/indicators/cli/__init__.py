@@ -2,8 +2,12 @@
 
 indicators init                      create the store from the data folder (first start)
 indicators validate FILE [--report R.csv]   check a CSV/XLSX file; exit 1 with the report if bad
-indicators import FILE -m MESSAGE [--valid-only]   check, then store it as a new revision
+indicators import FILE -m MESSAGE [--valid-only] [--recipe NAME]   check, then store it as a
+                                     new revision (a published table: with that recipe, or
+                                     one of the stored recipes that recognises it)
 indicators history                   list the revisions (CSV)
+indicators recipes [list]            the stored recipes of published tables (CSV)
+indicators recipes export NAME [-o FILE] | import FILE [--name NAME] | delete NAME
 indicators rollback REV [-m MESSAGE] a new revision restoring the data of revision REV
 indicators catalog                   the indicator catalog (CSV)
 indicators regions [--unit-list L]   the administrative units (CSV)
@@ -19,7 +23,7 @@ indicators restore-backup FILE       put a backup back, keeping the current stor
 indicators serve [--port 8501]       start the dashboard
 
 The commands live by what they do: `data` (files and the store), `lookup` (catalog, units,
-template, one value), `charts` (export); `context` opens what they share.
+template, one value), `charts` (export), `recipes`; `context` opens what they share.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ import os
 import subprocess
 import sys
 
-from indicators.cli import access, backup, charts, data, lookup
+from indicators.cli import access, backup, charts, data, lookup, recipes
 from indicators.core.i18n import WordedError
 from indicators.core.settings import REPO_ROOT
 
@@ -41,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     lookup.add_commands(sub)
     charts.add_commands(sub)
     access.add_commands(sub)
+    recipes.add_commands(sub)
     backup.add_commands(sub)
     s = sub.add_parser("serve", help="start the dashboard")
     s.add_argument("--port", type=int, default=8501)

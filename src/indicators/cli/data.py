@@ -19,6 +19,7 @@ from indicators.access.actions import (
     save_upload,
 )
 from indicators.access.identity import operator
+from indicators.cli import recipes
 from indicators.cli.context import Context, open_context
 from indicators.core.i18n import WordedError, both, joined
 from indicators.core.problems import DataError
@@ -36,7 +37,7 @@ DECIMALS = {"auto": None, "comma": ",", "point": "."}
 DECIMAL_HELP = "decimal mark of text numbers: comma (1,5 and 30.000), point, or auto (detected)"
 HISTORY_COLUMNS = ["id", "created_at", "author", "file_name", "content_hash", "rows_in_file",
                    "rows_new", "rows_changed", "rows_unchanged", "rows_removed", "rows_rejected",
-                   "restores", "message"]  # fmt: skip
+                   "restores", "message", "recipe"]  # fmt: skip
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -46,6 +47,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     v.add_argument("file")
     v.add_argument("--report", default=None, help="also write the report as CSV to this file")
     v.add_argument("--decimal", choices=list(DECIMALS), default="auto", help=DECIMAL_HELP)
+    v.add_argument("--recipe", default=None, metavar="NAME", help=recipes.RECIPE_HELP)
     v.set_defaults(func=cmd_validate)
     i = sub.add_parser("import", help="check and store a CSV/XLSX file as a new revision")
     i.add_argument("file")
@@ -54,6 +56,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     i.add_argument("--report", default=None, help="also write the report as CSV to this file")
     i.add_argument("--as", dest="as_account", default=None, metavar="ACCOUNT", help=AS_HELP)
     i.add_argument("--decimal", choices=list(DECIMALS), default="auto", help=DECIMAL_HELP)
+    i.add_argument("--recipe", default=None, metavar="NAME", help=recipes.RECIPE_HELP)
     i.set_defaults(func=cmd_import)
     sub.add_parser("history", help="list revisions (CSV)").set_defaults(func=cmd_history)
     rb = sub.add_parser("rollback", help="new revision restoring an earlier revision's data")
@@ -137,6 +140,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         data=data,
         message=args.message,
         rows_rejected=len(checked.rejected_rows),
+        recipe=recipes.used(checked),
     )
     if checked.rejected_rows:
         kept = {"valid": len(checked.frame), "rejected": len(checked.rejected_rows)}
@@ -166,6 +170,7 @@ def cmd_history(args: argparse.Namespace) -> int:
                 r.rows_rejected,
                 r.restores,
                 r.message,
+                r.recipe,
             ]
         )
     return 0
@@ -217,6 +222,7 @@ def _check_file(path: Path, data: bytes, ctx: Context, args: argparse.Namespace)
         max_bytes=ctx.settings.max_upload_bytes,
         limits=ctx.settings.upload_limits,
         decimal=DECIMALS[getattr(args, "decimal", "auto")],
+        **recipes.check_arguments(ctx, getattr(args, "recipe", None)),
     )
 
 
@@ -224,6 +230,7 @@ def _report(checked: Checked, args: argparse.Namespace) -> None:
     """Summary on stdout; every problem (row, column, value, reason, hint) on stderr."""
     print(joined(checked.describe("vi"), checked.describe("en")))
     print(joined(checked.summary("vi"), checked.summary("en")))
+    recipes.say(checked)
     for p in checked.problems:
         print(p.message(), file=sys.stderr if p.is_error else sys.stdout)
     if getattr(args, "report", None):

@@ -22,6 +22,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hpage.col.rows_removed": ("Bỏ đi", "Removed"),
     "hpage.col.rows_rejected": ("Bị loại", "Rejected"),
     "hpage.col.restores": ("Khôi phục từ", "Restores"),
+    "hpage.col.recipe": ("Công thức", "Recipe"),
     "hpage.pick": ("Phiên bản", "Revision"),
     "hpage.option": ("Phiên bản {rev} · {date} · {what}", "Revision {rev} · {date} · {what}"),
     "hpage.current": ("(hiện tại)", "(current)"),

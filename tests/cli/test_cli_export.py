@@ -118,3 +118,15 @@ def test_the_command_builds_the_same_chart_as_a_spec(cli):
         )
     out = cli("-i", "bts_count", "-r", "56", "-p", "2020", "-o", "bts.png")
     assert out.stdout.splitlines()[0] == chart.caption
+
+
+def test_a_trend_by_half_year_rolls_quarters_up_into_halves(cli):
+    """Every granularity the Trends page offers is offered here too (half-years included): the
+    bundled quarters of records processed online become four half-years on the chart."""
+    out = cli("-i", "records_online_pct", "-r", "56", "-u", "legacy", "-p", "2023:2024",
+              "--granularity", "half", "-o", "half.svg")  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert "(6 tháng đầu năm 2023)" in out.stdout and "(6 tháng cuối năm 2024)" in out.stdout
+    svg = (cli.folder / "half.svg").read_text(encoding="utf-8")
+    halves = ("6 tháng đầu năm 2023", "6 tháng cuối năm 2023", "6 tháng đầu năm 2024")
+    assert all(h in svg for h in halves)

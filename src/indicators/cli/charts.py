@@ -15,6 +15,7 @@ from indicators.export import deck
 from indicators.export.images import SIZES
 from indicators.geography.units import NEW, UNIT_LISTS, unit_list_for
 from indicators.present.chart_spec import ChartSpec
+from indicators.query.timeseries import GRANULARITIES
 
 FORMATS = ("png", "svg", "pptx", "pdf")
 
@@ -55,7 +56,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         help="default: the list in force at the end of the period",
     )
     e.add_argument("--level", choices=["district", "commune"], help="units ranked")
-    e.add_argument("--granularity", choices=["year", "quarter", "month", "phase"])
+    e.add_argument("--granularity", choices=list(GRANULARITIES))
     e.add_argument(
         "--size",
         choices=["wide", "square"],

@@ -6,6 +6,7 @@ import csv
 import getpass
 import io
 import os
+import re
 import subprocess
 import sys
 
@@ -13,7 +14,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from indicators.core.periods import parse_period
 from indicators.core.settings import DEFAULT_DATA_DIR
+from indicators.query.timeseries import GRANULARITIES
 from indicators.store.revisions import Store
 from tests.ingest.test_excel_files import cp1258_semicolon_csv
 
@@ -221,3 +224,18 @@ def test_validate_decimal_option_reads_a_lone_dotted_number(cli, tmp_path):
     assert cli("import", str(f), "-m", "pop", "--decimal", "comma").returncode == 0
     stored = cli("value", "-i", "population", "-r", "22327", "-p", "2021", "--lang", "en")
     assert stored.stdout.strip().replace(",", "").startswith("30250")
+
+
+def test_the_templates_period_help_shows_every_kind_of_period_as_it_reads(cli, tmp_path):
+    """The period column's note in the template gives one example of each kind of period the
+    upload reads (half-years included), in both languages, and each example reads as its kind."""
+    xlsx = tmp_path / "mau.xlsx"
+    assert cli("template", "-o", str(xlsx)).returncode == 0
+    sheet = openpyxl.load_workbook(xlsx).worksheets[0]
+    (period,) = [c for c in sheet[1] if c.value == "Kỳ báo cáo / Period"]
+    note = period.comment.text
+    assert "6 tháng đầu năm 2024" in note and "H1 2024" in note
+    english, vietnamese = note.split("\n")
+    for help_text in (english, vietnamese):
+        examples = re.findall(r"\(([^()]*)\)", help_text)
+        assert {parse_period(e).kind for e in examples} == set(GRANULARITIES), help_text

@@ -131,7 +131,9 @@ def rule_problem(
 ) -> Problem:
     """A Problem whose reason and hint the message catalog words from its rule and `kw`:
     `<area>.rule.<rule>` and, where there is one, `<area>.hint.<rule>`. The areas: `upload`
-    (an uploaded file), `catalog` (catalog.csv), `boundaries` (a boundary file)."""
+    (an uploaded file), `catalog` (catalog.csv), `boundaries` (a boundary file), `numcol` (how
+    a column's numbers were read, e.g. a whole number's thousands), `published` (a published
+    table's rules, `ingest.published.problem`)."""
     vi, en = (t(f"{area}.rule.{rule}", lang, **kw) for lang in LANGS)
     hint = f"{area}.hint.{rule}"
     hint_vi, hint_en = (t(hint, lang, **kw) for lang in LANGS) if hint in MESSAGES else ("", "")

@@ -110,18 +110,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "method.apportioned_old": ("Đơn vị cũ bị chia (phần nhận)", "Divided old units (share taken)"),
     "method.periods": ("Kỳ báo cáo và tổng hợp theo thời gian", "Periods and roll-up over time"),
     "method.periods_text": (
-        "Kỳ báo cáo là năm (2020), quý (Quý 2/2020), tháng (Tháng 6/2020) hoặc giai đoạn kế hoạch "
-        "5 năm (Giai đoạn 2016–2020). Số liệu kỳ ngắn được cộng dồn lên kỳ dài theo cột «Tổng hợp "
-        "theo thời gian»; một kỳ thiếu kỳ thành phần thì không tính và trang ghi rõ. Chỉ số phát "
-        "triển (Năm trước = 100) là giá trị kỳ này ÷ giá trị kỳ trước × 100. Lộ trình đến mục "
-        "tiêu là đường thẳng nét đứt từ giá trị cuối cùng trước khi giai đoạn của mục tiêu bắt "
-        "đầu đến mục tiêu.",
-        "A period is a year (2020), a quarter (Q2 2020), a month (Jun 2020) or a five-year plan "
-        "phase (2016–2020 phase). Shorter periods roll up into longer ones as the 'roll-up over "
-        "time' column says; a period with parts missing is left out, and the page says so. The "
-        "growth index (previous year = 100) is this period's value ÷ the previous period's × "
-        "100. The trajectory to a target is a dashed straight line from the last value before "
-        "the target's plan phase starts to the target.",
+        "Kỳ báo cáo là năm (2020), 6 tháng (6 tháng đầu năm 2020), quý (Quý 2/2020), tháng "
+        "(Tháng 6/2020) hoặc giai đoạn kế hoạch 5 năm (Giai đoạn 2016–2020). Số liệu kỳ ngắn "
+        "được cộng dồn lên kỳ dài theo cột «Tổng hợp theo thời gian»; một kỳ thiếu kỳ thành "
+        "phần thì không tính và trang ghi rõ. Chỉ số phát triển (Năm trước = 100) là giá trị kỳ "
+        "này ÷ giá trị kỳ trước × 100. Lộ trình đến mục tiêu là đường thẳng nét đứt từ giá trị "
+        "cuối cùng trước khi giai đoạn của mục tiêu bắt đầu đến mục tiêu.",
+        "A period is a year (2020), a half-year (H1 2020), a quarter (Q2 2020), a month (Jun "
+        "2020) or a five-year plan phase (2016–2020 phase). Shorter periods roll up into longer "
+        "ones as the 'roll-up over time' column says; a period with parts missing is left out, "
+        "and the page says so. The growth index (previous year = 100) is this period's value ÷ "
+        "the previous period's × 100. The trajectory to a target is a dashed straight line from "
+        "the last value before the target's plan phase starts to the target.",
     ),
     "method.numbers": ("Định dạng số và tệp tải xuống", "Number formats and downloads"),
     "method.numbers_text": (

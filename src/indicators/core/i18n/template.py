@@ -29,8 +29,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "For people to check; must match the code.",
     ),
     "template.help.period": (
-        "Năm (2024), quý (Quý 2/2024), tháng (06/2024) hoặc giai đoạn (GĐ 2021–2025).",
-        "Year (2024), quarter (Q2/2024), month (06/2024) or plan phase (2021–2025).",
+        "Năm (2024), 6 tháng (6 tháng đầu năm 2024), quý (Quý 2/2024), tháng (06/2024) hoặc giai "
+        "đoạn (GĐ 2021–2025).",
+        "Year (2024), half-year (H1 2024), quarter (Q2/2024), month (06/2024) or plan phase "
+        "(2021–2025).",
     ),
     "template.help.value": (
         "Số, dấu phẩy thập phân (99,2) hoặc dấu chấm (99.2).",

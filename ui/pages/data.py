@@ -8,6 +8,7 @@ from indicators.core.settings import settings
 from indicators.export.files import csv_bytes, xlsx_bytes
 from indicators.geography.units import LEGACY, NEW
 from indicators.present import tables
+from indicators.present.literal import markdown_literal
 from indicators.query import across_reform, read
 from ui.cache import cached, catalog, revision
 from ui.downloads import download
@@ -69,6 +70,10 @@ page_heading(tr("data.heading"), rev)
 st.caption(tr("data.intro"))
 
 span = cached(read.data_span, rev)
+if span.empty:  # a new install: no period to offer yet, so say so instead of empty pickers
+    place = markdown_literal(cfg.province(lang))
+    st.info(tr("install.no_data", province=place), icon=":material/hourglass_empty:")
+    st.stop()
 years = [str(y) for y in range(span["first"].min().year, span["last"].max().year + 1)]
 top = st.columns([3, 2, 2], gap="medium")
 with top[0]:

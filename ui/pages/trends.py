@@ -37,6 +37,10 @@ browsable = cat.codes(("headline", "detail"))
 page_heading(tr("trends.heading"), rev)
 
 span = cached(read.data_span, rev)
+if span.empty:  # a new install: no period to offer yet, so say so instead of empty pickers
+    place = markdown_literal(cfg.province(lang))
+    st.info(tr("install.no_data", province=place), icon=":material/hourglass_empty:")
+    st.stop()
 years = [str(y) for y in range(span["first"].min().year, span["last"].max().year + 1)]
 top = st.columns([3, 2], gap="medium")
 with top[0]:

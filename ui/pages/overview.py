@@ -16,7 +16,7 @@ from ui.session import language, page_heading, province_ref, tr
 from ui.url_state import indicator_choice, level_choice, url_choice
 
 lang, rev, cat, cfg = language(), revision(), catalog(), settings()
-headline = tuple(code for code in cfg.headline if code in cat)
+headline = cfg.headline_in(cat)
 browsable = tuple(cat.codes(("headline", "detail")))
 province = cfg.province_units
 series = cached(read.series, rev, indicators=browsable, refs=province)

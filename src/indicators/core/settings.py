@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from indicators.core.catalog import Catalog
 from indicators.core.i18n import bilingual
 from indicators.core.limits import UploadLimits
 
@@ -68,13 +69,21 @@ class Settings:
     province_en: str
     province_units: tuple[RegionRef, ...]
     region_sources: tuple[tuple[str, tuple[str, ...]], ...]
-    headline: tuple[str, ...]
+    headline: tuple[str, ...]  # as written in settings.toml; read it through `headline_in`
     ranking_default: str
     trend_default: str
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     org = bilingual("org")
     province = bilingual("province")
+
+    def headline_in(self, catalog: Catalog) -> tuple[str, ...]:
+        """The headline indicators of the Overview's cards: `[overview] headline` (those in the
+        catalog, in that order), else the catalog's own headline indicators. A new install
+        whose settings.toml has no `[overview]` still shows its headline figures. Read the
+        headline here, never from `headline`, so that every view lists the same indicators."""
+        chosen = tuple(code for code in self.headline if code in catalog)
+        return chosen or tuple(catalog.codes(("headline",)))
 
     def province_on(self, unit_list: str) -> RegionRef | None:
         """The province as a unit of `unit_list` (the home of every view on it), if configured."""

@@ -24,7 +24,9 @@ from typing import Any
 
 import streamlit as st
 
+from indicators.core.settings import settings
 from indicators.geography.units import LEGACY, NEW
+from indicators.present.literal import markdown_literal
 from ui.cache import catalog
 from ui.session import LANG_KEY, language, tr
 
@@ -218,7 +220,7 @@ def unit_list_choice(scope: str = "", default: str | None = None) -> str:
         horizontal=True,
         default=default,
         format_func=lambda code: tr(f"unitlist.by.{code}"),
-        help=tr("unitlist.note"),
+        help=tr("unitlist.note", province=markdown_literal(settings().province(language()))),
     )
 
 

@@ -8,12 +8,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unitlist.by.2025": ("Theo đơn vị hành chính mới", "By the new units"),
     "unitlist.by.legacy": ("Theo đơn vị hành chính cũ", "By the old units"),
     "unitlist.note": (
-        "Từ 1/7/2025 cả nước bỏ cấp huyện và sắp xếp lại cấp xã; Khánh Hòa mới gồm Khánh Hòa và "
-        "Ninh Thuận cũ. Đơn vị mới dùng lại một số mã cũ, nên số liệu của hai thời kỳ được xem "
-        "theo một bộ đơn vị đã chọn.",
-        "On 1 July 2025 districts were abolished and communes merged; the new Khánh Hòa joins the "
-        "old Khánh Hòa and Ninh Thuận. New units reuse some old codes, so figures from the two "
-        "periods are shown on one chosen set of units.",
+        "Từ 1/7/2025 cả nước bỏ cấp huyện, sáp nhập nhiều tỉnh và sắp xếp lại cấp xã, nên đơn vị "
+        "hành chính của {province} trước và sau ngày đó khác nhau. Đơn vị mới dùng lại một số mã "
+        "cũ, nên số liệu của hai thời kỳ được xem theo một bộ đơn vị đã chọn.",
+        "On 1 July 2025 districts were abolished, many provinces merged and communes were "
+        "reorganised, so the units of {province} differ before and after that day. New units "
+        "reuse some old codes, so figures from the two periods are shown on one chosen set of "
+        "units.",
     ),
     "unitlist.short.legacy": ("đơn vị hành chính trước 1/7/2025", "units before 1 July 2025"),
     "unitlist.short.2025": ("đơn vị hành chính từ 1/7/2025", "units from 1 July 2025"),

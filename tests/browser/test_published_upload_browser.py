@@ -45,8 +45,12 @@ def test_a_yearbook_is_mapped_once_and_its_next_edition_read_by_the_recipe(
         # 1. The 2020 yearbook as published: a mapping is proposed, nothing can be saved yet.
         _upload(page, tmp_path, "nien-giam-2020.xlsx", xlsx_bytes(YEARBOOK_2020))
         expect(page.get_by_text("Cách đọc bảng như khi công bố")).to_be_visible(timeout=60_000)
-        expect(page.get_by_text("208. Số thuê bao điện thoại và internet", exact=False)).to_be_visible()
-        mobile = page.get_by_role("combobox", name="Chỉ tiêu của dãy số «Số thuê bao điện thoại", exact=False)
+        expect(
+            page.get_by_text("208. Số thuê bao điện thoại và internet", exact=False)
+        ).to_be_visible()
+        mobile = page.get_by_role(
+            "combobox", name="Chỉ tiêu của dãy số «Số thuê bao điện thoại", exact=False
+        )
         expect(mobile.first).to_be_visible()
         no_errors(page)
         page.screenshot(path=screenshots / "upload-mapping-vi.png")
@@ -62,9 +66,9 @@ def test_a_yearbook_is_mapped_once_and_its_next_edition_read_by_the_recipe(
 
         # 3. Next year's edition: recognised, read with the saved recipe, no question asked.
         _upload(page, tmp_path, "nien-giam-2021.xlsx", xlsx_bytes(YEARBOOK_2021))
-        expect(page.get_by_text(f"đọc theo công thức '{RECIPE}' đã lưu", exact=False)).to_be_visible(
-            timeout=60_000
-        )
+        expect(
+            page.get_by_text(f"đọc theo công thức '{RECIPE}' đã lưu", exact=False)
+        ).to_be_visible(timeout=60_000)
         expect(page.get_by_text("Tệp hợp lệ: 14 dòng có thể lưu.")).to_be_visible()
         expect(page.get_by_role("button", name="Áp dụng")).to_have_count(0)  # folded away
         page.screenshot(path=screenshots / "upload-recipe-recognised-vi.png")
@@ -74,6 +78,7 @@ def test_a_yearbook_is_mapped_once_and_its_next_edition_read_by_the_recipe(
 
         # 4. History: the revision names its recipe and shows how its values were read.
         page.goto(f"{srv.url}/lich-su?rev=3")
+        page.get_by_text(f"Phiên bản 3 được đọc theo công thức “{RECIPE}”").click()
         code = page.get_by_test_id("stCode").filter(has_text=RECIPE)
         expect(code.first).to_be_visible(timeout=60_000)
         expect(code.first).to_contain_text("fixed_bb_subscriptions")

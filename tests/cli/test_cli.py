@@ -213,17 +213,18 @@ def test_a_missing_file_is_said_in_both_languages_without_a_traceback(cli, tmp_p
 
 
 def test_validate_decimal_option_reads_a_lone_dotted_number(cli, tmp_path):
-    """'30.250' alone is ambiguous; --decimal comma says the file writes 30.250 for 30250."""
-    f = tmp_path / "pop.csv"
-    f.write_text(HEADER + 'population,legacy,22327,2021,"30.250",,,published,A,\n')
+    """'1.250' alone is ambiguous for an amount with decimals (a count would read 1250: it has
+    none); --decimal point says the file writes 1.250 for one and a quarter."""
+    f = tmp_path / "radius.csv"
+    f.write_text(HEADER + 'post_radius_km,legacy,22327,2021,"1.250",,,published,A,\n')
     auto = cli("validate", str(f))
     assert auto.returncode == 1 and "ambiguous" in auto.stderr
     assert "XLSX" in auto.stderr  # the hint says what the analyst can do
-    comma = cli("validate", str(f), "--decimal", "comma")
-    assert comma.returncode == 0, comma.stderr
-    assert cli("import", str(f), "-m", "pop", "--decimal", "comma").returncode == 0
-    stored = cli("value", "-i", "population", "-r", "22327", "-p", "2021", "--lang", "en")
-    assert stored.stdout.strip().replace(",", "").startswith("30250")
+    point = cli("validate", str(f), "--decimal", "point")
+    assert point.returncode == 0, point.stderr
+    assert cli("import", str(f), "-m", "radius", "--decimal", "point").returncode == 0
+    stored = cli("value", "-i", "post_radius_km", "-r", "22327", "-p", "2021", "--lang", "en")
+    assert stored.stdout.strip().startswith("1.25")
 
 
 def test_the_templates_period_help_shows_every_kind_of_period_as_it_reads(cli, tmp_path):

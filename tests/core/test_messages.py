@@ -93,6 +93,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "problem.col.{}": ("row", "column", "value", "severity", "rule", "reason", "hint"),
     "upload.shape.{}": ("long", "wide"),  # ingest.shapes LONG, WIDE
     "mapping.numbers.{}": mapping_table.NUMBER_CHOICES,  # how a published column writes numbers
+    "mapping.col.{}": ("series", "indicator", "confidence", "numbers"),  # ui.mapping_step
     "upage.severity.{}": SEVERITIES,
     "upage.m.{}": ("new", "changed", "unchanged", "rejected"),  # the upload preview's counts
     "upage.mode.{}": ("all", "valid"),  # store everything, or only the valid rows

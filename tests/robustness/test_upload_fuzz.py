@@ -21,6 +21,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from indicators.core.schema import KEY
 from indicators.ingest.bundled import load_observations
 from indicators.ingest.check import Checked, check_upload
+from indicators.ingest.recipe import Recipe
 from indicators.ingest.unitmatch import UnitMatcher
 from indicators.store.revisions import Store
 from indicators.store.tables import as_of
@@ -38,6 +39,11 @@ FUZZ = settings(
 FILE_LEVEL = {"file_empty", "file_too_big", "file_type", "file_xls", "file_binary",
               "file_encoding", "file_unreadable", "no_header", "no_rows", "missing_column",
               "duplicate_column", "column_ignored", "growth_column"}  # fmt: skip
+# A published table's problems about the whole table or one of its columns (no file row)
+TABLE_LEVEL = {"needs_mapping", "recipe_used", "outside_install", "no_period", "not_imported",
+               "growth_kept", "unknown_code", "read_as_year", "numbers_undecided",
+               *(f"numbers_{how}_{by}" for how in ("vi", "en")
+                 for by in ("evidence", "table", "whole", "analyst"))}  # fmt: skip
 MAX_BYTES = 64 * 1024
 
 
@@ -52,6 +58,7 @@ class Harness:
         self.hash = store.content_hash()
         self.stamp = self._stamp()
         self.files = self.committed = self.rejected = 0
+        self.published: list[int] = []  # rows stored from each mapped published table
 
     def _stamp(self) -> tuple:
         """Size and modification time of the store's files: any write changes them."""
@@ -59,7 +66,7 @@ class Harness:
         return tuple((p.stat().st_size, p.stat().st_mtime_ns) if p.exists() else None
                      for p in paths)  # fmt: skip
 
-    def run(self, data: bytes, name: str) -> Checked:
+    def run(self, data: bytes, name: str, recipe: Recipe | None = None) -> Checked:
         checked = check_upload(
             data,
             name,
@@ -68,6 +75,7 @@ class Harness:
             history=self.history,
             max_bytes=MAX_BYTES,
             matcher=self.matcher,
+            recipe=recipe,
         )
         self.files += 1
         # what the page shows must be producible for any file
@@ -76,7 +84,7 @@ class Harness:
         for p in checked.problems:
             assert p.rule and p.reason_vi and p.reason_en and p.hint_vi and p.hint_en, p
             assert p.severity in ("error", "warning", "note")
-            if p.rule not in FILE_LEVEL:
+            if p.rule not in FILE_LEVEL | TABLE_LEVEL:
                 assert p.row is not None and p.row >= 1 and p.column, p
         if checked.ok and len(checked.frame):
             self._commit(checked, data, name)
@@ -141,6 +149,9 @@ def harness(tmp_path_factory, catalog, regions) -> Harness:
     h.verify_unchanged()
     print(f"\nfuzz: {h.files} files, {h.committed} committed, {h.rejected} rejected")
     assert h.committed > 0 and h.rejected > 0
+    if h.published:  # mapped published tables were both stored and refused
+        print(f"published: {len(h.published)} mapped, {sum(map(bool, h.published))} stored")
+        assert any(h.published) and not all(h.published)
 
 
 # --- strategies -----------------------------------------------------------------------------
@@ -320,6 +331,62 @@ def test_truncated_valid_files(harness, cut, name):
              for code in (22327, 22330, 22333) for year in (2019, 2020, 2021)]  # fmt: skip
     full = xlsx_file(rows) if name.endswith("xlsx") else encode(rows, ",", True, "utf-8-sig")
     harness.run(full[:cut], name)
+
+
+STUBS = st.sampled_from(["2019", "2020", "Sơ bộ - Prel. 2021", "Prel. 2022", "2021-2020", "",
+                         "Năm 2018", "Huyện Cam Lâm", "TỔNG SỐ - TOTAL", "Khánh Hòa", "abc",
+                         "6 tháng đầu năm 2024", "=1+1", "Dec-19"])  # fmt: skip
+LABELS = st.sampled_from(["Tổng số\nTotal", "Di động\nMobi-phone", "Chia ra - Of which",
+                          "Số thuê bao internet", "Bưu cục", "TT", "", "2020", "Điểm", "Xếp hạng",
+                          "Chỉ số phát triển (Năm trước = 100) - %", "x" * 30])  # fmt: skip
+LINES = st.sampled_from(["208. Số thuê bao điện thoại", "ĐVT: Thuê bao", "Thuê bao - Subscribers",
+                         "Chỉ số phát triển (Năm trước = 100) - %", "Ghi chú: năm 2019 giảm",
+                         "Nguồn: Niên giám thống kê 2020", "(*) Số liệu ước tính", ""])  # fmt: skip
+
+
+@st.composite
+def published_tables(draw) -> list[list[str]]:
+    """A yearbook- or ranking-like table: title, unit and block lines, one or two header rows,
+    labelled rows of plausible or bad figures, notes and a source line, in any order."""
+    width = draw(st.integers(2, 6))
+    rows = [[draw(LINES)] + [""] * (width - 1) for _ in range(draw(st.integers(0, 3)))]
+    for _ in range(draw(st.integers(1, 2))):
+        rows.append([draw(LABELS) for _ in range(width)])
+    for _ in range(draw(st.integers(0, 10))):
+        if draw(st.integers(0, 5)) == 0:
+            rows.append([draw(LINES)] + [""] * (width - 1))
+            continue
+        rows.append([draw(STUBS)] + [draw(NUMBER) for _ in range(width - 1)])
+    rows += [[draw(LINES)] + [""] * (width - 1) for _ in range(draw(st.integers(0, 2)))]
+    return rows
+
+
+@settings(FUZZ, max_examples=80)
+@given(rows=published_tables(), fmt=st.sampled_from(["csv", "xlsx"]), picks=st.data())
+def test_malformed_published_tables_through_a_mapping(harness, rows, fmt, picks):
+    """A published table is proposed a mapping (nothing stored), then read with a mapping an
+    analyst might confirm (any series to any indicator, any area, any period): committed
+    exactly, or rejected with every problem worded, and the store untouched."""
+    data = xlsx_file(rows) if fmt == "xlsx" else encode(rows, ",", True, "utf-8-sig")
+    name = f"published.{fmt}"
+    proposed = harness.run(data, name)
+    if proposed.recipe is None:
+        return  # not read as a published table: the other properties cover it
+    assert proposed.needs_mapping and not len(proposed.frame)
+    codes = [i.code for i in harness.catalog]
+    series = {key: picks.draw(st.sampled_from(codes)) for key in proposed.recipe.labels
+              if picks.draw(st.booleans())}  # fmt: skip
+    recipe = Recipe(
+        "fuzz",
+        proposed.recipe.title,
+        series,
+        proposed.recipe.labels,
+        picks.draw(st.sampled_from([None, ("legacy", "56"), ("legacy", "568"), ("2025", "56")])),
+        picks.draw(st.sampled_from([None, "2024", "abc", ""])),
+        {k: picks.draw(st.sampled_from(["vi", "en"])) for k in list(series)[:1]},
+    )
+    read = harness.run(data, name, recipe)
+    harness.published.append(len(read.frame) if read.ok else 0)
 
 
 @pytest.mark.parametrize(

@@ -41,11 +41,15 @@ def _totals(pub: Published, vals: pd.DataFrame, recipe: Recipe, catalog: Catalog
         if ind is None or ind.agg_region != "sum":
             continue
         tot, parts = g[total.loc[g.index]], g[~total.loc[g.index]]
+        if not period:
+            continue
         if len(tot) != 1 or parts["num"].isna().any() or tot["num"].isna().any():
             continue
         printed, summed = float(tot["num"].iat[0]), float(parts["num"].sum())
         if abs(printed - summed) > 0.5 * 10 ** (-ind.decimals):
-            probs.append(_warn("total_differs", tot, g, printed, summed, period, ind.decimals))
+            label = next(x.label for x in pub.series if x.key == key)
+            shown = (printed, summed, period, ind.decimals)
+            probs.append(_warn("total_differs", tot, g, label, *shown))
     return probs
 
 
@@ -84,7 +88,7 @@ def _previous(period: str) -> str | None:
         return None
 
 
-def _warn(rule, tot, g, printed, summed, period, decimals) -> Problem:
+def _warn(rule, tot, g, label, printed, summed, period, decimals) -> Problem:
     row = tot.iloc[0]
     shown = {
         "printed": format_number(printed, "vi", decimals),
@@ -92,4 +96,4 @@ def _warn(rule, tot, g, printed, summed, period, decimals) -> Problem:
         "period": period,
         "units": len(g) - 1,
     }
-    return problem(rule, int(row["row"]), None, row["text"], severity="warning", **shown)
+    return problem(rule, int(row["row"]), label, row["text"], severity="warning", **shown)

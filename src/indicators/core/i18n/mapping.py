@@ -23,7 +23,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "mapping.edit": ("Xem và sửa cách đọc", "Review and change how it is read"),
     "mapping.col.series": ("Dãy số (như in trong bảng)", "Series (as printed)"),
-    "mapping.col.block": ("Khối", "Block"),
     "mapping.col.indicator": ("Chỉ tiêu", "Indicator"),
     "mapping.col.confidence": ("Độ tin cậy của đề xuất", "Proposal's confidence"),
     "mapping.col.numbers": ("Cách viết số", "How numbers are written"),

@@ -40,6 +40,56 @@ def _numbers() -> dict[str, tuple[str, str]]:
     }
 
 
+_HINTS: dict[str, tuple[str, str]] = {
+    "recipe_used": (
+        "Muốn đọc khác đi: mở «Xem và sửa cách đọc» và bấm Áp dụng.",
+        "To read it otherwise: open «Review and change how it is read» and press Apply.",
+    ),
+    "not_imported": (
+        "Nếu dãy số này là một chỉ tiêu của danh mục, chọn chỉ tiêu đó trong bảng ánh xạ.",
+        "If this series is an indicator of the catalog, choose it in the mapping.",
+    ),
+    "growth_kept": (
+        "Không cần làm gì: chênh lệch với số liệu gốc (nếu có) được báo thành cảnh báo.",
+        "Nothing to do: a mismatch with the values it derives from is a warning.",
+    ),
+    "unknown_code": (
+        "Chọn một chỉ tiêu có trong danh mục, hoặc thêm chỉ tiêu vào catalog.csv.",
+        "Choose an indicator of the catalog, or add it to catalog.csv.",
+    ),
+    "column_ignored": (
+        "Không cần làm gì nếu cột không chứa số liệu cần lưu.",
+        "Nothing to do if the column holds no figures to store.",
+    ),
+    "read_as_year": (
+        "Kiểm tra năm trong bản xem trước; trong Excel, định dạng ô tiêu đề là Văn bản (Text).",
+        "Check the years in the preview; in Excel, format the header cells as Text.",
+    ),
+    "outside_install": (
+        "Không cần làm gì: bản cài đặt này chỉ lưu số liệu của các đơn vị trong danh mục "
+        "đơn vị của nó (settings.toml [[region_sources]]).",
+        "Nothing to do: this install stores only the units of its own unit lists "
+        "(settings.toml [[region_sources]]).",
+    ),
+    "no_period": (
+        "Nhập năm của bảng (ví dụ 2024) ở mục «Kỳ số liệu của bảng» rồi bấm Áp dụng.",
+        "Enter the table's year (e.g. 2024) under «The table's period» and press Apply.",
+    ),
+    "total_differs": (
+        "Đối chiếu với bản in; nếu bản in đúng như vậy, có thể lưu và ghi chú lại.",
+        "Compare with the printed table; if it is printed so, it may be stored with a note.",
+    ),
+    "growth_differs": (
+        "Đối chiếu với bản in: một trong hai số có thể in sai.",
+        "Compare with the printed table: one of the two numbers may be misprinted.",
+    ),
+}
+_READ_HINT = (
+    "Nếu đọc sai, chọn lại «Cách viết số» của cột này trong bảng ánh xạ.",
+    "If this is wrong, choose the column's «How numbers are written» in the mapping.",
+)
+
+
 MESSAGES: dict[str, tuple[str, str]] = {
     "published.shape": (
         "như khi công bố (niên giám, xếp hạng, phụ lục)",
@@ -109,4 +159,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The growth index prints {printed} but the values give {computed} ({period}).",
     ),
     **_numbers(),
+    **{f"published.hint.{rule}": text for rule, text in _HINTS.items()},
+    **{f"published.hint.numbers_{how}_{by}": _READ_HINT for how in _HOW for by in _BY},
 }

@@ -21,8 +21,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Recipe version {version} is not supported.",
     ),
     "recipe.error.name": (
-        "Tên công thức chỉ gồm chữ, số, dấu cách và các dấu . ( ) - /, tối đa 80 ký tự.",
-        "A recipe name holds letters, digits, spaces and . ( ) - / only, at most 80 characters.",
+        "Tên công thức chỉ gồm chữ, số, dấu cách và các dấu . ( ) -, tối đa 80 ký tự.",
+        "A recipe name holds letters, digits, spaces and . ( ) - only, at most 80 characters.",
     ),
     "recipe.error.field": (
         "Trường {field} của công thức không hợp lệ.",

@@ -75,9 +75,11 @@ def built(request, seeded_store, catalog, settings) -> Deck:
     return Deck(seeded_store, catalog, settings, request.param)
 
 
-def test_preset_is_the_eight_headline_indicators_over_2016_2020(built, settings):
+def test_preset_is_the_eight_headline_indicators_over_2016_2020(built, settings, catalog):
     assert len(built.charts) == 8
-    assert [s.indicator for s in built.specs] == list(settings.headline)
+    # the Overview's cards, in the order settings.toml's [overview] gives them
+    assert [s.indicator for s in built.specs] == list(settings.headline_in(catalog))
+    assert settings.headline_in(catalog) == settings.headline
     assert all((s.kind, s.first, s.last) == ("trend", "2016", "2020") for s in built.specs)
     assert built.engine_started <= 1  # three decks, 24+ images: at most one browser start
 
@@ -200,7 +202,7 @@ def test_current_year_preset_builds_rankings_and_trends(seeded_store, catalog, s
     rev = seeded_store.current_revision()
     with seeded_store.connect(read_only=True) as con:
         specs = chart_spec.preset("current_year", con, rev, catalog=catalog, settings=settings)
-        assert [s.indicator for s in specs] == list(settings.headline)
+        assert [s.indicator for s in specs] == list(settings.headline_in(catalog))
         assert {s.kind for s in specs} == {"ranking", "trend"}
         year = max(s.last for s in specs)
         era = "2025" if parse_period(year).start >= date(2025, 7, 1) else "legacy"

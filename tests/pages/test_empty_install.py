@@ -13,7 +13,9 @@ import pytest
 
 from indicators.cli import main
 from indicators.core.catalog import load_catalog
+from indicators.core.i18n import t
 from indicators.core.settings import DEFAULT_DATA_DIR, settings
+from indicators.present.chart_spec import PRESETS
 from indicators.service import open_store
 from tests.pages.apptest import app_data_at, open_page, signed_in
 from tests.service.test_new_install import LAO_CAI, OBS_HEADER, data_folder, init
@@ -95,23 +97,56 @@ def test_the_unit_list_note_names_this_province_not_the_bundled_one(empty, lang)
     assert "Khánh Hòa" not in picker.help and "Ninh Thuận" not in picker.help
 
 
-def test_without_overview_settings_the_cards_are_the_catalogs_headline(tmp_path, monkeypatch):
-    """settings.toml without `[overview] headline`: the Overview's cards are the headline
-    indicators of catalog.csv, and the first imported figure is on its card."""
-    folder = data_folder(tmp_path / "data", LAO_CAI, obs=b"")
+@pytest.fixture(scope="module")
+def first_row(tmp_path_factory):
+    """A Lào Cai install whose settings.toml has no `[overview]`, with one figure imported after
+    `indicators init`: the province's press articles in 2025. (data folder, store file)"""
+    root = tmp_path_factory.mktemp("first-row")
+    folder = data_folder(root / "data", LAO_CAI, obs=b"")
     assert "[overview]" not in (folder / "settings.toml").read_text(encoding="utf-8")
-    db = tmp_path / "store.duckdb"
-    assert init(monkeypatch, folder, db) == 0
-    upload = tmp_path / "press.csv"
+    db = root / "store.duckdb"
+    upload = root / "press.csv"
     row = "press_articles,2025,15,Tỉnh Lào Cai,2025,1250,,,published,Báo Lào Cai,\r\n"
     upload.write_bytes(OBS_HEADER + row.encode())
-    assert main(["import", str(upload), "-m", "Tin bài 2025"]) == 0
+    mp = pytest.MonkeyPatch()
+    try:
+        assert init(mp, folder, db) == 0
+        assert main(["import", str(upload), "-m", "Tin bài 2025"]) == 0
+    finally:
+        mp.undo()
+    return folder, db
+
+
+def test_without_overview_settings_the_cards_are_the_catalogs_headline(first_row):
+    """settings.toml without `[overview] headline`: the Overview's cards are the headline
+    indicators of catalog.csv, and the first imported figure is on its card."""
     catalog = load_catalog(DEFAULT_DATA_DIR / "catalog.csv")
     headline = catalog.codes(("headline",))
-    with app_data_at(folder, db):
+    with app_data_at(*first_row):
         at = open_page("ui/pages/overview.py")
     assert not at.exception and not at.error
     cards = {m.label: m.value for m in at.metric}  # four columns: read by label, not order
     assert len(at.metric) == len(headline) > 0
     assert set(cards) == {catalog[c].name("vi") for c in headline}
     assert cards[catalog["press_articles"].name("vi")] == "1.250"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_without_overview_settings_the_briefing_offers_the_first_figure(first_row, lang):
+    """The Quick briefing's ready-made sets are the same headline indicators (they had no
+    charts at all): the current year's set is 2025, and its press chart carries the figure."""
+    catalog = load_catalog(DEFAULT_DATA_DIR / "catalog.csv")
+    n = len(catalog.codes(("headline",)))
+    with app_data_at(*first_row):
+        at = open_page("ui/pages/briefing.py", lang=lang)
+        labels = [b.label for b in at.button]
+        for name in PRESETS:  # "Năm hiện tại (8 biểu đồ)", not "(0 biểu đồ)"
+            words = t(f"deck.preset.{name}", lang or "vi")
+            assert t("bpage.preset_button", lang or "vi", name=words, n=n) in labels
+        at.button(key="preset_current_year").click().run()
+    assert not at.exception and not at.error
+    assert t("bpage.deck", lang or "vi", n=n) in [h.value for h in at.subheader]
+    press = catalog["press_articles"].name(lang or "vi")
+    figure = "1.250 (2025)" if lang is None else "1,250 (2025)"
+    captions = [c.value for c in at.caption]
+    assert any(press in c and "Lào Cai" in c and figure in c for c in captions), captions

@@ -285,10 +285,12 @@ def province_code(settings: Settings, unit_list: str) -> str:
     return ref.code
 
 
-def latest_year(con, rev: int, settings: Settings) -> str:
-    """The latest year with a value for the province in the unit list in force then."""
+def latest_year(con, rev: int, settings: Settings, catalog: Catalog) -> str:
+    """The latest year with a value of a headline indicator (`Settings.headline_in`, so an
+    install without `[overview]` finds its year too) for the province in the unit list in force
+    then."""
     refs = list(settings.province_units)
-    rows = read.series(con, rev, indicators=list(settings.headline), refs=refs)
+    rows = read.series(con, rev, indicators=list(settings.headline_in(catalog)), refs=refs)
     rows = rows[(rows["period_kind"] == "year") & rows["value"].notna()]
     in_force = [unit_list_for(parse_period(p).end) for p in rows["period"]]
     years = rows.loc[rows["unit_list"] == pd.Series(in_force, index=rows.index), "period"]
@@ -303,14 +305,17 @@ def preset(name: str, con, rev: int, *, catalog: Catalog, settings: Settings) ->
     - phase_2016_2020: each headline indicator for the province over 2016–2020 (old units).
     - current_year: each headline indicator in the latest year: a ranking of the units below
       the province where they have figures that year, else the province's last five years.
+
+    The headline is `Settings.headline_in`: the Overview's cards, so an install without
+    `[overview]` still gets the catalog's headline charts.
     """
-    headline = [code for code in settings.headline if code in catalog]
+    headline = settings.headline_in(catalog)
     if name == "phase_2016_2020":
         prov = province_code(settings, LEGACY)
         return [ChartSpec("trend", code, LEGACY, (prov,), "2016", "2020") for code in headline]
     if name != "current_year":
         raise ValueError(f"unknown preset {name!r}; one of {PRESETS}")
-    year = latest_year(con, rev, settings)
+    year = latest_year(con, rev, settings, catalog)
     unit_list = unit_list_for(parse_period(year).end)
     prov = province_code(settings, unit_list)
     level = "district" if unit_list == LEGACY else "commune"

@@ -31,6 +31,7 @@ MIME = {
     "svg": "image/svg+xml",
     "pdf": "application/pdf",
     "zip": "application/zip",
+    "json": "application/json",
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 }
 IMAGE_CHOICES = (  # (label, format, size)

@@ -68,3 +68,12 @@ def test_name_next_to_a_code_must_be_that_units(m):
 def test_names_with_a_dash_match_whatever_the_dash_and_spaces(m, text):
     """The list says 'Thành phố Phan Rang - Tháp Chàm'; people write it with any dash."""
     assert m.by_name("legacy", text).code == "582"
+
+
+def test_names_that_differ_only_in_tone_marks_are_told_apart_by_them(m):
+    """Old Ninh Thuận had Xã Thành Hải (Phan Rang - Tháp Chàm) and Xã Thanh Hải (Ninh Hải):
+    folded they are one name; written with their tone marks they are two units."""
+    assert m.by_name("legacy", "Xã Thành Hải").code == "22774"
+    assert m.by_name("legacy", "Xã Thanh Hải").code == "22868"
+    unmarked = m.by_name("legacy", "Xa Thanh Hai")  # no tone marks at all: still ambiguous
+    assert unmarked.code is None and unmarked.rule == "ambiguous_unit_name"

@@ -11,7 +11,7 @@ from indicators.core.i18n import WordedError
 from indicators.core.roles import Action, may
 from indicators.core.settings import settings
 from indicators.export.files import csv_bytes
-from indicators.ingest.recipe import MAX_TEXT, Recipe, RecipeError
+from indicators.ingest.recipe import Recipe, RecipeError
 from indicators.present.literal import markdown_literal
 from indicators.present.tables import changes_table
 from ui.access import gate
@@ -41,11 +41,8 @@ def recipe_file_name(name: str) -> str:
 
 
 def recipe_download(name: str, text: str, key: str) -> None:
-    """A download button of a recipe file (JSON: not one of `ui.downloads`' types)."""
-    st.download_button(
-        tr("recipe.history.download"), text.encode("utf-8"), file_name=recipe_file_name(name),
-        mime="application/json", icon=":material/download:", key=key,
-    )  # fmt: skip
+    """A download button of a recipe file, named after the recipe."""
+    download(tr("recipe.history.download"), text.encode("utf-8"), recipe_file_name(name), key=key)
 
 
 def series_count(text: str) -> str:
@@ -53,16 +50,6 @@ def series_count(text: str) -> str:
         return number(len(Recipe.from_text(text).series))
     except RecipeError:  # a text an older version kept: listed, but it maps nothing now
         return ""
-
-
-def read_recipe(data: bytes) -> Recipe:
-    """An uploaded recipe file as the command line reads one (`indicators recipes import`)."""
-    if len(data) > MAX_TEXT * 4 + 3:  # UTF-8 takes at most 4 bytes a character, and a BOM
-        raise RecipeError("recipe.error.too_long", limit=MAX_TEXT)
-    try:
-        return Recipe.from_text(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise RecipeError("recipe.error.not_text") from None
 
 
 page_heading(tr("hpage.title"), rev, org=False)
@@ -172,7 +159,7 @@ with recipes:
             go = st.form_submit_button(tr("recipe.history.import_button"))
         if go and sent is not None:
             try:
-                recipe = read_recipe(sent.getvalue())
+                recipe = Recipe.from_bytes(sent.getvalue())
             except RecipeError as exc:  # the file, worded (a refusal of the role goes to app.py)
                 st.error(markdown_literal(exc.text(lang)))
             else:

@@ -22,7 +22,7 @@ from indicators.core.clock import VIETNAM
 from indicators.core.i18n import WordedError, both
 from indicators.core.spreadsheet import csv_writer
 from indicators.ingest.check import Checked
-from indicators.ingest.recipe import MAX_TEXT, Recipe, RecipeError, valid_name
+from indicators.ingest.recipe import MAX_BYTES, Recipe, RecipeError, valid_name
 from indicators.store.recipes import recipe_rows, recipe_text
 
 AS_HELP = "act as this account (its role is checked); default: the server's operator (cli:USER)"
@@ -99,20 +99,13 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
 def read_recipe_file(path: Path) -> Recipe:
     """A recipe file, read no further than a recipe can be long (a huge file or a device costs
-    nothing), as UTF-8 text; a `WordedError` says what is wrong with it."""
-    limit = MAX_TEXT * 4 + 3  # UTF-8 takes at most 4 bytes a character, and a BOM
+    nothing); a `WordedError` says what is wrong with it."""
     try:
         with path.open("rb") as f:
-            data = f.read(limit + 1)
+            data = f.read(MAX_BYTES + 1)
     except OSError as exc:
         raise WordedError("upload.file_missing", path=path, error=exc.strerror or "") from None
-    if len(data) > limit:
-        raise RecipeError("recipe.error.too_long", limit=MAX_TEXT)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise RecipeError("recipe.error.not_text") from None
-    return Recipe.from_text(text)
+    return Recipe.from_bytes(data)
 
 
 # -- `validate` and `import` of a published table -------------------------------------------------

@@ -35,7 +35,8 @@ def cross_checks(
 def _totals(pub: Published, vals: pd.DataFrame, recipe: Recipe, catalog: Catalog) -> list:
     """Per series and period: the total row against the sum of the other rows (counts only)."""
     probs = []
-    total = vals["area"].map(lambda a: any(is_total(p) for p in halves(a)))
+    totals = {a: any(is_total(p) for p in halves(a)) for a in pd.unique(vals["area"])}
+    total = vals["area"].map(totals)
     for (key, period), g in vals.groupby(["series", "period"], sort=False):
         ind = catalog.get(recipe.series.get(key, ""))
         if ind is None or ind.agg_region != "sum":

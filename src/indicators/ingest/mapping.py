@@ -17,7 +17,7 @@ from indicators.core.catalog import Catalog, Indicator
 from indicators.core.folding import fold
 from indicators.geography.provinces import all_provinces
 from indicators.ingest.layout import LEVEL_SEP, LINE_SEP
-from indicators.ingest.published import RANK, SCORE, Published, Series
+from indicators.ingest.published import RANK, SCORE, Published
 from indicators.ingest.recipe import Recipe
 from indicators.ingest.unitmatch import UnitMatcher, bare_key, is_total
 
@@ -46,7 +46,9 @@ def propose(pub: Published, catalog: Catalog) -> Proposal:
     for s in pub.series:
         if s.growth:
             continue
-        best = _best(s, catalog, names, title)
+        # a table of units per block ('Số trạm BTS' over the districts) names it by the block
+        label = f"{s.block}{LEVEL_SEP}{s.label}" if s.block and s.label == pub.title else s.label
+        best = _best(label, s.part, catalog, names, title)
         if best is None:
             continue
         code, score = best
@@ -65,13 +67,13 @@ def _names(ind: Indicator) -> list[str]:
 
 
 def _best(
-    s: Series, catalog: Catalog, names: dict[str, list[str]], title: str
+    label: str, part: str, catalog: Catalog, names: dict[str, list[str]], title: str
 ) -> tuple[str, float] | None:
     """(code, confidence) of the best indicator for a series, if it is likely enough."""
-    pieces = _pieces(s.label)
+    pieces = _pieces(label)
     scored = []
     for ind in catalog:
-        if s.part and ind.kind not in _PART_KIND[s.part]:
+        if part and ind.kind not in _PART_KIND[part]:
             continue
         score = max((_alike(p, n) for p in pieces for n in names[ind.code]), default=0.0)
         context = max((_in_title(n, title) for n in names[ind.code]), default=0.0)
@@ -115,6 +117,7 @@ class AreaNames:
     def __init__(self, matcher: UnitMatcher, unit_lists: tuple[str, ...]):
         self.matcher, self.unit_lists = matcher, unit_lists
         self._home = {(ul, code) for ul in unit_lists for code in matcher.provinces(ul)}
+        self._names: dict[str, str | None] = {}
         self._provinces: dict[str, set[tuple[str, str]]] = {}
         for r in all_provinces().itertuples(index=False):
             for name in (r.name, r.short_name):
@@ -122,7 +125,13 @@ class AreaNames:
 
     def name_of(self, label: str) -> str | None:
         """The part of a row label that names a unit of this install (or the total row):
-        'Thành phố Nha Trang - Nha Trang city' -> 'Thành phố Nha Trang'."""
+        'Thành phố Nha Trang - Nha Trang city' -> 'Thành phố Nha Trang'. Once per label: a
+        table prints the same units in every block."""
+        if label not in self._names:
+            self._names[label] = self._name_of(label)
+        return self._names[label]
+
+    def _name_of(self, label: str) -> str | None:
         for piece in halves(label):
             if is_total(piece) or any(
                 self.matcher.by_name(ul, piece).code is not None for ul in self.unit_lists

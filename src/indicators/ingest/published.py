@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from indicators.core.folding import fold
@@ -88,13 +89,15 @@ def read_published(grid: Grid, is_unit: Callable[[str], bool]) -> Published | No
     parts = find_parts(grid)
     if parts is None or not parts.body:
         return None
-    cells = grid.cells.fillna("").astype(str)
+    # plain arrays: a cell is read several times, and pandas' .iat costs ~10 µs a read
+    cells = grid.cells.fillna("").astype(str).to_numpy(dtype=object)
+    typed = grid.typed.to_numpy(dtype=bool) if grid.typed is not None else None
     body = [r for r, _ in parts.body]
     ignored: list[str] = []
     stub, value_cols = _columns(cells, body, parts, ignored)
     if stub is None or not value_cols:
         return None
-    stubs = [cells.iat[r, stub].strip() for r in body]
+    stubs = [cells[r, stub].strip() for r in body]
     read_as: list[tuple[str, str]] = []
     col_periods = _column_periods(parts, value_cols, read_as)
     if _share(stubs, lambda s: period_header(s) is not None) >= _MOSTLY:
@@ -107,7 +110,7 @@ def read_published(grid: Grid, is_unit: Callable[[str], bool]) -> Published | No
         dropped = [j for j in value_cols if j not in col_periods]
         ignored += [parts.labels[j] or f"#{j + 1}" for j in dropped]
         value_cols = [j for j in value_cols if j in col_periods]
-    reader = _Reader(cells, grid.typed, parts, stub, axis, rows_are, col_periods)
+    reader = _Reader(cells, typed, parts, stub, axis, rows_are, col_periods)
     values, series = reader.read(value_cols)
     default = title_year(parts.title) if axis == NONE else None
     return Published(parts, axis, rows_are, series, values, ignored, read_as, default)
@@ -119,14 +122,14 @@ def _share(texts: list[str], test: Callable[[str], bool]) -> float:
 
 
 def _columns(
-    cells: pd.DataFrame, body: list[int], parts: Parts, ignored: list[str]
+    cells: np.ndarray, body: list[int], parts: Parts, ignored: list[str]
 ) -> tuple[int | None, list[int]]:
     """The label column (the first with labels, not figures) and the columns with figures;
     running numbers and extra text columns are listed in `ignored`."""
     stub: int | None = None
     values: list[int] = []
     for j in range(parts.width):
-        col = [cells.iat[r, j].strip() for r in body]
+        col = [cells[r, j].strip() for r in body]
         label = parts.labels[j] if j < len(parts.labels) else ""
         if not any(col):
             continue
@@ -216,12 +219,12 @@ class _Reader:
         split = {j for j in value_cols if self._splits(j)}
         out = []
         for r, block in self.parts.body:
-            label = self.cells.iat[r, self.stub].strip()
+            label = self.cells[r, self.stub].strip()
             for j in value_cols:
-                text = self.cells.iat[r, j].strip()
+                text = self.cells[r, j].strip()
                 if not text or fold(text) in NO_FIGURE:
                     continue
-                typed = bool(self.typed.iat[r, j]) if self._has_typed(r, j) else False
+                typed = bool(self.typed[r, j]) if self._has_typed(r, j) else False
                 period, status = self._period(label, j)
                 area = label if self.rows_are == UNITS else ""
                 if j in split and (m := _RANK_SCORE.match(text.replace("\n", " "))):
@@ -238,7 +241,7 @@ class _Reader:
         return self.typed is not None and r < self.typed.shape[0] and j < self.typed.shape[1]
 
     def _splits(self, j: int) -> bool:
-        col = [self.cells.iat[r, j].strip() for r, _ in self.parts.body]
+        col = [self.cells[r, j].strip() for r, _ in self.parts.body]
         return _share(col, _rank_score) >= _MOSTLY
 
     def _period(self, label: str, j: int) -> tuple[str, str | None]:

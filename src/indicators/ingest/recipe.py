@@ -22,6 +22,7 @@ from indicators.ingest.layout import LEVEL_SEP
 FORMAT = "chi-so-cntt-recipe"
 VERSION = 1
 MAX_TEXT = 20_000  # characters of a recipe file: a table has tens of series, not thousands
+MAX_BYTES = MAX_TEXT * 4 + 3  # its bytes: UTF-8 takes at most 4 bytes a character, and a BOM
 NUMBERS = ("vi", "en")  # "1.778.489 / 112,84" or "41,096 / 0.8002"
 _NAME = re.compile(r"^(?!.*\.\.)[\w .()\-–]{1,80}$")
 TITLE_FIT = 0.8  # how alike two titles must be (folded, numbers dropped) to be one table
@@ -60,6 +61,17 @@ class Recipe:
         body["labels"] = list(self.labels)
         body["area"] = list(self.area) if self.area else None
         return json.dumps(body, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Recipe:
+        """A recipe file's bytes (an upload, or a file read up to `MAX_BYTES`): UTF-8 text of
+        a recipe's length at most; RecipeError otherwise."""
+        if len(data) > MAX_BYTES:
+            raise RecipeError("recipe.error.too_long", limit=MAX_TEXT)
+        try:
+            return cls.from_text(data.decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            raise RecipeError("recipe.error.not_text") from None
 
     @classmethod
     def from_text(cls, text: str) -> Recipe:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import pandas as pd
@@ -37,6 +38,11 @@ def full_key(text: str) -> str:
 def is_total(text: str) -> bool:
     """'TỔNG SỐ', 'Toàn tỉnh', 'Cả tỉnh', 'Tổng cộng': the row of the whole province."""
     return fold(text).strip(" .:*") in TOTAL_NAMES
+
+
+def _toned(text: str) -> str:
+    """Lower case in NFC, tone marks kept: tells 'Thành Hải' from 'Thanh Hải'."""
+    return " ".join(unicodedata.normalize("NFC", str(text)).lower().split())
 
 
 def bare_key(text: str) -> str:
@@ -116,11 +122,27 @@ class UnitMatcher:
         found = exact or self._by_bare.get((unit_list, bare), [])
         if len(found) == 1:  # a wrong type word is forgiven: communes became wards in 2025
             return Match(found[0])
+        if found and (toned := self._same_tones(unit_list, found, text)):
+            return Match(toned)  # 'Xã Thành Hải' and 'Xã Thanh Hải' differ only in tone marks
         if found:
             return Match(None, "ambiguous_unit_name", self._labels(unit_list, found))
         close = difflib.get_close_matches(bare, self._bare_keys.get(unit_list, []), 3, 0.6)
         codes = [c for k in close for c in self._by_bare[(unit_list, k)]]
         return Match(None, "unknown_unit_name", self._labels(unit_list, codes))
+
+    def _same_tones(self, unit_list: str, codes: list[str], text: str) -> str | None:
+        """Of names that fold alike, the one written with exactly these tone marks, if one."""
+        wanted = _toned(text)
+        hits = {
+            c
+            for c in codes
+            if wanted
+            in {
+                _toned(self.unit(unit_list, c)["name"]),
+                _toned(self.unit(unit_list, c)["short_name"]),
+            }
+        }
+        return hits.pop() if len(hits) == 1 else None
 
     def name_fits(self, unit_list: str, code: str, text: str) -> bool:
         """Whether a name written next to a code is that unit's (codes are reused in 2025)."""

@@ -9,12 +9,13 @@ from indicators.core.clock import local_time
 from indicators.core.direction import rising_is_good
 from indicators.core.numbers import format_number
 from indicators.core.schema import STATUSES
+from indicators.core.settings import settings
 from indicators.geography import crosswalk
-from indicators.geography.units import LEGACY, NEW
+from indicators.geography.units import LEGACY, NEW, build_regions, province_codes
 from indicators.present.figures.legend import status_legend_figure
 from indicators.present.literal import markdown_code, markdown_literal
 from ui.cache import catalog, revision, revision_info, unit_lists, unit_names
-from ui.session import language, number, page_heading, tr
+from ui.session import language, number, page_heading, province_ref, tr
 
 lang, rev, cat = language(), revision(), catalog()
 # Names, units, definitions and sources come from the catalog file, and the revision's author,
@@ -68,6 +69,42 @@ def file_part(name: str) -> str:
     (`markdown_code`), so that a backtick in the name cannot end it."""
     text = tr("method.revision_file", name="\0")
     return text.replace("`\0`", markdown_code(name)).replace("\0", markdown_literal(name))
+
+
+def and_list(names: list[str]) -> str:
+    """Names as a sentence lists them, in the reader's language: A; A và B; A, B và C."""
+    if len(names) < 2:
+        return "".join(names)
+    return tr("method.reform_and", first=", ".join(names[:-1]), last=names[-1])
+
+
+def reform_province() -> str:
+    """What the 2025 reform made of this install's province: its name (as settings.toml
+    writes it), its code in the 2025 list, the old provinces it joins (from the package's
+    converter, the one of the same name first) and its commune-level units. Computed, so that
+    each install names its own province (the text named Khánh Hòa on every install); empty
+    when the province has no unit in the 2025 list. Names are data: shown as written."""
+    ref = province_ref(NEW)
+    if ref is None or ref.code not in province_codes(NEW):
+        return ""
+    xw = crosswalk.national_crosswalk()
+    olds = tuple(sorted(set(xw.loc[xw["new_province_code"] == ref.code, "old_province_code"])))
+    units = build_regions(((NEW, (ref.code,)),) + (((LEGACY, olds),) if olds else ()))
+    new = units[units["unit_list"] == NEW]
+    home = new.loc[new["level"] == "province", "short_name"].iloc[0]
+    old = units[(units["unit_list"] == LEGACY) & (units["level"] == "province")]
+    joined = sorted(
+        zip(old["short_name"], old["code"], strict=True), key=lambda n: (n[0] != home, n[1])
+    )
+    params = {
+        "province": markdown_literal(settings().province(lang)),
+        "code": markdown_literal(ref.code),
+        "communes": number(int((new["level"] == "commune").sum())),
+    }
+    if len(joined) < 2:  # one old province became the new one whole
+        return tr("method.reform_kept", **params)
+    olds_text = and_list([markdown_literal(name) for name, _ in joined])
+    return tr("method.reform_merged", olds=olds_text, **params)
 
 
 st.header(tr("method.indicators"))
@@ -127,7 +164,7 @@ else:
     )
 
 st.header(tr("method.reform"))
-st.markdown(tr("method.reform_text"))
+st.markdown(tr("method.reform_text", province=reform_province()))
 st.subheader(tr("method.conversion"))
 st.markdown(tr("method.conversion_text"))
 parts = crosswalk.apportioned_units(unit_lists())

@@ -45,20 +45,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "method.no_revision": ("Kho dữ liệu chưa có phiên bản nào.", "The store has no revision yet."),
     "method.reform": ("Sắp xếp đơn vị hành chính từ 1/7/2025", "The 1 July 2025 reform"),
     "method.reform_text": (
-        "Từ 1/7/2025 cả nước còn 34 tỉnh, bỏ cấp huyện; Khánh Hòa mới (mã 56) gồm Khánh Hòa và "
-        "Ninh Thuận cũ, có 65 đơn vị cấp xã. Một mã địa bàn chỉ có nghĩa trong bộ đơn vị của nó "
-        "(đơn vị mới dùng lại mã cũ), nên mỗi giá trị được lưu kèm bộ đơn vị: số liệu đến giữa "
-        "năm 2025 theo đơn vị cũ, từ 1/7/2025 theo đơn vị mới. Khi khoảng thời gian đang xem có "
-        "cả hai, trang hỏi bộ đơn vị cần xem (tham số `era` trên địa chỉ) và nối hai chuỗi bằng "
-        "số liệu quy đổi (xem mục dưới). Danh sách đơn vị lấy từ gói `vietnamadminunits`.",
-        "Since 1 July 2025 Vietnam has 34 provinces and no district level; the new Khánh Hòa "
-        "(code 56) joins the old Khánh Hòa and Ninh Thuận and has 65 commune-level units. A unit "
+        "Từ 1/7/2025 cả nước còn 34 tỉnh, bỏ cấp huyện. {province} Một mã địa bàn chỉ có nghĩa "
+        "trong bộ đơn vị của nó (đơn vị mới dùng lại mã cũ), nên mỗi giá trị được lưu kèm bộ đơn "
+        "vị: số liệu đến giữa năm 2025 theo đơn vị cũ, từ 1/7/2025 theo đơn vị mới. Khi khoảng "
+        "thời gian đang xem có cả hai, trang hỏi bộ đơn vị cần xem (tham số `era` trên địa chỉ) "
+        "và nối hai chuỗi bằng số liệu quy đổi (xem mục dưới). Danh sách đơn vị lấy từ gói "
+        "`vietnamadminunits`.",
+        "Since 1 July 2025 Vietnam has 34 provinces and no district level. {province} A unit "
         "code means something only within its unit list (new units reuse old codes), so every "
         "value is stored with its unit list: figures up to mid-2025 on the old units, from 1 July "
         "2025 on the new ones. When a view spans both, the page asks which set to show (the "
         "`era` URL parameter) and joins the two series with converted figures (see below). "
         "Unit lists come from the `vietnamadminunits` package.",
     ),
+    # The configured province in the 2025 list: {province} as settings.toml names it, {code}
+    # its code, {olds} the old provinces it joins, {communes} its commune-level units.
+    "method.reform_merged": (
+        "{province} mới (mã {code}) gồm {olds} cũ, có {communes} đơn vị cấp xã.",
+        "The new {province} (code {code}) joins the old {olds} and has {communes} commune-level "
+        "units.",
+    ),
+    "method.reform_kept": (
+        "{province} (mã {code}) giữ nguyên địa giới tỉnh cũ, có {communes} đơn vị cấp xã.",
+        "{province} (code {code}) keeps its old provincial borders and has {communes} "
+        "commune-level units.",
+    ),
+    "method.reform_and": ("{first} và {last}", "{first} and {last}"),
     "method.conversion": (
         "Quy đổi số liệu qua thay đổi địa giới",
         "Converting figures across the boundary change",

@@ -57,6 +57,17 @@ def page_heading(title: str, rev: int, *, org: bool = True) -> None:
     st.caption(caption)
 
 
+def no_data_yet(empty: bool) -> None:
+    """When `empty` (a new install, nothing the page is built on yet): say that the province
+    has no figures yet and where they come from, and stop the page there, before pickers built
+    from the data's periods (there are none) or empty cards. One message for every page."""
+    if not empty:
+        return
+    place = markdown_literal(settings().province(language()))
+    st.info(tr("install.no_data", province=place), icon=":material/hourglass_empty:")
+    st.stop()
+
+
 def remember_views(specs: Iterable[ChartSpec]) -> None:
     """Offer these charts (in page order) on the briefing page.
 

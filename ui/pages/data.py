@@ -4,15 +4,13 @@ import streamlit as st
 
 from indicators.core.periods import parse_period
 from indicators.core.schema import STATUSES
-from indicators.core.settings import settings
 from indicators.export.files import csv_bytes, xlsx_bytes
 from indicators.geography.units import LEGACY, NEW
 from indicators.present import tables
-from indicators.present.literal import markdown_literal
 from indicators.query import across_reform, read
 from ui.cache import cached, catalog, revision
 from ui.downloads import download
-from ui.session import language, number, page_heading, tr
+from ui.session import language, no_data_yet, number, page_heading, tr
 from ui.url_state import (
     indicator_choices,
     level_choice,
@@ -24,7 +22,7 @@ from ui.url_state import (
 
 SCOPE = "_data"
 MAX_SHOWN = 1000  # rows drawn in the browser; styling 20,000 rows takes seconds (measured)
-lang, rev, cat, cfg = language(), revision(), catalog(), settings()
+lang, rev, cat = language(), revision(), catalog()
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -70,10 +68,7 @@ page_heading(tr("data.heading"), rev)
 st.caption(tr("data.intro"))
 
 span = cached(read.data_span, rev)
-if span.empty:  # a new install: no period to offer yet, so say so instead of empty pickers
-    place = markdown_literal(cfg.province(lang))
-    st.info(tr("install.no_data", province=place), icon=":material/hourglass_empty:")
-    st.stop()
+no_data_yet(span.empty)  # a new install: no period to offer yet
 years = [str(y) for y in range(span["first"].min().year, span["last"].max().year + 1)]
 top = st.columns([3, 2, 2], gap="medium")
 with top[0]:

@@ -12,7 +12,7 @@ from indicators.present.literal import markdown_literal
 from indicators.query import read
 from ui.cache import cached, catalog, revision
 from ui.downloads import image_downloads
-from ui.session import language, page_heading, province_ref, tr
+from ui.session import language, no_data_yet, page_heading, province_ref, tr
 from ui.url_state import indicator_choice, level_choice, url_choice
 
 lang, rev, cat, cfg = language(), revision(), catalog(), settings()
@@ -27,10 +27,7 @@ if any_illustrative(series["status"]):
     st.warning(tr("overview.illustrative_banner"), icon=":material/info:")
 
 years = sorted(series.loc[series["period_kind"] == "year", "period"].unique(), reverse=True)
-if not years:  # a new install, or figures by quarter only: say so instead of empty cards
-    place = markdown_literal(cfg.province(lang))
-    st.info(tr("install.no_data", province=place), icon=":material/hourglass_empty:")
-    st.stop()
+no_data_yet(not years)  # a new install, or figures by quarter only: no cards to fill
 year = url_choice(st.selectbox, tr("overview.period"), years, key="period", width=220)
 
 st.subheader(tr("overview.kpis", year=year))

@@ -18,7 +18,7 @@ from indicators.query import across_reform, read
 from indicators.query import timeseries as ts
 from ui.cache import cached, catalog, revision
 from ui.downloads import download, image_downloads
-from ui.session import language, page_heading, province_ref, remember_views, tr
+from ui.session import language, no_data_yet, page_heading, province_ref, remember_views, tr
 from ui.url_state import (
     forget,
     indicator_choices,
@@ -37,10 +37,7 @@ browsable = cat.codes(("headline", "detail"))
 page_heading(tr("trends.heading"), rev)
 
 span = cached(read.data_span, rev)
-if span.empty:  # a new install: no period to offer yet, so say so instead of empty pickers
-    place = markdown_literal(cfg.province(lang))
-    st.info(tr("install.no_data", province=place), icon=":material/hourglass_empty:")
-    st.stop()
+no_data_yet(span.empty)  # a new install: no period to offer yet
 years = [str(y) for y in range(span["first"].min().year, span["last"].max().year + 1)]
 top = st.columns([3, 2], gap="medium")
 with top[0]:

@@ -8,42 +8,11 @@ the store.
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
-from typing import TypeVar
-
-import duckdb
 
 from indicators.store.revisions import Store
-
-T = TypeVar("T")
-# Sessions of one server write these small tables at once (several tabs resuming, a burst of
-# wrong passwords): DuckDB answers two writes of one row from two connections with a conflict,
-# so writes are taken one at a time in the process, and retried if another process got there.
-_LOCK = threading.Lock()
-_ATTEMPTS = 5
-
-
-@contextmanager
-def _writing(store: Store) -> Iterator:
-    with _LOCK, store.connect() as con:
-        yield con
-
-
-def _retry(write: Callable[[], T]) -> T:
-    """Run a write again when another process's write to the same row came first."""
-    for attempt in range(_ATTEMPTS):
-        try:
-            return write()
-        except duckdb.TransactionException:
-            if attempt == _ATTEMPTS - 1:
-                raise
-            time.sleep(0.02 * (attempt + 1))
-    raise AssertionError("unreachable")
+from indicators.store.small_writes import retried, writing
 
 
 @dataclass(frozen=True)
@@ -95,7 +64,7 @@ def insert_account(store: Store, account: Account) -> bool:
     """Add an account; False (and no change) when the name is taken."""
 
     def write() -> bool:
-        with _writing(store) as con:
+        with writing(store) as con:
             taken = con.execute("SELECT 1 FROM accounts WHERE name = ?", [account.name]).fetchall()
             if taken:
                 return False
@@ -104,7 +73,7 @@ def insert_account(store: Store, account: Account) -> bool:
             con.execute(f"INSERT INTO accounts ({_ACCOUNT_COLUMNS}) VALUES ({marks})", values)
         return True
 
-    return _retry(write)
+    return retried(write)
 
 
 def update_account(store: Store, name: str, **changes: object) -> bool:
@@ -121,10 +90,10 @@ def _execute(store: Store, sql: str, params: list) -> list[tuple]:
     """One write statement, one at a time in the process, retried on a conflict."""
 
     def write() -> list[tuple]:
-        with _writing(store) as con:
+        with writing(store) as con:
             return con.execute(sql, params).fetchall()
 
-    return _retry(write)
+    return retried(write)
 
 
 def count_failure(store: Store, name: str, now: datetime, limit: int, lock_for: timedelta) -> int:

@@ -9,63 +9,22 @@ naive UTC, as everywhere in the store.
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Callable
-from typing import TypeVar
-
-import duckdb
-
 from indicators.core.clock import utc_now
 from indicators.store import recipe_table
 from indicators.store.recipe_table import StoredRecipe
 from indicators.store.revisions import Store
-
-T = TypeVar("T")
-# As for accounts: two sessions of one server saving at once would conflict in DuckDB, so writes
-# are taken one at a time in the process, and retried if another process got there first.
-_LOCK = threading.Lock()
-_ATTEMPTS = 5
-
-
-def _retry(write: Callable[[], T]) -> T:
-    for attempt in range(_ATTEMPTS):
-        try:
-            return write()
-        except duckdb.TransactionException:
-            if attempt == _ATTEMPTS - 1:
-                raise
-            time.sleep(0.02 * (attempt + 1))
-    raise AssertionError("unreachable")
-
-
-def _write(store: Store, act: Callable[..., T]) -> T:
-    """`act(con)` in one transaction, one write at a time in the process, retried on a
-    conflict with another process."""
-
-    def write() -> T:
-        with _LOCK, store.connect() as con:
-            con.execute("BEGIN TRANSACTION")
-            try:
-                done = act(con)
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-            return done
-
-    return _retry(write)
+from indicators.store.small_writes import in_transaction
 
 
 def save_recipe(store: Store, name: str, text: str, account: str | None) -> bool:
     """Insert the recipe, or replace its text keeping who made it and when; True when the
     stored recipes changed (saving the same text again writes nothing)."""
-    return _write(store, lambda con: recipe_table.keep(con, name, text, account, utc_now()))
+    return in_transaction(store, lambda con: recipe_table.keep(con, name, text, account, utc_now()))
 
 
 def delete_recipe(store: Store, name: str) -> bool:
     """Delete a recipe; False when there is none by that name."""
-    return _write(store, lambda con: recipe_table.remove(con, name))
+    return in_transaction(store, lambda con: recipe_table.remove(con, name))
 
 
 def recipe_rows(store: Store) -> list[StoredRecipe]:

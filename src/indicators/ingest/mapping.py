@@ -103,7 +103,10 @@ def _alike(piece: str, name: str) -> float:
     short, long_ = sorted((piece, name), key=len)
     if len(short) >= 3 and re.search(rf"(^|\W){re.escape(short)}($|\W)", long_):
         return 0.4 + 0.6 * len(short) / len(long_)  # 'di dong' in 'thue bao di dong': likely
-    return 0.8 * difflib.SequenceMatcher(None, piece, name).ratio()
+    matcher = difflib.SequenceMatcher(None, piece, name)
+    if 0.8 * matcher.real_quick_ratio() < PROPOSE_AT:  # cannot be proposed: skip the full ratio
+        return 0.0
+    return 0.8 * matcher.ratio()
 
 
 def _in_title(name: str, title: str) -> float:

@@ -12,7 +12,7 @@ import streamlit as st
 
 from indicators.core.catalog import Catalog
 from indicators.ingest.check import GIVEN, RECOGNISED, Checked
-from indicators.ingest.published import NONE, UNITS
+from indicators.ingest.published import AXES, NONE, UNITS
 from indicators.ingest.recipe import Recipe, valid_name
 from indicators.present.literal import markdown_literal
 from indicators.present.mapping_table import (
@@ -97,6 +97,7 @@ def _form(
                 key=f"num_{key}_{i}",
                 label_visibility="collapsed",
             )
+        axis = _axis_choice(pub.axis, recipe.axis)
         area = _area_choice(recipe, areas, province) if pub.rows_are != UNITS else None
         period = None
         if pub.axis == NONE:
@@ -114,7 +115,9 @@ def _form(
     if not valid_name(name):
         st.error(tr("mapping.bad_name"))
         return None
-    confirmed = recipe_from_rows(chosen, recipe, name=name, area=area, period=period, lang=lang)
+    confirmed = recipe_from_rows(
+        chosen, recipe, name=name, area=area, period=period, lang=lang, axis=axis
+    )
     if not confirmed.series:
         st.error(tr("mapping.nothing_mapped"))
         return None
@@ -126,6 +129,20 @@ def kept_recipe(checked: Checked) -> tuple[str, str] | None:
     if checked.recipe is None or checked.recipe_use not in (GIVEN, RECOGNISED):
         return None
     return checked.recipe.name, checked.recipe.to_text()
+
+
+def _axis_choice(found: str, chosen: str | None) -> str | None:
+    """Where the periods are: as found (None), or as the analyst corrects it."""
+    options: list[str | None] = [None, *AXES]
+    labels = {a: tr(f"mapping.axis.{a}") for a in AXES}
+    labels[None] = tr("mapping.axis.found", found=labels[found])
+    return st.selectbox(
+        tr("mapping.axis"),
+        options,
+        index=options.index(chosen) if chosen in options else 0,
+        format_func=lambda o: labels[o],
+        help=tr("mapping.axis_help"),
+    )
 
 
 def _area_choice(

@@ -30,7 +30,7 @@ from indicators.core.roles import Role
 from indicators.core.schema import STATUSES
 from indicators.geography.crosswalk import BASIS_EQUAL, BASIS_ONE_TO_ONE, BASIS_WHOLE
 from indicators.geography.units import LEVELS, UNIT_LISTS
-from indicators.ingest import template
+from indicators.ingest import published, template
 from indicators.present import chart_spec, mapping_table, tables
 from indicators.query.timeseries import GRANULARITIES
 from indicators.store.audit import AUDIT_COLUMNS
@@ -94,6 +94,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "upload.shape.{}": ("long", "wide"),  # ingest.shapes LONG, WIDE
     "mapping.numbers.{}": mapping_table.NUMBER_CHOICES,  # how a published column writes numbers
     "mapping.col.{}": ("series", "indicator", "confidence", "numbers"),  # ui.mapping_step
+    "mapping.axis.{}": published.AXES,  # where a published table's periods are
     "upage.severity.{}": SEVERITIES,
     "upage.m.{}": ("new", "changed", "unchanged", "rejected"),  # the upload preview's counts
     "upage.mode.{}": ("all", "valid"),  # store everything, or only the valid rows

@@ -214,3 +214,17 @@ def test_a_ranking_without_a_year_asks_for_its_period():
     checked = check(ex, "csv", recipe=dated)
     assert checked.ok and set(checked.frame["period"]) == {"2024"}
     assert fold(checked.problems[0].reason_en).startswith("1 provinces outside")
+
+
+def test_the_analyst_can_say_where_the_periods_are():
+    """Found: years down the rows. Said otherwise (one period), the table is read again that
+    way: its rows become the series to map, and the recipe keeps the choice."""
+    recipe = _recipe(YEARBOOK_2020)
+    assert check(YEARBOOK_2020, "csv", recipe=recipe).published.axis == "rows"
+    one_period = Recipe(**{**recipe.__dict__, "axis": "none", "period": "2020"})
+    again = check(YEARBOOK_2020, "csv", recipe=one_period)
+    assert again.published.axis == "none" and again.recipe.axis == "none"
+    assert any(s.label.startswith("2015 › ") for s in again.published.series)
+    assert Recipe.from_text(one_period.to_text()).axis == "none"
+    with pytest.raises(RecipeError):
+        Recipe.from_text(one_period.to_text().replace('"axis": "none"', '"axis": "diagonal"'))

@@ -238,8 +238,11 @@ def _check_published(
             options["file_name"], frame, sort_problems(probs), [], len(pub.parts.body), det, pub,
             proposal.recipe, PROPOSED, proposal.confidence,
         )  # fmt: skip
-    recipe = recipe.for_table(pub.labels())
     unit_lists = tuple(pd.unique(regions["unit_list"]))
+    if recipe.axis and recipe.axis != pub.axis:  # the analyst said where the periods are
+        again = read_published(grid, AreaNames(matcher, unit_lists), recipe.axis)
+        pub = again if again is not None and again.series else pub
+    recipe = recipe.for_table(pub.labels())
     long, convs = apply_recipe(
         pub, recipe, catalog, options["home"], AreaNames(matcher, unit_lists)
     )

@@ -35,6 +35,7 @@ from indicators.ingest.layout import (
 from indicators.ingest.raw_table import Grid
 
 ROWS, COLUMNS, NONE = "rows", "columns", "none"  # where the periods are
+AXES = (ROWS, COLUMNS, NONE)
 PERIODS, UNITS, SERIES = "periods", "units", "series"  # what the rows are
 RANK, SCORE = "rank", "score"
 _COUNTERS = frozenset({"tt", "stt", "so tt", "so thu tu", "thu tu", "no", "no.", "#", "ord"})
@@ -82,10 +83,13 @@ class Published:
         return [s.key for s in self.series]
 
 
-def read_published(grid: Grid, is_unit: Callable[[str], bool]) -> Published | None:
+def read_published(
+    grid: Grid, is_unit: Callable[[str], bool], axis: str | None = None
+) -> Published | None:
     """The table in `grid` as published; None when it holds no labelled figures.
 
-    `is_unit` tells whether a row label names an administrative unit (or a total row)."""
+    `is_unit` tells whether a row label names an administrative unit (or a total row);
+    `axis` where the periods are when the analyst said so (ROWS, COLUMNS or NONE), else found."""
     parts = find_parts(grid)
     if parts is None or not parts.body:
         return None
@@ -100,12 +104,11 @@ def read_published(grid: Grid, is_unit: Callable[[str], bool]) -> Published | No
     stubs = [cells[r, stub].strip() for r in body]
     read_as: list[tuple[str, str]] = []
     col_periods = _column_periods(parts, value_cols, read_as)
-    if _share(stubs, lambda s: period_header(s) is not None) >= _MOSTLY:
-        axis, rows_are = ROWS, PERIODS
-    else:
+    if axis is None and _share(stubs, lambda s: period_header(s) is not None) >= _MOSTLY:
+        axis = ROWS
+    elif axis is None:
         axis = COLUMNS if len(col_periods) >= max(1, _MOSTLY * len(value_cols)) else NONE
-        units = _share(stubs, is_unit) >= 0.5
-        rows_are = UNITS if units else SERIES
+    rows_are = PERIODS if axis == ROWS else UNITS if _share(stubs, is_unit) >= 0.5 else SERIES
     if axis == COLUMNS:
         dropped = [j for j in value_cols if j not in col_periods]
         ignored += [parts.labels[j] or f"#{j + 1}" for j in dropped]
@@ -214,9 +217,11 @@ class _Reader:
         self.col_periods = col_periods
         self.series: dict[str, Series] = {}
         self.one_block = len(parts.blocks) <= 1
+        self.one_column = True
 
     def read(self, value_cols: list[int]) -> tuple[pd.DataFrame, list[Series]]:
         split = {j for j in value_cols if self._splits(j)}
+        self.one_column = len(value_cols) == 1
         out = []
         for r, block in self.parts.body:
             label = self.cells[r, self.stub].strip()
@@ -254,12 +259,15 @@ class _Reader:
 
     def _series(self, block: str, row_label: str, j: int, part: str) -> str:
         """The series a cell belongs to (created on first sight), by its key."""
+        column = self.parts.labels[j] or f"#{j + 1}"
         if self.axis == COLUMNS and self.rows_are == SERIES:
             label = row_label
         elif self.axis == COLUMNS:
             label = self.parts.title or "—"
+        elif self.axis == NONE and self.rows_are == SERIES:  # one period: a row a series
+            label = row_label if self.one_column else f"{row_label}{LEVEL_SEP}{column}"
         else:
-            label = self.parts.labels[j] or f"#{j + 1}"
+            label = column
         head = [] if self.one_block or not block else [block]
         key = LEVEL_SEP.join([*head, label, *([part] if part else [])])
         if key not in self.series:

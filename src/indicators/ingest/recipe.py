@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field, replace
 from indicators.core.folding import fold
 from indicators.core.i18n import WordedError
 from indicators.ingest.layout import LEVEL_SEP
+from indicators.ingest.published import AXES
 
 FORMAT = "chi-so-cntt-recipe"
 VERSION = 1
@@ -44,6 +45,7 @@ class Recipe:
     area: tuple[str, str] | None = None  # (unit_list, code); None: the home province
     period: str | None = None  # the one period of a table that prints none (a ranking)
     numbers: dict[str, str] = field(default_factory=dict)  # series key -> "vi" / "en"
+    axis: str | None = None  # where the periods are, when the analyst said so (else found)
 
     def renamed(self, name: str) -> Recipe:
         return replace(self, name=name)
@@ -164,9 +166,12 @@ def _checked(body: dict) -> Recipe:
     title, period = body.get("title") or "", body.get("period")
     if not isinstance(title, str) or (period is not None and not isinstance(period, str)):
         raise RecipeError("recipe.error.field", field="title/period")
+    axis = body.get("axis")
+    if axis not in (None, *AXES):
+        raise RecipeError("recipe.error.field", field="axis")
     return Recipe(
         name, title, dict(series), tuple(labels), tuple(area) if area else None, period,
-        dict(numbers),
+        dict(numbers), axis,
     )  # fmt: skip
 
 

@@ -70,8 +70,10 @@ def recipe_from_rows(
     area: tuple[str, str] | None,
     period: str | None,
     lang: str,
+    axis: str | None = None,
 ) -> Recipe:
-    """The recipe the analyst confirmed: each row's indicator and number choice."""
+    """The recipe the analyst confirmed: each row's indicator and number choice, and where
+    the periods are when the analyst corrected it (None: as the reader finds them)."""
     numbers = {v: k for k, v in number_options(lang).items()}
     series, written = {}, {}
     for key, row in edited.iterrows():
@@ -81,7 +83,7 @@ def recipe_from_rows(
         choice = numbers.get(str(row["numbers"]), "auto")
         if choice != "auto":
             written[str(key)] = choice
-    return Recipe(name, base.title, series, base.labels, area, period or None, written)
+    return Recipe(name, base.title, series, base.labels, area, period or None, written, axis)
 
 
 def default_name(pub: Published) -> str:

@@ -43,6 +43,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bảng không có cột đơn vị: mọi số liệu thuộc một địa bàn.",
         "The table has no unit column: every value belongs to one area.",
     ),
+    "mapping.axis": ("Kỳ số liệu nằm ở", "Where the periods are"),
+    "mapping.axis_help": (
+        "Sửa nếu cách đọc tự nhận sai; bấm Áp dụng để đọc lại bảng, rồi chọn chỉ tiêu.",
+        "Correct it if it was read wrongly; press Apply to read the table again, then map it.",
+    ),
+    "mapping.axis.found": ("{found} (tự nhận)", "{found} (as found)"),
+    "mapping.axis.rows": ("theo dòng (mỗi dòng một năm)", "down the rows (a year a row)"),
+    "mapping.axis.columns": ("theo cột (mỗi cột một năm)", "across the columns (a year a column)"),
+    "mapping.axis.none": ("bảng một kỳ (nhập năm bên dưới)", "one period (enter the year below)"),
     "mapping.period": ("Kỳ số liệu của bảng (năm)", "The table's period (year)"),
     "mapping.name": ("Tên công thức", "Recipe name"),
     "mapping.name_help": (

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from tests.ingest.published_examples import YEARBOOK_2020, YEARBOOK_2021, xlsx_bytes
+from tests.ingest.published_examples import DTI_2022, YEARBOOK_2020, YEARBOOK_2021, xlsx_bytes
 
 from .conftest import running_server
 from .helpers import add_account, no_errors, sign_in, wait_for_session_cookie
@@ -20,7 +20,7 @@ def _upload(page: Page, tmp_path, name: str, data: bytes) -> None:
     file = tmp_path / name
     file.write_bytes(data)
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(file)
-    expect(page.get_by_test_id("stFileChipName")).to_have_text(name)
+    expect(page.get_by_test_id("stFileChipName")).to_have_attribute("title", name)
 
 
 def _choose_for(page: Page, series: str, option: str) -> None:
@@ -85,3 +85,20 @@ def test_a_yearbook_is_mapped_once_and_its_next_edition_read_by_the_recipe(
         no_errors(page)
         page.screenshot(path=screenshots / "history-recipe-vi.png")
         context.close()
+
+        # 5. On a phone: a ranking's mapping step stacks its choices one under the other.
+        phone = browser.new_context(
+            viewport={"width": 390, "height": 2400}, is_mobile=True, has_touch=True, locale="vi-VN"
+        )
+        page = phone.new_page()
+        page.goto(f"{srv.url}/tai-len")
+        sign_in(page, "chuyenvien")
+        wait_for_session_cookie(page)
+        _upload(page, tmp_path, "xep-hang-dti-2022.xlsx", xlsx_bytes(DTI_2022))
+        expect(page.get_by_text("Cách đọc bảng như khi công bố")).to_be_visible(timeout=60_000)
+        expect(page.get_by_role("combobox", name="Chỉ tiêu của dãy số «Xếp hạng»")).to_be_visible()
+        no_errors(page)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390  # nothing wider than the phone
+        page.get_by_test_id("stMain").screenshot(path=screenshots / "upload-mapping-phone-vi.png")
+        phone.close()

@@ -94,6 +94,9 @@ def default_name(pub: Published) -> str:
     text = " ".join(_NAME_CHARS.sub(" ", re.sub(r"\d{4}", " ", text)).split())
     while len(text) > 60 and " " in text:
         text = text.rsplit(" ", 1)[0]
+    text = re.sub(
+        r"\s+(năm|year|giai đoạn|period)$", "", text, flags=re.IGNORECASE
+    )  # its year went
     name = text[:60].strip(" -–") or "Bang"
     return name if valid_name(name) else "Bang"
 

@@ -682,11 +682,19 @@ def xlsx_bytes(ex: Example) -> bytes:
     return _fixed_zip_times(buf.getvalue())
 
 
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
 def _fixed_zip_times(data: bytes) -> bytes:
+    """Fixed zip entry times, and a fixed 'modified' time in docProps/core.xml: openpyxl
+    stamps the time of saving there, which made two builds differ across a second."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(fixed, src.read(info.filename))
+            part = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                part = _MODIFIED.sub(rb"\g<1>2024-01-01T00:00:00Z\g<2>", part)
+            dst.writestr(fixed, part)
     return out.getvalue()

@@ -4,9 +4,10 @@
 
 The table is a yearbook-style annex as a provincial statistics office prints it: a numbered
 bilingual title, a unit line, a header of years (2016 … 2024, the last one 'Sơ bộ - Prel.'),
-then one stacked block per count indicator of the catalog (21), each listing every district
-and commune of old Khánh Hòa and Ninh Thuận (210) with dot-thousands figures, a 'Ghi chú:' and
-a 'Nguồn:' line: 4,410 data rows, 39,690 values (illustrative figures, made here). Names that
+then one stacked block per indicator (the catalog's 21 counts with dot-thousands figures, and
+an amount and two ratios with decimal commas), each listing every district and commune of old
+Khánh Hòa and Ninh Thuận (210), a 'Ghi chú:' and a 'Nguồn:' line: 5,040 data rows, 45,360
+values (illustrative figures, made here). Names that
 differ only in tone marks ('Xã Thành Hải', 'Xã Thanh Hải') are among them. Each run, one
 after the other, in one process:
 
@@ -51,7 +52,10 @@ def table(catalog, regions) -> tuple[list[list[str]], dict[str, str]]:
     """The printed rows, and the block label → indicator mapping an analyst confirms."""
     rng = np.random.default_rng(13)
     units = regions[(regions["unit_list"] == LEGACY) & (regions["level"] != "province")]
-    counts = [i for i in catalog if i.kind == "count"][:24]
+    counts = [i for i in catalog if i.kind == "count"]
+    # three more with decimals as yearbooks print them ('12,5'): an amount and two ratios
+    # reported without their parts (stored as reported, with a warning)
+    decimals = [catalog[c] for c in ("post_radius_km", "mobile_subs_per100", "fixed_bb_per100")]
     head = [
         "Đơn vị hành chính\nAdministrative unit",
         *map(str, YEARS[:-1]),
@@ -68,13 +72,17 @@ def table(catalog, regions) -> tuple[list[list[str]], dict[str, str]]:
     rows += [[""] * (width - 1) + ["ĐVT: Đơn vị tính theo chỉ tiêu"]]
     rows.append(head)
     mapping = {}
-    for ind in counts:
+    for ind in [*counts, *decimals]:
         block = f"{ind.name_vi} - {ind.name_en}"
         mapping[block] = ind.code
         rows.append([block] + [""] * (width - 1))
         for name in units["name"]:
-            values = rng.integers(1_000, 2_000_000, size=len(YEARS))
-            rows.append([name, *(f"{v:,}".replace(",", ".") for v in values)])
+            if ind.kind == "count":
+                values = rng.integers(1_000, 2_000_000, size=len(YEARS))
+                rows.append([name, *(f"{v:,}".replace(",", ".") for v in values)])
+            else:
+                values = rng.uniform(1, 99, size=len(YEARS))
+                rows.append([name, *(f"{v:.1f}".replace(".", ",") for v in values)])
     rows.append(
         ["Ghi chú: Số liệu minh họa / illustrative figures (bench/published_5k.py)"]
         + [""] * (width - 1)
@@ -96,15 +104,18 @@ def xlsx_bytes(rows: list[list[str]]) -> bytes:
     for r, row in enumerate(rows, 1):
         for c, text in enumerate(row, 1):
             if text:
-                value = (
-                    int(text.replace(".", "")) if r > 4 and c > 1 and text[0].isdigit() else text
-                )
+                value = _typed(text) if r > 4 and c > 1 and text[0].isdigit() else text
                 ws.cell(row=r, column=c, value=value)
         if r != 4 and sum(1 for t in row if t) == 1 and row[0]:
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _typed(text: str) -> float | int:
+    """A printed figure as Excel keeps it: '1.234.567' -> 1234567, '12,5' -> 12.5."""
+    return float(text.replace(",", ".")) if "," in text else int(text.replace(".", ""))
 
 
 def timed(fn) -> tuple[float, object]:

@@ -149,8 +149,10 @@ def test_regions_prints_the_units_of_a_list(cli):
     assert out.returncode == 0, out.stderr
     units = pd.read_csv(io.StringIO(out.stdout), dtype=str, keep_default_na=False)
     assert set(units["unit_list"]) == {"2025"}
-    assert units["level"].value_counts().to_dict() == {"commune": 65, "province": 1}
+    # the province's 65 communes, and every province of the list (the national level)
+    assert units["level"].value_counts().to_dict() == {"commune": 65, "province": 34}
     assert units.set_index("code").loc["22333", "name"] == "Phường Bắc Nha Trang"
+    assert units.set_index("code").loc["01", "name"] == "Thành phố Hà Nội"
     both = pd.read_csv(io.StringIO(cli("regions").stdout), dtype=str)
     assert set(both["unit_list"]) == {"legacy", "2025"}
 

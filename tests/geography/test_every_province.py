@@ -35,7 +35,7 @@ EVERY_PROVINCE = [(LEGACY, c) for c in province_codes(LEGACY)] + [
 def units_of(unit_list: str, code: str) -> pd.DataFrame:
     """The unit list of one province as an install configured for it alone builds it (built
     once per province, shared with tests/service/test_new_install.py)."""
-    return build_regions(((unit_list, (code,)),))
+    return build_regions(((unit_list, (code,)),), national=False)
 
 
 def test_the_package_has_63_old_and_34_new_provinces():
@@ -89,7 +89,9 @@ def test_after_the_reform_each_island_is_a_special_zone_of_its_province(_, __, n
 
 
 def test_the_whole_country_at_once_has_every_unit_once():
-    both_lists = build_regions(((LEGACY, province_codes(LEGACY)), (NEW, province_codes(NEW))))
+    both_lists = build_regions(
+        ((LEGACY, province_codes(LEGACY)), (NEW, province_codes(NEW))), national=False
+    )
     counts = both_lists.groupby(["unit_list", "level"]).size().to_dict()
     assert counts == {
         (LEGACY, "province"): 63,
@@ -119,3 +121,18 @@ def test_a_province_code_the_unit_list_lacks_is_worded(sources, words):
     assert refused.value.rule.startswith("install.")
     for word in words:
         assert word in str(refused.value)
+
+
+def test_the_national_level_adds_every_other_province_with_nothing_below_it():
+    """A Khánh Hòa install knows all 63 old and 34 new provinces (for rankings), but only its
+    own provinces have districts and communes; the own ones are not listed twice."""
+    units = build_regions(((LEGACY, ("56", "58")), (NEW, ("56",))))
+    provinces = units[units["level"] == "province"]
+    assert provinces.groupby("unit_list").size().to_dict() == {LEGACY: 63, NEW: 34}
+    assert not units.duplicated(["unit_list", "code"]).any()
+    national = units[units["national"]]
+    assert set(national["level"]) == {"province"} and len(national) == 63 + 34 - 3
+    below = units[units["level"] != "province"]
+    assert set(below["province_code"]) <= {"56", "58"} and not below["national"].any()
+    hanoi = provinces[(provinces["unit_list"] == NEW) & (provinces["code"] == "01")].iloc[0]
+    assert hanoi["name"] == "Thành phố Hà Nội" and hanoi["national"] and hanoi["area_km2"] > 3000

@@ -15,6 +15,7 @@ from indicators.geography.units import (
     NEW,
     build_regions,
     exists_during,
+    own_units,
     unit_list_for,
 )
 
@@ -25,7 +26,8 @@ def regions() -> pd.DataFrame:
 
 
 def _units(regions, unit_list, level, province=None):
-    sel = (regions["unit_list"] == unit_list) & (regions["level"] == level)
+    """The install's own units of a level (the national level's other provinces left out)."""
+    sel = (regions["unit_list"] == unit_list) & (regions["level"] == level) & own_units(regions)
     if province is not None:
         sel &= regions["province_code"] == province
     return regions[sel]

@@ -14,14 +14,17 @@ import math
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from indicators.core.catalog import load_catalog
 from indicators.core.folding import fold
-from indicators.geography.units import build_regions
+from indicators.geography.units import build_regions, own_units
 from indicators.ingest.check import PROPOSED, Checked, check_upload
+from indicators.ingest.mapping import AreaNames
 from indicators.ingest.published import SCORE, UNITS
 from indicators.ingest.recipe import Recipe
+from indicators.ingest.unitmatch import UnitMatcher
 from tests.ingest.published_examples import (
     EXAMPLES,
     OTHER_INSTALL_EXPECTED,
@@ -56,8 +59,20 @@ def confirmed(ex: Example, proposed: Checked) -> Recipe:
     return Recipe("test", pub.title, series, tuple(pub.labels()), area, None)
 
 
-def rows_of(checked: Checked) -> list[tuple]:
+def rows_of(checked: Checked, sources=HOME) -> list[tuple]:
+    """The stored rows of the install's own units (a ranking's other provinces are stored too,
+    on the national level: `test_a_ranking_stores_every_province_as_printed`)."""
+    units = regions(sources)
+    mine = set(
+        zip(
+            units.loc[own_units(units), "unit_list"],
+            units.loc[own_units(units), "code"],
+            strict=True,
+        )
+    )
     f = checked.frame
+    f = f[np.array([(ul, c) in mine for ul, c in zip(f["unit_list"], f["region"], strict=True)],
+                   dtype=bool)]  # fmt: skip
     cols = ["indicator", "unit_list", "region", "period", "value", "status"]
     return sorted(tuple(r) for r in f[cols].itertuples(index=False))
 
@@ -109,4 +124,19 @@ def test_another_province_reads_its_own_yearbook(ex):
         recipe = confirmed(ex, check(ex, fmt, sources, {"legacy": code}))
         checked = check(ex, fmt, sources, {"legacy": code}, recipe)
         assert not checked.errors, [(p.row, p.reason_en) for p in checked.errors]
-        same_rows(rows_of(checked), OTHER_INSTALL_EXPECTED[ex.name])
+        same_rows(rows_of(checked, sources), OTHER_INSTALL_EXPECTED[ex.name])
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_ranking_stores_every_province_as_printed(fmt):
+    """With the national level, the DTI 2022 ranking stores the rank of all 63 old provinces as
+    printed (the tie 15, 15, 17 kept), each on its own code however the table names it."""
+    ex = next(e for e in EXAMPLES if e.name == "dti_2022_ranking_63")
+    checked = check(ex, fmt, recipe=confirmed(ex, check(ex, fmt)))
+    assert checked.ok
+    ranks = checked.frame[checked.frame["indicator"] == "dti_rank"].set_index("region")["value"]
+    assert len(ranks) == 63 and sorted(ranks.astype(int)) == [*range(1, 16), 15, *range(17, 64)]
+    areas = AreaNames(UnitMatcher(regions(HOME)), ("legacy", "2025"))
+    for row in (r for r in ex.rows if r[0].isdigit()):  # TT | name | score | rank, as printed
+        (code,) = {c for ul, c in areas.province(row[1]) if ul == "legacy"}
+        assert ranks[code] == float(row[3]), row

@@ -89,7 +89,9 @@ def reform_province() -> str:
         return ""
     xw = crosswalk.national_crosswalk()
     olds = tuple(sorted(set(xw.loc[xw["new_province_code"] == ref.code, "old_province_code"])))
-    units = build_regions(((NEW, (ref.code,)),) + (((LEGACY, olds),) if olds else ()))
+    units = build_regions(
+        ((NEW, (ref.code,)),) + (((LEGACY, olds),) if olds else ()), national=False
+    )
     new = units[units["unit_list"] == NEW]
     home = new.loc[new["level"] == "province", "short_name"].iloc[0]
     old = units[(units["unit_list"] == LEGACY) & (units["level"] == "province")]

@@ -11,7 +11,7 @@ from indicators.core.periods import parse_period, sort_key
 from indicators.core.problems import DataError
 from indicators.core.settings import settings
 from indicators.geography.boundaries import located
-from indicators.geography.units import LEGACY
+from indicators.geography.units import LEGACY, own_units
 from indicators.present.chart_spec import ChartSpec
 from indicators.present.figures import heatmap_figure, map_figure, ranking_figure
 from indicators.present.literal import markdown_literal
@@ -81,7 +81,7 @@ if len(by_list) > 1:
 # The unit to look inside: a province of this unit list or, on the old units, a district.
 table = cached(read.units, unit_list)
 names = dict(zip(table["code"], table["name"], strict=True))
-provinces = table[table["level"] == "province"]
+provinces = table[(table["level"] == "province") & own_units(table)]  # not the national level
 parents: list[str] = []
 for prov_code in provinces["code"]:
     parents.append(prov_code)
@@ -203,7 +203,8 @@ with left:
 with right:
     st.subheader(tr("regions.map"))
     places = cached(read.units, unit_list)
-    centres = places.loc[places["level"] == "province", ["lat", "lon"]].itertuples(index=False)
+    home = (places["level"] == "province") & own_units(places)
+    centres = places.loc[home, ["lat", "lon"]].itertuples(index=False)
     now["located"] = located(now, centres)
     shapes = None
     path = cfg.boundary_file(unit_list)

@@ -40,6 +40,7 @@ COLUMNS = [
     "lat",
     "lon",
     "area_km2",
+    "national",  # True: a province of the national level only (no units of it below)
 ]
 
 
@@ -159,7 +160,7 @@ def _provinces(unit_list: str, codes: tuple[str, ...]) -> list[pd.DataFrame]:
     if missing:
         part = _legacy(missing) if unit_list == LEGACY else _new(missing)
         valid_from, valid_to = VALIDITY[unit_list]
-        part = part.assign(valid_from=valid_from, valid_to=valid_to)[COLUMNS]
+        part = part.assign(valid_from=valid_from, valid_to=valid_to, national=False)[COLUMNS]
         for col in ("name", "short_name", "type"):
             part[col] = part[col].map(lambda s: unicodedata.normalize("NFC", s))
         for code, units in part.groupby("province_code"):
@@ -167,19 +168,62 @@ def _provinces(unit_list: str, codes: tuple[str, ...]) -> list[pd.DataFrame]:
     return [_BUILT[(unit_list, c)] for c in dict.fromkeys(codes)]
 
 
-def build_regions(sources: tuple[tuple[str, tuple[str, ...]], ...]) -> pd.DataFrame:
-    """The units of the configured provinces in each unit list, one row per unit."""
+def build_regions(
+    sources: tuple[tuple[str, tuple[str, ...]], ...], *, national: bool = True
+) -> pd.DataFrame:
+    """The units of the configured provinces in each unit list, one row per unit, and (with
+    `national`) every other province of both lists as a unit of its own, with nothing below
+    it: where the province stands among all of them (rankings, province-level figures)."""
     if not sources:
         raise WordedError("install.no_region_sources")
     parts = []
     for unit_list, codes in sources:
         _check_codes(unit_list, codes)
         parts.extend(_provinces(unit_list, codes))
+    if national:
+        home = {(ul, c) for ul, codes in sources for c in codes}
+        for unit_list in UNIT_LISTS:
+            others = _national(unit_list)
+            keep = [(unit_list, c) not in home for c in others["code"]]
+            parts.append(others[keep])
     out = pd.concat(parts, ignore_index=True)
     out["level"] = pd.Categorical(out["level"], categories=list(LEVELS), ordered=True)
     out = out.sort_values(["unit_list", "province_code", "level", "code"], ignore_index=True)
     out["level"] = out["level"].astype(str)
     return out
+
+
+@cache
+def _national(unit_list: str) -> pd.DataFrame:
+    """Every province of a unit list as one row (name, short name, centroid; the 2025 list's
+    area as the sum of its communes'), read once per process."""
+    if unit_list == LEGACY:
+        sql = (
+            "SELECT DISTINCT province, provinceShort, provinceCode, provinceLat, provinceLon"
+            " FROM admin_units_legacy"
+        )
+    else:
+        sql = (
+            "SELECT province, provinceShort, provinceCode, provinceLat, provinceLon,"
+            " SUM(wardAreaKm2) AS area_km2 FROM admin_units"
+            " GROUP BY province, provinceShort, provinceCode, provinceLat, provinceLon"
+        )
+    raw = pd.DataFrame(query(sql)).drop_duplicates("provinceCode")
+    out = _level(raw, "province", "province", None, None).assign(unit_list=unit_list)
+    if "area_km2" not in out:
+        out["area_km2"] = None
+    valid_from, valid_to = VALIDITY[unit_list]
+    out = out.assign(district_code=None, valid_from=valid_from, valid_to=valid_to, national=True)
+    for col in ("name", "short_name", "type"):
+        out[col] = out[col].map(lambda s: unicodedata.normalize("NFC", s))
+    return out[COLUMNS].reset_index(drop=True)
+
+
+def own_units(units: pd.DataFrame) -> pd.Series:
+    """The install's own units: not the other provinces of the national level."""
+    if "national" not in units:
+        return pd.Series(True, index=units.index)
+    return ~units["national"].fillna(False).astype(bool)
 
 
 def exists_during(region: pd.Series, start: date, end: date) -> bool:

@@ -119,7 +119,6 @@ class AreaNames:
 
     def __init__(self, matcher: UnitMatcher, unit_lists: tuple[str, ...]):
         self.matcher, self.unit_lists = matcher, unit_lists
-        self._home = {(ul, code) for ul in unit_lists for code in matcher.provinces(ul)}
         self._names: dict[str, str | None] = {}
         self._provinces: dict[str, set[tuple[str, str]]] = {}
         for r in all_provinces().itertuples(index=False):
@@ -143,7 +142,9 @@ class AreaNames:
         return None
 
     def is_install_province(self, unit_list: str, code: str) -> bool:
-        return (unit_list, code) in self._home
+        """Whether the install keeps figures of this province (its own, or any province when
+        its unit lists hold the national level)."""
+        return self.matcher.has(unit_list, code)
 
     def in_install(self, label: str) -> bool:
         return self.name_of(label) is not None

@@ -184,6 +184,10 @@ def _units(
     codes = [_code_in(areas.province(a), ul) for a, ul in zip(labels, lists, strict=True)]
     frame["unit_list"] = lists
     frame["region"] = codes
+    # the code decides: the printed name ('Ho Chi Minh City') was matched to it already
+    frame["region_name"] = frame["region_name"].where(
+        pd.Series(codes, index=frame.index).eq(""), ""
+    )
 
 
 def _in_force(period: str) -> str:

@@ -21,7 +21,7 @@ from indicators.core.catalog import Catalog, Indicator
 from indicators.core.i18n import both, joined, t
 from indicators.core.schema import OBS_COLUMNS
 from indicators.core.spreadsheet import to_csv_bytes, xlsx_row
-from indicators.geography.units import NEW
+from indicators.geography.units import NEW, own_units
 
 # The long format the reader takes back, with the unit's name beside its code for people.
 DATA_COLUMNS = (*OBS_COLUMNS[:3], "region_name", *OBS_COLUMNS[3:])
@@ -53,7 +53,7 @@ def example_rows(catalog: Catalog, regions: pd.DataFrame, unit_list: str = NEW) 
     the unit list covers.
     """
     units = _units(regions, unit_list)
-    province = units[units["level"] == "province"].head(1)
+    province = units[units["level"].eq("province") & own_units(units)].head(1)
     commune = units[units["level"] == "commune"].head(1)
     period = "2025" if unit_list == NEW else "2024"
     rows = []

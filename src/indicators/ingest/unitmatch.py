@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from indicators.core.folding import fold
+from indicators.geography.units import own_units
 
 _TYPES = ("thanh pho", "thi tran", "thi xa", "dac khu", "phuong", "xa", "huyen", "quan", "tinh")
 _ABBREV = {"tp": "thanh pho", "tx": "thi xa", "tt": "thi tran", "h": "huyen", "p": "phuong"}
@@ -88,9 +89,11 @@ class UnitMatcher:
         }
 
     def provinces(self, unit_list: str) -> list[str]:
-        """Codes of the provinces in a unit list (two in 'legacy' for the new Khánh Hòa)."""
+        """Codes of the install's own provinces in a unit list (two in 'legacy' for the new
+        Khánh Hòa), not the other provinces of the national level."""
         u = self._units
-        return list(u.loc[(u["unit_list"] == unit_list) & (u["level"] == "province"), "code"])
+        mine = (u["unit_list"] == unit_list) & (u["level"] == "province") & own_units(u)
+        return list(u.loc[mine, "code"])
 
     def has(self, unit_list: str, code: str) -> bool:
         return code in self._codes.get(unit_list, ())

@@ -319,10 +319,11 @@ def range_series(
 
 def units(con, unit_list: str) -> pd.DataFrame:
     """The units of one unit list with parents and centroid (for choices, names and maps),
-    provinces first, then districts, then communes."""
+    provinces first, then districts, then communes; `national` marks the other provinces of
+    the national level (nothing below them)."""
     return con.execute(
         "SELECT code, name, short_name, type, level, parent_code, province_code, district_code,"
-        " lat, lon FROM regions WHERE unit_list = ?"
+        " lat, lon, COALESCE(national, false) AS national FROM regions WHERE unit_list = ?"
         " ORDER BY CASE level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, code",
         [unit_list],
     ).df()

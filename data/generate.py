@@ -267,35 +267,8 @@ def main(out_dir: Path = HERE) -> None:
                 "records_online_pct", unit_list, unit, f"{y}-Q{q}", round(records * share), records
             )
 
-    dti_source = "Bộ TT&TT: kết quả Chỉ số chuyển đổi số cấp tỉnh (DTI) 2022"
-    dti24_source = "Bộ KH&CN: kết quả Chỉ số chuyển đổi số cấp tỉnh (DTI) 2024"
-    for y, score in zip(range(2020, 2024), (0.3412, 0.4235, 0.4690, 0.5521), strict=True):
-        w.add("dti_score", LEGACY, kh_old, y, score)
-    w.add(
-        "dti_score",
-        NEW,
-        kh_new,
-        2024,
-        0.7071,
-        status="published",
-        source=dti24_source,
-        note="Xếp hạng theo 34 tỉnh, thành mới / ranked among the 34 new provinces",
-    )
-    for y, rank in ((2020, 38), (2021, 35), (2023, 29)):
-        w.add("dti_rank", LEGACY, kh_old, y, rank, note=f"{rank}/63")
-    w.add("dti_rank", LEGACY, kh_old, 2022, 41, status="published", source=dti_source, note="41/63")
-    w.add(
-        "dti_rank",
-        NEW,
-        kh_new,
-        2024,
-        16,
-        status="published",
-        source=dti24_source,
-        note="16/34 (34 tỉnh, thành mới / 34 new provinces)",
-    )
-    for y, rank in zip(range(2016, 2020), (24, 22, 19, 17), strict=True):
-        w.add("ict_index_rank", LEGACY, kh_old, y, rank, note=f"{rank}/63")
+    # Rankings of provinces (DTI, ICT Index) are not made up here: the published ones, for
+    # every province they place, are in data/rankings.csv with their sources (RANKINGS.md).
 
     with (out_dir / "observations.csv").open("w", newline="", encoding="utf-8") as f:
         out = csv.writer(f, lineterminator="\n")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from indicators.core.catalog import Catalog, load_catalog
 from indicators.core.i18n import both
 from indicators.core.settings import Settings, load_settings
@@ -16,6 +18,7 @@ from indicators.ingest.bundled import load_observations, load_targets
 from indicators.store.revisions import Revision, Store
 
 OBSERVATIONS, TARGETS = "observations.csv", "targets.csv"
+RANKINGS = "rankings.csv"  # published rankings of provinces, with their sources
 
 
 def open_store(settings: Settings) -> Store:
@@ -33,7 +36,9 @@ def catalog_of(settings: Settings) -> Catalog:
 def seed_from(folder: Path, store: Store) -> Revision | None:
     """Create the store from a data folder on first start; a no-op once it has revisions.
 
-    A new install's folder may hold no figures yet: observations.csv and targets.csv missing,
+    `rankings.csv`, where the folder has one, holds published rankings of provinces (every
+    province they place, with its source) and is read with the observations. A new install's
+    folder may hold no figures yet: observations.csv and targets.csv missing,
     empty or only their header. The store then starts with a first revision holding no rows, so
     the start is recorded in History and the next start does not seed again; the first upload
     is the second revision.
@@ -44,16 +49,19 @@ def seed_from(folder: Path, store: Store) -> Revision | None:
     store.initialize(catalog, regions)
     if store.is_seeded():
         return None
-    present = [p for p in (folder / OBSERVATIONS, folder / TARGETS) if p.exists()]
+    present = [
+        p for p in (folder / OBSERVATIONS, folder / TARGETS, folder / RANKINGS) if p.exists()
+    ]
     data = {p.name: p.read_bytes() for p in present}
+    observed = [
+        load_observations(
+            data.get(name, b""), catalog, regions, name=name, decimal=".", empty_ok=True
+        )
+        for name in (OBSERVATIONS, RANKINGS)
+    ]
     frames = {
-        "observations": load_observations(
-            data.get(OBSERVATIONS, b""),
-            catalog,
-            regions,
-            name=OBSERVATIONS,
-            decimal=".",
-            empty_ok=True,
+        "observations": pd.concat(
+            [f for f in observed if len(f)] or observed[:1], ignore_index=True
         ),
         "targets": load_targets(
             data.get(TARGETS, b""), catalog, regions, name=TARGETS, empty_ok=True

@@ -7,11 +7,11 @@ from __future__ import annotations
 import pytest
 
 from indicators.ingest.check import GIVEN, PROPOSED, RECOGNISED
-from indicators.ingest.mapping import province_key
 from indicators.ingest.published import RANK, SCORE
 from indicators.ingest.raw_table import Grid
 from indicators.ingest.reading import read_grid
 from indicators.ingest.recipe import Recipe, RecipeError
+from indicators.ingest.unitmatch import province_key
 from tests.ingest.published_examples import (
     DISTRICTS,
     DTI_2022,

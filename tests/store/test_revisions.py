@@ -129,7 +129,9 @@ def test_seeding_is_a_no_op_once_the_store_has_revisions(seeded_store):
 
 
 def test_store_file_is_a_real_duckdb_database(seeded_store):
-    bundled = pd.read_csv(DEFAULT_DATA_DIR / "observations.csv", dtype=str)
+    bundled = pd.concat(
+        [pd.read_csv(DEFAULT_DATA_DIR / f, dtype=str) for f in ("observations.csv", "rankings.csv")]
+    )
     con = duckdb.connect(str(seeded_store.path), read_only=True)
     try:
         n = con.execute("SELECT count(*) FROM observations WHERE rev_to IS NULL").fetchone()[0]

@@ -19,14 +19,13 @@ from indicators.geography.provinces import all_provinces
 from indicators.ingest.layout import LEVEL_SEP, LINE_SEP
 from indicators.ingest.published import RANK, SCORE, Published
 from indicators.ingest.recipe import Recipe
-from indicators.ingest.unitmatch import UnitMatcher, bare_key, is_total
+from indicators.ingest.unitmatch import UnitMatcher, is_total, province_key
 
 PROPOSE_AT = 0.7  # below this a series is left for the analyst to choose
 # Header words that say nothing about which indicator a column is
 _GENERIC = frozenset({"tong so", "total", "chia ra", "of which", "trong do", "tong", "so", "nam",
                       "year", "cong", "ca nam", "don vi", "unit"})  # fmt: skip
 _PART_KIND = {RANK: ("rank",), SCORE: ("index",)}
-_TAIL = re.compile(r"\s+(city|province)$")
 
 
 @dataclass
@@ -174,10 +173,3 @@ def halves(label: str) -> list[str]:
     district', 'TỔNG SỐ\nTOTAL'); 'Thừa Thiên - Huế' is tried whole first."""
     parts = re.split(r"\s+-\s+|\s*/\s*|\n", label)
     return list(dict.fromkeys([label, *(p.strip() for p in parts if p.strip())]))
-
-
-def province_key(text: str) -> str:
-    """'TP. Hồ Chí Minh', 'Thừa Thiên - Huế', 'Khánh Hoà', 'Ba Ria - Vung Tau', 'Ho Chi Minh
-    City' -> one key each: no type word, no tone marks, hyphens as spaces."""
-    key = bare_key(_TAIL.sub("", fold(text)))
-    return " ".join(key.replace("-", " ").split())

@@ -41,6 +41,21 @@ def is_total(text: str) -> bool:
     return fold(text).strip(" .:*") in TOTAL_NAMES
 
 
+_TAIL = re.compile(r"\s+(city|province)$")
+# Names rankings print for a province that its name in the package does not give: Huế was
+# Thừa Thiên Huế until 2025; Hồ Chí Minh City is shortened to HCM
+_PROVINCE_ALIASES = {"thua thien hue": "hue", "hcm": "ho chi minh", "tphcm": "ho chi minh"}
+
+
+def province_key(text: str) -> str:
+    """'TP. Hồ Chí Minh', 'TP.HCM', 'Thừa Thiên - Huế', 'Khánh Hoà', 'Ba Ria - Vung Tau',
+    'Ho Chi Minh City', 'Khanh Hoa Province' -> one key each: no type word, no tone marks,
+    hyphens as spaces."""
+    key = bare_key(_TAIL.sub("", fold(text)))
+    key = " ".join(key.replace("-", " ").split())
+    return _PROVINCE_ALIASES.get(key, key)
+
+
 def _toned(text: str) -> str:
     """Lower case in NFC, tone marks kept: tells 'Thành Hải' from 'Thanh Hải'."""
     return " ".join(unicodedata.normalize("NFC", str(text)).lower().split())
@@ -148,9 +163,13 @@ class UnitMatcher:
         return hits.pop() if len(hits) == 1 else None
 
     def name_fits(self, unit_list: str, code: str, text: str) -> bool:
-        """Whether a name written next to a code is that unit's (codes are reused in 2025)."""
+        """Whether a name written next to a code is that unit's (codes are reused in 2025); a
+        province as rankings print it ('TP.HCM', 'Thừa Thiên - Huế', 'Khanh Hoa Province')."""
         r = self.unit(unit_list, code)
-        return bare_key(text) in (bare_key(r["name"]), bare_key(r["short_name"]))
+        if bare_key(text) in (bare_key(r["name"]), bare_key(r["short_name"])):
+            return True
+        names = (province_key(r["name"]), province_key(r["short_name"]))
+        return r["level"] == "province" and province_key(text) in names
 
     def _labels(self, unit_list: str, codes: list[str]) -> tuple[str, ...]:
         seen = list(dict.fromkeys(codes))[:3]

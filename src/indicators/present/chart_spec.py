@@ -312,7 +312,8 @@ def preset(name: str, con, rev: int, *, catalog: Catalog, settings: Settings) ->
     headline = settings.headline_in(catalog)
     if name == "phase_2016_2020":
         prov = province_code(settings, LEGACY)
-        return [ChartSpec("trend", code, LEGACY, (prov,), "2016", "2020") for code in headline]
+        shown = _with_data(con, rev, headline, RegionRef(LEGACY, prov), "2016", "2020")
+        return [ChartSpec("trend", code, LEGACY, (prov,), "2016", "2020") for code in shown]
     if name != "current_year":
         raise ValueError(f"unknown preset {name!r}; one of {PRESETS}")
     year = latest_year(con, rev, settings, catalog)
@@ -333,5 +334,15 @@ def preset(name: str, con, rev: int, *, catalog: Catalog, settings: Settings) ->
                 )
                 continue
         first = str(int(year) - 4)
-        specs.append(ChartSpec("trend", code, unit_list, (prov,), first, year))
+        if _with_data(con, rev, [code], RegionRef(unit_list, prov), first, year):
+            specs.append(ChartSpec("trend", code, unit_list, (prov,), first, year))
     return specs
+
+
+def _with_data(con, rev: int, codes, ref: RegionRef, first: str, last: str) -> list[str]:
+    """The indicators among `codes` with a value for the unit within the years: a slide that
+    would only say 'no data' is left out of a preset deck."""
+    have = read.series(con, rev, indicators=list(codes), refs=[ref])
+    years = have["period"].str[:4]
+    inside = have[(years >= first) & (years <= last) & have["value"].notna()]
+    return [c for c in codes if c in set(inside["indicator"])]

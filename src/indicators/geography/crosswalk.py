@@ -99,6 +99,27 @@ def crosswalk(regions: pd.DataFrame) -> pd.DataFrame:
     return xw[xw["old_code"].isin(old) & xw["new_code"].isin(new)].reset_index(drop=True)
 
 
+@lru_cache(maxsize=1)
+def province_crosswalk() -> pd.DataFrame:
+    """Every old province (63) with the new province (34) it joined, from the converter.
+
+    Provinces were merged whole in 2025 and none was divided, so each old province has one row
+    and goes whole into its new province (old Khánh Hòa 56 and old Ninh Thuận 58 into the new
+    Khánh Hòa 56; old Cao Bằng 04 alone into the new Cao Bằng 04). `n_old_units` counts the
+    old province's commune-level units (an island district without communes counts as one),
+    the measure `n_parts`/`n_expected` use everywhere in the conversion.
+    """
+    xw = national_crosswalk()
+    out = (
+        xw.groupby(["old_province_code", "new_province_code"], as_index=False)
+        .agg(n_old_units=("old_code", "nunique"))
+        .sort_values(["new_province_code", "old_province_code"], ignore_index=True)
+    )
+    if out["old_province_code"].duplicated().any():  # the converter would have split one
+        raise ValueError("an old province goes to more than one new province")
+    return out
+
+
 @dataclass(frozen=True)
 class Plan:
     """How each new unit is built from old ones, and which old units are exactly a new one.

@@ -16,11 +16,15 @@ Rules, by how an indicator adds up over areas (`catalog.agg_region`):
 - none (indexes, ranks, non-additive amounts such as the average service radius): never
   converted; shown in their own era only.
 
-A new unit is built from the coarsest old units lying whole inside it: the new Khánh Hòa from
-old Khánh Hòa and old Ninh Thuận (their province values, reported or aggregated), Đặc khu Trường
-Sa from old huyện Trường Sa, a new ward from its old wards and communes. A ratio part reported
-without numerator and denominator (a published province percentage) is replaced by the sum of
-its communes' components.
+A new unit is built from the coarsest old units lying whole inside it: Đặc khu Trường Sa from
+old huyện Trường Sa, a new ward from its old wards and communes. A ratio part reported without
+numerator and denominator (a published district percentage) is replaced by the sum of its
+communes' components (`query.reform_sums` holds this arithmetic).
+
+Provinces, one path only: every new province, the install's own and the other provinces of the
+national level alike, is the sum of the old provinces it joined (`query.province_merger`: the
+new Khánh Hòa from old Khánh Hòa and old Ninh Thuận, their province values reported or
+aggregated from their communes), under the same rules; this module converts the units below.
 
 Periods: values of periods ending before 1 July 2025 go from old to new units. A period ending on
 or after it (the year 2025) is on the new units only; it reaches an old unit only where a new
@@ -44,20 +48,13 @@ from datetime import date
 import pandas as pd
 
 from indicators.core.catalog import Indicator
-from indicators.core.schema import (
-    REFORM_COLUMNS,
-    SOURCE_SEP,
-    ratio,
-    status_of_rank,
-    status_rank,
-)
 from indicators.core.settings import RegionRef
 from indicators.geography.crosswalk import BASIS_EQUAL, BASIS_ONE_TO_ONE, BASIS_WHOLE, Plan, plan
-from indicators.geography.units import LEGACY, NEW, REFORM_DATE, UNIT_LISTS
-from indicators.query import read
+from indicators.geography.units import LEGACY, NEW, UNIT_LISTS
+from indicators.query import province_merger, read
+from indicators.query.reform_sums import PERIOD_KEYS, SERIES_COLUMNS, combine, old_parts
 from indicators.query.timeseries import within
 
-SERIES_COLUMNS = [*read.RESOLVED_COLUMNS, *REFORM_COLUMNS]
 ADDITIVE = ("sum", "ratio")  # how an indicator adds up over areas, when it does
 NEVER_CONVERTED = ("index", "rank")  # kinds that mean nothing on other units
 
@@ -72,83 +69,14 @@ def _convertible(con) -> pd.DataFrame:
     return cat.loc[keep, ["code", "agg_region", "scale"]].reset_index(drop=True)
 
 
-def _join_sources(group: pd.Series, sources: pd.Series) -> pd.Series:
-    """Per group, its distinct sources ('A; B' strings split and joined again, sorted)."""
-    parts = (
-        pd.DataFrame({"g": group.to_numpy(), "s": sources.to_numpy()})
-        .dropna()
-        .assign(s=lambda d: d["s"].astype(str).str.split(SOURCE_SEP))
-        .explode("s")
-        .query("s != ''")
-        .drop_duplicates()
-        .sort_values(["g", "s"])
-    )
-    return parts.groupby("g")["s"].agg(SOURCE_SEP.join)
-
-
-PERIOD_KEYS = ["indicator", "period", "period_kind", "period_start", "period_end"]
-
-
-def _combine(parts: pd.DataFrame, by: list[str], cat: pd.DataFrame) -> pd.DataFrame:
-    """Parts weighted by `w` into one value per group: sums add, ratios add their components.
-
-    A ratio part without both components is left out (as `read` leaves it out of an area's
-    sum): it adds no value, status, source or coverage. Expects value, numerator, denominator,
-    status, source, n_parts, w, whole; returns the group keys with value, numerator,
-    denominator, status, source, n_parts, estimate.
-    """
-    p = parts.drop(columns=["code", "agg_region", "scale"], errors="ignore")
-    p = p.merge(cat, left_on="indicator", right_on="code", how="left")
-    has_nd = p["numerator"].notna() & p["denominator"].notna()
-    out_of_sum = (p["agg_region"] == "ratio") & ~has_nd
-    p = p.assign(
-        vw=p["value"] * p["w"],
-        nw=(p["numerator"] * p["w"]).where(has_nd),
-        dw=(p["denominator"] * p["w"]).where(has_nd),
-        has_nd=has_nd,
-        srank=status_rank(p["status"]).where(~out_of_sum, 0),
-        source=p["source"].where(~out_of_sum),
-        n_parts=p["n_parts"].where(~out_of_sum, 0),
-        apportioned=~p["whole"].astype(bool) & ~out_of_sum,
-    )
-    p["gid"] = p.groupby(by, dropna=False, sort=False).ngroup()
-    g = p.groupby(by, as_index=False, dropna=False, sort=False)
-    out = g.agg(
-        gid=("gid", "first"),
-        vw=("vw", "sum"),
-        n_values=("vw", "count"),
-        nw=("nw", "sum"),
-        dw=("dw", "sum"),
-        any_nd=("has_nd", "any"),
-        srank=("srank", "max"),
-        n_parts=("n_parts", "sum"),
-        estimate=("apportioned", "any"),
-        agg_region=("agg_region", "first"),
-        scale=("scale", "first"),
-    )
-    out["source"] = out["gid"].map(_join_sources(p["gid"], p["source"]))
-    out["vw"] = out["vw"].where(out["n_values"] > 0)  # no value is not zero
-    is_ratio = out["agg_region"] == "ratio"
-    ok = is_ratio & out["any_nd"]
-    out["value"] = out["vw"].where(~is_ratio, ratio(out["nw"], out["dw"], out["scale"]).where(ok))
-    out["numerator"] = out["nw"].where(ok)
-    out["denominator"] = out["dw"].where(ok)
-    out["status"] = status_of_rank(out["srank"])
-    return out[
-        [*by, "value", "numerator", "denominator", "status", "source", "n_parts", "estimate"]
-    ]
-
-
-def _usable(rows: pd.DataFrame) -> pd.Series:
-    ratio = rows["agg_region"] == "ratio"
-    return (ratio & rows["numerator"].notna() & rows["denominator"].notna()) | (
-        ~ratio & rows["value"].notna()
-    )
+def _below_province(frame: pd.DataFrame) -> pd.DataFrame:
+    """The plan's rows for new units below the province (provinces: `province_merger`)."""
+    return frame[frame["new_level"] != "province"]
 
 
 def _to_new(con, rev: int, pl: Plan, regions: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
-    """Old-unit values of periods before the reform, expressed on every new unit."""
-    cover = pl.covers
+    """Old-unit values of periods before the reform, on every new unit below the province."""
+    cover = _below_province(pl.covers)
     old = regions[regions["unit_list"] == LEGACY]
     communes = old[old["level"] == "commune"]
     big = cover[cover["old_level"] != "commune"][["old_code", "old_level"]].drop_duplicates()
@@ -163,32 +91,13 @@ def _to_new(con, rev: int, pl: Plan, regions: pd.DataFrame, cat: pd.DataFrame) -
         ],
         ignore_index=True,
     )[["old_code", "code"]]
-    codes = sorted(set(cover["old_code"]) | set(under["code"]))
-    vals = read.resolved_values(
-        con, rev, indicators=cat["code"].tolist(), unit_list=LEGACY, regions=codes
-    )
-    vals = vals[vals["period_end"] < pd.Timestamp(REFORM_DATE)]
-    if vals.empty:
+    own = old_parts(con, rev, cat, sorted(set(cover["old_code"])), under)
+    if own.empty:
         return pd.DataFrame(columns=SERIES_COLUMNS)
-    vals = vals.merge(cat[["code", "agg_region"]], left_on="indicator", right_on="code").drop(
-        columns="code"
-    )
     keep = [*PERIOD_KEYS, "value", "numerator", "denominator", "status", "source", "n_parts"]
-    own = vals.rename(columns={"region": "old_code"})
-    own = own[own["old_code"].isin(cover["old_code"])]
-    # A province or district part without numerator and denominator (a published percentage):
-    # its communes' components instead.
-    missing = own[(own["agg_region"] == "ratio") & ~_usable(own)]
-    if not missing.empty:
-        sub = under.merge(vals.rename(columns={"region": "code"}), on="code")
-        sub = sub.merge(missing[["old_code", *PERIOD_KEYS]], on=["old_code", *PERIOD_KEYS])
-        sub = _combine(sub.assign(w=1.0, whole=True), ["old_code", *PERIOD_KEYS], cat)
-        own = pd.concat(
-            [own[~own.index.isin(missing.index)], sub.drop(columns="estimate")], ignore_index=True
-        )
     parts = cover.merge(own[["old_code", *keep]], on="old_code")
     parts = parts.assign(w=parts["share"])
-    out = _combine(parts, ["new_code", *PERIOD_KEYS], cat)
+    out = combine(parts, ["new_code", *PERIOD_KEYS], cat)
     return out.rename(columns={"new_code": "region"}).assign(
         unit_list=NEW,
         note=None,
@@ -202,8 +111,8 @@ def _to_new(con, rev: int, pl: Plan, regions: pd.DataFrame, cat: pd.DataFrame) -
 
 
 def _to_old(con, rev: int, pl: Plan, cat: pd.DataFrame) -> pd.DataFrame:
-    """New-unit values on the old units that are exactly one new unit."""
-    eq = pl.equivalents
+    """New-unit values on the old units below the province that are exactly one new unit."""
+    eq = _below_province(pl.equivalents)
     if eq.empty:
         return pd.DataFrame(columns=SERIES_COLUMNS)
     vals = read.resolved_values(
@@ -231,8 +140,13 @@ def _compute(con, rev: int) -> pd.DataFrame:
     regions = _regions(con)
     cat = _convertible(con)
     pl = plan(regions)
-    both = (_to_new(con, rev, pl, regions, cat), _to_old(con, rev, pl, cat))
-    frames = [f for f in both if not f.empty]
+    every = (
+        _to_new(con, rev, pl, regions, cat),
+        _to_old(con, rev, pl, cat),
+        province_merger.provinces_to_new(con, rev, regions, cat),
+        province_merger.provinces_to_old(con, rev, regions, cat),
+    )
+    frames = [f for f in every if not f.empty]
     if not frames:
         return pd.DataFrame(columns=SERIES_COLUMNS)
     out = pd.concat(frames, ignore_index=True)

@@ -39,6 +39,7 @@ class Page:
 OVERVIEW = Page("ui/pages/overview.py", "overview", ":material/dashboard:", "tong-quan")
 TRENDS = Page("ui/pages/trends.py", "trends", ":material/show_chart:", "xu-huong")
 REGIONS = Page("ui/pages/regions.py", "regions", ":material/map:", "dia-ban")
+PROVINCES = Page("ui/pages/provinces.py", "provinces", ":material/leaderboard:", "so-sanh-tinh")
 BRIEFING = Page("ui/pages/briefing.py", "briefing", ":material/slideshow:", "bao-cao")
 DATA = Page("ui/pages/data.py", "data", ":material/table:", "du-lieu")
 METHODOLOGY = Page("ui/pages/methodology.py", "methodology", ":material/menu_book:", "phuong-phap")
@@ -47,7 +48,7 @@ HISTORY = Page("ui/pages/history.py", "history", ":material/history:", "lich-su"
 ACCOUNTS = Page("ui/pages/accounts.py", "accounts", ":material/manage_accounts:", "tai-khoan")
 
 SECTIONS = {  # menu section (message key) → its pages; the first page opens at /
-    "nav.section_view": (OVERVIEW, TRENDS, REGIONS, BRIEFING, DATA, METHODOLOGY),
+    "nav.section_view": (OVERVIEW, TRENDS, REGIONS, PROVINCES, BRIEFING, DATA, METHODOLOGY),
     "nav.section_update": (UPLOAD, HISTORY, ACCOUNTS),
 }
 # The role a page's menu entry waits for: below it the entry is hidden, and the page itself,

@@ -48,8 +48,8 @@ RULE_MAKERS = {  # (rule, …) → the area of its messages, `<area>.rule.<rule>
 RANKED_LEVELS = ("district", "commune")  # chart_spec.check: only these are ranked
 BASES = (BASIS_WHOLE, BASIS_EQUAL, BASIS_ONE_TO_ONE)  # how a converted value was made
 # ui/navigation.py: `Page.key`, one menu entry per page.
-PAGES = ("overview", "trends", "regions", "briefing", "data", "methodology", "upload", "history",
-         "accounts")  # fmt: skip
+PAGES = ("overview", "trends", "regions", "provinces", "briefing", "data", "methodology", "upload",
+         "history", "accounts")  # fmt: skip
 HISTORY_COLUMNS = (  # the revisions table of the History page
     "id", "created_at", "author", "file_name", "message", "rows_new", "rows_changed",
     "rows_unchanged", "rows_removed", "rows_rejected", "restores",

@@ -8,13 +8,17 @@ from indicators.core.catalog import TOPICS, Indicator
 from indicators.core.clock import local_time
 from indicators.core.direction import rising_is_good
 from indicators.core.numbers import format_number
+from indicators.core.periods import parse_period
 from indicators.core.schema import STATUSES
 from indicators.core.settings import settings
 from indicators.geography import crosswalk
+from indicators.geography.provinces import all_provinces
+from indicators.geography.socio_regions import load_socio_regions, split_provinces
 from indicators.geography.units import LEGACY, NEW, build_regions, province_codes
 from indicators.present.figures.legend import status_legend_figure
 from indicators.present.literal import markdown_code, markdown_literal
-from ui.cache import catalog, revision, revision_info, unit_lists, unit_names
+from indicators.query import provinces
+from ui.cache import cached, catalog, revision, revision_info, unit_lists, unit_names
 from ui.session import language, number, page_heading, province_ref, tr
 
 lang, rev, cat = language(), revision(), catalog()
@@ -201,3 +205,55 @@ st.markdown(
         small_en=format_number(99.2, "en", 1),
     )
 )
+
+
+# -- Province rankings and socio-economic regions (the Provinces page), from the data itself ---
+
+
+def rankings_table() -> pd.DataFrame:
+    """Per ranking and year: how many provinces have a value out of 63 or 34, and the sources."""
+    held = cached(provinces.ranking_coverage, rev)
+    return pd.DataFrame(
+        {
+            tr("method.rankings_col_indicator"): [
+                cat[c].name(lang) if c in cat else c for c in held["indicator"]
+            ],
+            tr("method.rankings_col_year"): [
+                f"{parse_period(p).label(lang)} · {tr(f'unitlist.short.{u}')}"
+                for p, u in zip(held["period"], held["unit_list"], strict=True)
+            ],
+            tr("method.rankings_col_count"): [
+                f"{n}/{o}" for n, o in zip(held["n"], held["out_of"], strict=True)
+            ],
+            tr("method.rankings_col_sources"): ["; ".join(s) for s in held["sources"]],
+        }
+    )
+
+
+def regions_text() -> str:
+    """Where the regions file's grouping comes from, per unit list; names shown as written."""
+    socio = load_socio_regions(settings().socio_regions_file)
+    names = all_provinces().set_index(["unit_list", "code"])["short_name"]
+    old = socio.of_list(LEGACY)
+    new = socio.of_list(NEW)
+    old_sources = "; ".join(dict.fromkeys(old["source"]))
+    params = {"file": markdown_code(socio.path.name), "old": markdown_literal(old_sources)}
+    if not all(src.startswith("derived") for src in new["source"]):
+        new_sources = markdown_literal("; ".join(dict.fromkeys(new["source"])))
+        return tr("method.regions_sourced", new=new_sources, **params)
+    split = [
+        f"{names[(NEW, code)]} ({', '.join(names[(LEGACY, c)] for c in olds)})"
+        for code, olds in split_provinces(socio)
+    ]
+    return tr("method.regions_derived", split=markdown_literal("; ".join(split)), **params)
+
+
+st.header(tr("method.rankings"))
+st.markdown(tr("method.rankings_text"))
+held_rankings = rankings_table()
+if held_rankings.empty:
+    st.info(tr("method.rankings_none"))
+else:
+    st.dataframe(held_rankings, hide_index=True, key="rankings")
+st.subheader(tr("method.regions"))
+st.markdown(regions_text())

@@ -12,6 +12,7 @@ from indicators.present.literal import markdown_literal
 from indicators.query import read
 from ui.cache import cached, catalog, revision
 from ui.downloads import image_downloads
+from ui.province_card import province_card
 from ui.session import language, no_data_yet, page_heading, province_ref, tr
 from ui.url_state import indicator_choice, level_choice, url_choice
 
@@ -74,6 +75,7 @@ for i, code in enumerate(headline):
         ]
         st.caption(markdown_literal(" · ".join(n for n in notes if n)))
 
+province_card()  # where the province stands among all provinces: latest DTI rank, a link
 left, right = st.columns(2, gap="large")
 with left:
     st.subheader(tr("overview.trend"))

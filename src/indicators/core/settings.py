@@ -19,6 +19,7 @@ REPO_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_DATA_DIR = REPO_ROOT / "data"
 DEFAULT_DB_PATH = REPO_ROOT / "var" / "indicators.duckdb"
 SIGN_IN_WAYS = ("local", "oidc")
+REGIONS_FILE = "socio_economic_regions.csv"  # provinces by socio-economic region, per unit list
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,18 @@ class Settings:
     def boundary_code_property(self) -> str:
         """The feature property holding the unit code in boundary files (`[maps] code_property`)."""
         return str(self.extra.get("maps", {}).get("code_property", "code"))
+
+    @property
+    def socio_regions_file(self) -> Path:
+        """The file grouping provinces into socio-economic regions: `[provinces] regions_file`,
+        relative to the data folder; without it the data folder's socio_economic_regions.csv,
+        or the bundled one when the folder has none (the grouping is national, not an
+        install's own data)."""
+        name = self.extra.get("provinces", {}).get("regions_file")
+        if name:
+            return self.data_dir / name
+        own = self.data_dir / REGIONS_FILE
+        return own if own.exists() else DEFAULT_DATA_DIR / REGIONS_FILE
 
 
 def data_dir() -> Path:

@@ -146,4 +146,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "shows Vietnamese diacritics, comma-separated, with a decimal point so any software "
         "reads them; XLSX files keep numbers as numbers.",
     ),
+    # The Provinces page: bundled rankings and the socio-economic regions (computed from data).
+    "method.rankings": ("Xếp hạng các tỉnh, thành phố", "Province rankings"),
+    "method.rankings_text": (
+        "Các bảng xếp hạng đã công bố (DTI, Vietnam ICT Index) được lưu đúng như nguồn in, "
+        "từng tỉnh một, kể cả hạng đồng; tỉnh nào nguồn không nêu thì để trống, không điền. "
+        "Hạng trên 63 tỉnh (trước 1/7/2025) và hạng trên 34 tỉnh (sau sắp xếp) là hai dãy "
+        "riêng, không quy đổi. Bảng dưới đếm theo dữ liệu đang dùng: mỗi bảng xếp hạng, mỗi năm "
+        "có bao nhiêu tỉnh có giá trị và lấy từ nguồn nào.",
+        "Published rankings (the DTI, the Vietnam ICT Index) are stored as the sources print "
+        "them, province by province, ties included; a province no source places is left empty, "
+        "never filled in. Ranks among 63 provinces (before 1 July 2025) and among 34 (after the "
+        "reform) are two series and are never converted. The table counts the data in use: per "
+        "ranking and year, how many provinces have a value and where they come from.",
+    ),
+    "method.rankings_none": (
+        "Dữ liệu đang dùng chưa có bảng xếp hạng tỉnh nào.",
+        "The data in use holds no province ranking.",
+    ),
+    "method.rankings_col_indicator": ("Chỉ tiêu", "Indicator"),
+    "method.rankings_col_year": ("Năm · đơn vị hành chính", "Year · unit list"),
+    "method.rankings_col_count": ("Số tỉnh có giá trị", "Provinces with a value"),
+    "method.rankings_col_sources": ("Nguồn", "Sources"),
+    "method.regions": ("Vùng kinh tế - xã hội", "Socio-economic regions"),
+    "method.regions_derived": (
+        "Trang So sánh tỉnh tô màu các tỉnh cùng vùng theo tệp {file} (đổi tệp khác bằng khóa "
+        "`[provinces] regions_file` trong settings.toml). 63 tỉnh trước 1/7/2025 theo sáu vùng "
+        "của Quy hoạch tổng thể quốc gia: {old}. Chưa tìm thấy danh sách công bố đầy đủ xếp 34 "
+        "tỉnh mới theo vùng, nên vùng của mỗi tỉnh mới được **suy ra** từ các tỉnh cũ hợp "
+        "thành (theo bảng chuyển đổi đơn vị năm 2025); khi các tỉnh cũ thuộc hai vùng, "
+        "tỉnh mới lấy vùng của tỉnh cũ mà nó giữ tên: {split}.",
+        "The Provinces page colours the provinces of a region from {file} (another file with "
+        "the `[provinces] regions_file` key of settings.toml). The 63 provinces before 1 July "
+        "2025 follow the six regions of the national master plan: {old}. No complete published "
+        "grouping of the 34 new provinces was found, so each new province's region is "
+        "**derived** from the old provinces it joined (the 2025 unit converter); "
+        "where those lay in two regions, it takes the region of the old province whose name it "
+        "keeps: {split}.",
+    ),
+    "method.regions_sourced": (
+        "Trang So sánh tỉnh tô màu các tỉnh cùng vùng theo tệp {file} (khóa "
+        "`[provinces] regions_file` trong settings.toml). 63 tỉnh trước 1/7/2025: {old}. 34 tỉnh "
+        "từ 1/7/2025: {new}.",
+        "The Provinces page colours the provinces of a region from {file} (the "
+        "`[provinces] regions_file` key of settings.toml). The 63 provinces before 1 July 2025: "
+        "{old}. The 34 provinces from 1 July 2025: {new}.",
+    ),
 }

@@ -6,6 +6,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nav.overview": ("Tổng quan", "Overview"),
     "nav.trends": ("Xu hướng", "Trends"),
     "nav.regions": ("Địa bàn", "Regions"),
+    "nav.provinces": ("So sánh tỉnh", "Provinces"),
     "nav.data": ("Dữ liệu", "Data"),
     "nav.methodology": ("Phương pháp", "Methodology"),
     "nav.upload": ("Tải lên", "Upload"),

@@ -4,7 +4,7 @@ import streamlit as st
 
 from indicators.core.periods import parse_period
 from indicators.core.schema import any_illustrative
-from indicators.core.settings import settings
+from indicators.core.settings import COUNTRY, settings
 from indicators.geography.units import LEGACY, unit_list_for
 from indicators.present.figures import ranking_figure, trend_figure
 from indicators.present.kpi import build_kpi
@@ -23,7 +23,10 @@ province = cfg.province_units
 series = cached(read.series, rev, indicators=browsable, refs=province)
 targets = cached(read.targets, rev, indicators=browsable, refs=province)
 
-page_heading(tr("app.heading", province=cfg.province(lang)), rev)
+if cfg.whole_country:  # an install for the whole country: its figures, its provinces ranked
+    page_heading(tr("national.heading", name=cfg.province(lang)), rev)
+else:
+    page_heading(tr("app.heading", province=cfg.province(lang)), rev)
 if any_illustrative(series["status"]):
     st.warning(tr("overview.illustrative_banner"), icon=":material/info:")
 
@@ -108,6 +111,9 @@ with right:
         default=cfg.ranking_default,
     )
     levels = ["district", "commune"] if unit_list == LEGACY else ["commune"]
+    prov = province_ref(unit_list)
+    if prov is not None and prov.code == COUNTRY:
+        levels = ["province"]
     level = level_choice(
         tr("overview.ranking_level"),
         levels,
@@ -115,7 +121,6 @@ with right:
         scope=unit_list,
         horizontal=True,
     )
-    prov = province_ref(unit_list)
     if prov is not None:
         units = cached(
             read.children,
@@ -140,9 +145,12 @@ with right:
             province_value=prov_value,
             revision=rev,
             lang=lang,
+            parent_label=cfg.province(lang) if prov.code == COUNTRY else None,
+            best=len(units) if level == "province" else 10,  # every province: no gap row
         )
         st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
         place = cached(read.units, unit_list).set_index("code")["name"].get(prov.code, prov.code)
+        place = cfg.province(lang) if prov.code == COUNTRY else place
         image_downloads(
             "overview_ranking",
             f"{rank_code}_ranking_{year}_{level}",

@@ -1,15 +1,16 @@
 """Địa bàn / Regions: where each unit stands on one indicator — ranking, map, heatmap.
 
 Officials drill from the province to its units (and, on the old units, from a district to its
-communes) by clicking a bar or a map point, or with the "Đơn vị" choice; every choice is in
-the URL (?indicator=…&era=…&unit=…&level=…&period=…), so a copied link reopens the view.
+communes) by clicking a bar or a map point, or with the "Đơn vị" choice; an install for the
+whole country starts from the country and its provinces. Every choice is in the URL
+(?indicator=…&era=…&unit=…&level=…&period=…), so a copied link reopens the view.
 """
 
 import streamlit as st
 
 from indicators.core.periods import parse_period, sort_key
 from indicators.core.problems import DataError
-from indicators.core.settings import settings
+from indicators.core.settings import COUNTRY, settings
 from indicators.geography.boundaries import located
 from indicators.geography.units import LEGACY, own_units
 from indicators.present.chart_spec import ChartSpec
@@ -78,11 +79,14 @@ if len(by_list) > 1:
         icon=":material/history:",
     )
 
-# The unit to look inside: a province of this unit list or, on the old units, a district.
+# The unit to look inside: the country (a national install), a province of this unit list or,
+# on the old units, a district.
 table = cached(read.units, unit_list)
 names = dict(zip(table["code"], table["name"], strict=True))
+if COUNTRY in names:
+    names[COUNTRY] = cfg.province(lang)  # the country as settings.toml names it
 provinces = table[(table["level"] == "province") & own_units(table)]  # not the national level
-parents: list[str] = []
+parents: list[str] = [COUNTRY] if COUNTRY in names else []
 for prov_code in provinces["code"]:
     parents.append(prov_code)
     districts = table[(table["level"] == "district") & (table["province_code"] == prov_code)]
@@ -96,7 +100,7 @@ def path_of(unit: str) -> str:
     row = table[table["code"] == unit].iloc[0]
     if row["level"] == "district":
         return f"{names[row['province_code']]} › {row['name']}"
-    return row["name"]
+    return names[unit]
 
 
 def in_unit_list(label: str, options: list[str], key: str, show, **kw) -> str:
@@ -111,12 +115,14 @@ with row2[0]:
     parent = in_unit_list(tr("regions.unit"), parents, "unit", path_of, default=home_code)
 is_province = levels_of[parent] == "province"
 levels = ["district", "commune"] if unit_list == LEGACY and is_province else ["commune"]
+if levels_of[parent] == "country":
+    levels = ["province"]
 with row2[1]:
     level = level_choice(
         tr("regions.level"),
         levels,
         horizontal=True,
-        scope=f"{unit_list}{'p' if is_province else 'd'}",
+        scope=f"{unit_list}{'p' if is_province else levels_of[parent][0]}",
     )
 
 units = cached(read.units_below, unit_list=unit_list, parent=parent, level=level)
@@ -132,8 +138,8 @@ crumb = st.columns([5, 1.5], vertical_alignment="center")
 with crumb[0]:
     trail = markdown_literal(path_of(parent))  # unit names, shown as written
     st.caption(tr("regions.breadcrumb", path=trail, n=len(units), level=level_label.lower()))
-if not is_province:
-    up = table.loc[table["code"] == parent, "province_code"].iloc[0]
+up = table.loc[table["code"] == parent, "parent_code"].iloc[0]  # a province's: the country
+if isinstance(up, str):
     with crumb[1]:
         st.button(
             tr("regions.up", name=markdown_literal(names[up])),
@@ -162,11 +168,11 @@ now = units.merge(
 own = cached(read.resolved_values, rev, indicators=(code,), unit_list=unit_list, regions=(parent,))
 own = own[own["period"] == period]
 parent_value = float(own["value"].iloc[0]) if not own.empty and own["value"].notna().any() else None
-drillable = set(units["region"]) if level == "district" else set()
+drillable = set(units["region"]) & set(parents) if level != "commune" else set()
 
 
 def drill(chart_key: str) -> None:
-    """A click on a district (bar or map point) opens its communes."""
+    """A click on a district (bar or map point) opens its communes, on a province its units."""
     points = st.session_state[chart_key].selection.points
     picked = next((p["customdata"][0] for p in points if p.get("customdata")), None)
     if picked in drillable:
@@ -182,9 +188,12 @@ def chart(fig, name: str, key: str, spec: ChartSpec | None = None) -> None:
     image_downloads(key, name, spec=spec, fig=fig)  # the subtitle already names the area
 
 
-# The ranking as the briefing page and the image downloads describe it (offered there).
-ranking_spec = ChartSpec("ranking", code, unit_list, (parent,), period, period, level=level)
-remember_views([ranking_spec])
+# The ranking as the briefing page and the image downloads describe it (offered there). A
+# spec ranks districts or communes (present.chart_spec.check); provinces are drawn as they are.
+ranking_spec = None
+if level != "province":
+    ranking_spec = ChartSpec("ranking", code, unit_list, (parent,), period, period, level=level)
+    remember_views([ranking_spec])
 
 
 if drillable:
@@ -195,15 +204,19 @@ shared = dict(period_label=label(period), level_label=level_label, revision=rev,
 left, right = st.columns(2, gap="large")
 with left:
     st.subheader(tr("regions.ranking"))
-    below_place = None if is_province else place
-    fig = ranking_figure(now, ind, province_value=parent_value, parent_label=below_place, **shared)
+    below_place = None if is_province else place  # the country, or a district, by its name
+    every = {"best": len(now)} if level == "province" else {}  # all 34 provinces, no gap row
+    fig = ranking_figure(
+        now, ind, province_value=parent_value, parent_label=below_place, **every, **shared
+    )
     chart(fig, f"{code}-{period}-{parent}-{level}-ranking", f"rank-{view}", ranking_spec)
     ranking_height = fig.layout.height
 
 with right:
     st.subheader(tr("regions.map"))
     places = cached(read.units, unit_list)
-    home = (places["level"] == "province") & own_units(places)
+    above = "country" if level == "province" else "province"  # units drawn at its centroid
+    home = (places["level"] == above) & own_units(places)
     centres = places.loc[home, ["lat", "lon"]].itertuples(index=False)
     now["located"] = located(now, centres)
     shapes = None

@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from indicators.core.catalog import Catalog
-from indicators.core.i18n import bilingual
+from indicators.core.i18n import WordedError, bilingual
 from indicators.core.limits import UploadLimits
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -20,6 +20,10 @@ DEFAULT_DATA_DIR = REPO_ROOT / "data"
 DEFAULT_DB_PATH = REPO_ROOT / "var" / "indicators.duckdb"
 SIGN_IN_WAYS = ("local", "oidc")
 REGIONS_FILE = "socio_economic_regions.csv"  # provinces by socio-economic region, per unit list
+# The whole country as a unit (an install for a ministry or a regional office names it as its
+# home in `[province] units`), and the shorthand for every province of a unit list in
+# `[[region_sources]] province_codes`.
+COUNTRY, ALL_PROVINCES = "VN", "*"
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,12 @@ class Settings:
         chosen = tuple(code for code in self.headline if code in catalog)
         return chosen or tuple(catalog.codes(("headline",)))
 
+    @property
+    def whole_country(self) -> bool:
+        """Whether the home is the country (a national install): the pages then look at the
+        provinces below it first, and at a province's communes from there."""
+        return any(r.code == COUNTRY for r in self.province_units)
+
     def province_on(self, unit_list: str) -> RegionRef | None:
         """The province as a unit of `unit_list` (the home of every view on it), if configured."""
         return next((r for r in self.province_units if r.unit_list == unit_list), None)
@@ -141,6 +151,7 @@ def load_settings(folder: Path | None = None, db: Path | None = None) -> Setting
     folder = Path(folder) if folder else data_dir()
     raw = tomllib.loads((folder / "settings.toml").read_text(encoding="utf-8"))
     org, prov, overview = raw["organisation"], raw["province"], raw.get("overview", {})
+    homes = tuple(RegionRef(u["unit_list"], str(u["code"])) for u in prov["units"])
     return Settings(
         data_dir=folder,
         db_path=Path(db) if db else db_path(),
@@ -148,16 +159,31 @@ def load_settings(folder: Path | None = None, db: Path | None = None) -> Setting
         org_en=org["name_en"],
         province_vi=prov["name_vi"],
         province_en=prov["name_en"],
-        province_units=tuple(RegionRef(u["unit_list"], str(u["code"])) for u in prov["units"]),
-        region_sources=tuple(
-            (s["unit_list"], tuple(str(c) for c in s["province_codes"]))
-            for s in raw["region_sources"]
-        ),
+        province_units=homes,
+        region_sources=_region_sources(raw.get("region_sources", []), homes),
         headline=tuple(overview.get("headline", [])),
         ranking_default=overview.get("ranking_default", ""),
         trend_default=overview.get("trend_default", ""),
         extra=raw,
     )
+
+
+def _region_sources(
+    raw: list[dict], homes: tuple[RegionRef, ...]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """`[[region_sources]]` as (unit list, province codes). `"*"` (every province of the list)
+    stands alone. Where the home is the country, its list's sources name `COUNTRY` too, so the
+    unit lists are built with the country above its provinces (`geography.units`)."""
+    sources: dict[str, tuple[str, ...]] = {}
+    for s in raw:
+        codes = tuple(str(c) for c in s["province_codes"])
+        if ALL_PROVINCES in codes and len(codes) > 1:
+            raise WordedError("national.all_alone", unit_list=s["unit_list"])
+        sources[s["unit_list"]] = sources.get(s["unit_list"], ()) + codes
+    for ref in homes:
+        if ref.code == COUNTRY:
+            sources[ref.unit_list] = (COUNTRY, *sources.get(ref.unit_list, ()))
+    return tuple(sources.items())
 
 
 @cache

@@ -16,6 +16,7 @@ import pandas as pd
 from vietnamadminunits.database import query
 
 from indicators.core.i18n import WordedError
+from indicators.core.settings import ALL_PROVINCES, COUNTRY
 
 LEGACY, NEW = "legacy", "2025"
 UNIT_LISTS = (LEGACY, NEW)
@@ -24,7 +25,9 @@ VALIDITY = {
     LEGACY: (None, date(2025, 6, 30)),
     NEW: (REFORM_DATE, None),
 }
-LEVELS = ("province", "district", "commune")
+# The country is a level only in an install whose home is the whole country (settings.toml).
+LEVELS = ("country", "province", "district", "commune")
+COUNTRY_NAME = "Cả nước"  # as the statistical yearbooks head the national row
 COLUMNS = [
     "unit_list",
     "code",
@@ -42,6 +45,23 @@ COLUMNS = [
     "area_km2",
     "national",  # True: a province of the national level only (no units of it below)
 ]
+
+
+def _sources(
+    sources: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[list[tuple[str, tuple[str, ...]]], set[str]]:
+    """The sources with `"*"` read as every province of the list, and the unit lists whose
+    country (`COUNTRY`, put there by settings when the country is the home) is asked for."""
+    out, countries = [], set()
+    for unit_list, codes in sources:
+        if COUNTRY in codes:
+            countries.add(unit_list)
+        codes = tuple(c for c in codes if c != COUNTRY)
+        if ALL_PROVINCES in codes:
+            codes = province_codes(unit_list)
+        if codes or unit_list not in countries:
+            out.append((unit_list, codes))
+    return out, countries
 
 
 def unit_list_for(end: date) -> str:
@@ -173,24 +193,58 @@ def build_regions(
 ) -> pd.DataFrame:
     """The units of the configured provinces in each unit list, one row per unit, and (with
     `national`) every other province of both lists as a unit of its own, with nothing below
-    it: where the province stands among all of them (rankings, province-level figures)."""
+    it: where the province stands among all of them (rankings, province-level figures).
+
+    A list whose sources name the country (`COUNTRY`: the install's home is the whole country)
+    gets the country as a unit above every province of that list, all of them present."""
     if not sources:
         raise WordedError("install.no_region_sources")
+    loaded, countries = _sources(sources)
     parts = []
-    for unit_list, codes in sources:
+    for unit_list, codes in loaded:
         _check_codes(unit_list, codes)
         parts.extend(_provinces(unit_list, codes))
-    if national:
-        home = {(ul, c) for ul, codes in sources for c in codes}
-        for unit_list in UNIT_LISTS:
-            others = _national(unit_list)
-            keep = [(unit_list, c) not in home for c in others["code"]]
-            parts.append(others[keep])
+    home = {(ul, c) for ul, codes in loaded for c in codes}
+    for unit_list in UNIT_LISTS if national else sorted(countries):
+        others = _national(unit_list)
+        keep = [(unit_list, c) not in home for c in others["code"]]
+        parts.append(others[keep])
     out = pd.concat(parts, ignore_index=True)
+    for unit_list in countries:
+        provinces = (out["unit_list"] == unit_list) & (out["level"] == "province")
+        out.loc[provinces, "parent_code"] = COUNTRY
+        out = pd.concat([out, _country(unit_list, out[provinces])], ignore_index=True)
     out["level"] = pd.Categorical(out["level"], categories=list(LEVELS), ordered=True)
-    out = out.sort_values(["unit_list", "province_code", "level", "code"], ignore_index=True)
+    out = out.sort_values(
+        ["unit_list", "province_code", "level", "code"], ignore_index=True, na_position="first"
+    )
     out["level"] = out["level"].astype(str)
     return out
+
+
+def _country(unit_list: str, provinces: pd.DataFrame) -> pd.DataFrame:
+    """The country as one unit of a list: its centroid at the middle of the provinces' centroids
+    (where a map puts its bubble), its area the provinces' where the list carries areas."""
+    valid_from, valid_to = VALIDITY[unit_list]
+    area = provinces["area_km2"].astype(float)
+    row = {
+        "unit_list": unit_list,
+        "code": COUNTRY,
+        "name": COUNTRY_NAME,
+        "short_name": COUNTRY_NAME,
+        "level": "country",
+        "type": "quốc gia",
+        "parent_code": None,
+        "province_code": None,
+        "district_code": None,
+        "valid_from": valid_from,
+        "valid_to": valid_to,
+        "lat": (provinces["lat"].min() + provinces["lat"].max()) / 2,
+        "lon": (provinces["lon"].min() + provinces["lon"].max()) / 2,
+        "area_km2": area.sum() if area.notna().all() else None,
+        "national": False,
+    }
+    return pd.DataFrame([row], columns=COLUMNS)
 
 
 @cache

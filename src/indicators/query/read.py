@@ -1,10 +1,11 @@
 """Questions the pages ask, answered in DuckDB.
 
 A unit's value for a period is what was reported for that unit, or else built bottom-up: a
-district is what it reported or the sum of its communes; a province is the sum of its
-districts (each reported or summed) or, without districts, of its communes. Counts and amounts
-add up; ratios add numerators and denominators and divide (never an average of percentages);
-indexes and ranks do not aggregate. `n_parts`/`n_expected` count the commune-level units covered.
+district is what it reported or the sum of its communes; a province of its districts (each
+reported or summed) or, without districts, of its communes; the country (a national install)
+of its provinces. Counts and amounts add up; ratios add numerators and denominators and divide
+(never an average of percentages); indexes and ranks do not aggregate. `n_parts`/`n_expected`
+count the commune-level units covered.
 
 A district or commune ratio reported without numerator and denominator is shown as reported but
 never added up: an area's ratio comes only from the units that have both, and the units without
@@ -28,8 +29,8 @@ from indicators.core.schema import (
     ratio_sql,
     status_rank_sql,
 )
-from indicators.core.settings import RegionRef
-from indicators.store.tables import as_of
+from indicators.core.settings import COUNTRY, RegionRef
+from indicators.store.tables import as_of, first_row
 
 # An observation's columns with its period's dates, how the value was obtained (`origin`:
 # reported or aggregated) and how many commune-level units it covers of how many.
@@ -70,7 +71,7 @@ WITH units AS (SELECT * FROM regions WHERE unit_list = $unit_list),
 communes_under AS (
     SELECT a.ancestor AS code, count(*) AS n
     FROM region_ancestors a JOIN units u ON u.code = a.code
-    WHERE a.unit_list = $unit_list AND u.level = 'commune' GROUP BY ALL
+    WHERE a.unit_list = $unit_list AND (u.level = 'commune' OR u.national) GROUP BY ALL
 ),
 obs AS (
     SELECT o.*, u.level, u.district_code, u.province_code,
@@ -123,13 +124,13 @@ province_agg AS (
     FROM province_parts p JOIN catalog c ON c.code = p.indicator
     WHERE c.agg_region <> 'none'
     GROUP BY p.indicator, p.province_code, p.period
-),
+),{country}
 aggregated AS (
     SELECT indicator, region, period, period_kind, period_start, period_end, value, numerator,
            denominator, srank, source, covered FROM district_agg
     UNION ALL
     SELECT indicator, region, period, period_kind, period_start, period_end, value, numerator,
-           denominator, srank, source, covered FROM province_agg
+           denominator, srank, source, covered FROM province_agg{country_union}
 ),
 wanted AS (SELECT unnest($regions) AS code)
 SELECT o.indicator, $unit_list AS unit_list, o.region, o.period, o.period_kind, o.period_start,
@@ -148,8 +149,32 @@ WHERE NOT EXISTS (SELECT 1 FROM obs r WHERE r.region = a.region AND r.indicator 
 """
 
 
-def _values_sql(rev: int, period_filter: str) -> str:
+# The country (only when asked for): the sum of its provinces, each as reported with its parts,
+# else as its districts or communes add up (a province with nothing below it covers one unit).
+_COUNTRY_SQL = """
+province_eff AS (
+    SELECT indicator, region, period, period_kind, period_start, period_end, value, numerator,
+           denominator, srank, source, covered FROM obs WHERE level = 'province'
+    UNION ALL
+    SELECT a.* FROM province_agg a
+    WHERE NOT EXISTS (SELECT 1 FROM obs p JOIN catalog c ON c.code = p.indicator
+                      WHERE p.level = 'province' AND p.region = a.region
+                      AND p.indicator = a.indicator AND p.period = a.period AND {adds_up})
+),
+country_agg AS (
+    SELECT p.indicator, u.parent_code AS region, p.period,
+           any_value(p.period_kind) AS period_kind, any_value(p.period_start) AS period_start,
+           any_value(p.period_end) AS period_end, {combine}
+    FROM province_eff p JOIN units u ON u.code = p.region JOIN catalog c ON c.code = p.indicator
+    WHERE u.parent_code IS NOT NULL AND c.agg_region <> 'none'
+    GROUP BY p.indicator, u.parent_code, p.period
+),"""
+
+
+def _values_sql(rev: int, period_filter: str, country: bool = False) -> str:
     return _VALUES_SQL.format(
+        country=_COUNTRY_SQL.format(combine=_COMBINE, adds_up=_ADDS_UP) if country else "",
+        country_union="\n    UNION ALL SELECT * FROM country_agg" if country else "",
         asof=as_of(rev, "o"),
         period_filter=period_filter,
         status_rank=status_rank_sql("o.status"),
@@ -170,7 +195,7 @@ def resolved_values(
 ) -> pd.DataFrame:
     """Values for units of one unit list: reported where reported, else aggregated."""
     period_filter = "AND list_contains($periods, o.period)" if periods is not None else ""
-    sql = _values_sql(rev, period_filter)
+    sql = _values_sql(rev, period_filter, COUNTRY in regions)
     params = {"unit_list": unit_list, "indicators": list(indicators), "regions": list(regions)}
     if periods is not None:
         params["periods"] = list(periods)
@@ -190,7 +215,8 @@ def latest(
 ) -> pd.DataFrame:
     """Per indicator, the most recent value of one unit: reported, or aggregated from all of
     its communes (a sum over the few that have reported is not the latest figure)."""
-    inner = _values_sql(rev, "AND o.period_kind = $kind AND o.period_end <= $up_to")
+    where = "AND o.period_kind = $kind AND o.period_end <= $up_to"
+    inner = _values_sql(rev, where, region == COUNTRY)
     sql = (
         f"SELECT * FROM ({inner}) v WHERE v.value IS NOT NULL"
         " AND (v.origin = 'reported' OR v.n_parts >= v.n_expected)"
@@ -283,10 +309,12 @@ def levels_with_data(con, rev: int) -> pd.DataFrame:
 
 
 def reported_below_province(con, rev: int, unit_list: str) -> frozenset[str]:
-    """Indicators with figures for some unit below the province on one unit list: what a
-    ranking of districts or communes can show."""
+    """Indicators with figures for some unit below the province (below the country, in a
+    national install) on one unit list: what a ranking of the units below them can show."""
     have = levels_with_data(con, rev)
-    below = (have["unit_list"] == unit_list) & (have["level"] != "province")
+    sql = "SELECT 1 FROM regions WHERE unit_list = ? AND level = 'country'"
+    top = ["country"] if first_row(con.execute(sql, [unit_list])) else ["province", "country"]
+    below = (have["unit_list"] == unit_list) & ~have["level"].isin(top)
     return frozenset(have.loc[below, "indicator"])
 
 
@@ -305,7 +333,8 @@ def range_series(
     The one step that fetches a Trends view (indicators × regions × unit list × range); joining
     series across the 2025 reform replaces this function, not its callers.
     """
-    sql = _values_sql(rev, "AND o.period_start >= $start AND o.period_end <= $end")
+    where = "AND o.period_start >= $start AND o.period_end <= $end"
+    sql = _values_sql(rev, where, COUNTRY in regions)
     sql += " ORDER BY indicator, region, period_end, period_start"
     params = {
         "unit_list": unit_list,
@@ -319,12 +348,12 @@ def range_series(
 
 def units(con, unit_list: str) -> pd.DataFrame:
     """The units of one unit list with parents and centroid (for choices, names and maps),
-    provinces first, then districts, then communes; `national` marks the other provinces of
-    the national level (nothing below them)."""
+    the country (a national install) first, then provinces, districts and communes; `national`
+    marks the other provinces of the national level (nothing below them)."""
     return con.execute(
         "SELECT code, name, short_name, type, level, parent_code, province_code, district_code,"
         " lat, lon, COALESCE(national, false) AS national FROM regions WHERE unit_list = ?"
-        " ORDER BY CASE level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, code",
+        " ORDER BY list_position(['country', 'province', 'district', 'commune'], level), code",
         [unit_list],
     ).df()
 

@@ -147,13 +147,19 @@ def write_reference(con, catalog: Catalog, regions: pd.DataFrame) -> None:
 
 
 def _ancestors(regions: pd.DataFrame) -> pd.DataFrame:
-    """Each unit with each unit above it and how many levels below that unit it sits."""
+    """Each unit with each unit above it and how many levels below that unit it sits. The
+    country, in an install whose home it is, is above every province and their units."""
     depth = {"province": 0, "district": 1, "commune": 2}
+    country = dict(regions.loc[regions["level"] == "country", ["unit_list", "code"]].values)
     rows = []
     for r in regions.itertuples(index=False):
+        if r.level == "country":
+            continue
         d = depth[r.level]
         if r.level != "province":
             rows.append((r.unit_list, r.code, r.province_code, "province", d))
         if r.level == "commune" and isinstance(r.district_code, str):
             rows.append((r.unit_list, r.code, r.district_code, "district", d - 1))
+        if r.unit_list in country:
+            rows.append((r.unit_list, r.code, country[r.unit_list], "country", d + 1))
     return pd.DataFrame(rows, columns=["unit_list", "code", "ancestor", "ancestor_level", "depth"])

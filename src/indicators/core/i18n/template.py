@@ -74,6 +74,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "template.kind.amount": ("số đo", "amount"),
     "template.kind.index": ("chỉ số", "index"),
     "template.kind.rank": ("xếp hạng", "rank"),
+    "template.level.country": ("cả nước", "country"),
     "template.level.province": ("tỉnh", "province"),
     "template.level.district": ("huyện", "district"),
     "template.level.commune": ("xã", "commune"),

@@ -22,6 +22,7 @@ from indicators.core.periods import parse_period
 from indicators.core.schema import ILLUSTRATIVE, any_illustrative
 from indicators.geography.units import LEGACY, UNIT_LISTS
 from indicators.present.figures.frame import BLUE, GREEN, frame, short_sources
+from indicators.present.figures.narrow import for_half_width
 from indicators.present.figures.over_time import no_data
 from indicators.present.figures.reform_marker import add_reform_marker
 from indicators.present.literal import plotly_literal
@@ -64,15 +65,19 @@ def rank_history_figure(
         title_text=plotly_literal(ind.unit(lang)),
         range=[top + 2, -1] if low else None,
         autorange=None if low else True,
-        tickvals=sorted({1, *range(10, top + 1, 10), top}) if low else None,
+        tickvals=sorted({1, *(v for v in range(10, top, 10) if top - v >= 5), top})
+        if low
+        else None,
         zeroline=False,
         automargin=False,
     )
     lists = list(dict.fromkeys(rows["unit_list"]))
+    title = t("prov.rank_title", lang, indicator=ind.name(lang), province=province)
+    subtitle = _subtitle(lists, missing, lang, top=low)
     frame(
         fig,
-        title=t("prov.rank_title", lang, indicator=ind.name(lang), province=province),
-        subtitle=_subtitle(lists, missing, lang, top=low),
+        title=title,
+        subtitle=subtitle,
         source=short_sources(rows["source"]) if not rows.empty else ind.source,
         revision=revision,
         illustrative=any_illustrative(rows["status"]),
@@ -80,12 +85,21 @@ def rank_history_figure(
         height=470 + 22 * len(fig.data),
         legend_rows=len(fig.data),
     )
+    narrow(fig, title, subtitle, len(fig.data))
     if rows.empty:
         return _empty(fig, lang)
     # After the old list's last year: the new list's ranks are another series from here on.
     n_old = int((rows["unit_list"] == LEGACY).sum())
     between = n_old - 0.5 if 0 < n_old < len(rows) else None
     return add_reform_marker(fig, lang, between, note=t("prov.rank_marker_note", lang))
+
+
+def narrow(fig: go.Figure, title: str, subtitle: str, legend_rows: int) -> go.Figure:
+    """Title and subtitle wrapped short (the chart sits beside another, or on a phone), with
+    room kept for a legend of `legend_rows` rows above the plot."""
+    for_half_width(fig, title=title, subtitle=subtitle, legend=legend_rows > 0)
+    fig.layout.margin.t += 22 * max(legend_rows - 1, 0)
+    return fig
 
 
 def _category(row, lang: str) -> str:

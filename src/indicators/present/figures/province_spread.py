@@ -21,6 +21,7 @@ from indicators.core.i18n import t
 from indicators.core.numbers import format_value
 from indicators.core.schema import any_illustrative
 from indicators.present.figures.frame import BLUE, GREY, ORANGE, VERMILLION, frame, short_sources
+from indicators.present.figures.province_rank import narrow
 from indicators.present.figures.unit_names import no_data_note
 from indicators.present.literal import plotly_literal
 
@@ -68,10 +69,12 @@ def spread_figure(
         fig.add_trace(_median_entry(median, ind, lang))
         fig.add_vline(x=median, line=dict(color=MEDIAN_COLOUR, dash="dash", width=1.5))
     _axes(fig, regions, ind, lang)
+    title = t("chart.ranking_title", lang, indicator=ind.name(lang), period=period_label)
+    subtitle = _subtitle(df, ind, lang)
     frame(
         fig,
-        title=t("chart.ranking_title", lang, indicator=ind.name(lang), period=period_label),
-        subtitle=_subtitle(df, ind, lang),
+        title=title,
+        subtitle=subtitle,
         source=short_sources(have["source"]) if not have.empty else ind.source,
         revision=revision,
         illustrative=any_illustrative(have["status"]),
@@ -80,7 +83,7 @@ def spread_figure(
         left=190,
         legend_rows=len(fig.data),
     )
-    return fig
+    return narrow(fig, title, subtitle, len(fig.data))  # it sits beside the map
 
 
 def _region_of(df: pd.DataFrame, code: str | None) -> str | None:

@@ -8,8 +8,9 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from indicators.core.settings import DEFAULT_DATA_DIR
 from tests.conftest import app_store_at
-from tests.pages.apptest import open_page
+from tests.pages.apptest import app_data_at, open_page
 
 PAGE = "ui/pages/provinces.py"
 
@@ -98,3 +99,19 @@ def test_methodology_counts_the_bundled_rankings_and_names_the_regions_source():
     assert (
         "81/2023/QH15" in text and "**derived**" in text and "Tây Ninh (Tây Ninh, Long An)" in text
     )
+
+
+def test_an_install_for_the_whole_country_lists_every_province_in_order(tmp_path):
+    """The home is the country: no rank of its own, no card; the table ranks the provinces."""
+    with app_data_at(DEFAULT_DATA_DIR / "national", tmp_path / "national.duckdb"):
+        at = open_page(PAGE, timeout=600)
+        assert not at.exception
+        assert [h.value for h in at.subheader] == [
+            "Vị trí trong cả nước", "Bản đồ", "Xếp hạng các tỉnh, thành phố",
+        ]  # fmt: skip
+        table = at.dataframe[0].value
+        assert len(table) == 34 and table["Hạng"].iloc[0] == "1/34"
+        spread = charts(at)[0]
+        assert any(str(d.get("name", "")).startswith("Trung vị cả nước") for d in spread["data"])
+        at = open_page("ui/pages/overview.py", timeout=600)
+        assert not at.exception and not at.get("page_link")

@@ -26,6 +26,7 @@ from ui.session import language, page_heading, province_ref, tr
 from ui.url_state import indicator_choice, unit_list_choice, url_choice
 
 RANK_DEFAULT = "dti_rank"  # the ranking officials quote first; another rank when chosen
+HOME_ROW = "font-weight: bold; background-color: #FBE3D6"  # the home province's table row
 lang, rev, cat, cfg = language(), revision(), catalog(), settings()
 refs = tuple(cfg.province_units)
 place = cfg.province(lang)
@@ -100,7 +101,7 @@ view = f"{code}-{unit_list}-{year}-{lang}"
 
 # The rank over the years: the chosen indicator when it is a rank, else the DTI rank.
 rank_code = code if ind.kind == "rank" else RANK_DEFAULT
-if rank_code in cat:
+if rank_code in cat and home is not None:  # a national install's home has no rank
     st.subheader(tr("prov.rank_heading"))
     series = cached(provinces.home_series, rev, indicator=rank_code, refs=refs)
     gaps = provinces.missing_periods(known[known["indicator"] == rank_code], series)
@@ -151,37 +152,35 @@ with right:
     )
     chart(fig, f"{code}-{year}-{unit_list}-map", f"map-{view}")
 
-st.subheader(tr("prov.table_heading", province=markdown_literal(place)))
-near = provinces.neighbours(values, home, ind) if home else values.iloc[0:0]
-if near.empty:
+if home is not None:
+    st.subheader(tr("prov.table_heading", province=markdown_literal(place)))
+    shown = provinces.neighbours(values, home, ind)
+else:  # the whole country is the home: every province, best first
+    st.subheader(tr("prov.table_all_heading"))
+    shown = provinces.ranked(values, ind)
+if shown.empty:
     st.info(tr("prov.no_home_value", province=markdown_literal(place), period=period_label))
 else:
     with_value = int(values["value"].notna().sum())
+    out_of = provinces.out_of(unit_list) if ind.kind == "rank" else with_value
     table = pd.DataFrame(
         {
-            tr("prov.col_position"): [
-                rank_text(
-                    p, provinces.out_of(unit_list) if ind.kind == "rank" else with_value, lang
-                )
-                for p in near["position"]
-            ],
-            tr("prov.col_province"): near["name"],
+            tr("prov.col_position"): [rank_text(p, out_of, lang) for p in shown["position"]],
+            tr("prov.col_province"): shown["name"],
             tr("prov.col_value"): [
-                format_value(v, ind.unit(lang), lang, ind.decimals) for v in near["value"]
+                format_value(v, ind.unit(lang), lang, ind.decimals) for v in shown["value"]
             ],
-            tr("prov.col_region"): [region_names.get(r, "") for r in near["region_code"]],
+            tr("prov.col_region"): [region_names.get(r, "") for r in shown["region_code"]],
         }
     )
-    mark = near.index[near["region"] == home][0]
+    marked = set(shown.index[shown["region"] == home])
     st.dataframe(
         table.style.apply(
-            lambda r: (
-                ["font-weight: bold; background-color: #FBE3D6" if r.name == mark else ""] * len(r)
-            ),
+            lambda r: [HOME_ROW if r.name in marked else ""] * len(r),
             axis=1,
         ),
         hide_index=True,
         key=f"near-{view}",
     )
     st.caption(tr("prov.table_note", n=with_value, total=len(values)))
-    download(tr("prov.csv"), to_csv_bytes(table), f"{code}_{unit_list}_{year}_neighbours.csv")
+    download(tr("prov.csv"), to_csv_bytes(table), f"{code}_{unit_list}_{year}_provinces.csv")

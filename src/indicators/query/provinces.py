@@ -117,12 +117,17 @@ def positions(values: pd.DataFrame, ind: Indicator) -> pd.Series:
     return values["value"].rank(method="min", ascending=not ind.higher_is_better)
 
 
+def ranked(values: pd.DataFrame, ind: Indicator) -> pd.DataFrame:
+    """The provinces that have a value, best first, with their `position`."""
+    have = values[values["value"].notna()].copy()
+    have["position"] = positions(have, ind)
+    return best_first(have, ind).sort_values("position", kind="stable").reset_index(drop=True)
+
+
 def neighbours(values: pd.DataFrame, home: str, ind: Indicator, around: int = 3) -> pd.DataFrame:
     """The home province and the `around` provinces just above and below it (best first), with
     their `position`; empty when the home province has no value."""
-    have = values[values["value"].notna()].copy()
-    have["position"] = positions(have, ind)
-    have = best_first(have, ind).sort_values("position", kind="stable").reset_index(drop=True)
+    have = ranked(values, ind)
     at = have.index[have["region"] == home]
     if at.empty:
         return have.iloc[0:0]

@@ -28,6 +28,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Các tỉnh xếp ngay trên và dưới {province}",
         "Provinces just above and below {province}",
     ),
+    "prov.table_all_heading": ("Xếp hạng các tỉnh, thành phố", "Provinces in order"),
     "prov.no_home_value": (
         "{province} chưa có số liệu {period} của chỉ tiêu này.",
         "{province} has no figure for {period} on this indicator.",

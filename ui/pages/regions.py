@@ -15,6 +15,7 @@ from indicators.geography.boundaries import located
 from indicators.geography.units import LEGACY, own_units
 from indicators.present.chart_spec import ChartSpec
 from indicators.present.figures import heatmap_figure, map_figure, ranking_figure
+from indicators.present.figures.province_map import province_map_figure
 from indicators.present.literal import markdown_literal
 from indicators.query import read
 from ui.cache import boundaries, cached, catalog, revision
@@ -197,7 +198,7 @@ if level != "province":
 
 
 if drillable:
-    st.caption(tr("regions.drill_hint"))
+    st.caption(tr("national.drill_hint" if level == "province" else "regions.drill_hint"))
 view = f"{code}-{unit_list}-{parent}-{level}-{period}-{lang}"
 # what the ranking and the map of this view share
 shared = dict(period_label=label(period), level_label=level_label, revision=rev, lang=lang)
@@ -237,9 +238,14 @@ with right:
                     n=len(shapes.warnings),
                 )
             )
-    fig = map_figure(
-        now, ind, place_name=place, boundaries=shapes, height=max(640, ranking_height), **shared
-    )
+    height = max(640, ranking_height)
+    if level == "province":  # the country's provinces: the whole map, no far-away inset
+        fig = province_map_figure(
+            now, ind, home=None, region=[], region_name=None, boundaries=shapes, height=height,
+            period_label=label(period), revision=rev, lang=lang,
+        )  # fmt: skip
+    else:
+        fig = map_figure(now, ind, place_name=place, boundaries=shapes, height=height, **shared)
     chart(fig, f"{code}-{period}-{parent}-{level}-map", f"map-{view}")
 
 st.subheader(tr("regions.heatmap"))

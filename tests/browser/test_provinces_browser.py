@@ -34,7 +34,7 @@ def table_text(page: Page) -> str:
 def test_khanh_hoa_among_all_provinces_in_both_languages(server, page, screenshots, timings):
     open_provinces(page, server.url)
     no_errors(page)
-    expect(page.get_by_role("heading", name="So sánh tỉnh")).to_be_visible()
+    expect(page.get_by_role("heading", name="So sánh tỉnh", exact=True)).to_be_visible()
     rank, spread, themap = chart(page, 0), chart(page, 1), chart(page, 2)
     expect(rank.locator(".gtitle")).to_contain_text("Khánh Hòa qua các năm")
     # Each point is labelled as the reports print it; both lists are on the chart.
@@ -62,9 +62,9 @@ def test_khanh_hoa_among_all_provinces_in_both_languages(server, page, screensho
 
     # English: the words follow, the view stays.
     page.locator("[data-testid=stSidebar]").get_by_text("English", exact=True).click()
-    expect(page.get_by_role("heading", name="Provinces")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("heading", name="Provinces", exact=True)).to_be_visible(timeout=30_000)
     wait_for_charts(page, 3)
-    expect(chart(page, 0).locator(".gtitle")).to_contain_text("Khánh Hòa over time")
+    expect(chart(page, 0).locator(".gtitle")).to_contain_text("Khánh Hòa over time", timeout=30_000)
     expect(chart(page, 0).locator(".textpoint").filter(has_text="41/63")).to_have_count(1)
     expect(chart(page, 1)).to_contain_text("National median: 32", timeout=30_000)
     page.locator(f"{TABLE} table").first.wait_for(state="attached")
@@ -86,7 +86,9 @@ def test_the_overview_card_leads_to_the_page(server, page):
     card = page.locator(".st-key-province_rank_card")
     expect(card).to_contain_text("16/34 (2024)")
     card.get_by_role("link").click()
-    expect(page.get_by_role("heading", name="So sánh tỉnh")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("heading", name="So sánh tỉnh", exact=True)).to_be_visible(
+        timeout=30_000
+    )
     assert page.url.rstrip("/").endswith(PATH)
 
 

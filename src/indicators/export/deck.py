@@ -243,9 +243,15 @@ def pdf_bytes(charts: list[Chart], info: DeckInfo) -> bytes:
 
 
 def default_info(settings, revision: int, lang: str, subtitle: str, today: date) -> DeckInfo:
-    """A deck's title from the configured province and organisation."""
+    """A deck's title from the configured province (or the whole country) and organisation."""
+    name = settings.province(lang)
+    title = (
+        t("national.heading", lang, name=name)
+        if settings.whole_country
+        else t("deck.title", lang, province=name)
+    )
     return DeckInfo(
-        title=t("deck.title", lang, province=settings.province(lang)),
+        title=title,
         subtitle=subtitle,
         org=settings.org(lang),
         exported=today,

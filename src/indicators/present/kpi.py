@@ -150,7 +150,8 @@ def build_kpi(
     coverage_text = ""
     if row["origin"] == "aggregated":
         key = "kpi.coverage" if complete else "kpi.incomplete"
-        coverage_text = t(key, lang, n=int(row["n_parts"]), total=int(row["n_expected"]))
+        n, total = (format_number(row[c], lang) for c in ("n_parts", "n_expected"))
+        coverage_text = t(key, lang, n=n, total=total)  # 3.321/3.321 at national scale
     same_era = upto[upto["unit_list"] == row["unit_list"]]
     return Kpi(
         code=ind.code,

@@ -45,7 +45,7 @@ RULE_MAKERS = {  # (rule, …) → the area of its messages, `<area>.rule.<rule>
     "_boundary_problem": "boundaries",
     "problem": "published",  # ingest.published.problem: a published table's rules
 }
-RANKED_LEVELS = ("district", "commune")  # chart_spec.check: only these are ranked
+RANKED_LEVELS = chart_spec.RANKED_LEVELS  # chart_spec.check: only these are ranked
 BASES = (BASIS_WHOLE, BASIS_EQUAL, BASIS_ONE_TO_ONE)  # how a converted value was made
 # ui/navigation.py: `Page.key`, one menu entry per page.
 PAGES = ("overview", "trends", "regions", "provinces", "briefing", "data", "methodology", "upload",

@@ -13,7 +13,9 @@ import json
 
 import pytest
 
+from indicators.core.catalog import load_catalog
 from indicators.core.settings import REPO_ROOT, settings
+from indicators.present import chart_spec
 from indicators.query import read
 from indicators.service import open_store
 from tests.pages.apptest import app_data_at, open_page
@@ -102,3 +104,19 @@ def test_the_other_pages_open_on_the_national_install(country, page):
     for lang in LANGS:
         at = open_page(f"ui/pages/{page}.py", lang=lang)
         assert not at.exception and not at.error, (page, lang)
+
+
+def test_the_current_year_deck_ranks_the_provinces(tmp_path):
+    """The briefing's current-year set ranks the 34 provinces below the country (as a
+    province's ranks its communes), and each such chart builds with its caption."""
+    with app_data_at(NATIONAL, tmp_path / "national.duckdb"):
+        cfg = settings()
+        catalog = load_catalog(cfg.data_dir / "catalog.csv")
+        store = open_store(cfg)
+        rev = store.current_revision()
+        with store.connect(read_only=True) as con:
+            specs = chart_spec.preset("current_year", con, rev, catalog=catalog, settings=cfg)
+            ranked = [s for s in specs if s.kind == "ranking"]
+            assert ranked and all(s.level == "province" and s.regions == ("VN",) for s in ranked)
+            chart = chart_spec.build(con, ranked[0], catalog=catalog, rev=rev, lang="vi")
+    assert "tỉnh, thành phố" in chart.caption

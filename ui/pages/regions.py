@@ -189,12 +189,10 @@ def chart(fig, name: str, key: str, spec: ChartSpec | None = None) -> None:
     image_downloads(key, name, spec=spec, fig=fig)  # the subtitle already names the area
 
 
-# The ranking as the briefing page and the image downloads describe it (offered there). A
-# spec ranks districts or communes (present.chart_spec.check); provinces are drawn as they are.
-ranking_spec = None
-if level != "province":
-    ranking_spec = ChartSpec("ranking", code, unit_list, (parent,), period, period, level=level)
-    remember_views([ranking_spec])
+# The ranking as the briefing page and the image downloads describe it (offered there): the
+# units just below the one looked inside (provinces of the country, districts, communes).
+ranking_spec = ChartSpec("ranking", code, unit_list, (parent,), period, period, level=level)
+remember_views([ranking_spec])
 
 
 if drillable:

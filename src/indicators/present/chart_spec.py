@@ -32,6 +32,8 @@ MAX_AREAS = 6  # areas on one trend chart (the Trends page offers as many)
 # periods and a granularity fit in well under this; a longer one in a link is not a chart.
 MAX_TOKEN_CHARS = 160
 
+RANKED_LEVELS = ("province", "district", "commune")  # provinces: in an install for the country
+
 
 class ChartSpecError(WordedError):
     """A spec that names what does not exist: `rule` is the `chartspec.bad_*` message."""
@@ -149,7 +151,7 @@ def check(spec: ChartSpec, catalog: Catalog, names: dict[str, str]) -> None:
         parse_period(p)  # raises with the period's own message
     if sort_key(spec.first) > sort_key(spec.last):
         raise ChartSpecError("chartspec.bad_range", first=spec.first, last=spec.last)
-    if spec.kind == "ranking" and spec.level not in ("district", "commune"):
+    if spec.kind == "ranking" and spec.level not in RANKED_LEVELS:
         raise ChartSpecError("chartspec.bad_level", level=spec.level)
     if spec.gran not in ts.GRANULARITIES:
         grans = ", ".join(ts.GRANULARITIES)
@@ -319,7 +321,11 @@ def preset(name: str, con, rev: int, *, catalog: Catalog, settings: Settings) ->
     year = latest_year(con, rev, settings, catalog)
     unit_list = unit_list_for(parse_period(year).end)
     prov = province_code(settings, unit_list)
-    level = "district" if unit_list == LEGACY else "commune"
+    # the units just below the home: the provinces of the whole country, else districts on the
+    # old units and communes on the new ones
+    level = (
+        "province" if settings.whole_country else "district" if unit_list == LEGACY else "commune"
+    )
     have = read.levels_with_data(con, rev)
     ranked = set(have.loc[(have["unit_list"] == unit_list) & (have["level"] == level), "indicator"])
     specs = []

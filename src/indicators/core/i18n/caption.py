@@ -67,6 +67,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{k} of {n} {units} are behind {place} ({value})",
     ),
     "caption.missing_units": ("{n} {units} chưa có số liệu", "{n} {units} have no figures"),
+    "caption.units.province": ("tỉnh, thành phố", "provinces"),
     "caption.units.district": ("huyện", "districts"),
     "caption.units.commune": ("xã, phường", "communes"),
     "caption.when.year": ("năm {label}", "in {label}"),

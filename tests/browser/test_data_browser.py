@@ -61,7 +61,11 @@ def test_data_filters_url_language_and_downloads(server, page, screenshots, timi
     assert data.startswith(b"\xef\xbb\xbf")
     table = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype={"Mã địa bàn": str})
     assert set(table["Trạng thái"]) == {"Đã công bố"}
-    assert set(table["Địa bàn"]) == {"Tỉnh Khánh Hòa"}
+    # the province's published figures, and the published rankings of every other province
+    # (the national level: DTI and ICT Index ranks and scores, data/rankings.csv)
+    others = table[table["Địa bàn"] != "Tỉnh Khánh Hòa"]
+    assert (table["Địa bàn"] == "Tỉnh Khánh Hòa").any() and len(others)
+    assert set(others["Mã chỉ tiêu"]) <= {"dti_rank", "dti_score", "ict_index_rank"}
     assert set(table["Cách có số liệu"]) == {"Báo cáo"}
     assert filtered == f"{len(table)} dòng"
     assert 30000 in set(table["Giá trị"])  # 2016–2020 press articles, as published
@@ -69,7 +73,7 @@ def test_data_filters_url_language_and_downloads(server, page, screenshots, timi
     with page.expect_download() as info:
         page.get_by_role("button", name="Tải Excel (XLSX)").click()
     sheet = pd.read_excel(info.value.path(), dtype={"Mã địa bàn": str})
-    assert len(sheet) == len(table) and set(sheet["Địa bàn"]) == {"Tỉnh Khánh Hòa"}
+    assert len(sheet) == len(table) and set(sheet["Địa bàn"]) == set(table["Địa bàn"])
 
     page.locator("[data-testid=stSidebar]").get_by_text("English", exact=True).click()
     expect(page.get_by_role("heading", name="Data")).to_be_visible(timeout=30_000)

@@ -44,18 +44,25 @@ def empty_store(tmp_path: Path, catalog, regions) -> Store:
     return store
 
 
-@contextlib.contextmanager
-def app_store_at(folder: Path) -> Iterator[Path]:
-    """Point the app (run by AppTest in this process) at a fresh store file in `folder`.
+def app_store_at(folder: Path) -> contextlib.AbstractContextManager[Path]:
+    """Point the app (run by AppTest in this process) at a fresh store file in `folder`."""
+    return app_env(folder / "app.duckdb")
 
-    Streamlit's caches live for the whole process: they are cleared on the way in and out, so
-    no module reads a store another module wrote to.
+
+@contextlib.contextmanager
+def app_env(db: Path, data_dir: Path | None = None) -> Iterator[Path]:
+    """Point the app (run by AppTest in this process) at the store file `db` and, for another
+    install (a new province, the whole country), at its data folder `data_dir`.
+
+    Streamlit's caches and the settings live for the whole process: they are cleared on the
+    way in and out, so no module reads a store or a folder another module set.
     """
     import streamlit as st
 
-    db = folder / "app.duckdb"
     mp = pytest.MonkeyPatch()
     mp.setenv("INDICATORS_DB", str(db))
+    if data_dir is not None:  # another install's data folder (a new province, the country)
+        mp.setenv("INDICATORS_DATA_DIR", str(data_dir))
     settings.cache_clear()
     st.cache_resource.clear()
     st.cache_data.clear()

@@ -7,16 +7,15 @@ import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from indicators.access.identity import operator
 from indicators.access.manage import add_account
 from indicators.access.signin import Outcome, sign_in
-from indicators.core.settings import REPO_ROOT, AccessSettings, settings
+from indicators.core.settings import REPO_ROOT, AccessSettings
 from indicators.store.accounts import get_account
 from indicators.store.revisions import Store
+from tests.conftest import app_env
 from ui.access import TOKEN
 
 PASSWORD = "mat-khau-kiem-thu-1"
@@ -62,16 +61,5 @@ def app_data_at(data_dir: Path, db: Path) -> Iterator[Path]:
     The settings and Streamlit's caches live for the whole process: they are cleared on the way
     in and out, so no other test sees this folder's province, catalog or store.
     """
-    mp = pytest.MonkeyPatch()
-    mp.setenv("INDICATORS_DATA_DIR", str(data_dir))
-    mp.setenv("INDICATORS_DB", str(db))
-    settings.cache_clear()
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    try:
-        yield db
-    finally:
-        st.cache_resource.clear()
-        st.cache_data.clear()
-        mp.undo()
-        settings.cache_clear()
+    with app_env(db, data_dir) as path:
+        yield path

@@ -49,10 +49,10 @@ import pandas as pd
 
 from indicators.core.catalog import Indicator
 from indicators.core.settings import RegionRef
-from indicators.geography.crosswalk import BASIS_EQUAL, BASIS_ONE_TO_ONE, BASIS_WHOLE, Plan, plan
+from indicators.geography.crosswalk import BASIS_EQUAL, BASIS_WHOLE, Plan, plan
 from indicators.geography.units import LEGACY, NEW, UNIT_LISTS
 from indicators.query import province_merger, read
-from indicators.query.reform_sums import PERIOD_KEYS, SERIES_COLUMNS, combine, old_parts
+from indicators.query.reform_sums import PERIOD_KEYS, SERIES_COLUMNS, combine, old_parts, onto_old
 from indicators.query.timeseries import within
 
 ADDITIVE = ("sum", "ratio")  # how an indicator adds up over areas, when it does
@@ -112,22 +112,7 @@ def _to_new(con, rev: int, pl: Plan, regions: pd.DataFrame, cat: pd.DataFrame) -
 
 def _to_old(con, rev: int, pl: Plan, cat: pd.DataFrame) -> pd.DataFrame:
     """New-unit values on the old units below the province that are exactly one new unit."""
-    eq = _below_province(pl.equivalents)
-    if eq.empty:
-        return pd.DataFrame(columns=SERIES_COLUMNS)
-    vals = read.resolved_values(
-        con, rev, indicators=cat["code"].tolist(), unit_list=NEW, regions=eq["new_code"].tolist()
-    )
-    vals = vals.merge(eq[["new_code", "old_code"]], left_on="region", right_on="new_code")
-    return vals.assign(
-        region=vals["old_code"],
-        unit_list=LEGACY,
-        origin="converted",
-        converted=True,
-        estimate=False,
-        basis=BASIS_ONE_TO_ONE,
-        from_unit_list=NEW,
-    )[SERIES_COLUMNS]
+    return onto_old(con, rev, cat, _below_province(pl.equivalents))
 
 
 def _regions(con) -> pd.DataFrame:

@@ -28,10 +28,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from indicators.geography.crosswalk import BASIS_ONE_TO_ONE, BASIS_WHOLE, province_crosswalk
+from indicators.geography.crosswalk import BASIS_WHOLE, province_crosswalk
 from indicators.geography.units import LEGACY, NEW
-from indicators.query import read
-from indicators.query.reform_sums import PERIOD_KEYS, SERIES_COLUMNS, combine, old_parts
+from indicators.query.reform_sums import PERIOD_KEYS, SERIES_COLUMNS, combine, old_parts, onto_old
 
 
 def _provinces(regions: pd.DataFrame, unit_list: str) -> set[str]:
@@ -92,26 +91,5 @@ def provinces_to_old(con, rev: int, regions: pd.DataFrame, cat: pd.DataFrame) ->
     pxw = _merger(regions)
     alone = pxw.groupby("new_province_code")["old_province_code"].transform("size") == 1
     eq = pxw[alone & pxw["old_province_code"].isin(_provinces(regions, LEGACY))]
-    if eq.empty:
-        return pd.DataFrame(columns=SERIES_COLUMNS)
-    vals = read.resolved_values(
-        con,
-        rev,
-        indicators=cat["code"].tolist(),
-        unit_list=NEW,
-        regions=eq["new_province_code"].tolist(),
-    )
-    vals = vals.merge(
-        eq[["new_province_code", "old_province_code"]],
-        left_on="region",
-        right_on="new_province_code",
-    )
-    return vals.assign(
-        region=vals["old_province_code"],
-        unit_list=LEGACY,
-        origin="converted",
-        converted=True,
-        estimate=False,
-        basis=BASIS_ONE_TO_ONE,
-        from_unit_list=NEW,
-    )[SERIES_COLUMNS]
+    pairs = eq.rename(columns={"new_province_code": "new_code", "old_province_code": "old_code"})
+    return onto_old(con, rev, cat, pairs)

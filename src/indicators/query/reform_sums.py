@@ -20,7 +20,8 @@ from indicators.core.schema import (
     status_of_rank,
     status_rank,
 )
-from indicators.geography.units import LEGACY, REFORM_DATE
+from indicators.geography.crosswalk import BASIS_ONE_TO_ONE
+from indicators.geography.units import LEGACY, NEW, REFORM_DATE
 from indicators.query import read
 
 SERIES_COLUMNS = [*read.RESOLVED_COLUMNS, *REFORM_COLUMNS]
@@ -139,3 +140,23 @@ def old_parts(
         )
         own = pd.concat([own[~own.index.isin(missing.index)], sub], ignore_index=True)
     return own[[*PART_COLUMNS, "agg_region"]].reset_index(drop=True)
+
+
+def onto_old(con, rev: int, cat: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
+    """New units' values on the old units each exactly is (`pairs`: new_code, old_code), for
+    both paths: a commune that stayed whole, a province that was not merged."""
+    if pairs.empty:
+        return pd.DataFrame(columns=SERIES_COLUMNS)
+    vals = read.resolved_values(
+        con, rev, indicators=cat["code"].tolist(), unit_list=NEW, regions=pairs["new_code"].tolist()
+    )
+    vals = vals.merge(pairs[["new_code", "old_code"]], left_on="region", right_on="new_code")
+    return vals.assign(
+        region=vals["old_code"],
+        unit_list=LEGACY,
+        origin="converted",
+        converted=True,
+        estimate=False,
+        basis=BASIS_ONE_TO_ONE,
+        from_unit_list=NEW,
+    )[SERIES_COLUMNS]

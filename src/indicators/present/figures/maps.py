@@ -171,7 +171,7 @@ def _add_markers(
                 opacity=seen,
                 line=dict(color="white", width=1),
             ),
-            customdata=_hover_texts(have, ind, lang),
+            customdata=hover_texts(have, ind, lang),
             hovertemplate="%{customdata[1]}: <b>%{customdata[2]}</b> (%{customdata[3]})"
             "<extra></extra>",
             showlegend=False,
@@ -183,7 +183,7 @@ def _add_markers(
             t("chart.no_data", lang),
             where,
             marker=dict(symbol="circle-x-open", color=NO_DATA_LINE, size=size, line=dict(width=2)),
-            customdata=_hover_texts(none, ind, lang),
+            customdata=hover_texts(none, ind, lang),
             hovertemplate="%{customdata[1]}: %{customdata[2]}<extra></extra>",
             showlegend=where == "main" and legend,
             legendgroup="no_data",
@@ -198,7 +198,7 @@ def _points(units: pd.DataFrame, name: str, where: str, **style: object) -> go.S
     )
 
 
-def _hover_texts(part: pd.DataFrame, ind: Indicator, lang: str) -> list[list[str]]:
+def hover_texts(part: pd.DataFrame, ind: Indicator, lang: str) -> list[list[str]]:
     """Per unit: code, name, value as written (or 'no data'), status."""
     unit = ind.unit(lang)
     return [

@@ -16,10 +16,10 @@ import plotly.graph_objects as go
 
 from indicators.core.catalog import Indicator
 from indicators.core.i18n import t
-from indicators.core.numbers import format_value
 from indicators.core.schema import any_illustrative
 from indicators.geography.boundaries import Boundaries
 from indicators.present.figures.frame import ORANGE, VERMILLION, frame, short_sources
+from indicators.present.figures.maps import hover_texts
 from indicators.present.figures.narrow import for_half_width
 from indicators.present.figures.scale import NO_DATA_FILL, NO_DATA_LINE, coloraxis, colour_of
 from indicators.present.figures.unit_names import no_data_note
@@ -114,18 +114,7 @@ def _ring_colour(code: str, home: str | None, region: list[str]) -> str:
 
 
 def _points(part: pd.DataFrame, name: str, ind: Indicator, lang: str, **style) -> go.Scatter:
-    unit = ind.unit(lang)
-    custom = [
-        [
-            r.region,
-            plotly_literal(r.name),
-            plotly_literal(format_value(r.value, unit, lang, ind.decimals))
-            if pd.notna(r.value)
-            else t("chart.no_data", lang),
-            t(f"status.{r.status}", lang) if isinstance(r.status, str) else "",
-        ]
-        for r in part.itertuples()
-    ]
+    custom = hover_texts(part, ind, lang)
     return go.Scatter(
         x=part["lon"],
         y=part["lat"],

@@ -23,6 +23,11 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
 CHROMIUM = Path("/usr/bin/chromium")
 APT_PACKAGES = ["chromium", "fonts-noto-core"]
+# The services the tests start themselves, on 127.0.0.1, and stop by PID: the shared store
+# (PostgreSQL) and the proxy in front of two app servers (nginx). Package → a file it installs.
+TEST_SERVICES = {"postgresql": "/usr/lib/postgresql/*/bin/initdb", "nginx": "/usr/sbin/nginx"}
+# Debian's convention for "start no service while installing" (containers, CI): exit code 101.
+POLICY_RC = Path("/usr/sbin/policy-rc.d")
 
 
 def run(cmd: list[str], **kw) -> None:
@@ -35,9 +40,19 @@ def is_root_with_apt() -> bool:
 
 
 def apt_install(packages: list[str]) -> None:
+    """Install Debian packages without starting their services: the tests start their own
+    PostgreSQL and nginx on 127.0.0.1 and no system-wide server is left running."""
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    run(["apt-get", "update", "-qq"], env=env)
-    run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages], env=env)
+    ours = not POLICY_RC.exists()
+    if ours:
+        POLICY_RC.write_text("#!/bin/sh\nexit 101\n")
+        POLICY_RC.chmod(0o755)
+    try:
+        run(["apt-get", "update", "-qq"], env=env)
+        run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages], env=env)
+    finally:
+        if ours:
+            POLICY_RC.unlink(missing_ok=True)
 
 
 def venv_works() -> bool:
@@ -82,18 +97,29 @@ def ensure_venv(extras: str) -> None:
     stamp.write_text("\n".join([*installed, digest]))
 
 
-def ensure_chromium() -> None:
-    """Debian's chromium and Noto fonts for the browser tests (no browser download)."""
-    if CHROMIUM.exists() and Path("/usr/share/fonts/truetype/noto").exists():
+def missing_test_packages() -> list[str]:
+    """Debian packages the tests need and this machine lacks."""
+    missing = []
+    if not (CHROMIUM.exists() and Path("/usr/share/fonts/truetype/noto").exists()):
+        missing += APT_PACKAGES
+    missing += [pkg for pkg, file in TEST_SERVICES.items() if not list(Path("/").glob(file[1:]))]
+    return missing
+
+
+def ensure_test_packages() -> None:
+    """Debian's chromium and Noto fonts for the browser tests (no browser download), and
+    PostgreSQL and nginx for the shared-store and several-server tests."""
+    missing = missing_test_packages()
+    if not missing:
         return
     if not is_root_with_apt():
         sys.exit(
-            "Các bài kiểm thử trình duyệt cần Chromium: chạy lệnh này bằng root trên Debian, "
-            "hoặc cài 'chromium' và 'fonts-noto-core'.\n"
-            "Browser tests need Chromium: run this as root on Debian/Ubuntu, or install "
-            "'chromium' and 'fonts-noto-core' yourself."
+            "Các bài kiểm thử cần các gói Debian: " + " ".join(missing) + ". Hãy chạy lệnh "
+            "này bằng root trên Debian, hoặc tự cài các gói đó.\n"
+            "The tests need these Debian packages: " + " ".join(missing) + ". Run this as "
+            "root on Debian/Ubuntu, or install them yourself."
         )
-    apt_install(APT_PACKAGES)
+    apt_install(missing)
 
 
 def start(args: list[str]) -> int:
@@ -129,7 +155,7 @@ def start(args: list[str]) -> int:
 
 def test(args: list[str]) -> int:
     ensure_venv("test")
-    ensure_chromium()
+    ensure_test_packages()
     run([BIN / "ruff", "check", "."])
     run([BIN / "ruff", "format", "--check", "."])
     run([BIN / "lint-imports"])  # the layer contract in pyproject.toml

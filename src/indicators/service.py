@@ -15,15 +15,22 @@ from indicators.core.i18n import both
 from indicators.core.settings import Settings, load_settings
 from indicators.geography.units import build_regions
 from indicators.ingest.bundled import load_observations, load_targets
-from indicators.store.revisions import Revision, Store
+from indicators.store.location import store_at
+from indicators.store.revisions import Revision, StaleRevisionError, Store
 
 OBSERVATIONS, TARGETS = "observations.csv", "targets.csv"
 RANKINGS = "rankings.csv"  # published rankings of provinces, with their sources
 
 
+def store_of(settings: Settings) -> Store:
+    """The store the settings name: a DuckDB file, or the shared PostgreSQL store read through
+    this server's local copy (`settings.db_path`)."""
+    return store_at(settings.db_url or settings.db_path, settings.db_path)
+
+
 def open_store(settings: Settings) -> Store:
     """The store the settings name, created from the bundled data folder on first use."""
-    store = Store(settings.db_path)
+    store = store_of(settings)
     seed_from(settings.data_dir, store)
     return store
 
@@ -69,10 +76,14 @@ def seed_from(folder: Path, store: Store) -> Revision | None:
     }
     rows = sum(len(f) for f in frames.values())
     message = "history.seeded" if rows else "install.seeded_empty"
-    return store.commit(
-        frames,
-        author="system",
-        file_name=", ".join(p.name for p in present),
-        data=b"".join(data.values()),
-        message=both(message, folder=folder.name),
-    )
+    try:
+        return store.commit(
+            frames,
+            author="system",
+            file_name=", ".join(p.name for p in present),
+            data=b"".join(data.values()),
+            message=both(message, folder=folder.name),
+            expect_revision=0,  # two servers starting at once on one store seed it once
+        )
+    except StaleRevisionError:
+        return None

@@ -12,6 +12,7 @@ import sys
 
 from indicators.core.i18n import WordedError, both
 from indicators.core.settings import load_settings
+from indicators.service import store_of
 from indicators.store.backup import backup, restore
 from indicators.store.revisions import Store
 
@@ -55,4 +56,4 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def _store() -> Store:
     """The store the settings name, as it is (not seeded: a backup never creates one)."""
-    return Store(load_settings().db_path)
+    return store_of(load_settings())

@@ -27,10 +27,10 @@ from indicators.core.settings import load_settings
 from indicators.core.spreadsheet import csv_writer
 from indicators.geography.units import build_regions
 from indicators.ingest.check import Checked, check_upload
-from indicators.service import seed_from
+from indicators.service import seed_from, store_of
 from indicators.store.accounts import list_accounts
 from indicators.store.connection import StoreReadOnlyError
-from indicators.store.revisions import Store
+from indicators.store.pg import where as server_of
 
 AS_HELP = "act as this account (its role is checked); default: the server's operator (cli:USER)"
 DECIMALS = {"auto": None, "comma": ",", "point": "."}
@@ -71,19 +71,20 @@ def cmd_init(args: argparse.Namespace) -> int:
     revision is written: a new install's first command must never end in a traceback."""
     try:
         settings = load_settings()
-        rev = seed_from(settings.data_dir, Store(settings.db_path))
+        store = store_of(settings)
+        rev = seed_from(settings.data_dir, store)
     except (DataError, WordedError, tomllib.TOMLDecodeError, KeyError, FileNotFoundError) as exc:
         print(_init_refusal(exc), file=sys.stderr)
         print(both("install.init_refused"), file=sys.stderr)
         return 1
-    where = settings.db_path
+    where = server_of(settings.db_url) if settings.db_url else settings.db_path
     if rev is None:
         print(f"{both('cli.init_exists')}: {where}")
     else:
         print(both("cli.init_created", where=where, rev=rev.id, rows=rev.rows_new))
         if not rev.rows_new:
             print(both("install.init_no_data"))
-    if not list_accounts(Store(settings.db_path)):  # nobody can upload yet: say how to start
+    if not list_accounts(store):  # nobody can upload yet: say how to start
         print(both("cli.no_accounts"))
     return 0
 

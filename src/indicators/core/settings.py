@@ -5,6 +5,7 @@ A deployment for another province changes only its data folder, never the code.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -18,6 +19,9 @@ from indicators.core.limits import UploadLimits
 REPO_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_DATA_DIR = REPO_ROOT / "data"
 DEFAULT_DB_PATH = REPO_ROOT / "var" / "indicators.duckdb"
+# INDICATORS_DB names a DuckDB file (one office, no server) or, with one of these schemes, the
+# PostgreSQL database several app servers share (docs/deploy.md).
+STORE_URL_SCHEMES = ("postgresql://", "postgres://")
 SIGN_IN_WAYS = ("local", "oidc")
 REGIONS_FILE = "socio_economic_regions.csv"  # provinces by socio-economic region, per unit list
 # The whole country as a unit (an install for a ministry or a regional office names it as its
@@ -78,6 +82,9 @@ class Settings:
     ranking_default: str
     trend_default: str
     extra: dict = field(default_factory=dict, compare=False, hash=False)
+    # The shared PostgreSQL store, when INDICATORS_DB is a URL. `db_path` is then this server's
+    # local DuckDB copy of its data (INDICATORS_MIRROR), which the pages read.
+    db_url: str | None = None
 
     org = bilingual("org")
     province = bilingual("province")
@@ -143,18 +150,44 @@ def data_dir() -> Path:
     return Path(os.environ.get("INDICATORS_DATA_DIR", DEFAULT_DATA_DIR)).resolve()
 
 
+def is_store_url(location: str | Path) -> bool:
+    """Whether a store location is a PostgreSQL URL rather than a DuckDB file."""
+    return isinstance(location, str) and location.startswith(STORE_URL_SCHEMES)
+
+
+def mirror_path(url: str) -> Path:
+    """This server's local copy of a shared store: INDICATORS_MIRROR, or a file in var/ named
+    after the database (never after its password), so a restart reuses it."""
+    if os.environ.get("INDICATORS_MIRROR"):
+        return Path(os.environ["INDICATORS_MIRROR"]).resolve()
+    name = hashlib.sha256(url.rsplit("@", 1)[-1].encode()).hexdigest()[:12]
+    return DEFAULT_DB_PATH.with_name(f"mirror-{name}.duckdb")
+
+
+def db_location() -> str | Path:
+    """INDICATORS_DB: a PostgreSQL URL as written, or the DuckDB file's absolute path."""
+    raw = os.environ.get("INDICATORS_DB", "")
+    return raw if is_store_url(raw) else Path(raw or DEFAULT_DB_PATH).resolve()
+
+
 def db_path() -> Path:
-    return Path(os.environ.get("INDICATORS_DB", DEFAULT_DB_PATH)).resolve()
+    """The DuckDB file the pages read: the store itself, or the shared store's local copy."""
+    location = db_location()
+    return mirror_path(location) if isinstance(location, str) else location
 
 
-def load_settings(folder: Path | None = None, db: Path | None = None) -> Settings:
+def load_settings(folder: Path | None = None, db: str | Path | None = None) -> Settings:
+    """The settings of the data folder `folder` with the store `db` (a DuckDB path or a
+    PostgreSQL URL; default: the environment's)."""
     folder = Path(folder) if folder else data_dir()
+    location = db if db is not None else db_location()
+    url = location if is_store_url(location) else None
     raw = tomllib.loads((folder / "settings.toml").read_text(encoding="utf-8"))
     org, prov, overview = raw["organisation"], raw["province"], raw.get("overview", {})
     homes = tuple(RegionRef(u["unit_list"], str(u["code"])) for u in prov["units"])
     return Settings(
         data_dir=folder,
-        db_path=Path(db) if db else db_path(),
+        db_path=mirror_path(url) if url else Path(location),
         org_vi=org["name_vi"],
         org_en=org["name_en"],
         province_vi=prov["name_vi"],
@@ -165,6 +198,7 @@ def load_settings(folder: Path | None = None, db: Path | None = None) -> Setting
         ranking_default=overview.get("ranking_default", ""),
         trend_default=overview.get("trend_default", ""),
         extra=raw,
+        db_url=url,
     )
 
 

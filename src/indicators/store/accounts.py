@@ -47,7 +47,7 @@ _EDITABLE = {"role", "password_hash", "disabled", "failed", "locked_until"}
 
 
 def get_account(store: Store, name: str) -> Account | None:
-    with store.connect(read_only=True) as con:
+    with store.records(read_only=True) as con:
         rows = con.execute(
             f"SELECT {_ACCOUNT_COLUMNS} FROM accounts WHERE name = ?", [name]
         ).fetchall()
@@ -55,7 +55,7 @@ def get_account(store: Store, name: str) -> Account | None:
 
 
 def list_accounts(store: Store) -> list[Account]:
-    with store.connect(read_only=True) as con:
+    with store.records(read_only=True) as con:
         rows = con.execute(f"SELECT {_ACCOUNT_COLUMNS} FROM accounts ORDER BY name").fetchall()
     return [Account(*r) for r in rows]
 
@@ -120,7 +120,7 @@ def insert_session(store: Store, session: Session) -> None:
 
 
 def get_session(store: Store, token_hash: str) -> Session | None:
-    with store.connect(read_only=True) as con:
+    with store.records(read_only=True) as con:
         rows = con.execute(
             f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE token_hash = ?", [token_hash]
         ).fetchall()
@@ -133,7 +133,7 @@ def get_session_account(store: Store, token_hash: str) -> tuple[Session, Account
     cols = ", ".join(
         [*(f"s.{f.name}" for f in fields(Session)), *(f"a.{f.name}" for f in fields(Account))]
     )
-    with store.connect(read_only=True) as con:
+    with store.records(read_only=True) as con:
         rows = con.execute(
             f"SELECT {cols} FROM sessions s LEFT JOIN accounts a ON a.name = s.account "
             "WHERE s.token_hash = ?",

@@ -43,14 +43,14 @@ def append(store: Store, entry: AuditEntry, at: datetime | None = None) -> None:
     row = {"occurred_at": at or utc_now(), **asdict(entry)}
     cols = ", ".join(row)
     marks = ", ".join("?" for _ in row)
-    with store.connect() as con:
+    with store.records() as con:
         con.execute(f"INSERT INTO audit ({cols}) VALUES ({marks})", list(row.values()))
 
 
 def read_trail(store: Store, limit: int | None = None) -> pd.DataFrame:
     """The trail, newest first (`limit` lines at most)."""
     sql = f"SELECT {', '.join(AUDIT_COLUMNS)} FROM audit ORDER BY id DESC"
-    with store.connect(read_only=True) as con:
+    with store.records(read_only=True) as con:
         if limit is not None:
             return con.execute(f"{sql} LIMIT ?", [int(limit)]).df()
         return con.execute(sql).df()

@@ -22,8 +22,11 @@ def _change_columns(table: str, old: str | None, new: str | None) -> str:
     return ", ".join(out)
 
 
-def staged_changes(con, table: str, replace: bool, limit: int | None) -> pd.DataFrame:
-    """The rows `staging.stage` found changed (and, with `replace`, the rows removed)."""
+def staged_changes(
+    con, table: str, replace: bool, limit: int | None, row_id: str = "rowid"
+) -> pd.DataFrame:
+    """The rows `staging.stage` found changed (and, with `replace`, the rows removed); `row_id`
+    as in `staging.removed_sql`."""
     keys = ", ".join(KEY)
     lim = "" if limit is None else f" LIMIT {int(limit)}"
     sql = (
@@ -34,9 +37,11 @@ def staged_changes(con, table: str, replace: bool, limit: int | None) -> pd.Data
     if replace:
         sql += (
             f" UNION ALL SELECT '{table}', {keys}, 'removed',"
-            f" {_change_columns(table, 'c.{v}', None)} FROM (" + removed_sql(table, "c.*") + ") c"
+            f" {_change_columns(table, 'c.{v}', None)} FROM ("
+            + removed_sql(table, "c.*", row_id)
+            + ") c"
         )
-    return con.execute(f"SELECT * FROM ({sql}) ORDER BY {keys}{lim}").df()
+    return con.execute(f"SELECT * FROM ({sql}) AS found ORDER BY {keys}{lim}").df()
 
 
 def diff(con, table: str, rev_a: int, rev_b: int, limit: int | None) -> pd.DataFrame:
@@ -54,7 +59,7 @@ def diff(con, table: str, rev_a: int, rev_b: int, limit: int | None) -> pd.DataF
         f" FROM a FULL OUTER JOIN b ON {same_key('a', 'b')}"
         f" WHERE a.indicator IS NULL OR b.indicator IS NULL OR NOT ({same_values(table, 'a', 'b')})"
     )
-    return con.execute(f"SELECT * FROM ({sql}) ORDER BY {', '.join(KEY)}{lim}").df()
+    return con.execute(f"SELECT * FROM ({sql}) AS found ORDER BY {', '.join(KEY)}{lim}").df()
 
 
 def concat_changes(parts: list[pd.DataFrame], limit: int | None) -> pd.DataFrame:

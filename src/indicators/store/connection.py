@@ -187,6 +187,13 @@ def _gate(path: str) -> _Gate:
         return _GATES.setdefault(path, _Gate())
 
 
+def held_here(path: Path) -> bool:
+    """Whether this thread already holds a connection to the file at `path` (a write asked
+    for now would wait for itself)."""
+    gate = _gate(os.path.realpath(path))
+    return bool(gate._local.__dict__.get("modes"))
+
+
 @contextmanager
 def connect(path: Path, *, read_only: bool, timeout: float, alone: bool = False) -> Iterator:
     """A DuckDB connection to `path`: read-only if asked and no writer of this process holds

@@ -29,11 +29,11 @@ def delete_recipe(store: Store, name: str) -> bool:
 
 def recipe_rows(store: Store) -> list[StoredRecipe]:
     """Every stored recipe, by name."""
-    with store.connect(read_only=True) as con:
+    with store.records(read_only=True) as con:
         return recipe_table.read_rows(con)
 
 
 def recipe_text(store: Store, name: str) -> str | None:
     """The text of the recipe called `name`, or None."""
-    with store.connect(read_only=True) as con:
+    with store.records(read_only=True) as con:
         return recipe_table.read_text(con, name)

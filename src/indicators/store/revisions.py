@@ -70,7 +70,12 @@ def content_hash(data: bytes) -> str:
 
 
 class Store:
-    """A DuckDB file. Connections are short-lived so other processes can write between reads."""
+    """A DuckDB file. Connections are short-lived so other processes can write between reads.
+
+    `PgStore` (`store.postgres`) is the same store on PostgreSQL, for several app servers.
+    """
+
+    dialect = staging.DUCKDB  # how a load's rows are put before SQL and staged
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
@@ -159,19 +164,16 @@ class Store:
         Runs in a transaction that is rolled back, so nothing in the file changes. `limit`
         caps the rows of `changes` (the counts are always complete).
         """
-        with self.connect(read_only=True) as con:
-            con.execute("BEGIN TRANSACTION")
-            try:
-                base = _current(con)
-                counts, found = Counts(), []
-                for table, frame in frames.items():
-                    staging.load_frame(con, table, frame)
-                    staging.stage(con, table)
-                    counts += staging.count(con, table, replace)
-                    found.append(changes.staged_changes(con, table, replace, limit))
-                    staging.drop_staged(con)
-            finally:
-                con.execute("ROLLBACK")
+        d = self.dialect
+        with self._rolled_back() as con:
+            base = _current(con)
+            counts, found = Counts(), []
+            for table, frame in frames.items():
+                d.load_frame(con, table, frame)
+                d.stage(con, table)
+                counts += staging.count(con, table, replace, d.row_id)
+                found.append(changes.staged_changes(con, table, replace, limit, d.row_id))
+                d.drop_staged(con)
         return Preview(
             base_revision=base,
             rows_in_file=counts.in_file,
@@ -214,7 +216,7 @@ class Store:
         entry = Entry(author, file_name, digest, message, int(rows_rejected), None, name, text)
 
         def load(con, table: str) -> None:
-            staging.load_frame(con, table, frames[table])
+            self.dialect.load_frame(con, table, frames[table])
 
         return self._write(
             load, list(frames), replace, entry, expect_revision, progress, lock_timeout
@@ -236,12 +238,9 @@ class Store:
         to_rev = int(to_rev)
 
         def load(con, table: str) -> None:
-            if not read_revisions(con, to_rev):
+            if not con.execute("SELECT 1 FROM revisions WHERE id = ?", [to_rev]).fetchall():
                 raise ValueError(f"no revision {to_rev}")
-            cols = ", ".join(VERSIONED[table])
-            con.execute(
-                f"CREATE TEMP VIEW incoming AS SELECT {cols} FROM {table} WHERE {as_of(to_rev)}"
-            )
+            self.dialect.load_revision(con, table, to_rev)
 
         entry = Entry(author, message=message, restores=to_rev)
         return self._write(load, list(VERSIONED), True, entry, None, progress, lock_timeout)
@@ -259,28 +258,53 @@ class Store:
         """One transaction: stage the incoming rows, retire and insert, record the revision."""
         step = progress or (lambda fraction, key: None)
         step(0.0, "history.progress.waiting")
-        with _WRITE_LOCK, self.connect(timeout=lock_timeout) as con:
+        with self._transaction(lock_timeout) as con:
+            base = _current(con)
+            if expect_revision is not None and base != int(expect_revision):
+                raise StaleRevisionError(base, int(expect_revision))
+            rev = base + 1
+            counts = staging.write(con, load, tables, rev, replace, step, self.dialect)
+            record(con, rev, counts, entry)
+            if entry.recipe and entry.recipe_text is not None:
+                author = entry.author or whoami()
+                recipe_table.keep(con, entry.recipe, entry.recipe_text, author, utc_now())
+            step(0.9, "history.progress.saving")
+        done = self.revision(rev)
+        step(1.0, "history.progress.done")
+        return done
+
+    @contextmanager
+    def _transaction(self, timeout: float) -> Iterator:
+        """A connection in a transaction, the only writer of the store while it lasts: committed
+        when the block ends, rolled back (keeping the original error) when it raises."""
+        with _WRITE_LOCK, self.connect(timeout=timeout) as con:
             ensure_schema(con)
             con.execute("BEGIN TRANSACTION")
             try:
-                base = _current(con)
-                if expect_revision is not None and base != int(expect_revision):
-                    raise StaleRevisionError(base, int(expect_revision))
-                rev = base + 1
-                counts = staging.write(con, load, tables, rev, replace, step)
-                record(con, rev, counts, entry)
-                if entry.recipe and entry.recipe_text is not None:
-                    author = entry.author or whoami()
-                    recipe_table.keep(con, entry.recipe, entry.recipe_text, author, utc_now())
-                step(0.9, "history.progress.saving")
+                yield con
                 con.execute("COMMIT")
             except BaseException:
                 with contextlib.suppress(duckdb.Error):  # keep the original error
                     con.execute("ROLLBACK")
                 raise
-            done = read_revisions(con, rev)[0]
-        step(1.0, "history.progress.done")
-        return done
+
+    @contextmanager
+    def _rolled_back(self) -> Iterator:
+        """A read connection in a transaction that is always rolled back (a preview)."""
+        with self.connect(read_only=True) as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                yield con
+            finally:
+                con.execute("ROLLBACK")
+
+    @contextmanager
+    def records(self, read_only: bool = False) -> Iterator:
+        """A connection to the small tables every server shares (accounts, sessions, the audit
+        trail, recipes): the store file itself here; the PostgreSQL database for a shared
+        store, where a page's data comes from a local copy instead."""
+        with self.connect(read_only=read_only) as con:
+            yield con
 
     # -- reading -----------------------------------------------------------------------------
 

@@ -3,7 +3,8 @@
 Sessions of one server write these tables at once (several tabs resuming, a burst of wrong
 passwords, two analysts saving a recipe): DuckDB answers two writes of one row from two
 connections with a conflict, so writes are taken one at a time in the process, and retried
-when another process's write to the same row came first.
+when another process's write to the same row came first (on PostgreSQL too: two servers
+writing one row, or one name inserted twice at once).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import TypeVar
 
 import duckdb
 
+from indicators.store.pg import CONFLICTS
 from indicators.store.revisions import Store
 
 T = TypeVar("T")
@@ -26,7 +28,7 @@ _ATTEMPTS = 5
 @contextmanager
 def writing(store: Store) -> Iterator:
     """A connection for one small write, the only one of this process at a time."""
-    with _LOCK, store.connect() as con:
+    with _LOCK, store.records() as con:
         yield con
 
 
@@ -35,7 +37,7 @@ def retried(write: Callable[[], T]) -> T:
     for attempt in range(_ATTEMPTS):
         try:
             return write()
-        except duckdb.TransactionException:
+        except (duckdb.TransactionException, *CONFLICTS):
             if attempt == _ATTEMPTS - 1:
                 raise
             time.sleep(0.02 * (attempt + 1))

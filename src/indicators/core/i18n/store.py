@@ -44,4 +44,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The disk holding {path} is full: nothing was saved, the data is as it was. "
         "Free some space and try again.",
     ),
+    "store.server_unreachable": (
+        "Không kết nối được kho dữ liệu dùng chung {where} ({reason}). Không có gì thay đổi. "
+        "Kiểm tra máy chủ PostgreSQL đang chạy và INDICATORS_DB (docs/deploy.md).",
+        "Cannot reach the shared store {where} ({reason}). Nothing was changed. Check that the "
+        "PostgreSQL server is running and INDICATORS_DB is right (docs/deploy.md).",
+    ),
+    "store.server_error": (
+        "Kho dữ liệu dùng chung {where} báo lỗi ({reason}); không có gì thay đổi.",
+        "The shared store {where} reported an error ({reason}); nothing was changed.",
+    ),
+    "store.not_ours_server": (
+        "Cơ sở dữ liệu {where} đã có các bảng {tables} nhưng không phải kho của ứng dụng này; "
+        "không có gì được ghi. Hãy dùng một cơ sở dữ liệu riêng (docs/deploy.md).",
+        "The database {where} already has the tables {tables} but is not a store of this app; "
+        "nothing was written. Use a database of its own (docs/deploy.md).",
+    ),
+    "store.newer_schema": (
+        "Kho dữ liệu dùng chung {where} có lược đồ phiên bản {found}, mới hơn phiên bản "
+        "{known} mà bản cài đặt này biết; hãy nâng cấp ứng dụng trên máy chủ này.",
+        "The shared store {where} has schema version {found}, newer than the {known} this "
+        "install knows; upgrade the app on this server.",
+    ),
+    "store.backup_by_pg_dump": (
+        "Kho dữ liệu dùng chung trên PostgreSQL được sao lưu bằng pg_dump và phục hồi bằng "
+        "pg_restore (docs/deploy.md), không bằng lệnh này.",
+        "A shared store on PostgreSQL is backed up with pg_dump and restored with pg_restore "
+        "(docs/deploy.md), not with this command.",
+    ),
 }

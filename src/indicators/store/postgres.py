@@ -1,0 +1,129 @@
+"""The store on PostgreSQL, for several app servers: the same `Store`, with its data and its
+small tables in one shared database and a local DuckDB copy of the data on each server.
+
+Writes (a commit, a rollback, an account, a session, a line of the audit trail, a recipe) go
+to PostgreSQL in its transactions, one revision at a time across every server (an advisory
+lock), with the same "another import landed after your preview" refusal. Reads of data go to
+the server's local copy (`mirror`), caught up to the database's latest revision whenever a
+connection is asked for, so a page's SQL is the DuckDB SQL of a one-office store and an import
+on one server is read on the others at their next page view. A revision never changes once
+committed, so what a server cached by revision stays right.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+import psycopg
+from psycopg import errors
+
+from indicators.core.catalog import Catalog
+from indicators.store import connection, mirror, pg, pg_tables
+from indicators.store.pg_staging import POSTGRES
+from indicators.store.revisions import Store
+from indicators.store.tables import ensure_schema
+
+
+class PgStore(Store):
+    """The store in the PostgreSQL database at `url`, read through the DuckDB copy at `copy`
+    (`path`, as for a one-office store: what decks and the command line open)."""
+
+    dialect = POSTGRES
+
+    def __init__(self, url: str, copy: str | Path):
+        super().__init__(copy)
+        self.url = url
+        self._held: tuple[str, int] | None = None  # what this process last saw the copy hold
+
+    def __repr__(self) -> str:
+        return f"PgStore({pg.where(self.url)!r}, copy={str(self.path)!r})"
+
+    # -- reading: the local copy ---------------------------------------------------------------
+
+    @contextmanager
+    def connect(self, read_only: bool = False, timeout: float = 60.0) -> Iterator:
+        """A read-only connection to this server's copy, caught up with the database first.
+        Data is written only through `commit`, `rollback` and `records`."""
+        if not read_only:
+            raise RuntimeError("the shared store's data is written by commit and rollback")
+        self.catch_up(timeout)
+        with super().connect(read_only=True, timeout=timeout) as con:
+            yield con
+
+    def catch_up(self, timeout: float = 60.0) -> None:
+        """Bring the local copy to the database's latest revision (nothing to do, the common
+        case, costs one small query). Inside a read this thread already holds, the copy is
+        served as it is: a write now would wait for that read."""
+        if connection.held_here(self.path):
+            return
+        with pg.connect(self.url) as con:
+            latest = mirror.latest_of(con)
+        if latest == self._held:
+            return
+        with connection.connect(self.path, read_only=False, timeout=timeout) as con:
+            ensure_schema(con)
+            mirror.catch_up(con, self.url, *latest)
+        self._held = latest
+
+    # -- the database ------------------------------------------------------------------------
+
+    def initialize(self, catalog: Catalog, regions: pd.DataFrame) -> None:
+        """Create or migrate the database's tables (versioned migrations, once, whichever
+        server starts first), then the local copy's tables and this server's configuration."""
+        with pg.connect(self.url) as con:
+            pg_tables.ensure_schema(con, self.url)
+        Store(self.path).initialize(catalog, regions)
+
+    def is_seeded(self) -> bool:
+        with pg.connect(self.url) as con:
+            if pg_tables.schema_version(con) == 0:
+                return False
+            return bool(con.execute("SELECT count(*) FROM revisions").fetchall()[0][0])
+
+    @contextmanager
+    def records(self, read_only: bool = False) -> Iterator:
+        with pg.connect(self.url) as con:
+            yield con
+
+    @contextmanager
+    def held(self, *, swap: bool = False, timeout: float = 300.0) -> Iterator:
+        """A shared store is backed up by PostgreSQL's own tools, not by copying a file."""
+        raise connection.StoreError("store.backup_by_pg_dump")
+        yield  # pragma: no cover - a generator, for @contextmanager
+
+    @contextmanager
+    def _transaction(self, timeout: float) -> Iterator:
+        """A transaction holding the store's write lock (one revision at a time, across every
+        server), waiting at most `timeout` seconds for it."""
+        with pg.connect(self.url) as con:
+            pg_tables.ensure_schema(con, self.url)
+            con.execute("BEGIN")
+            try:
+                con.execute(f"SET LOCAL lock_timeout = '{max(1, int(timeout * 1000))}ms'")
+                try:
+                    con.execute("SELECT pg_advisory_xact_lock(?)", [pg_tables.WRITE_LOCK])
+                except errors.LockNotAvailable as exc:
+                    where = pg.where(self.url)
+                    raise connection.StoreError(
+                        "store.busy", path=where, seconds=round(timeout)
+                    ) from exc
+                con.execute("SET LOCAL lock_timeout = 0")
+                yield con
+                con.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(psycopg.Error):  # keep the original error
+                    con.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def _rolled_back(self) -> Iterator:
+        with pg.connect(self.url) as con:
+            con.execute("BEGIN")
+            try:
+                yield con
+            finally:
+                con.execute("ROLLBACK")

@@ -45,6 +45,7 @@ import csv
 import io
 import itertools
 import json
+import math
 import os
 import random
 import re
@@ -591,7 +592,7 @@ def probe(url: str, seconds: float, out: Path) -> None:
             page = context.new_page()
             started = time.monotonic()
             try:
-                page.goto(url + path)
+                page.goto(url + path, timeout=PAGE_TIMEOUT * 1000)
                 page.wait_for_function(
                     f"document.querySelectorAll('{CHART}').length >= {charts}",
                     timeout=PAGE_TIMEOUT * 1000,
@@ -625,7 +626,9 @@ def report(ctx: dict, prefix: Path, checks: Checks, warm: dict, probed: dict) ->
         "",
         f"`bench/load_test.py`, run {time.strftime('%Y-%m-%d %H:%M')} on one machine with "
         f"{os.cpu_count()} cores shared with other work (load generator, servers, database and "
-        f"proxy all on it): {ctx['run_time']} of load after every page was opened once on each "
+        f"proxy all on it; load average {ctx['load'][0]:.1f} as the load began, "
+        f"{ctx['load'][1]:.1f} as it ended): {ctx['run_time']} of load after every page was "
+        f"opened once on each "
         f"server. {ctx['versions']}. Officials read {ctx['think'][0]}–{ctx['think'][1]} s "
         f"between pages (2–5 pages a visit, each over Streamlit's websocket as the browser "
         f"does, until the page's script finished: see the script's docstring); analysts "
@@ -642,15 +645,17 @@ def report(ctx: dict, prefix: Path, checks: Checks, warm: dict, probed: dict) ->
             f"| {name} | {r['Request Count']} | {r['Failure Count']} | {seconds(r['50%'])} "
             f"| {seconds(r['95%'])} | {seconds(r['Max Response Time'])} |"
         )
-    times = [t for _, t in probed.get("times", [])]
+    times = sorted(t for _, t in probed.get("times", []))
     if times or probed.get("errors"):
-        p95 = statistics.quantiles(times, n=20)[-1] if len(times) >= 2 else max(times, default=0)
+        p95 = times[max(0, math.ceil(0.95 * len(times)) - 1)] if times else 0.0  # nearest rank
         lines.append(
             f"| Chromium probe: page drawn (charts), through nginx | {len(times)} "
             f"| {len(probed.get('errors', []))} | {statistics.median(times or [0]):.2f} "
             f"| {p95:.2f} | {max(times, default=0):.2f} |"
         )
-    lines += ["", *failures(prefix), *nothing_lost(checks), "", "Before the run (each page once "
+    lines += ["", *failures(prefix)]
+    lines += [f"- Chromium probe {path}: {error[:160]}" for path, error in probed.get("errors", [])]
+    lines += ["", *nothing_lost(checks), "", "Before the run (each page once "
               "on each server, not counted above; seconds):", ""]  # fmt: skip
     for port, pages in warm.items():
         said = ", ".join(f"{p} {s:.1f}" + (" (error)" if e else "") for p, s, e in pages)
@@ -662,10 +667,9 @@ def failures(prefix: Path) -> list[str]:
     path = Path(f"{prefix}_failures.csv")
     found = list(csv.DictReader(path.open(encoding="utf-8"))) if path.exists() else []
     if not found:
-        return ["No request failed.", ""]
+        return ["No page, import or check failed."]
     out = ["Failures (Locust's words):", ""]
-    out += [f"- {f['Name']}: {f['Error'][:160]} × {f['Occurrences']}" for f in found[:12]]
-    return [*out, ""]
+    return out + [f"- {f['Name']}: {f['Error'][:160]} × {f['Occurrences']}" for f in found[:12]]
 
 
 def nothing_lost(checks: Checks) -> list[str]:
@@ -784,7 +788,9 @@ def main() -> int:
                    str(run_seconds(args.run_time)), str(work / "probe.json")]  # fmt: skip
             prober = subprocess.Popen(cmd, cwd=ROOT, start_new_session=True)
         print(f"load for {args.run_time}", flush=True)
+        load_before = os.getloadavg()[0]
         prefix = run_locust(args, plan_path, proxy.url, env, work)
+        load_after = os.getloadavg()[0]
         if prober is not None:
             prober.wait(PAGE_TIMEOUT + 60)
         wait_for_imports(work)
@@ -794,7 +800,8 @@ def main() -> int:
     ctx = {"officials": args.officials, "analysts": args.analysts, "ports": ports,
            "backend": backend, "run_time": args.run_time, "versions": versions(),
            "think": args.think, "import_every": args.import_every,
-           "rows": len(plan[0]["communes"]) if plan else 0}  # fmt: skip
+           "rows": len(plan[0]["communes"]) if plan else 0,
+           "load": (load_before, load_after)}  # fmt: skip
     table = report(ctx, prefix, checks, warm, probed)
     args.out.write_text(table, encoding="utf-8")
     print(table)

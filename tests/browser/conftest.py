@@ -39,7 +39,7 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, db: Path, log: Path, args: tuple[str, ...] = (), port: int = 0):
+    def __init__(self, db: Path | str, log: Path, args: tuple[str, ...] = (), port: int = 0):
         self.db = db
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -96,14 +96,15 @@ class Server:
 
 @contextlib.contextmanager
 def running_server(
-    folder: Path, args: tuple[str, ...] = (), port: int = 0, **env: str
+    folder: Path, args: tuple[str, ...] = (), port: int = 0, db: str | None = None, **env: str
 ) -> Iterator[Server]:
     """A server of its own (store file and log in `folder`, extra Streamlit options and
-    environment), stopped after."""
+    environment), stopped after. `db` names another store (a PostgreSQL URL: then
+    INDICATORS_MIRROR in `env` says where this server keeps its local copy)."""
     with pytest.MonkeyPatch.context() as mp:
         for name, value in env.items():
             mp.setenv(name, value)
-        srv = Server(folder / "app.duckdb", folder / "streamlit.log", args, port)
+        srv = Server(db or folder / "app.duckdb", folder / "streamlit.log", args, port)
     try:
         srv.healthy_after = srv.wait_healthy()
         yield srv

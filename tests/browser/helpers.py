@@ -57,18 +57,26 @@ def card_value(page: Page, label: str) -> str:
 PASSWORD = "mat-khau-kiem-thu-1"
 
 
-def indicators(db: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
-    """The `indicators` command line on the store file `db`, as the server's operator."""
+def indicators(
+    db: Path | str, *args: str, stdin: str = "", copy: Path | None = None
+) -> subprocess.CompletedProcess:
+    """The `indicators` command line on the store `db` (a file, or a PostgreSQL URL read
+    through the local copy `copy`), as the server's operator."""
     env = dict(os.environ, INDICATORS_DB=str(db))
+    if copy is not None:
+        env["INDICATORS_MIRROR"] = str(copy)
     return subprocess.run(
         [sys.executable, "-m", "indicators.cli", *args],
         input=stdin, capture_output=True, text=True, env=env, timeout=120,
     )  # fmt: skip
 
 
-def add_account(db: Path, name: str, role: str, password: str = PASSWORD) -> None:
+def add_account(
+    db: Path | str, name: str, role: str, password: str = PASSWORD, copy: Path | None = None
+) -> None:
     """An account made as IT staff make it: `indicators users add`, the password typed twice."""
-    done = indicators(db, "users", "add", name, "--role", role, stdin=f"{password}\n{password}\n")
+    typed = f"{password}\n{password}\n"
+    done = indicators(db, "users", "add", name, "--role", role, stdin=typed, copy=copy)
     assert done.returncode == 0, done.stderr
 
 

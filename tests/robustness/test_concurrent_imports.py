@@ -2,7 +2,9 @@
 half of one.
 
 DuckDB lets one process open a file for writing at a time; the store retries while another
-process holds it, so simultaneous imports are serialised into consecutive revisions.
+process holds it, so simultaneous imports are serialised into consecutive revisions. On
+PostgreSQL each process stands for another app server, with its own local copy, and the
+store's write lock serialises them the same way.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ import pandas as pd
 import pytest
 
 from indicators.core.settings import REPO_ROOT
+from indicators.store.location import store_at
 from indicators.store.revisions import Store, content_hash
+from tests.conftest import BACKENDS, location_of, new_store
 from tests.robustness.big_frames import big_frame
 
 pytestmark = pytest.mark.slow
@@ -41,14 +45,14 @@ def _python(code: str, *args: object) -> subprocess.Popen:
 
 def _importer() -> None:
     """Child: build file number `which`, say ready, wait for the 'go' file, commit."""
-    path, which, go = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])
+    location, which, go, copy = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]
     frame = big_frame(ROWS, start=which * ROWS)
     data = f"file {which}".encode()
     print("ready", flush=True)
     while not go.exists():
         time.sleep(0.005)
     asked = time.time()
-    rev = Store(path).commit(
+    rev = store_at(location, copy).commit(
         {"observations": frame}, author=f"analyst{which}", file_name=f"f{which}.csv", data=data
     )
     print(json.dumps({"asked": asked, "done": time.time(), "rev": rev.id}), flush=True)
@@ -57,7 +61,7 @@ def _importer() -> None:
 def _reader() -> None:
     """Child: read the current revision, its row count and content hash until it sees
     revision `last` (each read waits while an import holds the file)."""
-    store, last = Store(sys.argv[1]), int(sys.argv[2])
+    store, last = store_at(sys.argv[1], sys.argv[3]), int(sys.argv[2])
     deadline = time.time() + 180
     rev = 0
     while rev < last and time.time() < deadline:
@@ -68,9 +72,9 @@ def _reader() -> None:
         print(json.dumps(line), flush=True)
 
 
-@pytest.fixture
-def base(tmp_path, catalog, regions) -> Store:
-    store = Store(tmp_path / "shared.duckdb")
+@pytest.fixture(params=BACKENDS)
+def base(request, tmp_path, catalog, regions) -> Store:
+    store = new_store(request.param, tmp_path, request)
     store.initialize(catalog, regions)
     store.commit({"observations": big_frame(1000, start=2 * ROWS)}, message="base")
     return store
@@ -79,12 +83,13 @@ def base(tmp_path, catalog, regions) -> Store:
 def test_two_processes_importing_at_once_both_land(base, tmp_path):
     go = tmp_path / "go"
     reader = _python(
-        "from tests.robustness.test_concurrent_imports import _reader; _reader()", base.path, 3
-    )
+        "from tests.robustness.test_concurrent_imports import _reader; _reader()",
+        location_of(base), 3, tmp_path / "reader.duckdb",
+    )  # fmt: skip
     first_read = reader.stdout.readline()  # it reads before the imports start
     procs = [
         _python("from tests.robustness.test_concurrent_imports import _importer; _importer()",
-                base.path, which, go)
+                location_of(base), which, go, tmp_path / f"importer{which}.duckdb")
         for which in (0, 1)
     ]  # fmt: skip
     for p in procs:
@@ -129,9 +134,11 @@ def test_two_processes_importing_at_once_both_land(base, tmp_path):
         assert (row.hash, row.rows) == whole[row.rev]
 
 
-def test_two_cli_imports_at_once_both_land(tmp_path):
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_two_cli_imports_at_once_both_land(backend, tmp_path, request):
     """The analysts' command line, twice at the same moment, on one store."""
-    env = dict(os.environ, INDICATORS_DB=str(tmp_path / "cli.duckdb"))
+    store = new_store(backend, tmp_path, request)
+    env = dict(os.environ, INDICATORS_DB=location_of(store), INDICATORS_MIRROR=str(store.path))
 
     def cli(*args: str) -> subprocess.Popen:
         return subprocess.Popen(
@@ -159,7 +166,6 @@ def test_two_cli_imports_at_once_both_land(tmp_path):
     lines = pd.read_csv(io.StringIO(out))
     assert lines["id"].tolist() == [1, 2, 3]
     assert sorted(lines["message"][1:]) == ["bts0", "bts1"]
-    store = Store(Path(env["INDICATORS_DB"]))
     current = store.read("observations")
     for which, region in enumerate(("22327", "22330")):
         got = current[(current["indicator"] == "bts_count") & (current["region"] == region)]

@@ -73,12 +73,18 @@ class Cluster:
         self.pid = int((self.data / "postmaster.pid").read_text().split()[0])
         return self
 
-    def create_database(self, name: str | None = None) -> str:
-        """A new empty database; its URL."""
+    def create_database(self, name: str | None = None, template: str | None = None) -> str:
+        """A new database, empty or a copy of the database `template` (no one may be
+        connected to it); its URL."""
         name = name or f"t{next(self._names)}"
+        copy = ["-T", template] if template else []
         self._run(self._bin / "createdb", "-h", "127.0.0.1", "-p", str(self.port),
-                  "-U", "postgres", name)  # fmt: skip
+                  "-U", "postgres", *copy, name)  # fmt: skip
         return self.url(name)
+
+    def drop_database(self, name: str) -> None:
+        self._run(self._bin / "dropdb", "-h", "127.0.0.1", "-p", str(self.port),
+                  "-U", "postgres", "--force", name)  # fmt: skip
 
     def url(self, name: str) -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{name}"

@@ -74,6 +74,7 @@ def backup(
     store: Store, target: str | Path, *, force: bool = False, timeout: float = 300.0
 ) -> Fingerprint:
     """Copy the store to `target`, checked; refuse an existing file unless `force`."""
+    _refuse_shared(store)
     target = Path(target)
     if not store.path.is_file():
         raise BackupError("backup.no_store", path=store.path)
@@ -101,11 +102,19 @@ def backup(
     return source
 
 
+def _refuse_shared(store: Store) -> None:
+    """A shared store is backed up and restored with PostgreSQL's tools (docs/deploy.md): its
+    file here is only this server's copy, which a restore must not replace."""
+    if store.shared:
+        raise connection.StoreError("store.backup_by_pg_dump")
+
+
 def restore(
     store: Store, source: str | Path, *, timeout: float = 300.0
 ) -> tuple[Fingerprint, Path | None]:
     """Replace the store with the backup `source` once it is checked; return its fingerprint
     and where the store it replaced is kept (None when there was none)."""
+    _refuse_shared(store)
     source = Path(source)
     if not source.is_file():
         raise BackupError("backup.missing", path=source)

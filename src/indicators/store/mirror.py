@@ -5,16 +5,20 @@ store.
 Rows are versioned (part of revisions [rev_from, rev_to)) and a revision never changes once
 committed, so catching up from revision m to n needs only the rows a later revision inserted
 (`rev_from > m`) or retired (`rev_to > m`), and the revisions' own rows. They are read through
-Arrow (the ADBC driver: PostgreSQL's binary protocol into columns, no row-by-row Python) and
-applied in one DuckDB transaction, so a reader of the copy sees revision m or revision n, never
-half of one. A copy of another database (or of a database restored to an earlier state) is
-emptied and filled again.
+Arrow (the ADBC driver: PostgreSQL's binary protocol into columns, no row-by-row Python),
+streamed in batches, and applied in one DuckDB transaction, so a reader of the copy sees
+revision m or revision n, never half of one. A copy of another database (or of a database
+restored to an earlier state) is emptied and filled again.
 """
 
 from __future__ import annotations
 
+import contextlib
+from datetime import datetime
+from typing import NamedTuple
+
 import adbc_driver_postgresql.dbapi as adbc
-import pyarrow as pa
+import duckdb
 
 from indicators.core.schema import KEY
 from indicators.store.revision_rows import REVISION_COLUMNS
@@ -34,78 +38,114 @@ def held(con) -> tuple[str | None, int]:
     return rows.get(SOURCE), int(rows.get(REVISION) or 0)
 
 
-def _fetch(url: str, since: int) -> dict[str, pa.Table]:
-    """What revisions after `since` inserted or retired, and their revision rows, as Arrow."""
-    out = {}
-    with adbc.connect(url) as pg, pg.cursor() as cur:
-        for table, cols in VERSIONED.items():
-            cur.execute(
-                f"SELECT {', '.join(cols)}, rev_from, rev_to FROM {table}"
-                f" WHERE rev_from > {since} OR rev_to > {since}"
-            )
-            out[table] = cur.fetch_arrow_table()
-        cur.execute(
-            f"SELECT {', '.join(REVISION_COLUMNS)} FROM revisions WHERE id > {since} ORDER BY id"
-        )
-        out["revisions"] = cur.fetch_arrow_table()
-    return out
+def _same_history(con, cur, since: int) -> bool:
+    """Whether the database's revision `since` is the one the copy holds (same time of
+    commit): a database restored from an older dump and written to again is not."""
+    if since == 0:
+        return True
+    cur.execute(f"SELECT created_at FROM revisions WHERE id = {since}")
+    theirs = cur.fetch_arrow_table().column(0).to_pylist()
+    ours = [
+        r[0]
+        for r in con.execute("SELECT created_at FROM revisions WHERE id = ?", [since]).fetchall()
+    ]
+    return theirs == ours
 
 
-def catch_up(con, url: str, source: str, latest: int) -> int:
-    """Bring the copy open on `con` (read-write) to revision `latest` of the database `source`
-    at `url`; returns how many rows it fetched. One transaction: all of it or nothing."""
+def catch_up(con, url: str, head: Head) -> int:
+    """Bring the copy open on `con` (read-write) to the database at `url` as `head` found it;
+    returns how many revisions it applied. One DuckDB transaction: all of it or
+    nothing. New rows stream from PostgreSQL in Arrow batches straight into the copy, so a
+    first fill of millions of rows never holds them all in memory."""
+    source, latest = head.source, head.revision
     had, since = held(con)
-    fresh = had != source or since > latest
-    if not fresh and since == latest:
-        return 0
-    start = 0 if fresh else since
-    fetched = _fetch(url, start)
-    con.execute("BEGIN TRANSACTION")
-    try:
-        if fresh:
-            for table in (*VERSIONED, "revisions"):
-                con.execute(f"DELETE FROM {table}")
-        for table, cols in VERSIONED.items():
-            _apply(con, table, cols, fetched[table], start)
-        con.register("fetched", fetched["revisions"])
-        names = ", ".join(REVISION_COLUMNS)
-        con.execute(f"INSERT INTO revisions ({names}) SELECT {names} FROM fetched")
-        con.unregister("fetched")
-        for key, value in ((SOURCE, source), (REVISION, str(latest))):
-            con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    return sum(t.num_rows for t in fetched.values())
+    with adbc.connect(url) as pg, pg.cursor() as cur:
+        fresh = had != source or since > latest or not _same_history(con, cur, since)
+        if not fresh and since == latest:
+            return 0
+        start = 0 if fresh else since
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if fresh:
+                for table in (*VERSIONED, "revisions"):
+                    con.execute(f"DELETE FROM {table}")
+            for table, cols in VERSIONED.items():
+                _retire(con, cur, table, start, latest)
+                _insert(con, cur, table, [*cols, "rev_from", "rev_to"], start, latest)
+            cur.execute(
+                f"SELECT {', '.join(REVISION_COLUMNS)} FROM revisions"
+                f" WHERE id > {start} AND id <= {latest} ORDER BY id"
+            )
+            _insert_from(con, cur, "revisions", REVISION_COLUMNS)
+            for key, value in ((SOURCE, source), (REVISION, str(latest))):
+                con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+            con.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(duckdb.Error):  # DuckDB may have ended it: keep the error
+                con.execute("ROLLBACK")
+            raise
+    return latest - start
 
 
-def _apply(con, table: str, cols: list[str], rows: pa.Table, since: int) -> None:
-    """Rows first stored after `since` are inserted; rows the copy has (stored at or before
-    `since`) get the revision that retired them."""
-    if rows.num_rows == 0:
+def _retire(con, cur, table: str, since: int, latest: int) -> None:
+    """Rows the copy holds (stored at or before `since`) that a revision up to `latest`
+    retired: the copy's row gets that revision as its end."""
+    keys = ", ".join(KEY)
+    cur.execute(
+        f"SELECT {keys}, rev_from, rev_to FROM {table}"
+        f" WHERE rev_from <= {since} AND rev_to > {since} AND rev_to <= {latest}"
+    )
+    retired = cur.fetch_arrow_table()
+    if retired.num_rows == 0:
         return
-    con.register("fetched", rows)
+    con.register("retired", retired)
     try:
-        same = " AND ".join(f"t.{k} = f.{k}" for k in KEY)
+        same = " AND ".join(f"t.{k} = r.{k}" for k in KEY)
         con.execute(
-            f"UPDATE {table} AS t SET rev_to = f.rev_to FROM fetched AS f"
-            f" WHERE f.rev_from <= {since} AND t.rev_from = f.rev_from AND {same}"
+            f"UPDATE {table} AS t SET rev_to = r.rev_to FROM retired AS r"
+            f" WHERE t.rev_from = r.rev_from AND {same}"
         )
-        names = ", ".join([*cols, "rev_from", "rev_to"])
-        con.execute(
-            f"INSERT INTO {table} ({names}) SELECT {names} FROM fetched WHERE rev_from > {since}"
-        )
+    finally:
+        con.unregister("retired")
+
+
+def _insert(con, cur, table: str, names: list[str], since: int, latest: int) -> None:
+    """Rows stored by revisions since+1 … latest, with their end if it is up to `latest` (a
+    row retired by a revision committed meanwhile is still current in the copy)."""
+    cols = ", ".join(names[:-1])
+    cur.execute(
+        f"SELECT {cols}, CASE WHEN rev_to <= {latest} THEN rev_to END AS rev_to FROM {table}"
+        f" WHERE rev_from > {since} AND rev_from <= {latest}"
+    )
+    _insert_from(con, cur, table, names)
+
+
+def _insert_from(con, cur, table: str, names: list[str]) -> None:
+    """Insert what the cursor's query answers, batch by batch."""
+    con.register("fetched", cur.fetch_record_batch())
+    try:
+        listed = ", ".join(names)
+        con.execute(f"INSERT INTO {table} ({listed}) SELECT {listed} FROM fetched")
     finally:
         con.unregister("fetched")
 
 
-def latest_of(pg) -> tuple[str, int]:
+class Head(NamedTuple):
+    """The shared store as a server last saw it: which database, its latest revision and when
+    that revision was committed (a database restored and written to again has another)."""
+
+    source: str
+    revision: int
+    stamp: datetime | None
+
+
+def latest_of(pg) -> Head:
     """The shared store's identity and latest revision, in one query (`pg` a `PgConnection`)."""
     row = first_row(
         pg.execute(
-            "SELECT (SELECT value FROM meta WHERE key = 'store_id'),"
-            " (SELECT coalesce(max(id), 0) FROM revisions)"
+            "SELECT (SELECT value FROM meta WHERE key = 'store_id'), r.id, r.created_at"
+            " FROM (SELECT 1) AS one LEFT JOIN"
+            " (SELECT id, created_at FROM revisions ORDER BY id DESC LIMIT 1) AS r ON true"
         )
     )
-    return row[0], int(row[1])
+    return Head(row[0], int(row[1] or 0), row[2])

@@ -28,7 +28,8 @@ CONFLICTS = (errors.SerializationFailure, errors.DeadlockDetected, errors.Unique
 _CHECKOUT_SECONDS = 15.0
 _POOLS: dict[str, ConnectionPool] = {}
 _POOLS_LOCK = threading.Lock()
-# A `?` outside a quoted string or identifier, and every `%` (psycopg reads it as a mark).
+# A quoted string or identifier (whose `?` is text), a `?`, or a `%` (psycopg reads every `%`
+# as the start of a mark, even inside quotes).
 _TOKENS = re.compile(r"'(?:[^']|'')*'|\"[^\"]*\"|\?|%")
 
 
@@ -45,7 +46,7 @@ def marks(sql: str) -> str:
 
     def swap(m: re.Match) -> str:
         token = m.group(0)
-        return "%s" if token == "?" else "%%" if token == "%" else token
+        return "%s" if token == "?" else token.replace("%", "%%")  # psycopg reads % anywhere
 
     return _TOKENS.sub(swap, sql)
 

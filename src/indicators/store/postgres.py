@@ -13,6 +13,8 @@ committed, so what a server cached by revision stays right.
 from __future__ import annotations
 
 import contextlib
+import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,17 +29,28 @@ from indicators.store.pg_staging import POSTGRES
 from indicators.store.revisions import Store
 from indicators.store.tables import ensure_schema
 
+# One catch-up of a local copy at a time in the process (the file's gate lets writers join
+# each other, which suits commits of one DuckDB file but would apply a revision twice here).
+_CATCHING_UP: dict[str, threading.Lock] = {}
+_CATCHING_UP_LOCK = threading.Lock()
+
+
+def _catch_up_lock(path: Path) -> threading.Lock:
+    with _CATCHING_UP_LOCK:
+        return _CATCHING_UP.setdefault(os.path.realpath(path), threading.Lock())
+
 
 class PgStore(Store):
     """The store in the PostgreSQL database at `url`, read through the DuckDB copy at `copy`
     (`path`, as for a one-office store: what decks and the command line open)."""
 
     dialect = POSTGRES
+    shared = True
 
     def __init__(self, url: str, copy: str | Path):
         super().__init__(copy)
         self.url = url
-        self._held: tuple[str, int] | None = None  # what this process last saw the copy hold
+        self._held: mirror.Head | None = None  # what this process last saw the copy hold
 
     def __repr__(self) -> str:
         return f"PgStore({pg.where(self.url)!r}, copy={str(self.path)!r})"
@@ -64,9 +77,12 @@ class PgStore(Store):
             latest = mirror.latest_of(con)
         if latest == self._held:
             return
-        with connection.connect(self.path, read_only=False, timeout=timeout) as con:
+        with (
+            _catch_up_lock(self.path),
+            connection.connect(self.path, read_only=False, timeout=timeout) as con,
+        ):
             ensure_schema(con)
-            mirror.catch_up(con, self.url, *latest)
+            mirror.catch_up(con, self.url, latest)
         self._held = latest
 
     # -- the database ------------------------------------------------------------------------
@@ -88,12 +104,6 @@ class PgStore(Store):
     def records(self, read_only: bool = False) -> Iterator:
         with pg.connect(self.url) as con:
             yield con
-
-    @contextmanager
-    def held(self, *, swap: bool = False, timeout: float = 300.0) -> Iterator:
-        """A shared store is backed up by PostgreSQL's own tools, not by copying a file."""
-        raise connection.StoreError("store.backup_by_pg_dump")
-        yield  # pragma: no cover - a generator, for @contextmanager
 
     @contextmanager
     def _transaction(self, timeout: float) -> Iterator:

@@ -76,6 +76,7 @@ class Store:
     """
 
     dialect = staging.DUCKDB  # how a load's rows are put before SQL and staged
+    shared = False  # several app servers share it (PostgreSQL); `path` is then a local copy
 
     def __init__(self, path: str | Path):
         self.path = Path(path)

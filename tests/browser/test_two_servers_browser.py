@@ -1,0 +1,105 @@
+"""Two app servers on one PostgreSQL store behind nginx, in a real Chromium (issue 15).
+
+The office's deployment in small: PostgreSQL on 127.0.0.1, two Streamlit processes each with its
+own local copy of the data, nginx in front of them from `deploy/nginx/chiso-cntt.conf`. An
+analyst signs in and saves an upload through nginx (the sticky route keeps the upload, the
+websocket and the sign-in ticket on one server); then each server, opened directly, shows the
+new figure at its next page view, without a restart: one of them is not the server the analyst
+used, so it read the import from the database.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import running_server
+from tests.browser.helpers import (
+    add_account,
+    card_value,
+    indicators,
+    no_errors,
+    sign_in,
+    wait_for_charts,
+    wait_for_session_cookie,
+)
+from tests.services.nginx import running_nginx
+
+PRESS = "Số tin, bài báo chí về tỉnh được tổng hợp"
+UPLOAD = (
+    "Mã chỉ tiêu;Tên đơn vị;Năm;Giá trị;Trạng thái;Nguồn\r\n"
+    "press_articles;Tỉnh Khánh Hòa;2026;10.500;Sơ bộ;Sở KH&CN, báo cáo nhanh\r\n"
+).encode("utf-8-sig")
+
+
+@pytest.fixture(scope="module")
+def office(pg_cluster, tmp_path_factory):
+    """PostgreSQL, servers A and B (each with its own copy), nginx in front of both."""
+    folder = tmp_path_factory.mktemp("two-servers")
+    url = pg_cluster.create_database()
+    cli_copy = folder / "operator.duckdb"
+    done = indicators(url, "init", copy=cli_copy)  # the operator's first command
+    assert done.returncode == 0, done.stderr
+    add_account(url, "chuyenvien", "analyst", copy=cli_copy)
+    (folder / "a").mkdir()
+    (folder / "b").mkdir()
+    with (
+        running_server(folder / "a", db=url, INDICATORS_MIRROR=str(folder / "a.duckdb")) as a,
+        running_server(folder / "b", db=url, INDICATORS_MIRROR=str(folder / "b.duckdb")) as b,
+        running_nginx([a.port, b.port]) as proxy,
+    ):
+        yield a, b, proxy
+
+
+def press_2026(page: Page, url: str) -> str:
+    page.goto(f"{url}/?period=2026")
+    wait_for_charts(page, 2)
+    expect(page.locator('[data-testid="stMetricValue"]').first).to_be_visible()
+    return card_value(page, PRESS)
+
+
+def fresh_page(browser: Browser) -> Page:
+    return browser.new_context(viewport={"width": 1440, "height": 2300}, locale="vi-VN").new_page()
+
+
+def test_an_import_through_one_server_is_read_on_the_other_without_a_restart(
+    office, browser, tmp_path
+):
+    a, b, proxy = office
+    pids = (a.proc.pid, b.proc.pid)
+    for server in (a, b):  # both serve the seeded figure from their own copies
+        page = fresh_page(browser)
+        assert press_2026(page, server.url) == "10.150"
+        page.context.close()
+
+    analyst = fresh_page(browser)
+    analyst.goto(f"{proxy.url}/tai-len")
+    sign_in(analyst, "chuyenvien")
+    expect(analyst.get_by_text("Tải lên số liệu", exact=True)).to_be_visible(timeout=60_000)
+    wait_for_session_cookie(analyst)
+    file = tmp_path / "bao-chi-2026.csv"
+    file.write_bytes(UPLOAD)
+    analyst.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(file)
+    expect(analyst.get_by_text("Tệp hợp lệ: 1 dòng có thể lưu.")).to_be_visible(timeout=60_000)
+    analyst.get_by_role("button", name="Lưu thành phiên bản 2").click()
+    expect(analyst.get_by_text("Đã lưu phiên bản 2")).to_be_visible(timeout=60_000)
+    no_errors(analyst)
+    saved = time.monotonic()
+
+    # Each server, opened directly, shows the new figure at its next page view.
+    for server in (a, b):
+        page = fresh_page(browser)
+        assert press_2026(page, server.url) == "10.500"
+        no_errors(page)
+        page.context.close()
+    seen_within = time.monotonic() - saved
+    assert seen_within < 60
+    # Through nginx, a new visitor (on either server) sees it too.
+    visitor = fresh_page(browser)
+    assert press_2026(visitor, proxy.url) == "10.500"
+    expect(visitor.get_by_text(re.compile(r"phiên bản 2"))).not_to_have_count(0)
+    visitor.context.close()
+    assert (a.proc.pid, b.proc.pid) == pids and a.proc.poll() is None and b.proc.poll() is None

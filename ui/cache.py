@@ -34,6 +34,7 @@ from indicators.store.accounts import Account, list_accounts
 from indicators.store.audit import read_trail
 from indicators.store.recipes import StoredRecipe, recipe_rows
 from indicators.store.revisions import Preview, Revision, Store
+from ui.revision_watch import RevisionWatch
 
 R = TypeVar("R")
 
@@ -55,9 +56,50 @@ def catalog() -> Catalog:
     return catalog_of(settings())
 
 
-def revision() -> int:
-    """The revision on show (read on every run, so a new upload appears at once)."""
+_WATCH: RevisionWatch | None = None  # this process's watcher (`watch_revisions`), if started
+
+
+def revision(*, fresh: bool = False) -> int:
+    """The revision on show: the one this server's watcher read last (polled every 2 s, a
+    commit of this process told at once: `revision_committed`), else read from the store now.
+
+    `fresh` reads the store now in any case: the Upload and History pages show the revision an
+    analyst builds on, where two seconds behind another server's commit would matter.
+    """
+    watch = _WATCH
+    seen = watch.latest() if watch is not None and not fresh else None
+    return seen if seen is not None else store().current_revision()
+
+
+def watch_revisions(
+    prepare: Callable[[int], object], every: float = 2.0, ready: Callable[[], bool] | None = None
+) -> RevisionWatch:
+    """Start this process's revision watcher (once; `ui.prewarm.start`), which calls
+    `prepare(rev)` for every new revision it sees, once `ready()` says it may."""
+    global _WATCH
+    if _WATCH is None or not _WATCH.alive():
+        _WATCH = RevisionWatch(_current, prepare, every=every, ready=ready or (lambda: True))
+        _WATCH.start()
+    return _WATCH
+
+
+def stop_watching() -> None:
+    """Stop this process's watcher; the pages read the revision from the store again."""
+    global _WATCH
+    watch, _WATCH = _WATCH, None
+    if watch is not None:
+        watch.stop()
+
+
+def _current() -> int:
     return store().current_revision()
+
+
+def revision_committed(rev: int) -> None:
+    """A page of this process committed revision `rev`: every reader of this server sees it
+    on their next run, and the watcher prepares it now."""
+    if _WATCH is not None:
+        _WATCH.note(rev)
 
 
 _CACHED: dict[Callable[..., Any], Callable[..., Any]] = {}

@@ -21,7 +21,7 @@ from indicators.export.deck import DeckInfo
 from indicators.export.images import SIZES
 from indicators.present.chart_spec import ChartSpec
 from indicators.store.revisions import Store
-from ui.cache import catalog, revision, store
+from ui.cache import catalog, store
 from ui.session import language, tr
 
 MIME = {
@@ -77,9 +77,11 @@ def deck_file(store_: Store, tokens: list[str], fmt: str, *, catalog_, rev: int,
     return deck.deck_bytes(store_, specs, fmt, catalog=catalog_, rev=rev, info=info)
 
 
-def deck_downloads(where: Any, tokens: list[str], stem: str, *, info: DeckInfo, off: bool) -> None:
-    """The briefing's PowerPoint, PDF and PNG-zip buttons (disabled when `off`)."""
-    rev = revision()
+def deck_downloads(
+    where: Any, tokens: list[str], stem: str, *, rev: int, info: DeckInfo, off: bool
+) -> None:
+    """The briefing's PowerPoint, PDF and PNG-zip buttons (disabled when `off`), of the charts
+    as of revision `rev` (the page's)."""
     for fmt in DECK_FORMATS:
         data = partial(
             deck_file, store(), list(tokens), fmt, catalog_=catalog(), rev=rev, info=info
@@ -100,17 +102,18 @@ def image_downloads(
     key: str,
     stem: str,
     *,
+    rev: int,
     spec: ChartSpec | None = None,
     fig: go.Figure | None = None,
     areas: str | None = None,
 ) -> None:
-    """A compact "Tải ảnh" menu under a chart: PNG 16:9, PNG square and SVG with provenance.
+    """A compact "Tải ảnh" menu under a chart: PNG 16:9, PNG square and SVG with provenance,
+    as of revision `rev` (the page's: the images say the revision the chart shows).
 
     Each button holds a callable: `deck.spec_image` for a chart a spec describes (rebuilt from
     the store), `deck.figure_image` for any other figure.
     """
     problem = engine_problem()
-    rev = revision()
     with st.popover(tr("img.menu"), icon=":material/image:", width="content"):
         if problem:
             st.error(problem, icon=":material/error:")

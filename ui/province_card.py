@@ -14,14 +14,14 @@ from indicators.core.settings import settings
 from indicators.present.figures.province_rank import rank_text
 from indicators.present.literal import markdown_literal
 from indicators.query import provinces
-from ui.cache import cached, catalog, revision
+from ui.cache import cached, catalog
 from ui.navigation import PROVINCES
 from ui.session import language, tr
 
 CARD_INDICATOR = "dti_rank"  # the rank provincial reports lead with
 
 
-def province_card() -> None:
+def province_card(rev: int) -> None:
     """The card, in a quarter of the page's width; nothing when the province has no such rank
     (an install without the indicator, or a national install whose home is the country)."""
     cat = catalog()
@@ -29,7 +29,7 @@ def province_card() -> None:
         return
     lang, cfg = language(), settings()
     refs = tuple(cfg.province_units)
-    latest = cached(provinces.latest_rank, revision(), indicator=CARD_INDICATOR, refs=refs)
+    latest = cached(provinces.latest_rank, rev, indicator=CARD_INDICATOR, refs=refs)
     if latest is None:
         return
     ind, place = cat[CARD_INDICATOR], markdown_literal(cfg.province(lang))

@@ -247,7 +247,7 @@ info = deck_info(rev, file_lang, subtitle)
 st.caption(tr("bpage.wait", n=len(tokens), s=max(2, round(SECONDS_PER_CHART * len(tokens)))))
 stem = f"{t('bpage.file_stem', file_lang)}_{today():%Y-%m-%d}"
 buttons = st.container(horizontal=True, key="briefing_downloads")
-deck_downloads(buttons, tokens, stem, info=info, off=problem is not None)
+deck_downloads(buttons, tokens, stem, rev=rev, info=info, off=problem is not None)
 link = {"charts": ",".join(tokens), "present": "1", **({"lang": lang} if lang != LANGS[0] else {})}
 BRIEFING.link(
     where=buttons, label=tr("bpage.present"), query_params=link, help=tr("bpage.present_help")

@@ -20,6 +20,7 @@ from ui.cache import (
     catalog,
     observations_as_of,
     revision,
+    revision_committed,
     revision_diff,
     revisions_frame,
     saved_recipes,
@@ -31,7 +32,7 @@ from ui.session import language, number, page_heading, tr
 from ui.url_state import forget, indicator_choice, url_choice
 
 me = gate(Action.READ_HISTORY)  # analysts and admins; restoring is checked again when it runs
-lang, rev, cat = language(), revision(), catalog()
+lang, rev, cat = language(), revision(fresh=True), catalog()
 SHOWN = 500  # changed rows listed on the page; the counts are always complete
 
 
@@ -224,4 +225,5 @@ with restore:
                     removed=done.rows_removed,
                 )
                 forget("rev")
+                revision_committed(done.id)  # every reader of this server sees it now
                 st.rerun()

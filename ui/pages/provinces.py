@@ -47,7 +47,7 @@ def png(name: str) -> dict:
 
 def chart(fig, name: str, key: str) -> None:
     st.plotly_chart(fig, width="stretch", config=png(name), key=key)
-    image_downloads(key, name, fig=fig, areas=markdown_literal(place))
+    image_downloads(key, name, rev=rev, fig=fig, areas=markdown_literal(place))
 
 
 page_heading(tr("nav.provinces"), rev)

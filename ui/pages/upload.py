@@ -15,6 +15,7 @@ from ui.cache import (
     catalog,
     check_file,
     revision,
+    revision_committed,
     store,
     stored_recipes,
     templates,
@@ -26,7 +27,7 @@ from ui.mapping_step import kept_recipe, mapping_step
 from ui.session import language, number, page_heading, tr
 
 me = gate(Action.VALIDATE)  # the page is for analysts; saving is checked again when it runs
-lang, rev, cat = language(), revision(), catalog()
+lang, rev, cat = language(), revision(fresh=True), catalog()
 SHOWN = 1000  # changed values listed on the page; the counts are always complete
 mb = number(settings().max_upload_bytes / 2**20)
 
@@ -165,4 +166,5 @@ elif go:
             rejected=number(done.rows_rejected),
         )
         st.session_state["upload_round"] = round_ + 1
+        revision_committed(done.id)  # every reader of this server sees it now
         st.rerun()

@@ -12,6 +12,7 @@ import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from indicators.core.i18n import t
 from indicators.core.schema import SOURCE_SEP
@@ -74,6 +75,7 @@ def frame(
         )
     ]
     sub_lines = [plotly_literal(line) for line in textwrap.wrap(subtitle, 90)]
+    white(fig)
     fig.update_layout(
         title=dict(
             text=plotly_literal(title),
@@ -88,7 +90,6 @@ def frame(
         ),
         font=dict(family=FONT, size=13, color="#222"),
         separators=SEPARATORS.get(lang, ",."),
-        template="plotly_white",
         height=height,
         margin=dict(l=left, r=30, t=96 + 16 * len(sub_lines) + 22 * legend_rows, b=bottom),
         annotations=notes,
@@ -96,6 +97,25 @@ def frame(
         hoverlabel=dict(font_family=FONT),
     )
     return fig
+
+
+def white(fig: go.Figure) -> None:
+    """Give `fig` plotly's "plotly_white" template, the one every figure of ours has.
+
+    Assigned as plotly assigns its own default template: the template is valid already, so its
+    two thousand values are copied without being checked again (about 45 ms a figure, most of
+    building a small one). The figure's JSON is the same as with `template="plotly_white"`.
+    """
+    layout = fig.layout
+    checks = getattr(layout, "_validate", None)
+    if not isinstance(checks, bool):  # another plotly: the ordinary, checked way
+        fig.update_layout(template="plotly_white")
+        return
+    layout._validate = False
+    try:
+        layout.template = pio.templates["plotly_white"]
+    finally:
+        layout._validate = checks
 
 
 # Several areas on one chart: Okabe-Ito colours (vermillion stays for targets), each with its

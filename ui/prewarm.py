@@ -1,0 +1,39 @@
+"""Prepare the pages for a new revision before anyone opens them.
+
+When an analyst's upload, a rollback, the command line or another server makes a new revision,
+this server's revision watcher (`ui.cache.watch_revisions`) sees it within two seconds and
+builds the views a link without choices opens — the Overview, the Regions page and the Trends
+page, in each language — into the caches keyed by revision. The official who opens the
+dashboard after an upload finds them ready, instead of waiting while the first visitor's page
+reads the store and draws every figure.
+"""
+
+from __future__ import annotations
+
+from streamlit.runtime import Runtime
+
+from indicators.core.i18n import LANGS
+from ui.cache import watch_revisions
+from ui.revision_watch import LOG, RevisionWatch
+from ui.views import overview, regions, trends
+
+DEFAULT_VIEWS = (overview.default, regions.default, trends.default)
+
+
+def prepare(rev: int) -> None:
+    """Build the default view of every page that has one, for revision `rev`, in each language
+    (Vietnamese, the default, first)."""
+    for lang in LANGS:
+        for build in DEFAULT_VIEWS:
+            try:
+                build(rev, lang)
+            except Exception:  # its visitor will see why; the other pages are still prepared
+                LOG.warning("revision %s: %s failed", rev, build.__module__, exc_info=True)
+
+
+def start(every: float = 2.0, *, serving: bool = True) -> RevisionWatch:
+    """Start this process's watcher (once): the current revision is prepared as soon as the
+    server is up (`serving`: once Streamlit's runtime, whose caches it fills, exists), then
+    every new one as it appears."""
+    ready = Runtime.exists if serving else None
+    return watch_revisions(prepare, every=every, ready=ready)

@@ -129,9 +129,11 @@ def split_table(
     header = [str(c).strip() for c in table.iloc[header_at]]
     body = table.iloc[header_at + 1 :]
     rows = np.arange(header_at + 2, header_at + 2 + len(body))
-    stripped = body.apply(lambda col: col.str.strip())
-    filled = stripped.ne("").any(axis=1).to_numpy()
-    cells = stripped[filled].reset_index(drop=True)
+    stripped = pd.DataFrame({c: body[c].str.strip() for c in body.columns}, index=body.index)
+    filled = np.zeros(len(body), dtype=bool)  # a row with some text (blank rows are dropped)
+    for c in stripped.columns:
+        filled |= stripped[c].ne("").to_numpy(dtype=bool)
+    cells = (stripped if filled.all() else stripped[filled]).reset_index(drop=True)
     cells.columns = range(cells.shape[1])
     if typed is not None:
         typed = typed.iloc[header_at + 1 :][filled].reset_index(drop=True)

@@ -20,6 +20,7 @@ import pandas as pd
 
 from indicators.core.limits import DEFAULT_LIMITS, UploadLimits
 from indicators.core.problems import rule_problem
+from indicators.ingest.csv_arrow import read_plain
 from indicators.ingest.csv_guard import field_limit, scan_csv, strict_rows
 from indicators.ingest.headers import header_score
 from indicators.ingest.limit_checks import Refused
@@ -47,7 +48,10 @@ _BOMS = (
 _CANDIDATES = ["cp1258", "cp1252", "utf_16", "utf_16_le", "utf_16_be"]
 _ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTENT = re.compile(rb"[^ \t\r\n\x00]")  # a byte that is not blank: found at once, no copy
 _SNIFF_LINE = 20_000  # characters of a line the delimiter is guessed from: headers are short
+_HEAD_CHARS = 200_000  # characters of the text's start the lines to sniff are taken from
+_HEAD_BYTES = 4 * _HEAD_CHARS + 16  # UTF-8 bytes that hold them (and a 'sep=' line) at least
 
 
 def read_table(
@@ -79,7 +83,7 @@ def read_grid(
     if max_bytes is not None and size > max_bytes:
         mb = _mb(size)
         return failed_grid(det, rule_problem("file_too_big", size=mb, limit=_mb(max_bytes)))
-    if size == 0 or not data.strip(b" \t\r\n\x00"):
+    if size == 0 or not _CONTENT.search(data):
         return failed_grid(det, rule_problem("file_empty"))
     if data.startswith(_OLE) or ext == ".xls":
         return failed_grid(det, rule_problem("file_xls"))
@@ -134,9 +138,14 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
                 text = data.decode(enc)
             except (UnicodeDecodeError, LookupError):
                 return None, None
-    if len(_CONTROL.findall(text[:20000])) > max(2, len(text[:20000]) // 200):
+    if _mostly_controls(text):
         return None, None  # bytes that happen to decode, not a table someone typed
     return nfc(text), enc
+
+
+def _mostly_controls(text: str) -> bool:
+    """Control characters all over the start of a text: bytes, not a table someone typed."""
+    return len(_CONTROL.findall(text[:20000])) > max(2, len(text[:20000]) // 200)
 
 
 def _prefer_cp1258(data: bytes, enc: str) -> str:
@@ -183,6 +192,9 @@ def _rows_until_error(lines: list[str], delim: str) -> list[list[str]]:
 
 
 def _read_csv(data: bytes, det: Detected, limits: UploadLimits) -> Grid:
+    quick = _read_utf8_plain(data, det.size, limits)
+    if quick is not None:
+        return quick
     text, enc = decode(data)
     if text is None:
         probe = data[:4096]
@@ -201,18 +213,65 @@ def _read_csv(data: bytes, det: Detected, limits: UploadLimits) -> Grid:
         delim = forced if forced else _sniff(sample)[0]
     det = Detected(kind="csv", size=det.size, encoding=enc, delimiter=delim)
     try:
-        width = scan_csv(text, delim, limits).width  # refused here at the first limit
-        table = _parse_csv(text, delim, width, limits)
+        table = None
+        if '"' not in text:  # e.g. Windows-1258 or UTF-16: pyarrow reads its UTF-8
+            table = read_plain(text.encode("utf-8"), 0, delim, limits, check_nfc=False)
+        if table is None:
+            table = read_records(text, delim, limits)
     except Refused as refused:
         return failed_grid(det, refused.problem)
     return Grid(table, det)
 
 
+def _read_utf8_plain(data: bytes, size: int, limits: UploadLimits) -> Grid | None:
+    """A UTF-8 file without quotes read from its own bytes (`csv_arrow.read_plain`), never
+    decoded whole: only its head is, to find the delimiter as `_read_csv` does. None: a file
+    this cannot vouch for (another encoding, a quote, a limit passed …), read as text."""
+    if data.startswith(codecs.BOM_UTF8):
+        enc, start = "utf-8-sig", len(codecs.BOM_UTF8)
+    elif any(data.startswith(bom) for bom, _ in _BOMS) or b"\x00" in data[:4096]:
+        return None
+    else:
+        enc, start = "utf-8", 0
+    if data.find(b"\x00", start) >= 0:
+        return None
+    cut = data.find(b"\n", start + _HEAD_BYTES)  # a line end: no character is split
+    whole = cut < 0
+    try:
+        head = data[start : len(data) if whole else cut].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if enc == "utf-8" and _mostly_controls(head):
+        return None
+    head = nfc(head)  # the start of the whole text in NFC (a line end composes with nothing)
+    m = re.match(r"sep=(.)\r?\n", head)
+    skip = m.end() if m else 0
+    if head.startswith("\ufeff") or (not whole and len(head) < skip + _HEAD_CHARS):
+        return None  # more BOMs to strip, or too short a head to sniff as the text would be
+    sample = _head_lines(head[skip:])
+    with field_limit(limits.max_field_chars):
+        delim = m.group(1) if m else _sniff(sample)[0]
+    if m and not delim.isascii():
+        return None
+    table = read_plain(data, start + skip, delim, limits, check_nfc=True)
+    if table is None:
+        return None
+    return Grid(table, Detected(kind="csv", size=size, encoding=enc, delimiter=delim))
+
+
 def _head_lines(text: str) -> list[str]:
     """The first lines as csv and pandas split them (\r, \n or \r\n; not form feeds), each
     cut to `_SNIFF_LINE` characters: a line of two million cells is not a header."""
-    lines = re.split(r"\r\n|\r|\n", text[:200_000])[:HEADER_SCAN_ROWS]
+    lines = re.split(r"\r\n|\r|\n", text[:_HEAD_CHARS])[:HEADER_SCAN_ROWS]
     return [line[:_SNIFF_LINE] for line in lines]
+
+
+def read_records(text: str, delim: str, limits: UploadLimits) -> pd.DataFrame:
+    """Every record as text cells, record by record: the csv module's scan refuses the text
+    at the first limit it passes (`Refused`), then pandas parses it. The way for any text
+    `csv_arrow.read_plain` cannot vouch for (quotes, ragged rows, a limit passed)."""
+    width = scan_csv(text, delim, limits).width  # refused here at the first limit
+    return _parse_csv(text, delim, width, limits)
 
 
 def _parse_csv(text: str, delim: str, width: int, limits: UploadLimits) -> pd.DataFrame:

@@ -35,6 +35,17 @@ def _arrow(text: pd.Series) -> pa.Array:
     return pa.array(text.astype(str), type=pa.large_string())
 
 
+def _matches_where(a: pa.Array, needle: str, *patterns: re.Pattern[str] | str) -> np.ndarray:
+    """`_matches` for patterns that only a cell holding `needle` can match: the literal is
+    searched first (memchr speed), the patterns only in the cells that hold it."""
+    hit = pc.match_substring(a, needle).to_numpy(zero_copy_only=False)
+    found = np.zeros(len(a), dtype=bool)
+    idx = np.flatnonzero(hit)
+    if len(idx):
+        found[idx] = _matches(a.take(pa.array(idx)), *patterns)
+    return found
+
+
 def _clean_numbers(a: pa.Array) -> pa.Array:
     """As parse_number does first: trim, Unicode minus, drop '%', join space-grouped digits.
 
@@ -53,10 +64,10 @@ def detect_decimal(columns: list[pd.Series], delimiter: str | None) -> str | Non
     """
     around = r"\s*(?:{})\s*%?\s*"
     comma = point = False
-    for col in columns:
+    for col in columns:  # each pattern holds its mark: only cells that hold it are matched
         a = _arrow(col)
-        comma = comma or bool(_matches(a, around.format(_COMMA_DECIMAL)).any())
-        point = point or bool(_matches(a, around.format(_POINT_DECIMAL)).any())
+        comma = comma or bool(_matches_where(a, ",", around.format(_COMMA_DECIMAL)).any())
+        point = point or bool(_matches_where(a, ".", around.format(_POINT_DECIMAL)).any())
     if comma != point:
         return "," if comma else "."
     if not comma and delimiter == ";":
@@ -75,11 +86,18 @@ def parse_numbers(text: pd.Series, decimal: str | None) -> tuple[np.ndarray, np.
     out = np.full(len(raw), np.nan)
     bad = np.zeros(len(raw), dtype=bool)
     fast = _matches(raw, r"[+-]?\d+" if decimal == "," else _num._PLAIN)
-    if decimal is None:  # '30.000' reads as a plain number but is ambiguous
-        fast &= ~_matches(raw, _num._DOT_GROUPS, _num._COMMA_GROUPS)
-    if fast.any():
+    if decimal is None:  # '30.000' reads as a plain number but is ambiguous (a plain cell
+        # holds no comma, so only its dotted cells can be a group of thousands)
+        fast &= ~_matches_where(raw, ".", _num._DOT_GROUPS, _num._COMMA_GROUPS)
+    if fast.all():
+        out[:] = pc.cast(raw, pa.float64()).to_numpy(zero_copy_only=False)
+    elif fast.any():
         out[fast] = pc.cast(raw.filter(pa.array(fast)), pa.float64()).to_numpy(zero_copy_only=False)
-    rest_idx = np.flatnonzero(~fast & _matches(raw, r"(?s).*\S.*"))
+    # the other cells that are not blank ('' never is; the pattern looks at the rest)
+    filled = ~fast & (pc.binary_length(raw).to_numpy(zero_copy_only=False) > 0)
+    rest_idx = np.flatnonzero(filled)
+    if len(rest_idx):
+        rest_idx = rest_idx[_matches(raw.take(pa.array(rest_idx)), r"(?s).*\S.*")]
     if not len(rest_idx):
         return out, bad | (fast & ~np.isfinite(out))
     a = _clean_numbers(raw.take(pa.array(rest_idx)))

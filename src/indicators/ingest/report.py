@@ -18,7 +18,10 @@ class Report:
 
     def __init__(self, d: pd.DataFrame, labels: dict[str, str]):
         self.rows = d["_row"].to_numpy(dtype=int)
-        self.value_cols = d["_value_col"].to_numpy(dtype=object)
+        # the header of each row's value cell: a few distinct texts, spread without converting
+        # a million Arrow strings to Python ones
+        codes, headers = pd.factorize(d["_value_col"])
+        self.value_cols = np.array([*headers, None], dtype=object)[codes]
         self.labels = labels
         self.bad = np.zeros(len(d), dtype=bool)
         self.problems: list[Problem] = []

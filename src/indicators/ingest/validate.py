@@ -3,17 +3,20 @@
 Canonical observation columns (one row per indicator × unit × period):
     indicator, unit_list, region, period, value, numerator, denominator, status, source, note
 Every problem names the file row, the column as headed in the file, the value, the rule and a
-hint, in Vietnamese and English (`report`). Checks work on whole columns (pandas), and on the
-distinct values of a column where a Python function must look (periods, names: `distinct`), so
-a million-row file is checked in seconds. `validate` runs the checks in order: formulas,
-indicators, periods, unit lists, units (`unit_checks`), numbers (`number_columns`), value rules
-(`value_checks`), statuses, duplicate keys and jumps. Reading the file is `reading`; its shape
-`shapes`; the entry point that chains them is `check.check_upload`.
+hint, in Vietnamese and English (`report`). Checks work on whole columns (pandas, Arrow), and
+on the distinct values of a column where a Python function must look (periods, names:
+`distinct`); rows are compared by integer keys found on the way (`row_keys`), so a million-row
+file is checked in seconds. `validate` runs the checks in order: formulas, indicators,
+periods, unit lists, units (`unit_checks`), numbers (`number_columns`), value rules
+(`value_checks`), statuses and free texts (`text_checks`), duplicate keys and jumps. Reading
+the file is `reading`; its shape `shapes`; the entry point that chains them is
+`check.check_upload`.
 """
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,13 +28,15 @@ from indicators.core.i18n import WordedError
 from indicators.core.numbers import AMBIGUOUS, NumberError, parse_number
 from indicators.core.periods import PeriodError, parse_period
 from indicators.core.problems import Problem, rule_problem, sort_problems
-from indicators.core.schema import OBS_COLUMNS, PERIOD_COLUMNS, STATUSES
+from indicators.core.schema import OBS_COLUMNS, PERIOD_COLUMNS
 from indicators.geography.units import UNIT_LISTS, unit_list_for
-from indicators.ingest.distinct import lookup, map_distinct
+from indicators.ingest.distinct import Distinct, lookup
 from indicators.ingest.headers import accepted_names
 from indicators.ingest.number_columns import detect_decimal, parse_numbers, whole_thousands
 from indicators.ingest.report import Report, suggest
+from indicators.ingest.row_keys import RowKeys
 from indicators.ingest.shapes import LongText
+from indicators.ingest.text_checks import check_statuses, check_text_lengths
 from indicators.ingest.unit_checks import check_unit_period, check_units
 from indicators.ingest.unitmatch import UnitMatcher
 from indicators.ingest.value_checks import check_duplicates, value_rules, warn_jumps
@@ -46,20 +51,6 @@ TEXT_COLUMNS = (
     *OBS_COLUMNS[3:],
 )
 NUMBER_COLUMNS = ("value", "numerator", "denominator")
-TEXT_LIMITED = ("source", "note")  # free texts stored as written: `[uploads] max_text_chars`
-STATUS_ALIASES = {
-    "published": "published",
-    "chinh thuc": "published",
-    "preliminary": "preliminary",
-    "so bo": "preliminary",
-    "prel.": "preliminary",
-    "prel": "preliminary",
-    "so bo / prel.": "preliminary",
-    "estimate": "estimate",
-    "uoc tinh": "estimate",
-    "illustrative": "illustrative",
-    "minh hoa": "illustrative",
-}
 
 
 @dataclass
@@ -108,24 +99,26 @@ def validate(
         return _nothing(columns, probs, sorted(set(d["_row"].astype(int))), rows_read, decimal)
     rep = Report(d, long.labels)
     formulas = _check_formulas(d, rep)
-    _check_indicators(d, rep, catalog, formulas)
-    in_force = _check_periods(d, rep, formulas)
+    indicators = _check_indicators(d, rep, catalog, formulas)
+    periods, in_force = _check_periods(d, rep, formulas)
     _check_unit_lists(d, rep, formulas, in_force)
-    check_units(d, rep, matcher or UnitMatcher(regions), formulas, regions)
+    units = check_units(d, rep, matcher or UnitMatcher(regions), formulas, regions)
+    keys = RowKeys(indicators, units, periods)
     check_unit_period(d, rep, regions)
     has_parts = "numerator" in columns
     nums, decimal, marks = _read_numbers(d, rep, formulas, decimal, delimiter, has_parts, catalog)
     value, num, den = (nums[c] for c in NUMBER_COLUMNS)
-    value = value_rules(d, rep, catalog, value, num, den, has_parts, marks)
-    _check_statuses(d, rep, formulas, default_status)
+    value = value_rules(d, rep, catalog, keys.indicator, (value, num, den), has_parts, marks)
+    check_statuses(d, rep, formulas, default_status)
     if max_text_chars is not None:
-        _check_text_lengths(d, rep, max_text_chars)
+        check_text_lengths(d, rep, max_text_chars)
     frame = _canonical(d, value, num, den)
-    check_duplicates(frame, rep)
+    check_duplicates(frame, rep, keys)
     good = ~rep.bad
     if history is not None and good.any():
-        warn_jumps(frame, good, rep, catalog, history)
-    out = _typed(frame[good][[*columns, *PERIOD_COLUMNS]].reset_index(drop=True))
+        warn_jumps(frame, good, rep, catalog, history, keys)
+    kept = frame if good.all() else frame[good]  # a clean file: no copy of a million rows
+    out = _typed(kept[[*columns, *PERIOD_COLUMNS]].reset_index(drop=True))
     problems = sort_problems(rep.unique_problems())
     return Validated(out, problems, rep.rejected_rows(), rows_read, decimal)
 
@@ -152,25 +145,30 @@ def _check_formulas(d: pd.DataFrame, rep: Report) -> dict[str, np.ndarray]:
 
 def _check_indicators(
     d: pd.DataFrame, rep: Report, catalog: Catalog, formulas: dict[str, np.ndarray]
-) -> None:
-    """The indicator, by code or by name (the closest names suggested): sets its code."""
+) -> Distinct:
+    """The indicator, by code or by name (the closest names suggested): sets its code, and
+    returns it coded ('' where unknown)."""
     known, names = _indicator_lookup(catalog)
     given = d["indicator"].mask(d["indicator"].eq(""), d["indicator_name"])
 
     def find_indicator(text: str) -> str | None:
         return text if text in catalog else known.get(fold(text))
 
-    code = map_distinct(given, find_indicator)
-    unknown = (code.isna() & ~formulas["indicator"]).to_numpy()
+    texts = Distinct(given)
+    found = texts.answers(find_indicator)
+    unknown = texts.spread([f is None for f in found], True, bool) & ~formulas["indicator"]
+    hints: dict[int, dict[str, str]] = {}
     per_row = {}
-    for text in pd.unique(given[unknown]):
-        close = difflib.get_close_matches(fold(text), names, 3, 0.6)
-        hints = suggest([known[c] for c in dict.fromkeys(close)])
-        for i in np.flatnonzero(unknown & given.eq(text).to_numpy()):
-            per_row[int(i)] = dict(hints)
+    for i in np.flatnonzero(unknown):
+        k = int(texts.codes[i])
+        if k not in hints:
+            close = difflib.get_close_matches(fold(texts.uniques[k]), names, 3, 0.6)
+            hints[k] = suggest([known[c] for c in dict.fromkeys(close)])
+        per_row[int(i)] = dict(hints[k])
     column = "indicator" if rep.labels.get("indicator") else "indicator_name"
     rep.add(unknown, "unknown_indicator", column, given, per_row=per_row)
-    d["indicator"] = code.fillna("")
+    d["indicator"] = texts.spread_text(found, "")
+    return texts.regroup([f or "" for f in found])
 
 
 def _indicator_lookup(catalog: Catalog) -> tuple[dict[str, str], list[str]]:
@@ -182,9 +180,12 @@ def _indicator_lookup(catalog: Catalog) -> tuple[dict[str, str], list[str]]:
     return found, sorted(found)
 
 
-def _check_periods(d: pd.DataFrame, rep: Report, formulas: dict[str, np.ndarray]) -> pd.Series:
-    """Each period read once per distinct text: sets `period_code/kind/start/end`; returns the
-    unit list in force at the end of each row's period ('' where the period is bad)."""
+def _check_periods(
+    d: pd.DataFrame, rep: Report, formulas: dict[str, np.ndarray]
+) -> tuple[Distinct, Callable[[], pd.Series]]:
+    """Each period read once per distinct text: sets `period_code/kind/start/end`; returns
+    the period coded ('' where bad), and how to get the unit list in force at the end of each
+    row's period ('' where bad), needed only where a row names no unit list."""
 
     def read_period(text: str):
         try:
@@ -192,28 +193,31 @@ def _check_periods(d: pd.DataFrame, rep: Report, formulas: dict[str, np.ndarray]
         except PeriodError as exc:
             return exc
 
-    codes, uniques = pd.factorize(d["period"])
-    table = [read_period(u) for u in uniques]
-    ok_u = np.array([not isinstance(p, Exception) for p in table] + [False], dtype=bool)
-    bad_period = ~ok_u[codes] & ~formulas["period"]
+    texts = Distinct(d["period"])
+    table = [read_period(u) for u in texts.uniques]
+    good = [p if not isinstance(p, Exception) else None for p in table]
+    bad_period = texts.spread([p is None for p in good], True, bool) & ~formulas["period"]
+    codes = texts.codes
     per_row = {int(i): {"reason": _reason(table[codes[i]])} for i in np.flatnonzero(bad_period)}
     rep.add(bad_period, "bad_period", "period", d["period"], per_row=per_row)
-
-    def per_period(func, default) -> np.ndarray:
-        vals = [func(p) if ok else default for p, ok in zip(table, ok_u, strict=False)]
-        return np.array([*vals, default], dtype=object)[codes]
-
-    for attr, default in (("code", ""), ("kind", None), ("start", None), ("end", None)):
-        d[f"period_{attr}"] = per_period(lambda p, a=attr: getattr(p, a), default)
-    d["period_code"] = d["period_code"].astype(str)
-    return pd.Series(per_period(lambda p: unit_list_for(p.end), ""), index=d.index)
+    d["period_code"] = texts.spread_text([p and p.code for p in good], "")
+    d["period_kind"] = texts.spread_text([p and p.kind for p in good], None)
+    d["period_start"] = texts.spread([p and p.start for p in good], None)
+    d["period_end"] = texts.spread([p and p.end for p in good], None)
+    coded = texts.regroup([p.code if p else "" for p in good])
+    return coded, lambda: texts.spread_text([p and unit_list_for(p.end) for p in good], "")
 
 
 def _check_unit_lists(
-    d: pd.DataFrame, rep: Report, formulas: dict[str, np.ndarray], in_force: pd.Series
+    d: pd.DataFrame,
+    rep: Report,
+    formulas: dict[str, np.ndarray],
+    in_force: Callable[[], pd.Series],
 ) -> None:
     """The unit list as written, or the one in force at the end of the period."""
-    d["unit_list"] = d["unit_list"].mask(d["unit_list"].eq(""), in_force)
+    blank = d["unit_list"].eq("")
+    if blank.any():
+        d["unit_list"] = d["unit_list"].mask(blank, in_force())
     bad_list = (~d["unit_list"].isin(UNIT_LISTS) & d["unit_list"].ne("")).to_numpy()
     bad_list = bad_list & ~formulas["unit_list"]
     rep.add(bad_list, "bad_unit_list", "unit_list", d["unit_list"], lists=" / ".join(UNIT_LISTS))
@@ -234,7 +238,8 @@ def _read_numbers(
     (`_whole_numbers`)."""
     typed = {c: _typed_mask(d, c) for c in NUMBER_COLUMNS}
     if decimal is None:
-        decimal = detect_decimal([d.loc[~typed[c], c] for c in NUMBER_COLUMNS], delimiter)
+        written = [d.loc[~typed[c], c] if typed[c].any() else d[c] for c in NUMBER_COLUMNS]
+        decimal = detect_decimal(written, delimiter)
     nums = {c: np.full(len(d), np.nan) for c in NUMBER_COLUMNS}
     for col in NUMBER_COLUMNS if has_parts else ("value",):
         values, bad = parse_numbers(d[col], decimal)
@@ -262,13 +267,16 @@ def _whole_numbers(
     in `values`), with one note per column naming how many cells and an example. Returns the
     cells so read."""
 
+    if not bad.any():
+        return bad.copy()
+
     def whole(code: str) -> bool:
         ind = catalog.get(code)
         if ind is not None and col != "value":
             ind = catalog.get(getattr(ind, col) or "")
         return ind is not None and ind.decimals == 0
 
-    read, marks = whole_thousands(d[col], bad & lookup(d["indicator"], whole, False).astype(bool))
+    read, marks = whole_thousands(d[col], bad & lookup(d["indicator"], whole, False, bool))
     done = ~np.isnan(read)
     if not done.any():
         return done
@@ -305,29 +313,6 @@ def _number_problems(
         mask = np.zeros(len(texts), dtype=bool)
         mask[list(picked)] = True
         rep.add(mask, rule, col, texts, per_row=picked)
-
-
-def _check_statuses(
-    d: pd.DataFrame, rep: Report, formulas: dict[str, np.ndarray], default_status: str
-) -> None:
-    """The status in either language ('Sơ bộ', 'prel.'), `default_status` where none is given."""
-    fallback = default_status if default_status in STATUSES else "published"
-    status = lookup(d["status"], lambda s: STATUS_ALIASES.get(fold(s)) if s else fallback, "")
-    bad_status = (status == "") & ~formulas["status"]
-    rep.add(bad_status, "bad_status", "status", d["status"], statuses=", ".join(STATUSES))
-    d["status"] = status
-
-
-def _check_text_lengths(d: pd.DataFrame, rep: Report, limit: int) -> None:
-    """A source or a note is a line of provenance: a longer text is refused, not stored (a
-    10 MB source once took a chart 51 s to draw). The cell is shown by its start."""
-    for col in TEXT_LIMITED:
-        length = d[col].str.len()
-        long = (length > limit).to_numpy()
-        if long.any():
-            per_row = {int(i): {"length": int(length.iat[i])} for i in np.flatnonzero(long)}
-            shown = d[col].str.slice(0, 60) + "…"
-            rep.add(long, "text_too_long", col, shown, per_row=per_row, limit=limit)
 
 
 def _canonical(

@@ -13,8 +13,9 @@ from indicators.core.catalog import Catalog
 from indicators.core.periods import parse_period
 from indicators.core.schema import KEY, ratio
 from indicators.geography.units import UNIT_LISTS
-from indicators.ingest.distinct import lookup, map_distinct
+from indicators.ingest.distinct import Distinct, combine
 from indicators.ingest.report import Report
+from indicators.ingest.row_keys import RowKeys, codes_in, pair_codes_in, space_of
 
 JUMP_FACTOR = 3.0  # a value above 3x or below 1/3 of the previous period's is worth a look
 
@@ -23,25 +24,28 @@ def value_rules(
     d: pd.DataFrame,
     rep: Report,
     catalog: Catalog,
-    value: np.ndarray,
-    num: np.ndarray,
-    den: np.ndarray,
+    indicators: Distinct,
+    numbers: tuple[np.ndarray, np.ndarray, np.ndarray],
     has_parts: bool,
     marks: np.ndarray | None = None,
 ) -> np.ndarray:
     """Ratio from its parts; missing values; ranges; parts that disagree with the value.
 
-    Returns the values with a ratio given only by its parts filled in. `marks` is each value
-    cell's decimal mark, to read how it was rounded as written.
+    `indicators` is each row's indicator code, coded ('' where unknown); `numbers` the value,
+    numerator and denominator as read. Returns the values with a ratio given only by its parts
+    filled in. `marks` is each value cell's decimal mark, to read how it was rounded as written.
     """
+    value, num, den = numbers
     codes = d["indicator"]
-    inds = list(catalog)
-    kind = lookup(codes, {i.code: i.kind for i in inds}, "")
-    pct = lookup(codes, {i.code: i.is_percent for i in inds}, False).astype(bool)
-    scale = lookup(codes, {i.code: i.scale for i in inds}, 1.0).astype(float)
-    tol = lookup(codes, {i.code: 0.5 * 10 ** (-i.decimals) + 1e-9 for i in inds}, 0.0)
-    tol = tol.astype(float)
-    known = codes.ne("").to_numpy()
+    inds = {i.code: i for i in catalog}
+    is_ratio = indicators.lookup({c: i.kind == "ratio" for c, i in inds.items()}, False, bool)
+    is_count = indicators.lookup({c: i.kind == "count" for c, i in inds.items()}, False, bool)
+    pct = indicators.lookup({c: i.is_percent for c, i in inds.items()}, False, bool)
+    scale = indicators.lookup({c: i.scale for c, i in inds.items()}, 1.0, float)
+    tol = indicators.lookup(
+        {c: 0.5 * 10 ** (-i.decimals) + 1e-9 for c, i in inds.items()}, 0.0, float
+    )
+    known = indicators.lookup(lambda c: c != "", False, bool)
     given = ~np.isnan(value)
     parts = ~np.isnan(num) & ~np.isnan(den)
     texts = {c: d[c] for c in ("value", "numerator", "denominator")}
@@ -56,7 +60,6 @@ def value_rules(
     rep.add(missing, "missing_value", "value", "")
 
     ok = clean & known & ~np.isnan(value)
-    is_ratio = kind == "ratio"
     neg_parts = ok & is_ratio & parts & ((num < 0) | (den < 0))
     if neg_parts.any():
         rep.add(neg_parts, "negative_parts", "numerator", _pair(texts))
@@ -66,10 +69,9 @@ def value_rules(
         rep.add(above, "numerator_above_denominator", "numerator", _pair(texts))
     ok = ok & ~above
     rep.add(ok & pct & ((value < 0) | (value > 100)), "percent_range", "value", texts["value"])
-    rep.add(ok & (kind == "count") & (value < 0), "negative_count", "value", texts["value"])
+    rep.add(ok & is_count & (value < 0), "negative_count", "value", texts["value"])
     if has_parts:
-        level = d["level"].to_numpy(dtype=object)
-        below = (level != "") & (level != "province")
+        below = (d["level"].ne("") & d["level"].ne("province")).to_numpy(dtype=bool)
         rep.labels = {
             **rep.labels,
             "_parts": f"{rep.label('numerator')}/{rep.label('denominator')}",
@@ -84,13 +86,51 @@ def value_rules(
         mark = marks[i] if marks is not None else ""
         written = 0.5 * 10 ** -_written_decimals(texts["value"].iat[i], mark) + 1e-9
         off[i] = abs(value[i] - computed[i]) > max(tol[i], written)
-    decimals = {i.code: i.decimals for i in inds}
+    decimals = {c: i.decimals for c, i in inds.items()}
     per_row = {
         int(i): {"expected": f"{computed[i]:.{decimals[codes.iat[i]] + 2}f}"}
         for i in np.flatnonzero(off)
     }
     rep.add(off, "value_parts_mismatch", "value", texts["value"], per_row=per_row)
     return value
+
+
+def _previous(
+    keys: RowKeys, rows: np.ndarray, store: pd.DataFrame | None
+) -> tuple[np.ndarray, list[str]]:
+    """For each of the file's `rows`, where its unit's value in the previous period is among
+    [the store's rows, then the file's `rows`] (the last such row; -1 where none), and the
+    previous period's code.
+
+    An inner join on integer codes: the file's rows are coded already (`keys`); the store's
+    are coded the same way (`row_keys.codes_in`), its texts factorized once per column.
+    """
+    spaces = [space_of(keys.indicator), space_of(keys.unit), space_of(keys.period)]
+    mine = [keys.indicator.codes[rows], keys.unit.codes[rows], keys.period.codes[rows]]
+    theirs = [np.empty(0, dtype=np.int64)] * 3
+    if store is not None:
+        theirs = [
+            codes_in(store["indicator"], spaces[0]),
+            pair_codes_in(store["unit_list"], store["region"], spaces[1]),
+            codes_in(store["period"], spaces[2]),
+        ]
+    n = len(theirs[0]) + len(rows)
+    ind, unit, per = (np.concatenate([t, m]) for t, m in zip(theirs, mine, strict=True))
+    series = combine([ind, unit])  # compact: below n, so (series, period) fits in int64
+    before = {}  # each of the file's periods -> the previous period's code
+    prev = np.full(len(spaces[2]), -1, dtype=np.int64)
+    for k in np.flatnonzero(np.bincount(mine[2])):  # the file's periods, each once
+        before[int(k)] = parse_period(keys.period.uniques[k]).previous().code
+        prev[k] = spaces[2].get(before[int(k)], -1)
+    width = len(spaces[2]) + 1
+    held = series * width + per + 1  # (series, period) of every row
+    wanted_period = prev[mine[2]]
+    wanted = series[n - len(rows) :] * width + wanted_period + 1
+    ids, _ = pd.factorize(np.concatenate([held, wanted]))
+    last = np.full(int(ids.max()) + 1, -1, dtype=np.int64)
+    np.maximum.at(last, ids[:n], np.arange(n))  # the last row of each key
+    at = np.where(wanted_period >= 0, last[ids[n:]], -1)
+    return at, [before[int(k)] for k in mine[2]]
 
 
 def _written_decimals(text: str, mark: str) -> int:
@@ -111,11 +151,15 @@ def _pair(texts: dict[str, pd.Series]) -> pd.Series:
     return texts["numerator"] + "/" + texts["denominator"]
 
 
-def check_duplicates(frame: pd.DataFrame, rep: Report) -> None:
+def check_duplicates(frame: pd.DataFrame, rep: Report, keys: RowKeys) -> None:
     """Two rows for one indicator, unit and period: which one is meant is not ours to guess."""
-    resolved = frame["indicator"].ne("") & frame["region"].ne("") & frame["period"].ne("")
-    resolved = resolved & frame["unit_list"].isin(UNIT_LISTS)
-    dup = (frame.duplicated(KEY, keep=False) & resolved).to_numpy()
+    resolved = (
+        keys.indicator.lookup(bool, False, bool)
+        & keys.unit.lookup(lambda u: u[0] in UNIT_LISTS and bool(u[1]), False, bool)
+        & keys.period.lookup(bool, False, bool)
+    )
+    ids = keys.ids()
+    dup = (np.bincount(ids)[ids] > 1) & resolved  # keys held twice
     if not dup.any():
         return
     sub = frame[dup].assign(_row=rep.rows[dup], _i=np.flatnonzero(dup))
@@ -124,41 +168,51 @@ def check_duplicates(frame: pd.DataFrame, rep: Report) -> None:
         for i, n in zip(g["_i"], g["_row"], strict=True):
             others = ", ".join(str(r) for r in g["_row"] if r != n)
             per_row[int(i)] = {"rows": others}
-    shown = frame["indicator"] + " / " + frame["region"] + " / " + frame["period"]
+    shown = np.full(len(frame), None, dtype=object)  # the key's text, only where it is shown
+    shown[dup] = (sub["indicator"] + " / " + sub["region"] + " / " + sub["period"]).to_numpy(
+        dtype=object
+    )
     column = "/".join(rep.label(c) for c in ("indicator", "region", "period"))
     rep.labels = {**rep.labels, "_key": column}
-    rep.add(dup, "duplicate_key", "_key", shown, per_row=per_row)
+    rep.add(dup, "duplicate_key", "_key", pd.Series(shown), per_row=per_row)
 
 
 def warn_jumps(
-    frame: pd.DataFrame, good: np.ndarray, rep: Report, catalog: Catalog, history: pd.DataFrame
+    frame: pd.DataFrame,
+    good: np.ndarray,
+    rep: Report,
+    catalog: Catalog,
+    history: pd.DataFrame,
+    keys: RowKeys,
 ) -> None:
     """Warn when a value is over 3x or under 1/3 of the unit's previous-period value.
 
     The previous value comes from this file if it holds it, else from the store (`history`).
     Ranks and indexes move freely, and a previous 0 says nothing about scale: both skipped.
     """
-    kinds = {i.code: i.kind for i in catalog}
-    cur = frame[good].assign(_i=np.flatnonzero(good))
-    cur = cur[cur["indicator"].map(kinds).isin(("count", "ratio", "amount"))]
-    if cur.empty:
+    scaled = {i.code for i in catalog if i.kind in ("count", "ratio", "amount")}
+    rows = np.flatnonzero(good & keys.indicator.lookup(scaled.__contains__, False, bool))
+    if not len(rows):
         return
-    prev_code = map_distinct(cur["period"], lambda p: parse_period(p).previous().code)
-    cur = cur.assign(_prev=prev_code)
-    known = [cur[[*KEY, "value"]]]
+    store = None
     if {*KEY, "value"} <= set(history.columns) and len(history):
-        known.insert(0, history[[*KEY, "value"]])
-    pool = pd.concat(known, ignore_index=True).drop_duplicates(KEY, keep="last")
-    pool = pool.rename(columns={"period": "_prev", "value": "_prev_value"})
-    m = cur.merge(pool, on=["indicator", "unit_list", "region", "_prev"], how="inner")
-    v, p = m["value"].to_numpy(float), m["_prev_value"].to_numpy(float)
+        store = history[[*KEY, "value"]]
+    at, before = _previous(keys, rows, store)  # the file's own value wins over the store's
+    values = frame["value"].to_numpy(dtype=float)[rows]
+    if store is not None:
+        values = np.concatenate([store["value"].to_numpy(dtype=float), values])
+    hit = np.flatnonzero(at >= 0)
+    v, p = values[len(values) - len(rows) + hit], values[at[hit]]
     with np.errstate(divide="ignore", invalid="ignore"):
         jump = (p > 0) & ((v > JUMP_FACTOR * p) | (v < p / JUMP_FACTOR))
     if not jump.any():
         return
     mask = np.zeros(len(frame), dtype=bool)
     per_row = {}
-    for i, prev, period in zip(m["_i"][jump], p[jump], m["_prev"][jump], strict=True):
+    for j, prev in zip(hit[jump], p[jump], strict=True):
+        i = int(rows[j])
         mask[i] = True
-        per_row[int(i)] = {"previous": f"{prev:g}", "period": period}
-    rep.add(mask, "jump", "value", frame["value"].astype(str), severity="warning", per_row=per_row)
+        per_row[i] = {"previous": f"{prev:g}", "period": before[j]}
+    shown = np.full(len(frame), None, dtype=object)  # the value's text, only where it is shown
+    shown[mask] = frame["value"][mask].astype(str).to_numpy(dtype=object)
+    rep.add(mask, "jump", "value", pd.Series(shown), severity="warning", per_row=per_row)

@@ -653,7 +653,7 @@ def report(ctx: dict, prefix: Path, checks: Checks, warm: dict, probed: dict) ->
             f"| {len(probed.get('errors', []))} | {statistics.median(times or [0]):.2f} "
             f"| {p95:.2f} | {max(times, default=0):.2f} |"
         )
-    lines += ["", *failures(prefix)]
+    lines += ["", *NOTES, "", *failures(prefix)]
     lines += [f"- Chromium probe {path}: {error[:160]}" for path, error in probed.get("errors", [])]
     lines += ["", *nothing_lost(checks), "", "Before the run (each page once "
               "on each server, not counted above; seconds):", ""]  # fmt: skip
@@ -661,6 +661,16 @@ def report(ctx: dict, prefix: Path, checks: Checks, warm: dict, probed: dict) ->
         said = ", ".join(f"{p} {s:.1f}" + (" (error)" if e else "") for p, s, e in pages)
         lines.append(f"- :{port}: {said}")
     return "\n".join(lines) + "\n"
+
+
+NOTES = [
+    "`page`: from asking for the page on the open websocket until its script finished (the "
+    "first page of a visit also includes opening the websocket). `seen`: from an import's end "
+    "until a page opened afterwards on that server showed its revision; the analyst polls one "
+    "server, then the other, each poll a page run under this load, so it is an upper bound. "
+    "The Chromium probe: a new browser (empty cache) every 10 s opening /, /xu-huong and "
+    "/dia-ban through nginx, shell and static files included, until their charts are drawn.",
+]
 
 
 def failures(prefix: Path) -> list[str]:

@@ -22,11 +22,8 @@ def _change_columns(table: str, old: str | None, new: str | None) -> str:
     return ", ".join(out)
 
 
-def staged_changes(
-    con, table: str, replace: bool, limit: int | None, row_id: str = "rowid"
-) -> pd.DataFrame:
-    """The rows `staging.stage` found changed (and, with `replace`, the rows removed); `row_id`
-    as in `staging.removed_sql`."""
+def staged_changes(con, table: str, replace: bool, limit: int | None) -> pd.DataFrame:
+    """The rows `staging.stage` found changed (and, with `replace`, the rows removed)."""
     keys = ", ".join(KEY)
     lim = "" if limit is None else f" LIMIT {int(limit)}"
     sql = (
@@ -37,9 +34,7 @@ def staged_changes(
     if replace:
         sql += (
             f" UNION ALL SELECT '{table}', {keys}, 'removed',"
-            f" {_change_columns(table, 'c.{v}', None)} FROM ("
-            + removed_sql(table, "c.*", row_id)
-            + ") c"
+            f" {_change_columns(table, 'c.{v}', None)} FROM (" + removed_sql(table, "c.*") + ") c"
         )
     return con.execute(f"SELECT * FROM ({sql}) AS found ORDER BY {keys}{lim}").df()
 

@@ -130,6 +130,19 @@ def _insert_from(con, cur, table: str, names: list[str]) -> None:
         con.unregister("fetched")
 
 
+def after_commit(local, pgcon, rev: int) -> Head:
+    """In the writing server's copy (`local`, in the transaction that made the same change as
+    revision `rev`): the revision's row as PostgreSQL committed it, and the copy's notes."""
+    names = ", ".join(REVISION_COLUMNS)
+    row = first_row(pgcon.execute(f"SELECT {names} FROM revisions WHERE id = ?", [rev]))
+    marks = ", ".join("?" for _ in REVISION_COLUMNS)
+    local.execute(f"INSERT INTO revisions ({names}) VALUES ({marks})", list(row))
+    head = latest_of(pgcon)
+    for key, value in ((SOURCE, head.source), (REVISION, str(rev))):
+        local.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+    return Head(head.source, rev, row[REVISION_COLUMNS.index("created_at")])
+
+
 class Head(NamedTuple):
     """The shared store as a server last saw it: which database, its latest revision and when
     that revision was committed (a database restored and written to again has another)."""

@@ -1,87 +1,80 @@
-"""A load's rows before SQL on PostgreSQL: what differs from DuckDB (`staging`).
+"""A load's differences pushed to PostgreSQL: what a commit of the shared store adds to the
+one-office load (`staging`).
 
-DuckDB scans a registered Arrow table in place; PostgreSQL gets the rows by COPY into a
-temporary table, as CSV written by Arrow (a million rows in about a second, no row-by-row
-Python). Staging then joins on the key with the current rows through the unique index of
-current keys, and the counting and writing SQL is `staging`'s own, with `id` for DuckDB's
-`rowid`. Everything runs inside the caller's transaction; the temporary tables go with it.
+The writing server stages the load in its local copy, which under the store's write lock is the
+database exactly as of the base revision (nobody else can commit meanwhile): DuckDB compares a
+million incoming rows with the current ones in about a second, as for a store file. Only the
+result goes to PostgreSQL, in the same revision's transaction: the rows the load retires (by
+key and the revision that stored them, through the unique index of current keys) and the rows
+it inserts, each by COPY of CSV that Arrow writes (no row-by-row Python). The copy then applies
+the same change itself once PostgreSQL has committed.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from indicators.core.schema import KEY
-from indicators.store.staging import Dialect, same_key, same_values
-from indicators.store.tables import VALUE_COLUMNS, VERSIONED, as_of, first_row
-
-_NUMBERS = {"value", "numerator", "denominator"}
-_DATES = {"period_start", "period_end"}
+from indicators.store import staging
+from indicators.store.staging import removed_sql
+from indicators.store.tables import VERSIONED
 
 
-def _arrow_type(column: str) -> pa.DataType:
-    if column in _NUMBERS:
-        return pa.float64()
-    return pa.date32() if column in _DATES else pa.string()
-
-
-def _csv(frame: pd.DataFrame, cols: list[str]) -> bytes:
-    """The frame's columns as CSV for COPY: strings quoted, so an empty text stays empty and
-    an empty unquoted field is NULL; floats written to round-trip exactly."""
-    schema = pa.schema([(c, _arrow_type(c)) for c in cols])
-    table = pa.Table.from_pandas(frame[cols], schema=schema, preserve_index=False)
+def _csv(rows: pa.Table) -> bytes:
+    """Rows as CSV for COPY: strings quoted, so an empty text stays empty and an empty unquoted
+    field is NULL; floats written to round-trip exactly."""
     out = io.BytesIO()
-    pacsv.write_csv(table, out, pacsv.WriteOptions(include_header=False))
+    pacsv.write_csv(rows, out, pacsv.WriteOptions(include_header=False))
     return out.getvalue()
 
 
-def load_frame(con, table: str, frame: pd.DataFrame) -> None:
-    """The frame as the temporary table `incoming` (`con` a `pg.PgConnection`)."""
-    if table not in VERSIONED:
-        raise ValueError(f"unknown table {table!r}")
-    cols = VERSIONED[table]
-    names = ", ".join(cols)
-    con.execute(f"CREATE TEMP TABLE incoming AS SELECT {names} FROM {table} WITH NO DATA")
-    data = _csv(frame, cols)
-    with con.raw.cursor().copy(f"COPY incoming ({names}) FROM STDIN (FORMAT csv)") as copy:
-        copy.write(data)
-    con.execute("ANALYZE incoming")
+def _copy(pgcon, table: str, rows: pa.Table) -> None:
+    names = ", ".join(rows.column_names)
+    with pgcon.raw.cursor().copy(f"COPY {table} ({names}) FROM STDIN (FORMAT csv)") as copy:
+        copy.write(_csv(rows))
 
 
-def load_revision(con, table: str, rev: int) -> None:
-    """The rows of `table` as of revision `rev` as `incoming` (a rollback's load)."""
-    names = ", ".join(VERSIONED[table])
-    con.execute(f"CREATE TEMP TABLE incoming AS SELECT {names} FROM {table} WHERE {as_of(rev)}")
-
-
-def stage(con, table: str) -> None:
-    """TEMP `staged`, as `staging.stage` makes it: each incoming row with the id and values of
-    the current row of its key and whether anything differs. Refuses a key given twice."""
-    old = ", ".join(f"c.{v} AS {v}_old" for v in VALUE_COLUMNS[table])
-    con.execute(
-        f"CREATE TEMP TABLE staged AS SELECT i.*, c.id AS cur_row, {old},"
-        f" coalesce(c.id IS NOT NULL AND {same_values(table)}, false) AS same"
-        f" FROM incoming i LEFT JOIN {table} c ON c.rev_to IS NULL AND {same_key()}"
-    )
+def push(local, pgcon, table: str, rev: int, replace: bool) -> None:
+    """Write to PostgreSQL what the load staged in the local copy (`local`) does to `table`:
+    retire the current rows it replaces (and, with `replace`, the ones it leaves out) at
+    `rev`, and insert the rows that differ as part of revision `rev` onwards."""
     keys = ", ".join(KEY)
-    dup = first_row(
-        con.execute(
-            f"SELECT {keys}, count(*) FROM staged GROUP BY {keys} HAVING count(*) > 1 LIMIT 1"
-        )
+    changed = (
+        f"SELECT {keys}, rev_from FROM {table} WHERE rowid IN"
+        " (SELECT cur_row FROM staged WHERE cur_row IS NOT NULL AND NOT same)"
     )
-    if dup:
-        raise ValueError(f"{table}: key {dup[:-1]} appears {dup[-1]} times in one load")
-    con.execute("ANALYZE staged")
+    if replace:
+        gone = ", ".join(f"c.{k}" for k in KEY) + ", c.rev_from"
+        changed += " UNION ALL " + removed_sql(table, gone)
+    retired = local.sql(changed).to_arrow_table()
+    if retired.num_rows:
+        pgcon.execute(
+            f"CREATE TEMP TABLE retired AS SELECT {keys}, rev_from FROM {table} WITH NO DATA"
+        )
+        _copy(pgcon, "retired", retired)
+        same = " AND ".join(f"t.{k} = r.{k}" for k in KEY)
+        pgcon.execute(
+            f"UPDATE {table} AS t SET rev_to = {int(rev)} FROM retired AS r"
+            f" WHERE t.rev_to IS NULL AND t.rev_from = r.rev_from AND {same}"
+        )
+        pgcon.execute("DROP TABLE retired")
+    cols = ", ".join(VERSIONED[table])
+    new = local.sql(f"SELECT {cols}, {int(rev)} AS rev_from FROM staged WHERE NOT same")
+    rows = new.to_arrow_table()
+    if rows.num_rows:
+        _copy(pgcon, table, rows)
 
 
-def drop_staged(con) -> None:
-    """Drop `staged` and `incoming`, ready for the next table."""
-    con.execute("DROP TABLE IF EXISTS staged")
-    con.execute("DROP TABLE IF EXISTS incoming")
+def pushing(pgcon) -> Callable[..., None]:
+    """`staging.write`'s writing step for the shared store: each table's change pushed to
+    PostgreSQL (`pgcon`, inside the revision's transaction) before the copy makes it too."""
 
+    def write_rows(local, table: str, rev: int, replace: bool) -> None:
+        push(local, pgcon, table, rev, replace)
+        staging.retire_and_insert(local, table, rev, replace)
 
-POSTGRES = Dialect(load_frame, load_revision, stage, drop_staged, "id")
+    return write_rows

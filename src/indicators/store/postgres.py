@@ -19,14 +19,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import psycopg
 from psycopg import errors
 
 from indicators.core.catalog import Catalog
-from indicators.store import connection, mirror, pg, pg_tables
-from indicators.store.pg_staging import POSTGRES
-from indicators.store.revisions import Store
+from indicators.store import connection, mirror, pg, pg_staging, pg_tables, staging
+from indicators.store.revision_rows import Entry, record
+from indicators.store.revisions import StaleRevisionError, Store, _current, keep_recipe
+from indicators.store.staging import Loader, Progress
 from indicators.store.tables import ensure_schema
 
 # One catch-up of a local copy at a time in the process (the file's gate lets writers join
@@ -44,7 +46,6 @@ class PgStore(Store):
     """The store in the PostgreSQL database at `url`, read through the DuckDB copy at `copy`
     (`path`, as for a one-office store: what decks and the command line open)."""
 
-    dialect = POSTGRES
     shared = True
 
     def __init__(self, url: str, copy: str | Path):
@@ -105,35 +106,69 @@ class PgStore(Store):
         with pg.connect(self.url) as con:
             yield con
 
-    @contextmanager
-    def _transaction(self, timeout: float) -> Iterator:
-        """A transaction holding the store's write lock (one revision at a time, across every
-        server), waiting at most `timeout` seconds for it."""
-        with pg.connect(self.url) as con:
-            pg_tables.ensure_schema(con, self.url)
-            con.execute("BEGIN")
-            try:
-                con.execute(f"SET LOCAL lock_timeout = '{max(1, int(timeout * 1000))}ms'")
-                try:
-                    con.execute("SELECT pg_advisory_xact_lock(?)", [pg_tables.WRITE_LOCK])
-                except errors.LockNotAvailable as exc:
-                    where = pg.where(self.url)
-                    raise connection.StoreError(
-                        "store.busy", path=where, seconds=round(timeout)
-                    ) from exc
-                con.execute("SET LOCAL lock_timeout = 0")
-                yield con
-                con.execute("COMMIT")
-            except BaseException:
-                with contextlib.suppress(psycopg.Error):  # keep the original error
-                    con.execute("ROLLBACK")
-                raise
+    def _write_revision(
+        self,
+        load: Loader,
+        tables: list[str],
+        replace: bool,
+        entry: Entry,
+        expect_revision: int | None,
+        step: Progress,
+        lock_timeout: float,
+    ) -> int:
+        """One revision, all or nothing, one at a time across every server.
 
-    @contextmanager
-    def _rolled_back(self) -> Iterator:
-        with pg.connect(self.url) as con:
-            con.execute("BEGIN")
+        Under the store's write lock the local copy is the database as of the base revision,
+        so the load is staged and compared there (DuckDB, as for a store file) and only its
+        result is written to PostgreSQL. The copy makes the same change in its own transaction,
+        committed after PostgreSQL's: a copy that fails then is behind, and catches up at the
+        next read."""
+        with pg.connect(self.url) as pgcon:
+            pg_tables.ensure_schema(pgcon, self.url)
+            pgcon.execute("BEGIN")
+            committed = False
             try:
-                yield con
-            finally:
-                con.execute("ROLLBACK")
+                self._lock(pgcon, lock_timeout)
+                base = _current(pgcon)
+                if expect_revision is not None and base != int(expect_revision):
+                    raise StaleRevisionError(base, int(expect_revision))
+                rev = base + 1
+                self.catch_up(lock_timeout)
+                with (
+                    _catch_up_lock(self.path),
+                    connection.connect(self.path, read_only=False, timeout=lock_timeout) as local,
+                ):
+                    local.execute("BEGIN TRANSACTION")
+                    try:
+                        write_rows = pg_staging.pushing(pgcon)
+                        counts = staging.write(local, load, tables, rev, replace, step, write_rows)
+                        record(pgcon, rev, counts, entry)
+                        keep_recipe(pgcon, entry)
+                        step(0.9, "history.progress.saving")
+                        pgcon.execute("COMMIT")
+                        committed = True
+                        self._held = mirror.after_commit(local, pgcon, rev)
+                        local.execute("COMMIT")
+                    except BaseException:
+                        with contextlib.suppress(duckdb.Error):
+                            local.execute("ROLLBACK")
+                        if not committed:
+                            raise
+                        self._held = None  # the copy is behind: the next read catches up
+            except BaseException:
+                if not committed:
+                    with contextlib.suppress(psycopg.Error):  # keep the original error
+                        pgcon.execute("ROLLBACK")
+                raise
+        return rev
+
+    def _lock(self, pgcon, timeout: float) -> None:
+        """The store's write lock, waited for at most `timeout` seconds."""
+        pgcon.execute(f"SET LOCAL lock_timeout = '{max(1, int(timeout * 1000))}ms'")
+        try:
+            pgcon.execute("SELECT pg_advisory_xact_lock(?)", [pg_tables.WRITE_LOCK])
+        except errors.LockNotAvailable as exc:
+            raise connection.StoreError(
+                "store.busy", path=pg.where(self.url), seconds=round(timeout)
+            ) from exc
+        pgcon.execute("SET LOCAL lock_timeout = 0")

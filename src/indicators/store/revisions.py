@@ -75,7 +75,6 @@ class Store:
     `PgStore` (`store.postgres`) is the same store on PostgreSQL, for several app servers.
     """
 
-    dialect = staging.DUCKDB  # how a load's rows are put before SQL and staged
     shared = False  # several app servers share it (PostgreSQL); `path` is then a local copy
 
     def __init__(self, path: str | Path):
@@ -165,16 +164,15 @@ class Store:
         Runs in a transaction that is rolled back, so nothing in the file changes. `limit`
         caps the rows of `changes` (the counts are always complete).
         """
-        d = self.dialect
         with self._rolled_back() as con:
             base = _current(con)
             counts, found = Counts(), []
             for table, frame in frames.items():
-                d.load_frame(con, table, frame)
-                d.stage(con, table)
-                counts += staging.count(con, table, replace, d.row_id)
-                found.append(changes.staged_changes(con, table, replace, limit, d.row_id))
-                d.drop_staged(con)
+                staging.load_frame(con, table, frame)
+                staging.stage(con, table)
+                counts += staging.count(con, table, replace)
+                found.append(changes.staged_changes(con, table, replace, limit))
+                staging.drop_staged(con)
         return Preview(
             base_revision=base,
             rows_in_file=counts.in_file,
@@ -217,7 +215,7 @@ class Store:
         entry = Entry(author, file_name, digest, message, int(rows_rejected), None, name, text)
 
         def load(con, table: str) -> None:
-            self.dialect.load_frame(con, table, frames[table])
+            staging.load_frame(con, table, frames[table])
 
         return self._write(
             load, list(frames), replace, entry, expect_revision, progress, lock_timeout
@@ -241,7 +239,7 @@ class Store:
         def load(con, table: str) -> None:
             if not con.execute("SELECT 1 FROM revisions WHERE id = ?", [to_rev]).fetchall():
                 raise ValueError(f"no revision {to_rev}")
-            self.dialect.load_revision(con, table, to_rev)
+            staging.load_revision(con, table, to_rev)
 
         entry = Entry(author, message=message, restores=to_rev)
         return self._write(load, list(VERSIONED), True, entry, None, progress, lock_timeout)
@@ -259,20 +257,34 @@ class Store:
         """One transaction: stage the incoming rows, retire and insert, record the revision."""
         step = progress or (lambda fraction, key: None)
         step(0.0, "history.progress.waiting")
+        rev = self._write_revision(
+            load, tables, replace, entry, expect_revision, step, lock_timeout
+        )
+        done = self.revision(rev)
+        step(1.0, "history.progress.done")
+        return done
+
+    def _write_revision(
+        self,
+        load: Loader,
+        tables: list[str],
+        replace: bool,
+        entry: Entry,
+        expect_revision: int | None,
+        step: Progress,
+        lock_timeout: float,
+    ) -> int:
+        """The revision's transaction; returns its number."""
         with self._transaction(lock_timeout) as con:
             base = _current(con)
             if expect_revision is not None and base != int(expect_revision):
                 raise StaleRevisionError(base, int(expect_revision))
             rev = base + 1
-            counts = staging.write(con, load, tables, rev, replace, step, self.dialect)
+            counts = staging.write(con, load, tables, rev, replace, step)
             record(con, rev, counts, entry)
-            if entry.recipe and entry.recipe_text is not None:
-                author = entry.author or whoami()
-                recipe_table.keep(con, entry.recipe, entry.recipe_text, author, utc_now())
+            keep_recipe(con, entry)
             step(0.9, "history.progress.saving")
-        done = self.revision(rev)
-        step(1.0, "history.progress.done")
-        return done
+        return rev
 
     @contextmanager
     def _transaction(self, timeout: float) -> Iterator:
@@ -355,6 +367,13 @@ class Store:
 
 
 # -- helpers (all run inside the caller's connection) ------------------------------------------
+
+
+def keep_recipe(con, entry: Entry) -> None:
+    """The recipe that read the file, kept by name in the revision's own transaction."""
+    if entry.recipe and entry.recipe_text is not None:
+        author = entry.author or whoami()
+        recipe_table.keep(con, entry.recipe, entry.recipe_text, author, utc_now())
 
 
 def _current(con) -> int:

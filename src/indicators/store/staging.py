@@ -101,16 +101,15 @@ def drop_staged(con) -> None:
     con.execute("DROP VIEW IF EXISTS temp.incoming")
 
 
-def removed_sql(table: str, what: str, row_id: str = "rowid") -> str:
-    """Current rows of `table` whose key is not staged (retired by a full reload). `row_id`
-    is the column naming a stored row: DuckDB's `rowid`, PostgreSQL's `id`."""
+def removed_sql(table: str, what: str) -> str:
+    """Current rows of `table` whose key is not staged (retired by a full reload)."""
     return (
         f"SELECT {what} FROM {table} c WHERE c.rev_to IS NULL AND NOT EXISTS"
-        f" (SELECT 1 FROM staged s WHERE s.cur_row = c.{row_id})"
+        f" (SELECT 1 FROM staged s WHERE s.cur_row = c.rowid)"
     )
 
 
-def count(con, table: str, replace: bool, row_id: str = "rowid") -> Counts:
+def count(con, table: str, replace: bool) -> Counts:
     """What the staged rows would do to `table`; `replace` counts the rows a reload removes."""
     total, new, unchanged = con.execute(
         "SELECT count(*), count(*) FILTER (WHERE cur_row IS NULL),"
@@ -118,19 +117,19 @@ def count(con, table: str, replace: bool, row_id: str = "rowid") -> Counts:
     ).fetchall()[0]
     removed = 0
     if replace:
-        removed = con.execute(removed_sql(table, "count(*)", row_id)).fetchall()[0][0]
+        removed = con.execute(removed_sql(table, "count(*)")).fetchall()[0][0]
     return Counts(total, new, total - new - unchanged, unchanged, removed)
 
 
-def retire_and_insert(con, table: str, rev: int, replace: bool, row_id: str = "rowid") -> None:
+def retire_and_insert(con, table: str, rev: int, replace: bool) -> None:
     """Close the rows the staged ones replace (and, with `replace`, the missing ones) at `rev`,
     and insert the staged rows that differ as part of revision `rev` onwards."""
     cols = ", ".join(VERSIONED[table])
     if replace:
-        gone = removed_sql(table, f"c.{row_id}", row_id)
-        con.execute(f"UPDATE {table} SET rev_to = {rev} WHERE {row_id} IN ({gone})")
+        gone = removed_sql(table, "c.rowid")
+        con.execute(f"UPDATE {table} SET rev_to = {rev} WHERE rowid IN ({gone})")
     con.execute(
-        f"UPDATE {table} SET rev_to = {rev} WHERE {row_id} IN"
+        f"UPDATE {table} SET rev_to = {rev} WHERE rowid IN"
         " (SELECT cur_row FROM staged WHERE cur_row IS NOT NULL AND NOT same)"
     )
     con.execute(
@@ -139,27 +138,10 @@ def retire_and_insert(con, table: str, rev: int, replace: bool, row_id: str = "r
     )
 
 
-@dataclass(frozen=True)
-class Dialect:
-    """What differs between the databases in a load: how rows are put before SQL (`load_frame`
-    as `incoming`, `load_revision` an earlier revision's rows as `incoming`), how they are
-    staged and dropped, and the column naming a stored row. The counting and writing SQL is
-    shared."""
-
-    load_frame: Callable[..., None]
-    load_revision: Callable[..., None]
-    stage: Callable[..., None]
-    drop_staged: Callable[..., None]
-    row_id: str
-
-
 def load_revision(con, table: str, rev: int) -> None:
     """Expose the rows of `table` as of revision `rev` as `incoming` (a rollback's load)."""
     cols = ", ".join(VERSIONED[table])
     con.execute(f"CREATE TEMP VIEW incoming AS SELECT {cols} FROM {table} WHERE {as_of(rev)}")
-
-
-DUCKDB = Dialect(load_frame, load_revision, stage, drop_staged, "rowid")
 
 
 def write(
@@ -169,10 +151,11 @@ def write(
     rev: int,
     replace: bool,
     step: Progress,
-    dialect: Dialect = DUCKDB,
+    write_rows: Callable[[duckdb.DuckDBPyConnection, str, int, bool], None] = retire_and_insert,
 ) -> Counts:
     """Each table in turn: its incoming rows loaded, staged, counted, then written as
-    revision `rev`; `step` hears how far it got."""
+    revision `rev` by `write_rows` (the shared store also pushes them to PostgreSQL:
+    `pg_staging.pushing`); `step` hears how far it got."""
     counts = Counts()
     for n, table in enumerate(tables):
         share = 0.85 / len(tables)
@@ -180,9 +163,9 @@ def write(
         step(at, "history.progress.reading")
         load(con, table)
         step(at + 0.2 * share, "history.progress.comparing")
-        dialect.stage(con, table)
-        counts += count(con, table, replace, dialect.row_id)
+        stage(con, table)
+        counts += count(con, table, replace)
         step(at + 0.4 * share, "history.progress.writing")
-        retire_and_insert(con, table, rev, replace, dialect.row_id)
-        dialect.drop_staged(con)
+        write_rows(con, table, rev, replace)
+        drop_staged(con)
     return counts

@@ -6,6 +6,9 @@ them, so an upload or a rollback starts new entries and a page never shows stale
 rerun after a filter change reads the store only for what this revision has not yet answered.
 Configuration (the unit lists) is the same in every revision and is cached without one.
 
+The revision on show is the one this server's revision watcher read last (`revision`,
+`watch_revisions`): asking the store on every run would open a connection each time.
+
 The few functions below `cached` read through the store object rather than one connection
 (revisions, diffs, uploads) or build something from several queries (charts, decks).
 """
@@ -28,7 +31,7 @@ from indicators.ingest.recipe import Recipe, RecipeError
 from indicators.ingest.template import template_csv, template_xlsx
 from indicators.ingest.unitmatch import UnitMatcher
 from indicators.present.chart_spec import Chart, ChartSpec, build, preset
-from indicators.query import across_reform, read
+from indicators.query import across_reform, page_reads, read
 from indicators.service import catalog_of, open_store
 from indicators.store.accounts import Account, list_accounts
 from indicators.store.audit import read_trail
@@ -40,7 +43,9 @@ R = TypeVar("R")
 
 # Bounds where one entry can be large or the keys many; the other queries are few and small.
 MAX_ENTRIES: dict[Callable[..., Any], int] = {
-    across_reform.converted_series: 256,  # Trends: one per indicator and set of areas
+    across_reform.converted_series: 256,  # one per indicator and set of areas
+    page_reads.trend: 256,  # Trends: one per indicator and set of areas
+    page_reads.below: 128,  # Regions: one per indicator, unit and level
     across_reform.values_at_level: 64,  # Data page: every indicator of a whole level
 }
 

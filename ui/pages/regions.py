@@ -55,23 +55,9 @@ with row1[0]:
     )
 ind = cat[code]
 
-# Where the indicator has figures on both sides of 1 July 2025, say what each set of units holds.
-by_list = regions.spans(rev, code)
-if len(by_list) > 1:
-
-    def span(periods: list[str]) -> str:
-        first, last = label(periods[0]), label(periods[-1])
-        return first if first == last else f"{first}–{last}"
-
-    st.info(
-        tr(
-            "regions.unit_list_spans",
-            legacy=span(by_list.get(LEGACY, ["—"])) if LEGACY in by_list else "—",
-            new=span(next(v for k, v in by_list.items() if k != LEGACY)),
-            current=tr(f"unitlist.by.{unit_list}"),
-        ),
-        icon=":material/history:",
-    )
+# Where the indicator has figures on both sides of 1 July 2025, say what each set of units holds
+# (here, filled once the view below is read).
+spans_note = st.empty()
 
 # The unit to look inside: the country (a national install), a province of this unit list or,
 # on the old units, a district.
@@ -105,6 +91,21 @@ with row2[1]:
 
 below = regions.below(rev, code, unit_list, parent, level)
 level_label = tr(f"level.{level}")
+if len(below.spans) > 1:
+
+    def span(periods: list[str]) -> str:
+        first, last = label(periods[0]), label(periods[-1])
+        return first if first == last else f"{first}–{last}"
+
+    spans_note.info(
+        tr(
+            "regions.unit_list_spans",
+            legacy=span(below.spans[LEGACY]) if LEGACY in below.spans else "—",
+            new=span(next(v for k, v in below.spans.items() if k != LEGACY)),
+            current=tr(f"unitlist.by.{unit_list}"),
+        ),
+        icon=":material/history:",
+    )
 
 crumb = st.columns([5, 1.5], vertical_alignment="center")
 with crumb[0]:

@@ -18,7 +18,7 @@ from indicators.core.settings import COUNTRY, settings
 from indicators.geography.units import LEGACY, unit_list_for
 from indicators.present.figures import ranking_figure, trend_figure
 from indicators.present.kpi import Kpi, build_kpi
-from indicators.query import read
+from indicators.query import page_reads, read
 from ui.cache import cached, catalog
 from ui.views import per_view
 
@@ -50,8 +50,7 @@ def browsable() -> tuple[str, ...]:
 @per_view(max_entries=8)
 def home(rev: int) -> Home:
     refs = settings().province_units
-    series = cached(read.series, rev, indicators=browsable(), refs=refs)
-    targets = cached(read.targets, rev, indicators=browsable(), refs=refs)
+    series, targets = cached(page_reads.home, rev, indicators=browsable(), refs=refs)
     years = sorted(series.loc[series["period_kind"] == "year", "period"].unique(), reverse=True)
     return Home(series, targets, years, any_illustrative(series["status"]))
 

@@ -19,7 +19,7 @@ from indicators.geography.boundaries import located
 from indicators.geography.units import LEGACY, NEW, own_units
 from indicators.present.figures import heatmap_figure, map_figure, ranking_figure
 from indicators.present.figures.province_map import province_map_figure
-from indicators.query import read
+from indicators.query import page_reads, read
 from ui.cache import boundaries, cached, catalog
 from ui.views import per_view
 
@@ -43,7 +43,9 @@ class Below:
 
     units: pd.DataFrame
     values: pd.DataFrame
+    own: pd.DataFrame  # the unit's own values
     periods: list[str]  # with a value, newest first
+    spans: dict[str, list[str]]  # the indicator's periods per unit list, oldest first
 
 
 @dataclass(frozen=True)
@@ -80,16 +82,6 @@ def choices(rev: int, unit_list: str) -> list[str]:
     return [code for code in catalog().codes(("headline", "detail")) if code in below]
 
 
-@per_view(max_entries=64)
-def spans(rev: int, code: str) -> dict[str, list[str]]:
-    """The periods of one indicator per unit list, oldest first."""
-    found = cached(read.indicator_periods, rev, code)
-    return {
-        unit_list: sorted(part["period"], key=sort_key)
-        for unit_list, part in found.groupby("unit_list", sort=False)
-    }
-
-
 def home_of(unit_list: str, tree_: Tree) -> str:
     home = settings().province_on(unit_list)
     return home.code if home is not None else tree_.parents[0]
@@ -107,12 +99,16 @@ def levels_below(unit_list: str, parent_level: str) -> list[str]:
 
 @per_view(max_entries=128)
 def below(rev: int, code: str, unit_list: str, parent: str, level: str) -> Below:
-    units = cached(read.units_below, unit_list=unit_list, parent=parent, level=level)
-    values = cached(
-        read.values_below, rev, indicator=code, unit_list=unit_list, parent=parent, level=level
+    found = cached(
+        page_reads.below, rev, indicator=code, unit_list=unit_list, parent=parent, level=level
     )
+    values = found.values
     periods = sorted(values.loc[values["value"].notna(), "period"].unique(), key=sort_key)
-    return Below(units, values, periods[::-1])
+    spans = {
+        unit_list: sorted(part["period"], key=sort_key)
+        for unit_list, part in found.periods.groupby("unit_list", sort=False)
+    }
+    return Below(found.units, values, found.own, periods[::-1], spans)
 
 
 @per_view(max_entries=128)
@@ -134,10 +130,7 @@ def figures(
     now = data.units.merge(
         data.values.loc[data.values["period"] == period, keep], on="region", how="left"
     )
-    own = cached(
-        read.resolved_values, rev, indicators=(code,), unit_list=unit_list, regions=(parent,)
-    )
-    own = own[own["period"] == period]
+    own = data.own[data.own["period"] == period]
     parent_value = (
         float(own["value"].iloc[0]) if not own.empty and own["value"].notna().any() else None
     )
@@ -217,7 +210,6 @@ def default(rev: int, lang: str) -> None:
         return
     ranking_default = settings().ranking_default
     code = ranking_default if ranking_default in offered else offered[0]
-    spans(rev, code)
     tree_ = tree(unit_list, lang)
     parent = home_of(unit_list, tree_)
     level = levels_below(unit_list, tree_.levels[parent])[0]

@@ -22,7 +22,7 @@ from indicators.present.chart_spec import targets_in_view, trend_parts
 from indicators.present.figures.growth import growth_figure
 from indicators.present.figures.over_time import AreasView
 from indicators.present.figures.trend import mark_reform, trends_figure
-from indicators.query import across_reform, read
+from indicators.query import across_reform, page_reads, read
 from indicators.query import timeseries as ts
 from ui.cache import cached, catalog
 from ui.views import per_view
@@ -49,7 +49,9 @@ def years(span: pd.DataFrame) -> list[str]:
     return [str(y) for y in range(span["first"].min().year, span["last"].max().year + 1)]
 
 
+@per_view(max_entries=4)
 def names(unit_list: str) -> dict[str, str]:
+    """Every unit's name on one unit list, in the order the area choice lists them."""
     units = cached(read.units, unit_list)
     return dict(zip(units["code"], units["name"], strict=True))
 
@@ -73,12 +75,9 @@ def chart(
     known = names(unit_list)
     chosen = {c: known.get(c, c) for c in regions}
     refs = tuple(RegionRef(unit_list, c) for c in regions)
-    targets = cached(read.targets, rev, indicators=(code,), refs=refs)
-    targets = targets_in_view(targets, start, end, span["last"].max())
     # one series across the 2025 reform: the other unit list's values converted onto these units
-    raw = cached(
-        across_reform.converted_series, rev, indicators=(code,), refs=refs, unit_list=unit_list
-    )
+    raw, targets = cached(page_reads.trend, rev, indicator=code, refs=refs, unit_list=unit_list)
+    targets = targets_in_view(targets, start, end, span["last"].max())
     raw = ts.within(raw, start, end)
     parts = trend_parts(raw, targets, ind, cat, gran)
     values, paths = parts.values, parts.paths

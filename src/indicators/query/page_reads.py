@@ -1,0 +1,62 @@
+"""What one view of a page reads, in one connection.
+
+A page caches each answer per revision (`ui.cache.cached`), and each answer it does not have
+yet opens a connection: a DuckDB file opened anew (its pages read again), or a round trip to
+PostgreSQL first. A view that needed three answers paid that three times on every filter
+change; here the answers one view needs come together, each as the query function that gives
+it alone (`read`, `across_reform`) would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from indicators.core.settings import RegionRef
+from indicators.query import across_reform, read
+
+
+@dataclass(frozen=True)
+class Below:
+    """One indicator below one unit: the units at a level under it (`read.units_below`), their
+    values of every period (`read.values_below`), the unit's own values (`own`, as
+    `read.resolved_values` gives them) and the indicator's periods per unit list
+    (`read.indicator_periods`)."""
+
+    units: pd.DataFrame
+    values: pd.DataFrame
+    own: pd.DataFrame
+    periods: pd.DataFrame
+
+
+def below(con, rev: int, *, indicator: str, unit_list: str, parent: str, level: str) -> Below:
+    """The Regions page's reading for one indicator, unit and level."""
+    units = read.units_below(con, unit_list=unit_list, parent=parent, level=level)
+    codes = units["region"].tolist()
+    both = read.resolved_values(
+        con, rev, indicators=[indicator], unit_list=unit_list, regions=[parent, *codes]
+    )
+    mine = both["region"] == parent
+    values, own = both[~mine].reset_index(drop=True), both[mine].reset_index(drop=True)
+    return Below(units, values, own, read.indicator_periods(con, rev, indicator))
+
+
+def home(
+    con, rev: int, *, indicators: Sequence[str], refs: Sequence[RegionRef]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The home's values of every period (`read.series`) and its targets (`read.targets`)."""
+    series = read.series(con, rev, indicators=indicators, refs=refs)
+    return series, read.targets(con, rev, indicators=indicators, refs=refs)
+
+
+def trend(
+    con, rev: int, *, indicator: str, refs: Sequence[RegionRef], unit_list: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One indicator for some areas across the 2025 reform (`across_reform.converted_series`)
+    and its targets for them (`read.targets`)."""
+    series = across_reform.converted_series(
+        con, rev, indicators=(indicator,), refs=refs, unit_list=unit_list
+    )
+    return series, read.targets(con, rev, indicators=(indicator,), refs=refs)

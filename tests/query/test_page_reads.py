@@ -1,0 +1,96 @@
+"""A view's reads in one connection (`query.page_reads`) answer what the query functions they
+bring together answer one by one, on the bundled Khánh Hòa store and on the national example
+(the country as the unit looked inside): the same rows and values (the unit's own values come
+with its units', so a column empty for it alone may be typed otherwise there)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+from indicators.core.settings import COUNTRY, REPO_ROOT, RegionRef, load_settings
+from indicators.geography.units import LEGACY, NEW
+from indicators.query import across_reform, page_reads, read
+from indicators.service import seed_from
+from indicators.store.revisions import Store
+
+NATIONAL = REPO_ROOT / "data" / "national"
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory) -> Store:
+    store = Store(tmp_path_factory.mktemp("national-reads") / "national.duckdb")
+    seed_from(NATIONAL, store)
+    return store
+
+
+def same_values(got: pd.DataFrame, alone: pd.DataFrame) -> None:
+    """The same rows and values; an empty note is None alone and missing among other rows."""
+    notes = [got["note"].fillna("").tolist(), alone["note"].fillna("").tolist()]
+    assert notes[0] == notes[1]
+    assert_frame_equal(got.drop(columns="note"), alone.drop(columns="note"), check_dtype=False)
+
+
+@pytest.mark.parametrize(
+    ("unit_list", "parent", "level"),
+    [(NEW, "56", "commune"), (LEGACY, "56", "district"), (LEGACY, "568", "commune")],
+)
+def test_below_is_the_units_their_values_the_parents_own_and_the_periods(
+    seeded_store, unit_list, parent, level
+):
+    rev = seeded_store.current_revision()
+    code = "hh_internet_pct"
+    with seeded_store.connect(read_only=True) as con:
+        found = page_reads.below(
+            con, rev, indicator=code, unit_list=unit_list, parent=parent, level=level
+        )
+        units = read.units_below(con, unit_list=unit_list, parent=parent, level=level)
+        values = read.values_below(
+            con, rev, indicator=code, unit_list=unit_list, parent=parent, level=level
+        )
+        own = read.resolved_values(
+            con, rev, indicators=[code], unit_list=unit_list, regions=[parent]
+        )
+        periods = read.indicator_periods(con, rev, code)
+    assert len(units) > 0 and len(values) > 0 and len(own) > 0
+    assert_frame_equal(found.units, units)
+    assert_frame_equal(found.values, values)
+    same_values(found.own, own)
+    assert_frame_equal(found.periods, periods)
+
+
+def test_below_the_country_holds_its_provinces_and_its_own_roll_up(national):
+    rev = national.current_revision()
+    with national.connect(read_only=True) as con:
+        found = page_reads.below(
+            con, rev, indicator="press_articles", unit_list=NEW, parent=COUNTRY, level="province"
+        )
+        own = read.resolved_values(
+            con, rev, indicators=["press_articles"], unit_list=NEW, regions=[COUNTRY]
+        )
+        values = read.values_below(
+            con, rev, indicator="press_articles", unit_list=NEW, parent=COUNTRY, level="province"
+        )
+    assert len(found.units) == 34 and set(found.values["region"]) <= set(found.units["region"])
+    assert set(own["region"]) == {COUNTRY}
+    same_values(found.own, own)
+    assert_frame_equal(found.values, values)
+
+
+def test_home_and_trend_are_the_series_and_the_targets(seeded_store):
+    rev = seeded_store.current_revision()
+    refs = tuple(load_settings().province_units)
+    codes = ("hh_internet_pct", "press_articles")
+    with seeded_store.connect(read_only=True) as con:
+        series, targets = page_reads.home(con, rev, indicators=codes, refs=refs)
+        assert_frame_equal(series, read.series(con, rev, indicators=codes, refs=refs))
+        assert_frame_equal(targets, read.targets(con, rev, indicators=codes, refs=refs))
+        area = (RegionRef(NEW, "56"),)
+        got, aims = page_reads.trend(con, rev, indicator=codes[0], refs=area, unit_list=NEW)
+        alone = across_reform.converted_series(
+            con, rev, indicators=(codes[0],), refs=area, unit_list=NEW
+        )
+        assert_frame_equal(got, alone)
+        assert_frame_equal(aims, read.targets(con, rev, indicators=(codes[0],), refs=area))
+    assert isinstance(series, pd.DataFrame) and len(series) > 0 and len(got) > 0

@@ -32,3 +32,40 @@ def text_take(
     table = pa.array([*texts, None], type=pa.large_string())
     picks = np.where(codes < 0, len(texts), codes).astype(np.int64, copy=False)
     return text_series(table.take(pa.array(picks)), index)
+
+
+def may_have_spaces(column: pd.Series) -> bool:
+    """Whether some cell may start or end with whitespace (what `.str.strip()` removes).
+
+    False only for an Arrow text column whose every byte is printable ASCII above the space
+    (codes, numbers, dates: most columns of a large file), read from its buffers without a
+    pass per cell; the strip, which copies every cell, is then left out.
+    """
+    texts = _text_bytes(column)
+    return texts is None or any(
+        len(t) and (int(t.min()) <= 0x20 or int(t.max()) >= 0x7F) for t in texts
+    )
+
+
+def may_contain(column: pd.Series, char: str) -> bool:
+    """Whether some cell may hold the ASCII `char` (False: no byte of the column is it)."""
+    texts = _text_bytes(column)
+    return texts is None or any(bool((t == ord(char)).any()) for t in texts)
+
+
+def _text_bytes(column: pd.Series) -> list[np.ndarray] | None:
+    """The UTF-8 bytes of an Arrow text column's cells, a block per chunk, as its buffers hold
+    them (no copy); None for a column of another kind."""
+    if not isinstance(column.dtype, pd.StringDtype) or column.dtype.storage != "pyarrow":
+        return None
+    values = pa.array(column)  # the column's own Arrow data, no copy
+    texts = []
+    for chunk in values.chunks if isinstance(values, pa.ChunkedArray) else [values]:
+        if chunk.type != pa.large_string():
+            return None
+        offsets, data = chunk.buffers()[1:3]
+        if offsets is None or data is None or not len(chunk):
+            continue
+        bounds = np.frombuffer(offsets, dtype=np.int64)[[chunk.offset, chunk.offset + len(chunk)]]
+        texts.append(np.frombuffer(data, dtype=np.uint8)[bounds[0] : bounds[1]])
+    return texts

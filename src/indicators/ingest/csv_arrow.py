@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -119,8 +120,15 @@ def _fits(column: pa.ChunkedArray, limit: int) -> bool:
 
 
 def _in_nfc(column: pa.ChunkedArray) -> bool:
-    """Every cell already in NFC, as `reading` normalises a text: an ASCII column is; another
-    is checked once per distinct cell."""
-    if pc.all(pc.string_is_ascii(column)).as_py() is not False:
+    """Every cell already in NFC, as `reading` normalises a text: an ASCII column is (its
+    bytes looked at whole); another is checked once per distinct cell."""
+    if all(_ascii(chunk) for chunk in column.chunks):
         return True
     return all(unicodedata.is_normalized("NFC", v) for v in pc.unique(column).to_pylist())
+
+
+def _ascii(chunk: pa.Array) -> bool:
+    """No byte of the chunk's text above 127 (its whole data buffer: a slice's neighbours
+    may make it say no, never a wrong yes)."""
+    data = chunk.buffers()[2]
+    return data is None or not len(data) or int(np.frombuffer(data, dtype=np.uint8).max()) < 128

@@ -85,6 +85,8 @@ def parse_numbers(text: pd.Series, decimal: str | None) -> tuple[np.ndarray, np.
     raw = _arrow(text)
     out = np.full(len(raw), np.nan)
     bad = np.zeros(len(raw), dtype=bool)
+    if not raw.null_count and not int(pc.max(pc.binary_length(raw)).as_py() or 0):
+        return out, bad  # every cell empty (a file's numerator without a ratio in it)
     fast = _matches(raw, r"[+-]?\d+" if decimal == "," else _num._PLAIN)
     if decimal is None:  # '30.000' reads as a plain number but is ambiguous (a plain cell
         # holds no comma, so only its dotted cells can be a group of thousands)

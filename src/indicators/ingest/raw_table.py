@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.core.problems import Problem, rule_problem
+from indicators.ingest.arrow_text import may_have_spaces
 from indicators.ingest.headers import header_score
 
 HEADER_SCAN_ROWS = 30  # title lines above the header: yearbooks have up to a handful
@@ -129,7 +130,10 @@ def split_table(
     header = [str(c).strip() for c in table.iloc[header_at]]
     body = table.iloc[header_at + 1 :]
     rows = np.arange(header_at + 2, header_at + 2 + len(body))
-    stripped = pd.DataFrame({c: body[c].str.strip() for c in body.columns}, index=body.index)
+    stripped = pd.DataFrame(
+        {c: body[c].str.strip() if may_have_spaces(body[c]) else body[c] for c in body.columns},
+        index=body.index,
+    )
     filled = np.zeros(len(body), dtype=bool)  # a row with some text (blank rows are dropped)
     for c in stripped.columns:
         filled |= stripped[c].ne("").to_numpy(dtype=bool)

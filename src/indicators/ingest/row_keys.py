@@ -27,8 +27,12 @@ class RowKeys:
     period: Distinct
 
     def ids(self) -> np.ndarray:
-        """One integer per row for its whole key (equal keys, equal ids)."""
-        return combine([self.indicator.codes, self.unit.codes, self.period.codes])
+        """One integer per row for its whole key (equal keys, equal ids), below 4 × rows
+        + 1024 (a mixed-radix number of the three codes where that is small, else compacted)."""
+        ids = combine([self.indicator.codes, self.unit.codes, self.period.codes], compact=False)
+        if len(ids) and int(ids.max()) >= 4 * len(ids) + 1024:
+            ids, _ = pd.factorize(ids)
+        return ids
 
 
 def codes_in(series: pd.Series, space: dict[Hashable, int]) -> np.ndarray:

@@ -30,6 +30,7 @@ from indicators.core.periods import PeriodError, parse_period
 from indicators.core.problems import Problem, rule_problem, sort_problems
 from indicators.core.schema import OBS_COLUMNS, PERIOD_COLUMNS
 from indicators.geography.units import UNIT_LISTS, unit_list_for
+from indicators.ingest.arrow_text import may_contain
 from indicators.ingest.distinct import Distinct, lookup
 from indicators.ingest.headers import accepted_names
 from indicators.ingest.number_columns import detect_decimal, parse_numbers, whole_thousands
@@ -136,7 +137,10 @@ def _text_cells(frame: pd.DataFrame) -> pd.DataFrame:
 def _check_formulas(d: pd.DataFrame, rep: Report) -> dict[str, np.ndarray]:
     """Formulas pasted instead of values are bad in any column: the cells that hold one."""
     formulas = {}
-    for col in TEXT_COLUMNS:
+    for col in TEXT_COLUMNS:  # a column with no '=' at all is not searched cell by cell
+        if not may_contain(d[col], "="):
+            formulas[col] = np.zeros(len(d), dtype=bool)
+            continue
         f = d[col].str.startswith("=").to_numpy(dtype=bool)
         formulas[col] = f
         rep.add(f, "formula", col, d[col])

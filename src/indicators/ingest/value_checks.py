@@ -97,40 +97,45 @@ def value_rules(
 
 def _previous(
     keys: RowKeys, rows: np.ndarray, store: pd.DataFrame | None
-) -> tuple[np.ndarray, list[str]]:
+) -> tuple[np.ndarray, dict[int, str]]:
     """For each of the file's `rows`, where its unit's value in the previous period is among
-    [the store's rows, then the file's `rows`] (the last such row; -1 where none), and the
-    previous period's code.
+    [the store's rows, then the file's `rows`] (the last such row; -1 where none); and the
+    previous period's code of each of the file's periods (by its code in `keys.period`).
 
     An inner join on integer codes: the file's rows are coded already (`keys`); the store's
     are coded the same way (`row_keys.codes_in`), its texts factorized once per column.
     """
     spaces = [space_of(keys.indicator), space_of(keys.unit), space_of(keys.period)]
-    mine = [keys.indicator.codes[rows], keys.unit.codes[rows], keys.period.codes[rows]]
-    theirs = [np.empty(0, dtype=np.int64)] * 3
+    ind, unit, per = (keys.indicator.codes[rows], keys.unit.codes[rows], keys.period.codes[rows])
+    file_periods = per
     if store is not None:
-        theirs = [
+        theirs = (
             codes_in(store["indicator"], spaces[0]),
             pair_codes_in(store["unit_list"], store["region"], spaces[1]),
             codes_in(store["period"], spaces[2]),
-        ]
-    n = len(theirs[0]) + len(rows)
-    ind, unit, per = (np.concatenate([t, m]) for t, m in zip(theirs, mine, strict=True))
-    series = combine([ind, unit])  # compact: below n, so (series, period) fits in int64
+        )
+        mine = (ind, unit, per)
+        ind, unit, per = (np.concatenate(pair) for pair in zip(theirs, mine, strict=True))
+    n = len(per)
     before = {}  # each of the file's periods -> the previous period's code
     prev = np.full(len(spaces[2]), -1, dtype=np.int64)
-    for k in np.flatnonzero(np.bincount(mine[2])):  # the file's periods, each once
+    for k in np.flatnonzero(np.bincount(file_periods)):  # the file's periods, each once
         before[int(k)] = parse_period(keys.period.uniques[k]).previous().code
         prev[k] = spaces[2].get(before[int(k)], -1)
     width = len(spaces[2]) + 1
+    series = combine([ind, unit], compact=False)  # (indicator, unit): a mixed-radix number
+    if (int(series.max()) + 1) * width >= 2**62:
+        series, _ = pd.factorize(series)
     held = series * width + per + 1  # (series, period) of every row
-    wanted_period = prev[mine[2]]
+    wanted_period = prev[file_periods]
     wanted = series[n - len(rows) :] * width + wanted_period + 1
-    ids, _ = pd.factorize(np.concatenate([held, wanted]))
-    last = np.full(int(ids.max()) + 1, -1, dtype=np.int64)
-    np.maximum.at(last, ids[:n], np.arange(n))  # the last row of each key
-    at = np.where(wanted_period >= 0, last[ids[n:]], -1)
-    return at, [before[int(k)] for k in mine[2]]
+    size = (int(series.max()) + 1) * width
+    if size > 4 * n + 1024:  # a sparse key space: numbered by a factorization first
+        ids, _ = pd.factorize(np.concatenate([held, wanted]))
+        held, wanted, size = ids[:n], ids[n:], int(ids.max()) + 1
+    last = np.full(size, -1, dtype=np.int64)
+    np.maximum.at(last, held, np.arange(n))  # the last row of each key
+    return np.where(wanted_period >= 0, last[wanted], -1), before
 
 
 def _written_decimals(text: str, mark: str) -> int:
@@ -174,7 +179,7 @@ def check_duplicates(frame: pd.DataFrame, rep: Report, keys: RowKeys) -> None:
     )
     column = "/".join(rep.label(c) for c in ("indicator", "region", "period"))
     rep.labels = {**rep.labels, "_key": column}
-    rep.add(dup, "duplicate_key", "_key", pd.Series(shown), per_row=per_row)
+    rep.add(dup, "duplicate_key", "_key", pd.Series(shown, dtype=object), per_row=per_row)
 
 
 def warn_jumps(
@@ -212,7 +217,8 @@ def warn_jumps(
     for j, prev in zip(hit[jump], p[jump], strict=True):
         i = int(rows[j])
         mask[i] = True
-        per_row[i] = {"previous": f"{prev:g}", "period": before[j]}
+        per_row[i] = {"previous": f"{prev:g}", "period": before[keys.period.codes[i]]}
     shown = np.full(len(frame), None, dtype=object)  # the value's text, only where it is shown
     shown[mask] = frame["value"][mask].astype(str).to_numpy(dtype=object)
-    rep.add(mask, "jump", "value", pd.Series(shown), severity="warning", per_row=per_row)
+    shown_texts = pd.Series(shown, dtype=object)
+    rep.add(mask, "jump", "value", shown_texts, severity="warning", per_row=per_row)

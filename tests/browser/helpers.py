@@ -55,6 +55,22 @@ def card_value(page: Page, label: str) -> str:
 
 
 PASSWORD = "mat-khau-kiem-thu-1"
+PRESS = "Số tin, bài báo chí về tỉnh được tổng hợp"
+# As Excel on Vietnamese Windows saves "CSV (semicolon)": Windows-1258 is not enough for every
+# letter here, so this is the "CSV UTF-8" variant with its BOM; decimal comma, thousands dot.
+PRESS_2026 = (
+    "Mã chỉ tiêu;Tên đơn vị;Năm;Giá trị;Trạng thái;Nguồn\r\n"
+    "press_articles;Tỉnh Khánh Hòa;2026;10.500;Sơ bộ;Sở KH&CN, báo cáo nhanh\r\n"
+).encode("utf-8-sig")
+
+
+def overview_press(page: Page, url: str) -> str:
+    """The Overview's press-articles card for 2026 (10.150 as bundled, 10.500 after
+    `PRESS_2026` is saved)."""
+    page.goto(f"{url}/?period=2026")
+    wait_for_charts(page, 2)
+    expect(page.locator('[data-testid="stMetricValue"]').first).to_be_visible()
+    return card_value(page, PRESS)
 
 
 def indicators(

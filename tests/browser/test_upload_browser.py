@@ -9,25 +9,20 @@ import re
 
 import pandas as pd
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from .conftest import running_server
 from .helpers import (
+    PRESS_2026,
     add_account,
-    card_value,
     no_errors,
+    overview_press,
     sign_in,
     wait_for_charts,
     wait_for_session_cookie,
 )
 
-PRESS = "Số tin, bài báo chí về tỉnh được tổng hợp"
-# As Excel on Vietnamese Windows saves "CSV (semicolon)": Windows-1258 is not enough for every
-# letter here, so this is the "CSV UTF-8" variant with its BOM; decimal comma, thousands dot.
-UPLOAD = (
-    "Mã chỉ tiêu;Tên đơn vị;Năm;Giá trị;Trạng thái;Nguồn\r\n"
-    "press_articles;Tỉnh Khánh Hòa;2026;10.500;Sơ bộ;Sở KH&CN, báo cáo nhanh\r\n"
-).encode("utf-8-sig")
+UPLOAD = PRESS_2026
 
 
 @pytest.fixture(scope="module")
@@ -36,13 +31,6 @@ def own_server(tmp_path_factory):
         add_account(srv.db, "quantri", "admin")  # uploads, and restores
         add_account(srv.db, "chuyenvien", "analyst")
         yield srv
-
-
-def overview_press(page: Page, url: str) -> str:
-    page.goto(f"{url}/?period=2026")
-    wait_for_charts(page, 2)
-    expect(page.locator('[data-testid="stMetricValue"]').first).to_be_visible()
-    return card_value(page, PRESS)
 
 
 def test_upload_preview_commit_then_rollback(own_server, page, tmp_path, screenshots):

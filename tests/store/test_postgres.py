@@ -3,14 +3,16 @@ server's local copy caught up by revision, and no file backup of a database."""
 
 from __future__ import annotations
 
+import duckdb
 import psycopg
 import pytest
 
 from indicators.core.i18n import t
+from indicators.core.schema import KEY
 from indicators.service import seed_from
 from indicators.store import mirror, pg
 from indicators.store.backup import backup, restore
-from indicators.store.connection import StoreError
+from indicators.store.connection import CONFIG, StoreError
 from indicators.store.location import store_at
 from indicators.store.pg_tables import MIGRATIONS
 from indicators.store.tables import SCHEMA_VERSION
@@ -112,3 +114,26 @@ def test_the_stores_sql_marks_become_psycopgs_outside_quoted_text():
     assert pg.marks("SELECT ? , '?', \"a?\" WHERE x LIKE '50%' AND y = ?") == (
         "SELECT %s , '?', \"a?\" WHERE x LIKE '50%%' AND y = %s"
     )
+
+
+def test_a_commit_worked_out_on_a_copy_that_is_not_the_database_writes_nothing(url, tmp_path):
+    """The writing server stages a load in its local copy; should the copy ever differ from
+    the database (here a current row the database does not have), the rows it would retire
+    are not all found in PostgreSQL and the revision is refused whole."""
+    store = store_at(url, tmp_path / "one.duckdb")
+    seed_from(DATA, store)
+    before = store_at(url, tmp_path / "two.duckdb").content_hash()
+    row = store.read("observations").head(1)
+    key = [row.iloc[0][k] for k in KEY]
+    with duckdb.connect(str(store.path), config=CONFIG) as copy:
+        copy.execute(
+            "UPDATE observations SET rev_from = 0 WHERE rev_to IS NULL AND indicator = ?"
+            " AND unit_list = ? AND region = ? AND period = ?",
+            key,
+        )
+    changed = row.copy()
+    changed["value"] += 1
+    with pytest.raises(RuntimeError, match="to retire"):
+        store.commit({"observations": changed}, author="x")
+    other = store_at(url, tmp_path / "three.duckdb")
+    assert other.current_revision() == 1 and other.content_hash() == before

@@ -165,9 +165,15 @@ def mirror_path(url: str) -> Path:
 
 
 def db_location() -> str | Path:
-    """INDICATORS_DB: a PostgreSQL URL as written, or the DuckDB file's absolute path."""
+    """INDICATORS_DB: a PostgreSQL URL as written, or the DuckDB file's absolute path. Any
+    other URL is refused (never taken as a folder to create, with a password in its name)."""
     raw = os.environ.get("INDICATORS_DB", "")
-    return raw if is_store_url(raw) else Path(raw or DEFAULT_DB_PATH).resolve()
+    if is_store_url(raw):
+        return raw
+    if "://" in raw:
+        scheme = raw.split("://", 1)[0][:40]
+        raise WordedError("store.unknown_scheme", scheme=scheme, known=", ".join(STORE_URL_SCHEMES))
+    return Path(raw or DEFAULT_DB_PATH).resolve()
 
 
 def db_path() -> Path:

@@ -17,11 +17,13 @@ import contextlib
 from datetime import datetime
 from typing import NamedTuple
 
+import adbc_driver_manager as adbc_errors
 import adbc_driver_postgresql.dbapi as adbc
 import duckdb
 
 from indicators.core.schema import KEY
-from indicators.store.revision_rows import REVISION_COLUMNS
+from indicators.store import pg
+from indicators.store.revision_rows import REVISION_COLUMNS, Revision
 from indicators.store.tables import VERSIONED, first_row
 
 # The copy's own notes in its `meta` table: which database and revision it holds.
@@ -57,9 +59,16 @@ def catch_up(con, url: str, head: Head) -> int:
     returns how many revisions it applied. One DuckDB transaction: all of it or
     nothing. New rows stream from PostgreSQL in Arrow batches straight into the copy, so a
     first fill of millions of rows never holds them all in memory."""
+    try:
+        return _catch_up(con, url, head)
+    except adbc_errors.Error as exc:  # the server failed or refused the reads: worded
+        raise pg.failed(url, exc) from exc
+
+
+def _catch_up(con, url: str, head: Head) -> int:
     source, latest = head.source, head.revision
     had, since = held(con)
-    with adbc.connect(url) as pg, pg.cursor() as cur:
+    with adbc.connect(url) as server, server.cursor() as cur:
         fresh = had != source or since > latest or not _same_history(con, cur, since)
         if not fresh and since == latest:
             return 0
@@ -130,17 +139,25 @@ def _insert_from(con, cur, table: str, names: list[str]) -> None:
         con.unregister("fetched")
 
 
-def after_commit(local, pgcon, rev: int) -> Head:
-    """In the writing server's copy (`local`, in the transaction that made the same change as
-    revision `rev`): the revision's row as PostgreSQL committed it, and the copy's notes."""
+def committed(pgcon, rev: int) -> tuple[Head, Revision]:
+    """Revision `rev` as PostgreSQL committed it: the head it makes, and its row."""
     names = ", ".join(REVISION_COLUMNS)
     row = first_row(pgcon.execute(f"SELECT {names} FROM revisions WHERE id = ?", [rev]))
+    fields = dict(zip(REVISION_COLUMNS, row, strict=True))
+    fields["rows_rejected"] = fields["rows_rejected"] or 0
+    source = first_row(pgcon.execute("SELECT value FROM meta WHERE key = 'store_id'"))[0]
+    return Head(source, rev, fields["created_at"]), Revision(**fields)
+
+
+def note_commit(local, head: Head, revision: Revision) -> None:
+    """In the writing server's copy (`local`, in the transaction that made the same change):
+    the revision's row and the copy's notes, so it holds `head` once committed."""
+    names = ", ".join(REVISION_COLUMNS)
     marks = ", ".join("?" for _ in REVISION_COLUMNS)
-    local.execute(f"INSERT INTO revisions ({names}) VALUES ({marks})", list(row))
-    head = latest_of(pgcon)
-    for key, value in ((SOURCE, head.source), (REVISION, str(rev))):
+    values = [getattr(revision, c) for c in REVISION_COLUMNS]
+    local.execute(f"INSERT INTO revisions ({names}) VALUES ({marks})", values)
+    for key, value in ((SOURCE, head.source), (REVISION, str(head.revision))):
         local.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
-    return Head(head.source, rev, row[REVISION_COLUMNS.index("created_at")])
 
 
 class Head(NamedTuple):
@@ -152,10 +169,11 @@ class Head(NamedTuple):
     stamp: datetime | None
 
 
-def latest_of(pg) -> Head:
-    """The shared store's identity and latest revision, in one query (`pg` a `PgConnection`)."""
+def latest_of(pgcon) -> Head:
+    """The shared store's identity and latest revision, in one query (`pgcon`: a
+    `pg.PgConnection`)."""
     row = first_row(
-        pg.execute(
+        pgcon.execute(
             "SELECT (SELECT value FROM meta WHERE key = 'store_id'), r.id, r.created_at"
             " FROM (SELECT 1) AS one LEFT JOIN"
             " (SELECT id, created_at FROM revisions ORDER BY id DESC LIMIT 1) AS r ON true"

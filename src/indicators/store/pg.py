@@ -13,11 +13,11 @@ import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from urllib.parse import urlsplit
 
 import pandas as pd
 import psycopg
 from psycopg import errors
+from psycopg.conninfo import conninfo_to_dict
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from indicators.store.connection import StoreError
@@ -26,9 +26,9 @@ from indicators.store.connection import StoreError
 CONFLICTS = (errors.SerializationFailure, errors.DeadlockDetected, errors.UniqueViolation)
 # How long a page waits for a connection before saying the server cannot be reached.
 _CHECKOUT_SECONDS = 15.0
-# Memory for one session's sorts, hashes and temporary tables: a load compares a million rows
-# by key, which PostgreSQL's defaults (4 MB, 8 MB) would spill to disk many times over. These
-# are per-session ceilings, used only by the queries that need them.
+# Memory for one session's sorts, hashes and temporary tables: a load retires up to a million
+# rows by key (a join with a temporary table), which PostgreSQL's defaults (4 MB, 8 MB) would
+# spill to disk. These are per-session ceilings, used only by the queries that need them.
 _SESSION = "-c work_mem=256MB -c temp_buffers=512MB"
 _POOLS: dict[str, ConnectionPool] = {}
 _POOLS_LOCK = threading.Lock()
@@ -38,11 +38,15 @@ _TOKENS = re.compile(r"'(?:[^']|'')*'|\"[^\"]*\"|\?|%")
 
 
 def where(url: str) -> str:
-    """The database a URL names, for messages: host, port and name, never the password."""
-    parts = urlsplit(url)
-    host = parts.hostname or "localhost"
-    port = f":{parts.port}" if parts.port else ""
-    return f"{host}{port}{parts.path}"
+    """The database a URL names, for messages: host, port and name, never the user or the
+    password (read as libpq reads the URL, so any character in a password is fine)."""
+    try:
+        info = conninfo_to_dict(url)
+    except psycopg.Error:
+        return "PostgreSQL"
+    host = info.get("host") or "localhost"
+    port = f":{info['port']}" if info.get("port") else ""
+    return f"{host}{port}/{info.get('dbname', '')}"
 
 
 def marks(sql: str) -> str:
@@ -60,6 +64,10 @@ class Result:
 
     def __init__(self, cursor: psycopg.Cursor):
         self._cursor = cursor
+
+    @property
+    def rowcount(self) -> int:
+        return self._cursor.rowcount
 
     def fetchall(self) -> list[tuple]:
         return self._cursor.fetchall() if self._cursor.description else []
@@ -114,6 +122,25 @@ def unreachable(url: str, exc: BaseException) -> StoreError:
     return StoreError("store.server_unreachable", where=where(url), reason=reason)
 
 
+# What the server says about itself rather than about the request: worded for the visitor.
+_SERVER_SIDE = (
+    errors.InsufficientPrivilege,
+    errors.ReadOnlySqlTransaction,
+    errors.DiskFull,
+    errors.OutOfMemory,
+    errors.TooManyConnections,
+    errors.AdminShutdown,
+    psycopg.InternalError,
+)
+
+
+def failed(url: str, exc: BaseException) -> StoreError:
+    """The database refused or failed a request for a reason of its own (full disk, no
+    permission, read-only after a failover, shutting down), worded."""
+    reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return StoreError("store.server_error", where=where(url), reason=reason)
+
+
 @contextmanager
 def connect(url: str) -> Iterator[PgConnection]:
     """A connection from this process's pool for `url`. A server that cannot be reached, or a
@@ -129,7 +156,9 @@ def connect(url: str) -> Iterator[PgConnection]:
     except psycopg.OperationalError as exc:
         if raw.broken or raw.closed:
             raise unreachable(url, exc) from exc
-        raise
+        raise failed(url, exc) from exc
+    except _SERVER_SIDE as exc:
+        raise failed(url, exc) from exc
     finally:
         pool.putconn(raw)
 

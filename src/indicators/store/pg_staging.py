@@ -57,10 +57,14 @@ def push(local, pgcon, table: str, rev: int, replace: bool) -> None:
         )
         _copy(pgcon, "retired", retired)
         same = " AND ".join(f"t.{k} = r.{k}" for k in KEY)
-        pgcon.execute(
+        done = pgcon.execute(
             f"UPDATE {table} AS t SET rev_to = {int(rev)} FROM retired AS r"
             f" WHERE t.rev_to IS NULL AND t.rev_from = r.rev_from AND {same}"
         )
+        if done.rowcount != retired.num_rows:  # the copy was not the database: write nothing
+            raise RuntimeError(
+                f"{table}: {retired.num_rows} rows to retire, {done.rowcount} found current"
+            )
         pgcon.execute("DROP TABLE retired")
     cols = ", ".join(VERSIONED[table])
     new = local.sql(f"SELECT {cols}, {int(rev)} AS rev_from FROM staged WHERE NOT same")

@@ -26,9 +26,9 @@ from psycopg import errors
 
 from indicators.core.catalog import Catalog
 from indicators.store import connection, mirror, pg, pg_staging, pg_tables, staging
-from indicators.store.revision_rows import Entry, record
-from indicators.store.revisions import StaleRevisionError, Store, _current, keep_recipe
-from indicators.store.staging import Loader, Progress
+from indicators.store.revision_rows import Revision, record
+from indicators.store.revisions import Store, Write, keep_recipe
+from indicators.store.staging import Progress
 from indicators.store.tables import ensure_schema
 
 # One catch-up of a local copy at a time in the process (the file's gate lets writers join
@@ -71,20 +71,34 @@ class PgStore(Store):
     def catch_up(self, timeout: float = 60.0) -> None:
         """Bring the local copy to the database's latest revision (nothing to do, the common
         case, costs one small query). Inside a read this thread already holds, the copy is
-        served as it is: a write now would wait for that read."""
+        served as it is: a write now would wait for that read. While the database cannot be
+        reached, pages go on reading the copy as it is (writes say why they cannot)."""
         if connection.held_here(self.path):
             return
-        with pg.connect(self.url) as con:
-            latest = mirror.latest_of(con)
-        if latest == self._held:
+        try:
+            with pg.connect(self.url) as con:
+                seen = mirror.latest_of(con)
+        except connection.StoreError:
+            if self._held is None:  # nothing read yet: say the database cannot be reached
+                raise
+            return
+        if seen == self._held:
             return
         with (
             _catch_up_lock(self.path),
-            connection.connect(self.path, read_only=False, timeout=timeout) as con,
+            connection.connect(self.path, read_only=False, timeout=timeout) as local,
         ):
-            ensure_schema(con)
-            mirror.catch_up(con, self.url, latest)
-        self._held = latest
+            ensure_schema(local)
+            self._held = self._bring(local)
+
+    def _bring(self, local) -> mirror.Head:
+        """Catch the copy open on `local` up to the head read now: under the copy's lock, so
+        no other thread or process moves the copy between reading the head and applying it
+        (a copy ahead of a head read earlier would look like a restored database)."""
+        with pg.connect(self.url) as con:
+            head = mirror.latest_of(con)
+        mirror.catch_up(local, self.url, head)
+        return head
 
     # -- the database ------------------------------------------------------------------------
 
@@ -107,60 +121,55 @@ class PgStore(Store):
             yield con
 
     def _write_revision(
-        self,
-        load: Loader,
-        tables: list[str],
-        replace: bool,
-        entry: Entry,
-        expect_revision: int | None,
-        step: Progress,
-        lock_timeout: float,
-    ) -> int:
+        self, job: Write, step: Progress, lock_timeout: float
+    ) -> tuple[int, Revision | None]:
         """One revision, all or nothing, one at a time across every server.
 
         Under the store's write lock the local copy is the database as of the base revision,
         so the load is staged and compared there (DuckDB, as for a store file) and only its
         result is written to PostgreSQL. The copy makes the same change in its own transaction,
         committed after PostgreSQL's: a copy that fails then is behind, and catches up at the
-        next read."""
+        next read, and the revision is answered from PostgreSQL's row (it is saved)."""
         with pg.connect(self.url) as pgcon:
             pg_tables.ensure_schema(pgcon, self.url)
             pgcon.execute("BEGIN")
-            committed = False
+            committed, done = False, None
             try:
                 self._lock(pgcon, lock_timeout)
-                base = _current(pgcon)
-                if expect_revision is not None and base != int(expect_revision):
-                    raise StaleRevisionError(base, int(expect_revision))
-                rev = base + 1
-                self.catch_up(lock_timeout)
+                rev = job.next_revision(pgcon)
                 with (
                     _catch_up_lock(self.path),
                     connection.connect(self.path, read_only=False, timeout=lock_timeout) as local,
                 ):
+                    ensure_schema(local)
+                    self._held = self._bring(local)  # now exactly the database at `base`
                     local.execute("BEGIN TRANSACTION")
                     try:
                         write_rows = pg_staging.pushing(pgcon)
-                        counts = staging.write(local, load, tables, rev, replace, step, write_rows)
-                        record(pgcon, rev, counts, entry)
-                        keep_recipe(pgcon, entry)
+                        counts = staging.write(
+                            local, job.load, job.tables, rev, job.replace, step, write_rows
+                        )
+                        record(pgcon, rev, counts, job.entry)
+                        keep_recipe(pgcon, job.entry)
                         step(0.9, "history.progress.saving")
                         pgcon.execute("COMMIT")
                         committed = True
-                        self._held = mirror.after_commit(local, pgcon, rev)
+                        head, done = mirror.committed(pgcon, rev)
+                        mirror.note_commit(local, head, done)
                         local.execute("COMMIT")
+                        self._held = head
                     except BaseException:
                         with contextlib.suppress(duckdb.Error):
                             local.execute("ROLLBACK")
-                        if not committed:
+                        if done is None:  # not saved, or not known to be: say why
                             raise
-                        self._held = None  # the copy is behind: the next read catches up
+                        self._held = None  # saved; the copy is behind and catches up later
             except BaseException:
                 if not committed:
                     with contextlib.suppress(psycopg.Error):  # keep the original error
                         pgcon.execute("ROLLBACK")
                 raise
-        return rev
+        return rev, done
 
     def _lock(self, pgcon, timeout: float) -> None:
         """The store's write lock, waited for at most `timeout` seconds."""

@@ -56,6 +56,27 @@ class Preview:
     changes: pd.DataFrame
 
 
+@dataclass(frozen=True)
+class Write:
+    """One revision to write: how each table's incoming rows are put before SQL (`load`),
+    which tables, whether rows left out are retired (`replace`), what the revision records,
+    and the revision a preview was of (None: any)."""
+
+    load: Loader
+    tables: list[str]
+    replace: bool
+    entry: Entry
+    expect_revision: int | None
+
+    def next_revision(self, con) -> int:
+        """The number this revision gets, inside the write's transaction; refused as stale when
+        another import came after the preview."""
+        base = _current(con)
+        if self.expect_revision is not None and base != int(self.expect_revision):
+            raise StaleRevisionError(base, int(self.expect_revision))
+        return base + 1
+
+
 class StaleRevisionError(RuntimeError):
     """The store moved on since the preview: another import committed in between."""
 
@@ -217,9 +238,8 @@ class Store:
         def load(con, table: str) -> None:
             staging.load_frame(con, table, frames[table])
 
-        return self._write(
-            load, list(frames), replace, entry, expect_revision, progress, lock_timeout
-        )
+        job = Write(load, list(frames), replace, entry, expect_revision)
+        return self._write(job, progress, lock_timeout)
 
     def rollback(
         self,
@@ -242,49 +262,29 @@ class Store:
             staging.load_revision(con, table, to_rev)
 
         entry = Entry(author, message=message, restores=to_rev)
-        return self._write(load, list(VERSIONED), True, entry, None, progress, lock_timeout)
+        return self._write(Write(load, list(VERSIONED), True, entry, None), progress, lock_timeout)
 
-    def _write(
-        self,
-        load: Loader,
-        tables: list[str],
-        replace: bool,
-        entry: Entry,
-        expect_revision: int | None,
-        progress: Progress | None,
-        lock_timeout: float,
-    ) -> Revision:
+    def _write(self, job: Write, progress: Progress | None, lock_timeout: float) -> Revision:
         """One transaction: stage the incoming rows, retire and insert, record the revision."""
         step = progress or (lambda fraction, key: None)
         step(0.0, "history.progress.waiting")
-        rev = self._write_revision(
-            load, tables, replace, entry, expect_revision, step, lock_timeout
-        )
-        done = self.revision(rev)
+        rev, done = self._write_revision(job, step, lock_timeout)
+        done = done or self.revision(rev)
         step(1.0, "history.progress.done")
         return done
 
     def _write_revision(
-        self,
-        load: Loader,
-        tables: list[str],
-        replace: bool,
-        entry: Entry,
-        expect_revision: int | None,
-        step: Progress,
-        lock_timeout: float,
-    ) -> int:
-        """The revision's transaction; returns its number."""
+        self, job: Write, step: Progress, lock_timeout: float
+    ) -> tuple[int, Revision | None]:
+        """The revision's transaction; returns its number (and the revision when already read,
+        else the caller reads it)."""
         with self._transaction(lock_timeout) as con:
-            base = _current(con)
-            if expect_revision is not None and base != int(expect_revision):
-                raise StaleRevisionError(base, int(expect_revision))
-            rev = base + 1
-            counts = staging.write(con, load, tables, rev, replace, step)
-            record(con, rev, counts, entry)
-            keep_recipe(con, entry)
+            rev = job.next_revision(con)
+            counts = staging.write(con, job.load, job.tables, rev, job.replace, step)
+            record(con, rev, counts, job.entry)
+            keep_recipe(con, job.entry)
             step(0.9, "history.progress.saving")
-        return rev
+        return rev, None
 
     @contextmanager
     def _transaction(self, timeout: float) -> Iterator:

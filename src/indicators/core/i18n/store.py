@@ -72,4 +72,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A shared store on PostgreSQL is backed up with pg_dump and restored with pg_restore "
         "(docs/deploy.md), not with this command.",
     ),
+    "store.unknown_scheme": (
+        "INDICATORS_DB bắt đầu bằng {scheme}://, không phải một kho dữ liệu ứng dụng biết "
+        "({known}, hoặc đường dẫn một tệp DuckDB).",
+        "INDICATORS_DB starts with {scheme}://, which is not a store this app knows ({known}, "
+        "or the path of a DuckDB file).",
+    ),
 }

@@ -15,6 +15,8 @@ The few functions below `cached` read through the store object rather than one c
 
 from __future__ import annotations
 
+import threading
+from collections import Counter
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -108,6 +110,22 @@ def revision_committed(rev: int) -> None:
 
 
 _CACHED: dict[Callable[..., Any], Callable[..., Any]] = {}
+_BUILT: Counter[str] = Counter()
+_BUILT_LOCK = threading.Lock()
+
+
+def counted(what: str) -> None:
+    """Count one real computation of `what` (a query read from the store, a view built)."""
+    with _BUILT_LOCK:
+        _BUILT[what] += 1
+
+
+def built() -> Counter[str]:
+    """How many times each cached query was read from the store and each view was built in
+    this process, rather than served from the cache: the log's and the tests' way to see that
+    a page found what it needs prepared."""
+    with _BUILT_LOCK:
+        return Counter(_BUILT)
 
 
 def cached(query: Callable[..., R], /, *args: Any, **kwargs: Any) -> R:
@@ -124,6 +142,7 @@ def cached(query: Callable[..., R], /, *args: Any, **kwargs: Any) -> R:
 
 def _cache_of(query: Callable[..., R]) -> Callable[..., R]:
     def run(*args: Any, **kwargs: Any) -> R:
+        counted(f"query {query.__module__}.{query.__qualname__}")
         with store().connect(read_only=True) as con:
             return query(con, *args, **kwargs)
 
@@ -139,6 +158,7 @@ def _cache_of(query: Callable[..., R]) -> Callable[..., R]:
 
 @st.cache_data(show_spinner=False)
 def revision_info(rev: int) -> Revision | None:
+    counted("query revision_info")
     return next((r for r in store().revisions() if r.id == rev), None)
 
 

@@ -13,22 +13,25 @@ from __future__ import annotations
 from streamlit.runtime import Runtime
 
 from indicators.core.i18n import LANGS
-from ui.cache import watch_revisions
+from ui import province_card
+from ui.cache import revision_info, watch_revisions
 from ui.revision_watch import LOG, RevisionWatch
 from ui.views import overview, regions, trends
 
+SHARED = (revision_info, province_card.latest_rank)  # every page's heading; the Overview's card
 DEFAULT_VIEWS = (overview.default, regions.default, trends.default)
 
 
 def prepare(rev: int) -> None:
-    """Build the default view of every page that has one, for revision `rev`, in each language
-    (Vietnamese, the default, first)."""
-    for lang in LANGS:
-        for build in DEFAULT_VIEWS:
-            try:
-                build(rev, lang)
-            except Exception:  # its visitor will see why; the other pages are still prepared
-                LOG.warning("revision %s: %s failed", rev, build.__module__, exc_info=True)
+    """Read what every page shows of revision `rev`, then build the default view of every page
+    that has one, in each language (Vietnamese, the default, first)."""
+    steps = [(read, (rev,)) for read in SHARED]
+    steps += [(build, (rev, lang)) for lang in LANGS for build in DEFAULT_VIEWS]
+    for step, args in steps:
+        try:
+            step(*args)
+        except Exception:  # its visitor will see why; the other pages are still prepared
+            LOG.warning("revision %s: %s failed", rev, step.__qualname__, exc_info=True)
 
 
 def start(every: float = 2.0, *, serving: bool = True) -> RevisionWatch:

@@ -21,17 +21,22 @@ from ui.session import language, tr
 CARD_INDICATOR = "dti_rank"  # the rank provincial reports lead with
 
 
+def latest_rank(rev: int) -> dict | None:
+    """The province's latest rank as of `rev` (what the card shows), or None: no such indicator
+    in the catalog, or no rank of the home (a national install's home is the country)."""
+    if CARD_INDICATOR not in catalog():
+        return None
+    refs = tuple(settings().province_units)
+    return cached(provinces.latest_rank, rev, indicator=CARD_INDICATOR, refs=refs)
+
+
 def province_card(rev: int) -> None:
     """The card, in a quarter of the page's width; nothing when the province has no such rank
     (an install without the indicator, or a national install whose home is the country)."""
-    cat = catalog()
-    if CARD_INDICATOR not in cat:
-        return
-    lang, cfg = language(), settings()
-    refs = tuple(cfg.province_units)
-    latest = cached(provinces.latest_rank, rev, indicator=CARD_INDICATOR, refs=refs)
+    latest = latest_rank(rev)
     if latest is None:
         return
+    cat, lang, cfg = catalog(), language(), settings()
     ind, place = cat[CARD_INDICATOR], markdown_literal(cfg.province(lang))
     year = parse_period(latest["period"]).label(lang)
     shown = f"{rank_text(latest['value'], int(latest['out_of']), lang)} ({year})"

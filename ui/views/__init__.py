@@ -14,38 +14,28 @@ copy), never change them.
 from __future__ import annotations
 
 import functools
-import threading
-from collections import Counter
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
 import streamlit as st
 
+from ui.cache import built, counted
+
 P = ParamSpec("P")
 R = TypeVar("R")
-
-_BUILT: Counter[str] = Counter()
-_BUILT_LOCK = threading.Lock()
+__all__ = ["built", "per_view"]
 
 
 def per_view(max_entries: int) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Cache a view function by its arguments (the revision among them), at most `max_entries`
-    views at a time; counts each time it is really built (`built`)."""
+    views at a time; counts each time it is really built (`ui.cache.built`)."""
 
     def wrap(build: Callable[P, R]) -> Callable[P, R]:
         @functools.wraps(build)
-        def counted(*args: P.args, **kwargs: P.kwargs) -> R:
-            with _BUILT_LOCK:
-                _BUILT[build.__qualname__] += 1
+        def counting(*args: P.args, **kwargs: P.kwargs) -> R:
+            counted(f"view {build.__module__}.{build.__qualname__}")
             return build(*args, **kwargs)
 
-        return st.cache_resource(show_spinner=False, max_entries=max_entries)(counted)
+        return st.cache_resource(show_spinner=False, max_entries=max_entries)(counting)
 
     return wrap
-
-
-def built() -> Counter[str]:
-    """How many times each view function was built in this process (not served from the
-    cache): the log's and the tests' way to see that a page found its view prepared."""
-    with _BUILT_LOCK:
-        return Counter(_BUILT)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,6 +32,9 @@ from indicators.store.revisions import Store, Write, keep_recipe
 from indicators.store.staging import Progress
 from indicators.store.tables import ensure_schema
 
+# Seconds a server reads its copy as it is, after the database did not answer, before asking
+# again (each question waits for the pool's time-out).
+_RETRY_AFTER = 10.0
 # One catch-up of a local copy at a time in the process (the file's gate lets writers join
 # each other, which suits commits of one DuckDB file but would apply a revision twice here).
 _CATCHING_UP: dict[str, threading.Lock] = {}
@@ -52,6 +56,7 @@ class PgStore(Store):
         super().__init__(copy)
         self.url = url
         self._held: mirror.Head | None = None  # what this process last saw the copy hold
+        self._unreachable_until = 0.0
 
     def __repr__(self) -> str:
         return f"PgStore({pg.where(self.url)!r}, copy={str(self.path)!r})"
@@ -75,12 +80,15 @@ class PgStore(Store):
         reached, pages go on reading the copy as it is (writes say why they cannot)."""
         if connection.held_here(self.path):
             return
+        if self._held is not None and time.monotonic() < self._unreachable_until:
+            return  # the database did not answer a moment ago: no page waits for it again
         try:
             with pg.connect(self.url) as con:
                 seen = mirror.latest_of(con)
         except connection.StoreError:
             if self._held is None:  # nothing read yet: say the database cannot be reached
                 raise
+            self._unreachable_until = time.monotonic() + _RETRY_AFTER
             return
         if seen == self._held:
             return

@@ -31,10 +31,17 @@ from pathlib import Path
 import duckdb
 
 from indicators.core.i18n import WordedError
+from indicators.core.settings import duckdb_memory
 
 # Never fetch or load an extension because of what a file looks like (a SQLite file at the
-# store's path would otherwise make DuckDB try to download its SQLite reader).
-CONFIG = {"autoload_known_extensions": False, "autoinstall_known_extensions": False}
+# store's path would otherwise make DuckDB try to download its SQLite reader). DuckDB's memory
+# is bounded (`core.settings.duckdb_memory`): by default it takes 80% of the machine's, which
+# several app servers on one machine would each claim; past the bound it spills to disk.
+CONFIG = {
+    "autoload_known_extensions": False,
+    "autoinstall_known_extensions": False,
+    "memory_limit": duckdb_memory(),
+}
 # What DuckDB says when the bytes of the file are not a whole DuckDB database.
 _DAMAGE = (
     "not a valid duckdb database file",

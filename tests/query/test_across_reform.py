@@ -337,6 +337,40 @@ def test_the_conversion_is_computed_once_per_revision(empty_store, catalog, regi
     assert values == [39, 139]  # Vĩnh Hòa 4 → 104
 
 
+@pytest.mark.parametrize(
+    ("indicators", "unit_list", "codes"),
+    [
+        (("hh_internet_pct",), "2025", ("56", NEW_SUOI_DAU, "22333")),  # province, communes
+        (("bts_count", "dvc_full_pct"), "2025", ("56", NEW_CAM_HIEP)),
+        (("hh_internet_pct", "bts_count"), "legacy", ("56", "568", "576", SUOI_CAT)),
+        (("dti_rank",), "2025", ("56",)),  # never converted: nothing to compute
+    ],
+)
+def test_a_conversion_asked_for_some_units_is_that_part_of_the_whole(
+    seeded_store, indicators, unit_list, codes
+):
+    """A trend converts only what it shows (at national scale the whole store takes minutes):
+    the same rows as the whole revision's conversion has for those indicators and units."""
+    rev = seeded_store.current_revision()
+    with seeded_store.connect(read_only=True) as con:
+        whole = across_reform.converted_table(con, rev)
+        part = across_reform.converted_table(
+            con, rev, indicators, unit_list=unit_list, regions=codes
+        )
+    keep = (
+        whole["indicator"].isin(indicators)
+        & (whole["unit_list"] == unit_list)
+        & whole["region"].isin(codes)
+    )
+    expected = whole[keep].reset_index(drop=True)
+    assert len(expected) > 0 or indicators == ("dti_rank",)
+    key = ["indicator", "region", "period", "from_unit_list"]
+    got = part.sort_values(key, ignore_index=True)
+    pd.testing.assert_frame_equal(
+        got, expected.sort_values(key, ignore_index=True), check_dtype=False
+    )
+
+
 # -- the bundled data ---------------------------------------------------------------------------
 
 

@@ -57,6 +57,8 @@ from indicators.query.timeseries import within
 
 ADDITIVE = ("sum", "ratio")  # how an indicator adds up over areas, when it does
 NEVER_CONVERTED = ("index", "rank")  # kinds that mean nothing on other units
+Wanted = frozenset[str] | None  # the units a conversion is asked for (None: every unit)
+Only = tuple[frozenset[str] | None, str | None, Wanted]  # indicators, unit list, units
 
 
 # -- the conversion -----------------------------------------------------------------------------
@@ -74,9 +76,14 @@ def _below_province(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[frame["new_level"] != "province"]
 
 
-def _to_new(con, rev: int, pl: Plan, regions: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
-    """Old-unit values of periods before the reform, on every new unit below the province."""
+def _to_new(
+    con, rev: int, pl: Plan, regions: pd.DataFrame, cat: pd.DataFrame, wanted: Wanted = None
+) -> pd.DataFrame:
+    """Old-unit values of periods before the reform, on every new unit below the province (or
+    on the `wanted` ones: only their old units are read)."""
     cover = _below_province(pl.covers)
+    if wanted is not None:
+        cover = cover[cover["new_code"].isin(wanted)]
     old = regions[regions["unit_list"] == LEGACY]
     communes = old[old["level"] == "commune"]
     big = cover[cover["old_level"] != "commune"][["old_code", "old_level"]].drop_duplicates()
@@ -110,9 +117,13 @@ def _to_new(con, rev: int, pl: Plan, regions: pd.DataFrame, cat: pd.DataFrame) -
     )[SERIES_COLUMNS]
 
 
-def _to_old(con, rev: int, pl: Plan, cat: pd.DataFrame) -> pd.DataFrame:
-    """New-unit values on the old units below the province that are exactly one new unit."""
-    return onto_old(con, rev, cat, _below_province(pl.equivalents))
+def _to_old(con, rev: int, pl: Plan, cat: pd.DataFrame, wanted: Wanted = None) -> pd.DataFrame:
+    """New-unit values on the old units below the province that are exactly one new unit (the
+    `wanted` old units among them)."""
+    pairs = _below_province(pl.equivalents)
+    if wanted is not None:
+        pairs = pairs[pairs["old_code"].isin(wanted)]
+    return onto_old(con, rev, cat, pairs)
 
 
 def _regions(con) -> pd.DataFrame:
@@ -121,16 +132,26 @@ def _regions(con) -> pd.DataFrame:
     ).df()
 
 
-def _compute(con, rev: int) -> pd.DataFrame:
+def _compute(con, rev: int, only: Only) -> pd.DataFrame:
+    indicators, unit_list, wanted = only
     regions = _regions(con)
     cat = _convertible(con)
+    if indicators is not None:
+        cat = cat[cat["code"].isin(indicators)].reset_index(drop=True)
+    if cat.empty or wanted == frozenset():  # nothing asked for converts
+        return pd.DataFrame(columns=SERIES_COLUMNS)
     pl = plan(regions)
-    every = (
-        _to_new(con, rev, pl, regions, cat),
-        _to_old(con, rev, pl, cat),
-        province_merger.provinces_to_new(con, rev, regions, cat),
-        province_merger.provinces_to_old(con, rev, regions, cat),
-    )
+    every = []
+    if unit_list in (None, NEW):
+        every += [
+            _to_new(con, rev, pl, regions, cat, wanted),
+            province_merger.provinces_to_new(con, rev, regions, cat, wanted),
+        ]
+    if unit_list in (None, LEGACY):
+        every += [
+            _to_old(con, rev, pl, cat, wanted),
+            province_merger.provinces_to_old(con, rev, regions, cat, wanted),
+        ]
     frames = [f for f in every if not f.empty]
     if not frames:
         return pd.DataFrame(columns=SERIES_COLUMNS)
@@ -141,7 +162,7 @@ def _compute(con, rev: int) -> pd.DataFrame:
 # -- cached per data revision -------------------------------------------------------------------
 
 _CACHE: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
-_CACHE_SIZE = 8
+_CACHE_SIZE = 32  # whole tables (the Data page, decks) and the small ones a view asks for
 _LOCK = threading.Lock()
 
 
@@ -160,19 +181,35 @@ def _identity(con, rev: int) -> tuple | None:
     return (str(path), int(rev), made, config)
 
 
-def converted_table(con, rev: int) -> pd.DataFrame:
-    """Every converted value of a revision, both directions (computed once per revision).
+def converted_table(
+    con,
+    rev: int,
+    indicators: Sequence[str] | None = None,
+    *,
+    unit_list: str | None = None,
+    regions: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Every converted value of a revision, both directions (computed once per revision and
+    request); or only those of `indicators`, shown on `regions` of `unit_list`, computed from
+    only the old or new units they come from (a trend of a few areas need not convert the
+    whole store: at national scale that takes minutes).
 
     Columns as `SERIES_COLUMNS`; `unit_list` and `region` are the units the value is shown on,
     `from_unit_list` the list it was reported on. Shared between callers: do not modify.
     """
+    only: Only = (
+        None if indicators is None else frozenset(indicators),
+        unit_list,
+        None if regions is None else frozenset(regions),
+    )
     key = _identity(con, rev)
     if key is not None:
+        key = (*key, only)
         with _LOCK:
             if key in _CACHE:
                 _CACHE.move_to_end(key)
                 return _CACHE[key]
-    table = _compute(con, rev)
+    table = _compute(con, rev, only)
     if key is not None:
         with _LOCK:
             _CACHE[key] = table
@@ -207,7 +244,7 @@ def converted_series(
     codes = [r.code for r in own]
     native = read.series(con, rev, indicators=indicators, refs=own, kinds=kinds)
     native = with_reform_columns(native)
-    table = converted_table(con, rev)
+    table = converted_table(con, rev, indicators, unit_list=unit_list, regions=codes)
     conv = table[
         (table["unit_list"] == unit_list)
         & table["region"].isin(codes)

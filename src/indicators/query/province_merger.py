@@ -44,13 +44,18 @@ def _merger(regions: pd.DataFrame) -> pd.DataFrame:
     return pxw[pxw["new_province_code"].isin(_provinces(regions, NEW))].reset_index(drop=True)
 
 
-def provinces_to_new(con, rev: int, regions: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
-    """Every new province's values before the reform, summed from the old provinces it joined.
+def provinces_to_new(
+    con, rev: int, regions: pd.DataFrame, cat: pd.DataFrame, wanted: frozenset[str] | None = None
+) -> pd.DataFrame:
+    """Every new province's values before the reform (or the `wanted` ones'), summed from the
+    old provinces it joined.
 
     An old province that is not a unit of this install (an install built without the national
     level) simply has no value, so its new province stays partial.
     """
     pxw = _merger(regions)
+    if wanted is not None:
+        pxw = pxw[pxw["new_province_code"].isin(wanted)]
     old = pxw[pxw["old_province_code"].isin(_provinces(regions, LEGACY))]
     if old.empty:
         return pd.DataFrame(columns=SERIES_COLUMNS)
@@ -86,10 +91,15 @@ def provinces_to_new(con, rev: int, regions: pd.DataFrame, cat: pd.DataFrame) ->
     )[SERIES_COLUMNS]
 
 
-def provinces_to_old(con, rev: int, regions: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
-    """New values of a province that was not merged, on the old province it exactly is."""
+def provinces_to_old(
+    con, rev: int, regions: pd.DataFrame, cat: pd.DataFrame, wanted: frozenset[str] | None = None
+) -> pd.DataFrame:
+    """New values of a province that was not merged, on the old province it exactly is (the
+    `wanted` old provinces among them)."""
     pxw = _merger(regions)
     alone = pxw.groupby("new_province_code")["old_province_code"].transform("size") == 1
     eq = pxw[alone & pxw["old_province_code"].isin(_provinces(regions, LEGACY))]
+    if wanted is not None:
+        eq = eq[eq["old_province_code"].isin(wanted)]
     pairs = eq.rename(columns={"new_province_code": "new_code", "old_province_code": "old_code"})
     return onto_old(con, rev, cat, pairs)

@@ -11,6 +11,7 @@ from pandas.testing import assert_frame_equal
 
 from indicators.core.settings import COUNTRY, REPO_ROOT, RegionRef, load_settings
 from indicators.geography.units import LEGACY, NEW
+from indicators.ingest.bundled import load_observations
 from indicators.query import across_reform, page_reads, read
 from indicators.service import seed_from
 from indicators.store.revisions import Store
@@ -78,19 +79,46 @@ def test_below_the_country_holds_its_provinces_and_its_own_roll_up(national):
     assert_frame_equal(found.values, values)
 
 
-def test_home_and_trend_are_the_series_and_the_targets(seeded_store):
-    rev = seeded_store.current_revision()
+@pytest.fixture(scope="module")
+def with_quarters(tmp_path_factory, catalog, regions) -> Store:
+    """The bundled data and the province's BTS stations by quarter too (a yearly indicator
+    also reported quarterly)."""
+    store = Store(tmp_path_factory.mktemp("quarters") / "store.duckdb")
+    seed_from(REPO_ROOT / "data", store)
+    rows = "".join(f"bts_count,2025,56,2026-Q{q},{1500 + q},,,published,VNPT,\n" for q in (1, 2))
+    head = "indicator,unit_list,region,period,value,numerator,denominator,status,source,note\n"
+    frame = load_observations((head + rows).encode(), catalog, regions)
+    store.commit({"observations": frame}, author="t")
+    return store
+
+
+def test_home_is_the_series_the_overview_shows_and_the_targets(with_quarters, catalog):
+    """Of an indicator with yearly values, its years and plan phases (not its quarters); of any
+    other (a half-yearly one), every period: what the cards and the trend figure read of it."""
+    store = with_quarters
+    rev = store.current_revision()
     refs = tuple(load_settings().province_units)
-    codes = ("hh_internet_pct", "press_articles")
-    with seeded_store.connect(read_only=True) as con:
+    codes = tuple(catalog.codes(("headline", "detail")))
+    with store.connect(read_only=True) as con:
         series, targets = page_reads.home(con, rev, indicators=codes, refs=refs)
-        assert_frame_equal(series, read.series(con, rev, indicators=codes, refs=refs))
+        full = read.series(con, rev, indicators=codes, refs=refs)
         assert_frame_equal(targets, read.targets(con, rev, indicators=codes, refs=refs))
-        area = (RegionRef(NEW, "56"),)
-        got, aims = page_reads.trend(con, rev, indicator=codes[0], refs=area, unit_list=NEW)
+    yearly = set(full.loc[full["period_kind"] == "year", "indicator"])
+    shown = ~full["indicator"].isin(yearly) | full["period_kind"].isin(["year", "phase"])
+    assert set(full["indicator"]) - yearly  # an indicator without years keeps every period
+    quarters = full[(full["indicator"] == "bts_count") & (full["period_kind"] == "quarter")]
+    assert len(quarters) == 2 and not shown[quarters.index].any()
+    assert_frame_equal(series, full[shown].reset_index(drop=True))
+
+
+def test_trend_is_the_converted_series_and_its_targets(seeded_store):
+    rev = seeded_store.current_revision()
+    code, area = "hh_internet_pct", (RegionRef(NEW, "56"),)
+    with seeded_store.connect(read_only=True) as con:
+        got, aims = page_reads.trend(con, rev, indicator=code, refs=area, unit_list=NEW)
         alone = across_reform.converted_series(
-            con, rev, indicators=(codes[0],), refs=area, unit_list=NEW
+            con, rev, indicators=(code,), refs=area, unit_list=NEW
         )
         assert_frame_equal(got, alone)
-        assert_frame_equal(aims, read.targets(con, rev, indicators=(codes[0],), refs=area))
-    assert isinstance(series, pd.DataFrame) and len(series) > 0 and len(got) > 0
+        assert_frame_equal(aims, read.targets(con, rev, indicators=(code,), refs=area))
+    assert len(got) > 0

@@ -43,12 +43,27 @@ def below(con, rev: int, *, indicator: str, unit_list: str, parent: str, level: 
     return Below(units, values, own, read.indicator_periods(con, rev, indicator))
 
 
+OVERVIEW_KINDS = ("year", "phase")  # what the Overview's cards and trend show of a yearly one
+
+
 def home(
     con, rev: int, *, indicators: Sequence[str], refs: Sequence[RegionRef]
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The home's values of every period (`read.series`) and its targets (`read.targets`)."""
-    series = read.series(con, rev, indicators=indicators, refs=refs)
-    return series, read.targets(con, rev, indicators=indicators, refs=refs)
+    """The home's values as the Overview shows them (`read.series`) and its targets
+    (`read.targets`): of an indicator with yearly values, its years and plan phases (its cards
+    and its trend by year); of any other, every period (its trend by half-year, quarter or
+    month). At national scale the months of the country's history are most of what it would
+    otherwise add up."""
+    yearly = read.series(con, rev, indicators=indicators, refs=refs, kinds=OVERVIEW_KINDS)
+    has_years = set(yearly.loc[yearly["period_kind"] == "year", "indicator"])
+    others = [code for code in indicators if code not in has_years]
+    if others:
+        rest = read.series(con, rev, indicators=others, refs=refs)
+        keep = yearly[yearly["indicator"].isin(has_years)]
+        yearly = pd.concat([keep, rest], ignore_index=True).sort_values(
+            ["indicator", "period_end", "unit_list"], ignore_index=True
+        )
+    return yearly, read.targets(con, rev, indicators=indicators, refs=refs)
 
 
 def trend(

@@ -24,12 +24,9 @@ from indicators.core.schema import (
     KEY,
     OBS_COLUMNS,
     PERIOD_COLUMNS,
-    SOURCE_SEP,
-    rank_status_sql,
-    ratio_sql,
-    status_rank_sql,
 )
 from indicators.core.settings import COUNTRY, RegionRef
+from indicators.query.values_sql import values_sql
 from indicators.store.tables import as_of, first_row
 
 # An observation's columns with its period's dates, how the value was obtained (`origin`:
@@ -43,146 +40,6 @@ RESOLVED_COLUMNS = [
     "n_expected",
 ]
 
-# A part that adds up into its area: any part of a sum; a part of a ratio only with both its
-# numerator and denominator (`p` a part, `c` its catalog row).
-_ADDS_UP = "(c.agg_region <> 'ratio' OR (p.numerator IS NOT NULL AND p.denominator IS NOT NULL))"
-
-# How parts combine into an area's value; used for district from communes and province from
-# districts (or from communes where there are no districts). A ratio is computed from the parts
-# that have both components; the others do not weaken its status, add their source or count as
-# covered, so an area with some of them reads as partial (n_parts < n_expected).
-_COMBINE = f"""
-    CASE any_value(c.agg_region)
-        WHEN 'sum' THEN sum(p.value)
-        WHEN 'ratio' THEN CASE WHEN sum(p.denominator) FILTER (WHERE {_ADDS_UP}) <> 0
-            THEN {ratio_sql("p.numerator", "p.denominator", "any_value(c.scale)", _ADDS_UP)} END
-    END AS value,
-    CASE WHEN any_value(c.agg_region) = 'ratio'
-         THEN sum(p.numerator) FILTER (WHERE {_ADDS_UP}) END AS numerator,
-    CASE WHEN any_value(c.agg_region) = 'ratio'
-         THEN sum(p.denominator) FILTER (WHERE {_ADDS_UP}) END AS denominator,
-    coalesce(max(p.srank) FILTER (WHERE {_ADDS_UP}), 0) AS srank,
-    string_agg(DISTINCT p.source, '{SOURCE_SEP}') FILTER (WHERE {_ADDS_UP}) AS source,
-    coalesce(sum(p.covered) FILTER (WHERE {_ADDS_UP}), 0) AS covered
-"""
-
-_VALUES_SQL = """
-WITH units AS (SELECT * FROM regions WHERE unit_list = $unit_list),
-communes_under AS (
-    SELECT a.ancestor AS code, count(*) AS n
-    FROM region_ancestors a JOIN units u ON u.code = a.code
-    WHERE a.unit_list = $unit_list AND (u.level = 'commune' OR u.national) GROUP BY ALL
-),
-obs AS (
-    SELECT o.*, u.level, u.district_code, u.province_code,
-           {status_rank} AS srank,
-           CASE WHEN u.level = 'commune' THEN 1 ELSE coalesce(cu.n, 1) END AS covered
-    FROM observations o
-    JOIN units u ON u.code = o.region
-    LEFT JOIN communes_under cu ON cu.code = o.region
-    WHERE {asof} AND o.unit_list = $unit_list AND list_contains($indicators, o.indicator)
-      {period_filter}
-),
--- Districts: what the district reported, else the sum of its communes (also where it reported
--- a ratio without parts: the province adds up its communes instead, never the bare figure).
-district_agg AS (
-    SELECT p.indicator, p.district_code AS region, p.period,
-           any_value(p.period_kind) AS period_kind, any_value(p.period_start) AS period_start,
-           any_value(p.period_end) AS period_end, {combine}
-    FROM obs p JOIN catalog c ON c.code = p.indicator
-    WHERE p.level = 'commune' AND p.district_code IS NOT NULL AND c.agg_region <> 'none'
-    GROUP BY p.indicator, p.district_code, p.period
-),
-district_eff AS (
-    SELECT indicator, region, period, period_kind, period_start, period_end, value, numerator,
-           denominator, srank, source, covered, province_code, 'reported' AS origin
-    FROM obs WHERE level = 'district'
-    UNION ALL
-    SELECT a.indicator, a.region, a.period, a.period_kind, a.period_start, a.period_end,
-           a.value, a.numerator, a.denominator, a.srank, a.source, a.covered, u.province_code,
-           'aggregated'
-    FROM district_agg a JOIN units u ON u.code = a.region
-    WHERE NOT EXISTS (SELECT 1 FROM obs p JOIN catalog c ON c.code = p.indicator
-                      WHERE p.level = 'district' AND p.region = a.region
-                      AND p.indicator = a.indicator AND p.period = a.period AND {adds_up})
-),
--- Provinces: the sum of their districts (as above), or of their communes where the unit
--- list has no districts.
-province_parts AS (
-    SELECT indicator, province_code, period, period_kind, period_start, period_end, value,
-           numerator, denominator, srank, source, covered
-    FROM district_eff
-    UNION ALL
-    SELECT indicator, province_code, period, period_kind, period_start, period_end, value,
-           numerator, denominator, srank, source, covered
-    FROM obs WHERE level = 'commune' AND district_code IS NULL
-),
-province_agg AS (
-    SELECT p.indicator, p.province_code AS region, p.period,
-           any_value(p.period_kind) AS period_kind, any_value(p.period_start) AS period_start,
-           any_value(p.period_end) AS period_end, {combine}
-    FROM province_parts p JOIN catalog c ON c.code = p.indicator
-    WHERE c.agg_region <> 'none'
-    GROUP BY p.indicator, p.province_code, p.period
-),{country}
-aggregated AS (
-    SELECT indicator, region, period, period_kind, period_start, period_end, value, numerator,
-           denominator, srank, source, covered FROM district_agg
-    UNION ALL
-    SELECT indicator, region, period, period_kind, period_start, period_end, value, numerator,
-           denominator, srank, source, covered FROM province_agg{country_union}
-),
-wanted AS (SELECT unnest($regions) AS code)
-SELECT o.indicator, $unit_list AS unit_list, o.region, o.period, o.period_kind, o.period_start,
-       o.period_end, o.value, o.numerator, o.denominator, o.status, o.source, o.note,
-       'reported' AS origin, o.covered AS n_parts, o.covered AS n_expected
-FROM obs o JOIN wanted w ON o.region = w.code
-UNION ALL
-SELECT a.indicator, $unit_list, a.region, a.period, a.period_kind, a.period_start, a.period_end,
-       a.value, a.numerator, a.denominator, {rank_status} AS status, a.source, NULL AS note,
-       'aggregated', a.covered, cu.n
-FROM aggregated a
-JOIN wanted w ON a.region = w.code
-JOIN communes_under cu ON cu.code = a.region
-WHERE NOT EXISTS (SELECT 1 FROM obs r WHERE r.region = a.region AND r.indicator = a.indicator
-                  AND r.period = a.period)
-"""
-
-
-# The country (only when asked for): the sum of its provinces, each as reported with its parts,
-# else as its districts or communes add up (a province with nothing below it covers one unit).
-_COUNTRY_SQL = """
-province_eff AS (
-    SELECT indicator, region, period, period_kind, period_start, period_end, value, numerator,
-           denominator, srank, source, covered FROM obs WHERE level = 'province'
-    UNION ALL
-    SELECT a.* FROM province_agg a
-    WHERE NOT EXISTS (SELECT 1 FROM obs p JOIN catalog c ON c.code = p.indicator
-                      WHERE p.level = 'province' AND p.region = a.region
-                      AND p.indicator = a.indicator AND p.period = a.period AND {adds_up})
-),
-country_agg AS (
-    SELECT p.indicator, u.parent_code AS region, p.period,
-           any_value(p.period_kind) AS period_kind, any_value(p.period_start) AS period_start,
-           any_value(p.period_end) AS period_end, {combine}
-    FROM province_eff p JOIN units u ON u.code = p.region JOIN catalog c ON c.code = p.indicator
-    WHERE u.parent_code IS NOT NULL AND c.agg_region <> 'none'
-    GROUP BY p.indicator, u.parent_code, p.period
-),"""
-
-
-def _values_sql(rev: int, period_filter: str, country: bool = False) -> str:
-    return _VALUES_SQL.format(
-        country=_COUNTRY_SQL.format(combine=_COMBINE, adds_up=_ADDS_UP) if country else "",
-        country_union="\n    UNION ALL SELECT * FROM country_agg" if country else "",
-        asof=as_of(rev, "o"),
-        period_filter=period_filter,
-        status_rank=status_rank_sql("o.status"),
-        rank_status=rank_status_sql("a.srank"),
-        combine=_COMBINE,
-        adds_up=_ADDS_UP,
-    )
-
 
 def resolved_values(
     con,
@@ -192,13 +49,21 @@ def resolved_values(
     unit_list: str,
     regions: Sequence[str],
     periods: Sequence[str] | None = None,
+    kinds: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """Values for units of one unit list: reported where reported, else aggregated."""
+    """Values for units of one unit list: reported where reported, else aggregated; only of
+    `periods`, or periods of `kinds` (year, quarter, …), when given. A period's value is made
+    of that period's parts alone, so the others are never read (monthly rows at national scale
+    are most of the store)."""
     period_filter = "AND list_contains($periods, o.period)" if periods is not None else ""
-    sql = _values_sql(rev, period_filter, COUNTRY in regions)
+    if kinds is not None:
+        period_filter += " AND list_contains($kinds, o.period_kind)"
+    sql = values_sql(rev, period_filter, COUNTRY in regions)
     params = {"unit_list": unit_list, "indicators": list(indicators), "regions": list(regions)}
     if periods is not None:
         params["periods"] = list(periods)
+    if kinds is not None:
+        params["kinds"] = list(kinds)
     sql += " ORDER BY indicator, region, period_end, period_start"
     return con.execute(sql, params).df()[RESOLVED_COLUMNS]
 
@@ -216,7 +81,7 @@ def latest(
     """Per indicator, the most recent value of one unit: reported, or aggregated from all of
     its communes (a sum over the few that have reported is not the latest figure)."""
     where = "AND o.period_kind = $kind AND o.period_end <= $up_to"
-    inner = _values_sql(rev, where, region == COUNTRY)
+    inner = values_sql(rev, where, region == COUNTRY)
     sql = (
         f"SELECT * FROM ({inner}) v WHERE v.value IS NOT NULL"
         " AND (v.origin = 'reported' OR v.n_parts >= v.n_expected)"
@@ -248,11 +113,11 @@ def series(
         by_list.setdefault(ref.unit_list, []).append(ref.code)
     for unit_list, codes in by_list.items():
         frames.append(
-            resolved_values(con, rev, indicators=indicators, unit_list=unit_list, regions=codes)
+            resolved_values(
+                con, rev, indicators=indicators, unit_list=unit_list, regions=codes, kinds=kinds
+            )
         )
     out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=RESOLVED_COLUMNS)
-    if kinds is not None:
-        out = out[out["period_kind"].isin(list(kinds))]
     return out.sort_values(["indicator", "period_end", "unit_list"], ignore_index=True)
 
 
@@ -334,7 +199,7 @@ def range_series(
     series across the 2025 reform replaces this function, not its callers.
     """
     where = "AND o.period_start >= $start AND o.period_end <= $end"
-    sql = _values_sql(rev, where, COUNTRY in regions)
+    sql = values_sql(rev, where, COUNTRY in regions)
     sql += " ORDER BY indicator, region, period_end, period_start"
     params = {
         "unit_list": unit_list,

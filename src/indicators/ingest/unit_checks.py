@@ -244,13 +244,16 @@ def check_unit_period(d: pd.DataFrame, rep: Report, regions: pd.DataFrame) -> No
     """
     spans = regions.groupby("unit_list")[["valid_from", "valid_to"]].first()
     ok = d["region_code"].ne("") & d["period_code"].ne("")
-    periods = {c: parse_period(c) for c in d.loc[ok, "period_code"].unique()}
+    # every period written (a code outside `ok` rows is never in a mask: `in_list` has `ok`)
+    periods = {c: parse_period(c) for c in d["period_code"].unique() if c}
     for unit_list, (vf, vt) in spans.iterrows():
+        late = [c for c, p in periods.items() if pd.notna(vt) and p.start > vt]
+        early = [c for c, p in periods.items() if pd.notna(vf) and p.end < vf]
+        if not late and not early:
+            continue  # every period of the file is within the list's span
         in_list = ok & d["unit_list"].eq(unit_list)
         if not in_list.any():
             continue
-        late = [c for c, p in periods.items() if pd.notna(vt) and p.start > vt]
-        early = [c for c, p in periods.items() if pd.notna(vf) and p.end < vf]
         outside = d["period_code"].isin(late) | (
             d["period_code"].isin(early) & d["level"].ne("province")
         )

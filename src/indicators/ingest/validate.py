@@ -88,7 +88,7 @@ def validate(
 
     `max_text_chars` bounds a row's source and note (`[uploads] max_text_chars`)."""
     d = _text_cells(long.frame)
-    rows_read = int(d["_row"].nunique()) if "_row" in d else 0
+    rows_read = _rows_read(d)
     missing = _missing_columns(long.frame.columns, columns)
     if missing:
         probs = [
@@ -122,6 +122,16 @@ def validate(
     out = _typed(kept[[*columns, *PERIOD_COLUMNS]].reset_index(drop=True))
     problems = sort_problems(rep.unique_problems())
     return Validated(out, problems, rep.rejected_rows(), rows_read, decimal)
+
+
+def _rows_read(d: pd.DataFrame) -> int:
+    """File rows the frame came from (a wide table's row gives several long rows)."""
+    if "_row" not in d:
+        return 0
+    rows = d["_row"].to_numpy()
+    if len(rows) < 2 or bool((rows[1:] > rows[:-1]).all()):  # one long row per file row
+        return len(rows)
+    return int(d["_row"].nunique())
 
 
 def _text_cells(frame: pd.DataFrame) -> pd.DataFrame:

@@ -53,7 +53,7 @@ def value_rules(
 
     zero = known & ~given & parts & (den == 0) & clean
     rep.add(zero, "zero_denominator", "denominator", texts["denominator"])
-    computed = ratio(num, den, scale)
+    computed = ratio(num, den, scale) if parts.any() else np.full(len(value), np.nan)
     fill = known & ~given & parts & (den != 0)
     value = np.where(fill, computed, value)
     missing = np.isnan(value) & clean & ~zero

@@ -132,15 +132,35 @@ def _regions(con) -> pd.DataFrame:
     ).df()
 
 
+_PLANS: OrderedDict[tuple, tuple[pd.DataFrame, Plan]] = OrderedDict()  # a few stores at most
+
+
+def _units_and_plan(con) -> tuple[pd.DataFrame, Plan]:
+    """The unit lists and their conversion plan: configuration, the same in every revision, so
+    made once per store and configuration (a trend's small conversion would spend most of its
+    time making it again)."""
+    key = _identity(con, None)
+    with _LOCK:
+        if key is not None and key in _PLANS:
+            return _PLANS[key]
+    regions = _regions(con)
+    made = (regions, plan(regions))
+    if key is not None:
+        with _LOCK:
+            _PLANS[key] = made
+            while len(_PLANS) > 4:
+                _PLANS.popitem(last=False)
+    return made
+
+
 def _compute(con, rev: int, only: Only) -> pd.DataFrame:
     indicators, unit_list, wanted = only
-    regions = _regions(con)
     cat = _convertible(con)
     if indicators is not None:
         cat = cat[cat["code"].isin(indicators)].reset_index(drop=True)
     if cat.empty or wanted == frozenset():  # nothing asked for converts
         return pd.DataFrame(columns=SERIES_COLUMNS)
-    pl = plan(regions)
+    regions, pl = _units_and_plan(con)
     every = []
     if unit_list in (None, NEW):
         every += [
@@ -166,18 +186,21 @@ _CACHE_SIZE = 32  # whole tables (the Data page, decks) and the small ones a vie
 _LOCK = threading.Lock()
 
 
-def _identity(con, rev: int) -> tuple | None:
+def _identity(con, rev: int | None) -> tuple | None:
     """What a revision's conversion depends on: the store file, the revision (its time and
-    content hash, so a recreated store does not reuse another's result) and the configuration."""
+    content hash, so a recreated store does not reuse another's result) and the configuration;
+    without `rev`, what the configuration's plan depends on."""
     path = con.execute(
         "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
     ).fetchone()[0]
     if path is None:
         return None
+    config = con.execute("SELECT value FROM meta WHERE key = 'config_hash'").fetchone()
+    if rev is None:
+        return (str(path), config)
     made = con.execute(
         "SELECT created_at, content_hash FROM revisions WHERE id = ?", [int(rev)]
     ).fetchone()
-    config = con.execute("SELECT value FROM meta WHERE key = 'config_hash'").fetchone()
     return (str(path), int(rev), made, config)
 
 

@@ -117,6 +117,8 @@ def old_parts(
     Columns: `PART_COLUMNS` plus agg_region.
     """
     wanted = sorted(set(codes) | set(under["code"]))
+    if not codes:  # nothing to read (a conversion asked for units no old unit goes into)
+        return pd.DataFrame(columns=[*PART_COLUMNS, "agg_region"])
     vals = read.resolved_values(
         con, rev, indicators=cat["code"].tolist(), unit_list=LEGACY, regions=wanted
     )

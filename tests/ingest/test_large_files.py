@@ -7,35 +7,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from indicators.core.catalog import Catalog, load_catalog
 from indicators.core.limits import UploadLimits
 from indicators.core.schema import KEY, OBS_COLUMNS, PERIOD_COLUMNS
-from indicators.core.settings import load_settings
-from indicators.geography.units import LEGACY, build_regions
+from indicators.geography.units import LEGACY
 from indicators.ingest.check import check_upload
 from indicators.ingest.csv_arrow import read_plain
 from indicators.ingest.distinct import combine, row_ids
 from indicators.ingest.value_checks import JUMP_FACTOR
 
-CATALOG_CSV = Path(__file__).resolve().parents[2] / "data" / "catalog.csv"
 ROWS = 40_000
 LIMITS = UploadLimits(max_rows=100_000)
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog(CATALOG_CSV)
-
-
-@pytest.fixture(scope="module")
-def regions() -> pd.DataFrame:
-    return build_regions(load_settings().region_sources)
 
 
 @pytest.fixture(scope="module")

@@ -30,8 +30,8 @@ def empty_store(request, tmp_path: Path, catalog, regions) -> Store:
 
 
 @pytest.fixture
-def file_store(tmp_path: Path, catalog, regions) -> Store:
+def file_store(request, tmp_path: Path, catalog, regions) -> Store:
     """A fresh DuckDB store, for what only a store file has (its in-process gate, its bytes)."""
-    store = Store(tmp_path / "indicators.duckdb")
+    store = new_store("duckdb", tmp_path, request)
     store.initialize(catalog, regions)
     return store

@@ -6,8 +6,8 @@ them, so an upload or a rollback starts new entries and a page never shows stale
 rerun after a filter change reads the store only for what this revision has not yet answered.
 Configuration (the unit lists) is the same in every revision and is cached without one.
 
-The revision on show is the one this server's revision watcher read last (`revision`,
-`watch_revisions`): asking the store on every run would open a connection each time.
+The revision on show is the store's latest, asked on every run (`revision`); this server's
+revision watcher (`watch_revisions`) only prepares the pages for each new one.
 
 The few functions below `cached` read through the store object rather than one connection
 (revisions, diffs, uploads) or build something from several queries (charts, decks).
@@ -66,16 +66,11 @@ def catalog() -> Catalog:
 _WATCH: RevisionWatch | None = None  # this process's watcher (`watch_revisions`), if started
 
 
-def revision(*, fresh: bool = False) -> int:
-    """The revision on show: the one this server's watcher read last (polled every 2 s, a
-    commit of this process told at once: `revision_committed`), else read from the store now.
-
-    `fresh` reads the store now in any case: the Upload and History pages show the revision an
-    analyst builds on, where two seconds behind another server's commit would matter.
-    """
-    watch = _WATCH
-    seen = watch.latest() if watch is not None and not fresh else None
-    return seen if seen is not None else store().current_revision()
+def revision() -> int:
+    """The revision on show: the store's latest, asked on every run (`Store.current_revision`
+    costs a stat of the file while nothing changed, one small query on a shared store), so a
+    commit by this server, another one or the command line shows at the next page view."""
+    return store().current_revision()
 
 
 def watch_revisions(
@@ -91,7 +86,7 @@ def watch_revisions(
 
 
 def stop_watching() -> None:
-    """Stop this process's watcher; the pages read the revision from the store again."""
+    """Stop this process's watcher (the pages then build their views on first open)."""
     global _WATCH
     watch, _WATCH = _WATCH, None
     if watch is not None:
@@ -103,8 +98,8 @@ def _current() -> int:
 
 
 def revision_committed(rev: int) -> None:
-    """A page of this process committed revision `rev`: every reader of this server sees it
-    on their next run, and the watcher prepares it now."""
+    """A page of this process committed revision `rev`: the watcher prepares it now rather
+    than at its next poll."""
     if _WATCH is not None:
         _WATCH.note(rev)
 

@@ -6,10 +6,10 @@ another server on the same PostgreSQL store is seen within that time. On each ne
 calls `prepare(rev)`, which fills the caches keyed by revision with the pages' default views,
 so the first official who opens a page after an upload does not wait for them.
 
-The revision it last read is also what the pages show (`ui.cache.revision`): reading an
-attribute costs nothing, where asking the store opens a connection (a DuckDB file, or a round
-trip to PostgreSQL) on every run of every page. A commit made in this process is told to the
-watcher at once (`note`), so an analyst sees the revision they just saved.
+The pages do not wait for it: each run asks the store its revision (`ui.cache.revision`), so
+a visitor who comes before the watcher noticed sees the new revision all the same and builds
+what is not prepared yet. A commit made in this process is told to the watcher at once
+(`note`), which prepares it without waiting for the next poll.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from collections.abc import Callable
 from streamlit.logger import get_logger
 
 LOG = get_logger("indicators.prewarm")  # Streamlit's handler: the server's log
-STALE_AFTER = 3  # polls missed before the last read revision is no longer trusted
 
 
 class RevisionWatch:
@@ -37,7 +36,6 @@ class RevisionWatch:
     ) -> None:
         self._read, self._prepare, self.every, self._ready = read, prepare, every, ready
         self._latest: int | None = None
-        self._read_at = 0.0  # time.monotonic() of the last successful read
         self._prepared: int | None = None
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -46,23 +44,15 @@ class RevisionWatch:
 
     # -- what the pages ask ---------------------------------------------------------------------
 
-    def latest(self) -> int | None:
-        """The revision read last, or None when it may be out of date: never read yet, or the
-        reads have been failing or waiting (a long import holding the store) for
-        `STALE_AFTER` polls. The caller then asks the store itself."""
-        with self._lock:
-            fresh = time.monotonic() - self._read_at <= self.every * STALE_AFTER + 1.0
-            return self._latest if fresh and self.alive() else None
-
     def prepared(self) -> int | None:
         """The newest revision whose default views are ready (for the log and the tests)."""
         return self._prepared
 
     def note(self, rev: int) -> None:
-        """A commit of this process made revision `rev`: show it now, and prepare it now."""
+        """A commit of this process made revision `rev`: prepare it now."""
         with self._lock:
             if self._latest is None or rev > self._latest:
-                self._latest, self._read_at = rev, time.monotonic()
+                self._latest = rev
         self._wake.set()
 
     # -- the thread -----------------------------------------------------------------------------
@@ -101,7 +91,6 @@ class RevisionWatch:
         with self._lock:
             if self._latest is None or rev >= self._latest:  # never back to an older one
                 self._latest = rev
-            self._read_at = time.monotonic()
             todo = self._latest
         if todo == self._prepared:
             return

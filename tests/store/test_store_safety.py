@@ -78,6 +78,41 @@ def test_two_processes_read_at_once_and_a_writer_waits_for_them(store):
     assert rev.id == 2
 
 
+def _hold_for_writing(path: Path) -> subprocess.Popen:
+    """Another process (`indicators import` on the same file) holding the file's write lock
+    until told to stop, having written to it (the file's stamp has changed)."""
+    code = (
+        "import sys, duckdb\n"
+        f"con = duckdb.connect({str(path)!r})\n"
+        "con.execute('CREATE TABLE scratch AS SELECT 1 AS one')\n"
+        "con.execute('BEGIN TRANSACTION')\n"
+        "print('holding', flush=True)\n"
+        "sys.stdin.readline()\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout.readline().strip() == "holding"
+    return proc
+
+
+def test_the_revision_on_show_answers_during_another_process_import_and_follows_commits(store):
+    """Pages ask the store's revision on every run: while another process imports, they get
+    the last one at once instead of freezing; a commit by anyone shows on the next ask."""
+    assert store.current_revision() == 1
+    other = _hold_for_writing(store.path)
+    try:
+        started = time.monotonic()
+        assert store.current_revision() == 1
+        assert time.monotonic() - started < 1
+    finally:
+        other.communicate("stop\n", timeout=30)
+    Store(store.path).commit({"observations": big_frame(10)})  # another server's or the CLI's
+    assert store.current_revision() == 2
+    Store(store.path).rollback(1)
+    assert store.current_revision() == 3
+
+
 def test_inside_a_process_a_write_waits_for_readers_and_readers_join_a_write(store):
     entered, go_nested, nested, release, done = (threading.Event() for _ in range(5))
 

@@ -32,7 +32,7 @@ from ui.session import language, number, page_heading, tr
 from ui.url_state import forget, indicator_choice, url_choice
 
 me = gate(Action.READ_HISTORY)  # analysts and admins; restoring is checked again when it runs
-lang, rev, cat = language(), revision(fresh=True), catalog()
+lang, rev, cat = language(), revision(), catalog()
 SHOWN = 500  # changed rows listed on the page; the counts are always complete
 
 

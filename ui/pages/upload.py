@@ -27,7 +27,7 @@ from ui.mapping_step import kept_recipe, mapping_step
 from ui.session import language, number, page_heading, tr
 
 me = gate(Action.VALIDATE)  # the page is for analysts; saving is checked again when it runs
-lang, rev, cat = language(), revision(fresh=True), catalog()
+lang, rev, cat = language(), revision(), catalog()
 SHOWN = 1000  # changed values listed on the page; the counts are always complete
 mb = number(settings().max_upload_bytes / 2**20)
 

@@ -69,6 +69,10 @@ class StoreDamagedError(StoreError):
     """The file is damaged, or is not a store of ours (`store.damaged`, `store.not_ours`)."""
 
 
+class StoreBusyError(StoreError):
+    """Another process (or a write of this one) held the file past the time given."""
+
+
 class StoreReadOnlyError(StoreError):
     """A write was asked of a store file that this process may only read."""
 
@@ -194,6 +198,22 @@ def _gate(path: str) -> _Gate:
         return _GATES.setdefault(path, _Gate())
 
 
+def file_stamp(path: Path) -> tuple:
+    """What changes whenever anything writes the store file: the file's and its write-ahead
+    log's identity, size and modification time. A commit appends to the log and a checkpoint
+    rewrites the file, so an unchanged stamp means unchanged data, known without opening it
+    (opening costs tens of milliseconds; a stat, microseconds)."""
+    stamp: list[tuple[int, int, int] | None] = []
+    for file in (Path(path), Path(f"{path}.wal")):
+        try:
+            st = file.stat()
+        except FileNotFoundError:
+            stamp.append(None)
+            continue
+        stamp.append((st.st_ino, st.st_size, st.st_mtime_ns))
+    return tuple(stamp)
+
+
 def held_here(path: Path) -> bool:
     """Whether this thread already holds a connection to the file at `path` (a write asked
     for now would wait for itself)."""
@@ -222,7 +242,7 @@ def connect(path: Path, *, read_only: bool, timeout: float, alone: bool = False)
             finally:
                 con.close()
     except _GateTimeout as exc:
-        raise StoreError("store.busy", path=path, seconds=round(timeout)) from exc
+        raise StoreBusyError("store.busy", path=path, seconds=round(timeout)) from exc
 
 
 def _open(real: str, path: Path, read_only: bool, deadline: float, timeout: float):
@@ -239,5 +259,5 @@ def _open(real: str, path: Path, read_only: bool, deadline: float, timeout: floa
             if not any(s in str(exc).lower() for s in _LOCKED):
                 raise refusal(exc, path, read_only=read_only) from exc
             if time.monotonic() > deadline:
-                raise StoreError("store.busy", path=path, seconds=round(timeout)) from exc
+                raise StoreBusyError("store.busy", path=path, seconds=round(timeout)) from exc
             time.sleep(0.05)

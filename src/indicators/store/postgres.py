@@ -99,6 +99,13 @@ class PgStore(Store):
             ensure_schema(local)
             self._held = self._bring(local)
 
+    def current_revision(self) -> int:
+        """The database's latest revision, as this server's copy now holds it: one small query
+        to the database (and a catch-up when another server committed), then the copy's
+        revision, read without opening it while it is unchanged."""
+        self.catch_up()
+        return self._file_revision()
+
     def _bring(self, local) -> mirror.Head:
         """Catch the copy open on `local` up to the head read now: under the copy's lock, so
         no other thread or process moves the copy between reading the head and applying it
@@ -185,7 +192,7 @@ class PgStore(Store):
         try:
             pgcon.execute("SELECT pg_advisory_xact_lock(?)", [pg_tables.WRITE_LOCK])
         except errors.LockNotAvailable as exc:
-            raise connection.StoreError(
+            raise connection.StoreBusyError(
                 "store.busy", path=pg.where(self.url), seconds=round(timeout)
             ) from exc
         pgcon.execute("SET LOCAL lock_timeout = 0")

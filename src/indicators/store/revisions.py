@@ -100,6 +100,7 @@ class Store:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
+        self._seen: tuple[tuple, int] | None = None  # (file stamp, revision) read last
 
     @contextmanager
     def connect(self, read_only: bool = False, timeout: float = 60.0) -> Iterator:
@@ -165,8 +166,31 @@ class Store:
     # -- revisions ---------------------------------------------------------------------------
 
     def current_revision(self) -> int:
-        with self.connect(read_only=True) as con:
-            return _current(con)
+        """The latest revision, cheap enough for every run of every page (they ask it each
+        time, so a commit by any process shows at the next page view).
+
+        The file is opened only when its stamp (`connection.file_stamp`) changed since the
+        last read. While another process holds the file for its import, the revision read
+        last is returned at once rather than waiting: nothing is committed until that import
+        ends, and a page should not freeze for it.
+        """
+        return self._file_revision()
+
+    def _file_revision(self) -> int:
+        stamp, seen = connection.file_stamp(self.path), self._seen
+        if seen is not None and seen[0] == stamp:
+            return seen[1]
+        if stamp[0] is None:
+            raise FileNotFoundError(self.path)
+        try:  # stamp first, then read: a commit in between is seen as a change next time
+            with connection.connect(self.path, read_only=True, timeout=0 if seen else 60) as con:
+                rev = _current(con)
+        except connection.StoreBusyError:
+            if seen is None:
+                raise
+            return seen[1]
+        self._seen = (stamp, rev)
+        return rev
 
     def revisions(self) -> list[Revision]:
         with self.connect(read_only=True) as con:

@@ -113,26 +113,28 @@ def old_parts(
     Each is the unit's value as `read` resolves it (reported, else aggregated from below). A
     ratio reported on a province or district without numerator and denominator (a published
     percentage) is replaced by the sum of its communes' components (`under`: old_code, code
-    of a commune below it), which is then an aggregated value covering those communes.
+    of a commune below it), which is then an aggregated value covering those communes. The
+    communes are read only for such values: at national scale they are millions of rows that
+    the common case (units reported with their components, or summed in SQL) never needs.
     Columns: `PART_COLUMNS` plus agg_region.
     """
-    wanted = sorted(set(codes) | set(under["code"]))
     if not codes:  # nothing to read (a conversion asked for units no old unit goes into)
         return pd.DataFrame(columns=[*PART_COLUMNS, "agg_region"])
-    vals = read.resolved_values(
-        con, rev, indicators=cat["code"].tolist(), unit_list=LEGACY, regions=wanted
-    )
-    vals = vals[vals["period_end"] < pd.Timestamp(REFORM_DATE)]
-    if vals.empty:
+    own = _before_reform(con, rev, cat, sorted(set(codes)))
+    if own.empty:
         return pd.DataFrame(columns=[*PART_COLUMNS, "agg_region"])
-    vals = vals.merge(cat[["code", "agg_region"]], left_on="indicator", right_on="code").drop(
-        columns="code"
-    )
-    own = vals.rename(columns={"region": "old_code"})
-    own = own[own["old_code"].isin(codes)]
+    own = own.rename(columns={"region": "old_code"})
     missing = own[(own["agg_region"] == "ratio") & ~usable(own)]
-    if not missing.empty:
-        sub = under.merge(vals.rename(columns={"region": "code"}), on="code")
+    if not missing.empty:  # only then the communes below, of only those indicators and periods
+        below = under[under["old_code"].isin(set(missing["old_code"]))]
+        vals = _before_reform(
+            con,
+            rev,
+            cat[cat["code"].isin(set(missing["indicator"]))],
+            sorted(set(below["code"])),
+            periods=sorted(set(missing["period"])),
+        )
+        sub = below.merge(vals.rename(columns={"region": "code"}), on="code")
         sub = sub.merge(missing[["old_code", *PERIOD_KEYS]], on=["old_code", *PERIOD_KEYS])
         sub = combine(sub.assign(w=1.0, whole=True), ["old_code", *PERIOD_KEYS], cat)
         sub = sub.drop(columns="estimate").assign(
@@ -142,6 +144,21 @@ def old_parts(
         )
         own = pd.concat([own[~own.index.isin(missing.index)], sub], ignore_index=True)
     return own[[*PART_COLUMNS, "agg_region"]].reset_index(drop=True)
+
+
+def _before_reform(
+    con, rev: int, cat: pd.DataFrame, regions: list[str], periods: list[str] | None = None
+) -> pd.DataFrame:
+    """The old units' resolved values (`read.resolved_values`) of periods ending before the
+    reform, with each indicator's agg_region."""
+    vals = read.resolved_values(
+        con, rev, indicators=cat["code"].tolist(), unit_list=LEGACY, regions=regions,
+        periods=periods,
+    )  # fmt: skip
+    vals = vals[vals["period_end"] < pd.Timestamp(REFORM_DATE)]
+    return vals.merge(cat[["code", "agg_region"]], left_on="indicator", right_on="code").drop(
+        columns="code"
+    )
 
 
 def onto_old(con, rev: int, cat: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:

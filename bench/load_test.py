@@ -56,7 +56,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,8 +69,11 @@ from websockets.sync.client import connect
 from websockets.typing import Origin, Subprotocol
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:  # tests.services, when run as a script or by Locust
-    sys.path.insert(0, str(ROOT))
+for _path in (ROOT, ROOT / "bench"):  # tests.services and the bench's own helpers, as a
+    if str(_path) not in sys.path:  # script or as Locust's locustfile
+        sys.path.insert(0, str(_path))
+
+from _local_postgres import database  # noqa: E402
 
 BIN = Path(sys.executable).parent
 OUT = ROOT / "bench" / "results" / "load_test.md"
@@ -731,26 +734,6 @@ def run_seconds(text: str) -> float:
     return sum(float(n) * units[u] for n, u in re.findall(r"(\d+(?:\.\d+)?)([hms])", text))
 
 
-@contextlib.contextmanager
-def database(args: argparse.Namespace) -> Iterator[tuple[str, str]]:
-    """INDICATORS_DB and how the table names it: --db, or a throw-away PostgreSQL cluster."""
-    if args.db:
-        kind = "PostgreSQL" if args.db.startswith(("postgresql://", "postgres://")) else "DuckDB"
-        yield args.db, f"{kind} (given)"
-        return
-    from tests.services.postgres import Cluster, pg_bin  # a server of our own, stopped by PID
-
-    cluster = Cluster().start()
-    try:
-        version = subprocess.run([str(pg_bin() / "postgres"), "--version"], capture_output=True,
-                                 text=True).stdout  # fmt: skip
-        number = re.search(r"\d+(?:\.\d+)+", version)
-        name = f"PostgreSQL {number.group(0) if number else version}"
-        yield cluster.create_database("indicators"), f"{name} (throw-away, local)"
-    finally:
-        cluster.stop()
-
-
 def versions() -> str:
     """The code (its commit; LOAD_TEST_COMMIT names it for a copy made with `git archive`),
     nginx and Streamlit."""
@@ -773,7 +756,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="indicators-load-"))
     password = "bench-" + os.urandom(12).hex()
     with contextlib.ExitStack() as stack:
-        url, backend = stack.enter_context(database(args))
+        url, backend = stack.enter_context(database(args.db))
         env = dict(os.environ, INDICATORS_DB=url,
                    INDICATORS_MIRROR=str(work / "mirror-cli.duckdb"))  # fmt: skip
         print(cli(env, "init"), flush=True)

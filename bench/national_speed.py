@@ -4,7 +4,8 @@
         [--scale 1] [--changes 21] [--smoke]
 
 Against a store built by bench/national_store.py (built first, at `--scale`, when `--db` holds
-none; a DuckDB file, or a URL `indicators.store.location` accepts), on 127.0.0.1, in Debian's
+none; a DuckDB file, a URL `indicators.store.location` accepts, or `--db postgresql`: a new
+database on a throw-away local PostgreSQL, bench/_local_postgres.py), on 127.0.0.1, in Debian's
 Chromium, one run measures:
 
 - the bare one-chart Streamlit page (bench/baseline_app.py): its warm open is the yardstick;
@@ -64,6 +65,7 @@ if str(ROOT) not in sys.path:  # the pages' list lives in ui/, beside app.py
     sys.path.insert(0, str(ROOT))
 
 import national_store as ns  # noqa: E402
+from _local_postgres import database  # noqa: E402
 from _national_catalog import COMMUNE, REPORTED_AT  # noqa: E402
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
 from playwright.sync_api import TimeoutError as PageTimeout  # noqa: E402
@@ -669,6 +671,8 @@ def measure(args: argparse.Namespace) -> Run:
     guard = int(args.memory_guard * GiB)
     with tempfile.TemporaryDirectory() as name, sync_playwright() as pw:
         tmp = Path(name)
+        if ns.is_url(args.db):  # the server's own copy, as on a server of a deployment
+            env["INDICATORS_MIRROR"] = str(tmp / "mirror-server.duckdb")
         browser = pw.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
         bare = Bare(browser, args.runs, tmp)
         app = App(env, tmp, guard)
@@ -848,8 +852,11 @@ def report(run: Run) -> str:
         f"average {run.load[0]:.1f} before the run), {time.strftime('%Y-%m-%d %H:%M')}, "
         f"{run.code}, Chromium headless on 127.0.0.1.",
         "",
-        f"Store: {'a DuckDB file' if size else 'at ' + a.db}"
-        + (f" of {size / 1e6:,.0f} MB" if size else "")
+        (
+            f"Store: a DuckDB file of {size / 1e6:,.0f} MB"
+            if size
+            else f"Store: {a.backend} on 127.0.0.1, each process reading its own local DuckDB copy"
+        )
         + f", {run.before['rows']:,} current observations on {run.before['units']:,} units "
         f"(both unit lists), revision {run.before['revision']} before the run.{built}",
         "",
@@ -873,7 +880,11 @@ def report(run: Run) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--db", help="DuckDB file or store URL (default var/national-bench.duckdb)")
+    ap.add_argument(
+        "--db",
+        help="DuckDB file, store URL, or 'postgresql' for a throw-away local"
+        " server (default var/national-bench.duckdb)",
+    )
     ap.add_argument("--data-dir", type=Path, help="install folder (default: beside the store)")
     ap.add_argument("--scale", type=float, default=1.0, help="when building: share of communes")
     ap.add_argument("--runs", type=int, default=5, help="warm opens of each page")
@@ -894,7 +905,11 @@ def main() -> None:
         args.scale, args.runs, args.changes, args.cycles, args.notice = 0.01, 1, 3, 1, 1.0
         args.db = args.db or str(SMOKE_DB)
     args.db = args.db or str(ns.DEFAULT_DB)
-    table = report(measure(args))
+    with database(args.db) as (location, backend), tempfile.TemporaryDirectory() as copies:
+        args.db, args.backend = location, backend
+        if ns.is_url(location):  # this script's copy (its commits; the AppTest children's)
+            os.environ["INDICATORS_MIRROR"] = str(Path(copies) / "mirror-bench.duckdb")
+        table = report(measure(args))
     print(table)
     out = args.out or (None if args.smoke else OUT)
     if out is not None:

@@ -39,7 +39,7 @@ def mapping_step(
     pub, recipe = checked.published, checked.recipe
     if pub is None or recipe is None:
         return None
-    st.subheader(tr("mapping.step"))
+    st.header(tr("mapping.step"))
     for what, text in layout_lines(pub, lang):
         st.markdown(f"**{what}:** {markdown_literal(text)}")
     if checked.recipe_use == RECOGNISED:

@@ -10,7 +10,8 @@ import pytest
 
 from indicators.geography.boundaries import located, parse_boundaries
 from indicators.present.figures import heatmap_figure, map_figure, ranking_figure
-from indicators.present.figures.scale import NO_DATA_FILL, colour_of
+from indicators.present.figures.scale import colour_of
+from indicators.present.palette import NO_DATA_FILL
 from indicators.query import read
 
 IND = "hh_internet_pct"

@@ -131,7 +131,7 @@ if problem:
 # --- Adding charts: the views looked at in this session, and the ready-made sets ---
 left, right = st.columns([3, 2], gap="large")
 with left:
-    st.subheader(tr("bpage.views"))
+    st.header(tr("bpage.views"))
     views = []
     for token in remembered_views():
         try:
@@ -158,7 +158,7 @@ with left:
                 icon=":material/check:" if have else ":material/add:",
             )
 with right:
-    st.subheader(tr("bpage.presets"))
+    st.header(tr("bpage.presets"))
     for name in PRESETS:
         label = tr(f"deck.preset.{name}")
         try:
@@ -222,7 +222,7 @@ for i, token in enumerate(tokens):
 
 # --- Downloads and the presentation view ---
 st.divider()
-st.subheader(tr("bpage.download"))
+st.header(tr("bpage.download"))
 opts = st.columns([1, 3], vertical_alignment="bottom")
 with opts[0]:
     file_lang = st.radio(

@@ -27,7 +27,7 @@ if home.illustrative:
 no_data_yet(not home.years)  # a new install, or figures by quarter only: no cards to fill
 year = url_choice(st.selectbox, tr("overview.period"), home.years, key="period", width=220)
 
-st.subheader(tr("overview.kpis", year=year))
+st.header(tr("overview.kpis", year=year))
 cols = st.columns(4)
 for i, kpi in enumerate(overview.cards(rev, year, lang)):
     code = kpi.code
@@ -74,7 +74,7 @@ for i, kpi in enumerate(overview.cards(rev, year, lang)):
 province_card(rev)  # where the province stands among all provinces: latest DTI rank, a link
 left, right = st.columns(2, gap="large")
 with left:
-    st.subheader(tr("overview.trend"))
+    st.header(tr("overview.trend"))
     trend_code = indicator_choice(
         tr("overview.trend_indicator"),
         overview.browsable(),
@@ -88,7 +88,7 @@ with left:
     )
 
 with right:
-    st.subheader(tr("overview.ranking"))
+    st.header(tr("overview.ranking"))
     offer = overview.ranking_choices(rev, year)
     rank_code = indicator_choice(
         tr("overview.ranking_indicator"),

@@ -15,6 +15,7 @@ from indicators.core.settings import settings
 from indicators.core.spreadsheet import to_csv_bytes
 from indicators.geography.socio_regions import load_socio_regions
 from indicators.geography.units import LEGACY
+from indicators.present import palette
 from indicators.present.figures.province_map import province_map_figure
 from indicators.present.figures.province_rank import rank_history_figure, rank_text
 from indicators.present.figures.province_spread import spread_figure
@@ -26,7 +27,7 @@ from ui.session import language, page_heading, province_ref, tr
 from ui.url_state import indicator_choice, unit_list_choice, url_choice
 
 RANK_DEFAULT = "dti_rank"  # the ranking officials quote first; another rank when chosen
-HOME_ROW = "font-weight: bold; background-color: #FBE3D6"  # the home province's table row
+HOME_ROW = f"font-weight: bold; background-color: {palette.HOME_ROW}"  # the home province
 lang, rev, cat, cfg = language(), revision(), catalog(), settings()
 refs = tuple(cfg.province_units)
 place = cfg.province(lang)
@@ -102,7 +103,7 @@ view = f"{code}-{unit_list}-{year}-{lang}"
 # The rank over the years: the chosen indicator when it is a rank, else the DTI rank.
 rank_code = code if ind.kind == "rank" else RANK_DEFAULT
 if rank_code in cat and home is not None:  # a national install's home has no rank
-    st.subheader(tr("prov.rank_heading"))
+    st.header(tr("prov.rank_heading"))
     series = cached(provinces.home_series, rev, indicator=rank_code, refs=refs)
     gaps = provinces.missing_periods(known[known["indicator"] == rank_code], series)
     fig = rank_history_figure(
@@ -118,7 +119,7 @@ if rank_code in cat and home is not None:  # a national install's home has no ra
 period_label = label(unit_list, year)
 left, right = st.columns(2, gap="large")
 with left:
-    st.subheader(tr("prov.spread_heading"))
+    st.header(tr("prov.spread_heading"))
     fig = spread_figure(
         values,
         ind,
@@ -131,7 +132,7 @@ with left:
     chart(fig, f"{code}-{year}-{unit_list}-provinces", f"spread-{view}")
     spread_height = fig.layout.height
 with right:
-    st.subheader(tr("prov.map_heading"))
+    st.header(tr("prov.map_heading"))
     shapes, path = None, cfg.boundary_file(unit_list)
     if path is not None and path.exists():
         try:
@@ -153,10 +154,10 @@ with right:
     chart(fig, f"{code}-{year}-{unit_list}-map", f"map-{view}")
 
 if home is not None:
-    st.subheader(tr("prov.table_heading", province=markdown_literal(place)))
+    st.header(tr("prov.table_heading", province=markdown_literal(place)))
     shown = provinces.neighbours(values, home, ind)
 else:  # the whole country is the home: every province, best first
-    st.subheader(tr("prov.table_all_heading"))
+    st.header(tr("prov.table_all_heading"))
     shown = provinces.ranked(values, ind)
 if shown.empty:
     st.info(tr("prov.no_home_value", province=markdown_literal(place), period=period_label))

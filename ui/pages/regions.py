@@ -164,11 +164,11 @@ stamp = regions.shapes_stamp(unit_list)
 figs = regions.figures(rev, lang, code, unit_list, parent, level, period, stamp)
 left, right = st.columns(2, gap="large")
 with left:
-    st.subheader(tr("regions.ranking"))
+    st.header(tr("regions.ranking"))
     chart(figs.ranking, f"{code}-{period}-{parent}-{level}-ranking", f"rank-{view}", ranking_spec)
 
 with right:
-    st.subheader(tr("regions.map"))
+    st.header(tr("regions.map"))
     path = cfg.boundary_file(unit_list)
     if path is not None:  # a configured boundary file: say what is wrong with it, if anything
         try:
@@ -189,7 +189,7 @@ with right:
                 )
     chart(figs.map, f"{code}-{period}-{parent}-{level}-map", f"map-{view}")
 
-st.subheader(tr("regions.heatmap"))
+st.header(tr("regions.heatmap"))
 heat = regions.heatmap(rev, lang, code, unit_list, parent, level, parse_period(period).kind)
 heat_name = f"{code}-{parent}-{level}-heatmap"
 st.plotly_chart(heat, width="stretch", config=png(heat_name))

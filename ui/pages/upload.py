@@ -64,7 +64,7 @@ if digest not in seen:
     record_validation(store(), me, settings().access, upload.name, data, len(checked.errors))
     seen.add(digest)
 
-st.subheader(tr("upage.step_check"))
+st.header(tr("upage.step_check"))
 st.caption(markdown_literal(checked.describe(lang)))
 if checked.published is not None:
     province = settings().province(lang)
@@ -101,7 +101,7 @@ if checked.problems:
 if preview is None:
     st.stop()
 
-st.subheader(tr("upage.step_preview"))
+st.header(tr("upage.step_preview"))
 cols = st.columns(4)
 for col, key, n in zip(
     cols,
@@ -118,7 +118,7 @@ if len(changes):
     table = changes_table(changes.head(SHOWN), cat, unit_names(), lang)
     st.dataframe(table, hide_index=True, width="stretch")
 
-st.subheader(tr("upage.step_commit"))
+st.header(tr("upage.step_commit"))
 valid_only = False
 if not checked.ok:
     n_valid, n_bad = number(len(checked.frame)), number(rejected)

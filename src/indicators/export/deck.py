@@ -17,8 +17,8 @@ import plotly.graph_objects as go
 from indicators.core.i18n import t
 from indicators.export.images import EXPORT_FONT, SIZES, Size, export_line, for_export, image
 from indicators.present.chart_spec import Chart, ChartSpec, build
-from indicators.present.figures.frame import BLUE
 from indicators.present.literal import plain_literal, plotly_literal
+from indicators.present.palette import BLUE, QUIET, SOFT, STRONG, TARGET_TEXT
 
 SLIDE_W_EMU, SLIDE_H_EMU = 12_192_000, 6_858_000  # PowerPoint's 16:9 (13.333 × 7.5 in)
 SLIDE_W_IN = SLIDE_W_EMU / 914_400
@@ -188,13 +188,13 @@ def title_figure(info: DeckInfo, illustrative: bool) -> go.Figure:
     """The PDF's title page, drawn like the charts so that it uses the same font; its texts
     (a subtitle typed on the page, the organisation) shown as written."""
     lines = [
-        (info.title, 34, "#111", 0.62),
-        (info.subtitle, 20, "#333", 0.50),
-        (info.org, 18, "#333", 0.40),
-        (info.when(), 15, "#555", 0.33),
+        (info.title, 34, STRONG, 0.62),
+        (info.subtitle, 20, SOFT, 0.50),
+        (info.org, 18, SOFT, 0.40),
+        (info.when(), 15, QUIET, 0.33),
     ]
     if illustrative:
-        lines.append((t("chart.illustrative", info.lang), 15, "#D55E00", 0.26))
+        lines.append((t("chart.illustrative", info.lang), 15, TARGET_TEXT, 0.26))
     fig = go.Figure()
     for text, px, colour, y in lines:
         fig.add_annotation(

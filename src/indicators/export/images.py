@@ -17,6 +17,7 @@ from indicators.core.i18n import t
 from indicators.export import engine
 from indicators.present.figures.frame import FONT
 from indicators.present.literal import from_plotly, plotly_literal
+from indicators.present.palette import INK, QUIET
 
 
 @dataclass(frozen=True)
@@ -78,14 +79,14 @@ def for_export(
         sub_text = "<br>".join(sub_lines)
         if cap_lines:
             cap = "<br>".join(cap_lines)
-            sub_text = f"<span style='font-size:16px;color:#222'>{cap}</span><br>{sub_text}"
+            sub_text = f"<span style='font-size:16px;color:{INK}'>{cap}</span><br>{sub_text}"
         top = 62 + 24 * (len(head_lines) - 1) + 21 * len(cap_lines) + 16 * len(sub_lines)
         out.update_layout(title_text="<br>".join(head_lines), title_subtitle_text=sub_text)
     else:
         top = 26 + 16 * len(sub_lines)
         out.update_layout(
             title_text="<br>".join(sub_lines),
-            title_font=dict(size=13, color="#555"),
+            title_font=dict(size=13, color=QUIET),
             title_subtitle_text="",
         )
     if legend_rows:

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from indicators.core.i18n import t
 from indicators.present.figures.over_time import period_labels
+from indicators.present.palette import QUIET
 
 RING = {False: ("circle-open", 20), True: ("square-open", 21)}  # exact, estimate
 
@@ -58,6 +59,6 @@ def add_rings(fig: go.Figure, rings: pd.DataFrame, lang: str) -> None:
                 name=name,
                 mode="markers",
                 hoverinfo="skip",
-                marker=dict(symbol=symbol, size=size, color="#555555", line=dict(width=1.5)),
+                marker=dict(symbol=symbol, size=size, color=QUIET, line=dict(width=1.5)),
             )
         )

@@ -2,8 +2,8 @@
 the palette and the number separators.
 
 Every figure carries its title, unit and period, its source and data revision, and a visible
-mark when any value shown is illustrative. Colours are Okabe-Ito (colour-blind safe) and keep
-apart in greyscale; numbers follow the language.
+mark when any value shown is illustrative. Colours come from `indicators.present.palette`
+(Okabe-Ito, colour-blind safe, darkened where white needs it); numbers follow the language.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ import plotly.io as pio
 from indicators.core.i18n import t
 from indicators.core.schema import SOURCE_SEP
 from indicators.present.literal import one_line, plotly_literal
+from indicators.present.palette import INK, NOTE, TARGET_TEXT, WHITE
 
 FONT = "Noto Sans, DejaVu Sans, Arial, sans-serif"
-BLUE, ORANGE, VERMILLION, GREEN, GREY = "#0072B2", "#E69F00", "#D55E00", "#009E73", "#999999"
 SEPARATORS = {"vi": ",.", "en": ".,"}  # plotly: decimal mark, then thousands mark
 SOURCE_CHARS = 240  # a footer names its sources in at most three lines
 
@@ -55,7 +55,7 @@ def frame(
     footer = f"{t('chart.source', lang, source=source)} · {t('chart.revision', lang, rev=revision)}"
     lines = [plotly_literal(line) for line in textwrap.wrap(footer, 80)]
     if illustrative:
-        lines.append(f"<span style='color:{VERMILLION}'>{t('chart.illustrative', lang)}</span>")
+        lines.append(f"<span style='color:{TARGET_TEXT}'>{t('chart.illustrative', lang)}</span>")
     bottom = 70 + 16 * len(lines)
     notes = [
         dict(
@@ -71,7 +71,7 @@ def frame(
             showarrow=False,
             align="left",
             name="footer",
-            font=dict(size=11, color="#444"),
+            font=dict(size=11, color=NOTE),
         )
     ]
     sub_lines = [plotly_literal(line) for line in textwrap.wrap(subtitle, 90)]
@@ -88,7 +88,7 @@ def frame(
             yanchor="top",
             pad=dict(t=12, l=8),
         ),
-        font=dict(family=FONT, size=13, color="#222"),
+        font=dict(family=FONT, size=13, color=INK),
         separators=SEPARATORS.get(lang, ",."),
         height=height,
         margin=dict(l=left, r=30, t=96 + 16 * len(sub_lines) + 22 * legend_rows, b=bottom),
@@ -118,10 +118,9 @@ def white(fig: go.Figure) -> None:
         layout._validate = checks
 
 
-# Several areas on one chart: Okabe-Ito colours (vermillion stays for targets), each with its
-# own dash and marker shape so the lines stay apart when printed in greyscale. Dashed ("dash")
-# is kept for trajectories to a target.
-SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#000000")
+# Several areas on one chart: Okabe-Ito colours (`palette.SERIES_COLOURS`; vermillion stays for
+# targets), each with its own dash and marker shape so the lines stay apart when printed in
+# greyscale. Dashed ("dash") is kept for trajectories to a target.
 SERIES_DASHES = ("solid", "dot", "dashdot", "longdash", "longdashdot", "solid")
 SERIES_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "star", "hexagon")
 SERIES_PATTERNS = ("", "/", ".", "x", "\\", "+")
@@ -136,4 +135,4 @@ def status_symbol(symbol: str, status: str) -> str:
 def status_outline(colour: str, status: str) -> str:
     """The marker's outline: white for preliminary values (a filled marker with a white ring
     and centre dot), else the series colour."""
-    return "#ffffff" if status == "preliminary" else colour
+    return WHITE if status == "preliminary" else colour

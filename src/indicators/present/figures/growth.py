@@ -14,15 +14,10 @@ from indicators.core.numbers import format_number
 from indicators.core.periods import sort_key
 from indicators.core.schema import any_illustrative
 from indicators.present.figures import over_time
-from indicators.present.figures.frame import (
-    GREY,
-    SERIES_COLOURS,
-    SERIES_PATTERNS,
-    frame,
-    short_sources,
-)
+from indicators.present.figures.frame import SERIES_PATTERNS, frame, short_sources
 from indicators.present.figures.over_time import AreasView
 from indicators.present.literal import plotly_literal
+from indicators.present.palette import GREY, NOTE, SERIES_COLOURS, WHITE
 
 
 def growth_figure(values: pd.DataFrame, ind: Indicator, **view: Unpack[AreasView]) -> go.Figure:
@@ -70,9 +65,7 @@ def _bars(part: pd.DataFrame, k: int, name: str, base: str, crowded: bool, lang:
         x=over_time.period_labels(part["period"], lang),
         y=part["growth"],
         name=name,
-        marker=dict(
-            color=SERIES_COLOURS[k], pattern=dict(shape=SERIES_PATTERNS[k], fgcolor="#fff")
-        ),
+        marker=dict(color=SERIES_COLOURS[k], pattern=dict(shape=SERIES_PATTERNS[k], fgcolor=WHITE)),
         text=None if crowded else texts,
         textposition="outside",
         cliponaxis=False,
@@ -91,7 +84,7 @@ def _growth_scale(fig: go.Figure, rows: pd.DataFrame, base: str) -> None:
     fig.add_hline(
         y=100,
         line=dict(color=GREY, width=1.5, dash="dash"),
-        annotation=dict(text=base, font=dict(size=11, color="#444")),
+        annotation=dict(text=base, font=dict(size=11, color=NOTE)),
         annotation_position="top left",
     )
     n_bars = rows["period"].nunique() * rows["region"].nunique()

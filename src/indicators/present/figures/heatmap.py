@@ -12,8 +12,9 @@ from indicators.core.numbers import format_value
 from indicators.core.periods import parse_period
 from indicators.core.schema import any_illustrative
 from indicators.present.figures.frame import frame, short_sources
-from indicators.present.figures.scale import NO_DATA_LINE, coloraxis
+from indicators.present.figures.scale import coloraxis
 from indicators.present.literal import plotly_literal
+from indicators.present.palette import NO_DATA_LINE
 
 MAX_TEXT_ROWS, MAX_TEXT_COLUMNS = 40, 12
 

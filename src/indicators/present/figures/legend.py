@@ -6,7 +6,8 @@ import plotly.graph_objects as go
 
 from indicators.core.i18n import t
 from indicators.core.schema import STATUSES
-from indicators.present.figures.frame import BLUE, frame, status_outline, status_symbol
+from indicators.present.figures.frame import frame, status_outline, status_symbol
+from indicators.present.palette import BLUE
 
 
 def status_legend_figure(*, revision: int, lang: str = "vi") -> go.Figure:

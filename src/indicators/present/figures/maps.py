@@ -22,9 +22,10 @@ from indicators.core.schema import any_illustrative
 from indicators.geography.boundaries import Boundaries
 from indicators.present.figures.frame import frame, short_sources
 from indicators.present.figures.narrow import for_half_width
-from indicators.present.figures.scale import NO_DATA_FILL, NO_DATA_LINE, coloraxis, colour_of
+from indicators.present.figures.scale import coloraxis, colour_of
 from indicators.present.figures.unit_names import no_data_note, some_names
 from indicators.present.literal import plotly_literal
+from indicators.present.palette import FRAME_LINE, NO_DATA_FILL, NO_DATA_LINE, NOTE, STRONG
 
 FAR_DEGREES = 1.5  # a unit this far from the others' median centroid goes into the inset
 XY = {"main": dict(xaxis="x", yaxis="y"), "inset": dict(xaxis="x2", yaxis="y2")}
@@ -91,7 +92,7 @@ def map_figure(
             xanchor="right",
             yanchor="bottom",
             showarrow=False,
-            font=dict(size=11, color="#444"),
+            font=dict(size=11, color=NOTE),
         )
     return fig
 
@@ -230,7 +231,7 @@ def _add_names(fig: go.Figure, part: pd.DataFrame, where: str) -> None:
             mode="text",
             text=[plotly_literal(n) for n in part["short_name"]],
             textposition="top center",
-            textfont=dict(size=11, color="#111", shadow="auto"),
+            textfont=dict(size=11, color=STRONG, shadow="auto"),
             hoverinfo="skip",
             showlegend=False,
             **XY[where],
@@ -310,7 +311,7 @@ def _axes(fig: go.Figure, placed: pd.DataFrame, rings: dict) -> None:
     if inset.empty:
         return
     flat = dict(showgrid=False, zeroline=False, fixedrange=True)  # no grid, no zoom
-    box = dict(showline=True, mirror=True, linecolor="#888", showticklabels=False, **flat)
+    box = dict(showline=True, mirror=True, linecolor=FRAME_LINE, showticklabels=False, **flat)
     lons, lats = _extent(inset, rings)
     fig.layout.xaxis.domain = [0.0, 0.78]
     fig.update_layout(

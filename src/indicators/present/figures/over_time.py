@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from indicators.core.i18n import t
 from indicators.core.periods import parse_period, sort_key
-from indicators.present.figures.frame import GREY, SERIES_COLOURS
+from indicators.present.palette import GREY_TEXT, SERIES_COLOURS
 from indicators.query.timeseries import axis_periods
 
 
@@ -73,7 +73,7 @@ def no_data(fig: go.Figure, lang: str) -> None:
         xref="paper",
         yref="paper",
         showarrow=False,
-        font=dict(size=18, color=GREY),
+        font=dict(size=18, color=GREY_TEXT),
     )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)

@@ -18,12 +18,13 @@ from indicators.core.catalog import Indicator
 from indicators.core.i18n import t
 from indicators.core.schema import any_illustrative
 from indicators.geography.boundaries import Boundaries
-from indicators.present.figures.frame import ORANGE, VERMILLION, frame, short_sources
+from indicators.present.figures.frame import frame, short_sources
 from indicators.present.figures.maps import hover_texts
 from indicators.present.figures.narrow import for_half_width
-from indicators.present.figures.scale import NO_DATA_FILL, NO_DATA_LINE, coloraxis, colour_of
+from indicators.present.figures.scale import coloraxis, colour_of
 from indicators.present.figures.unit_names import no_data_note
 from indicators.present.literal import plotly_literal
+from indicators.present.palette import NO_DATA_FILL, NO_DATA_LINE, ORANGE, TARGET_TEXT, VERMILLION
 
 
 def province_map_figure(
@@ -164,7 +165,7 @@ def _names(fig: go.Figure, part: pd.DataFrame) -> None:
             mode="text",
             text=[plotly_literal(n) for n in part["short_name"]],
             textposition="middle right",
-            textfont=dict(size=13, color=VERMILLION, shadow="auto"),
+            textfont=dict(size=13, color=TARGET_TEXT, shadow="auto"),
             hoverinfo="skip",
             showlegend=False,
             cliponaxis=False,

@@ -21,11 +21,12 @@ from indicators.core.numbers import format_number
 from indicators.core.periods import parse_period
 from indicators.core.schema import ILLUSTRATIVE, any_illustrative
 from indicators.geography.units import LEGACY, UNIT_LISTS
-from indicators.present.figures.frame import BLUE, GREEN, frame, short_sources
+from indicators.present.figures.frame import frame, short_sources
 from indicators.present.figures.narrow import for_half_width
 from indicators.present.figures.over_time import no_data
 from indicators.present.figures.reform_marker import add_reform_marker
 from indicators.present.literal import plotly_literal
+from indicators.present.palette import BLUE, GREEN
 
 STYLE = {  # unit list → colour and dash (as the Overview's trend: blue solid old, green dots new)
     LEGACY: (BLUE, "solid"),

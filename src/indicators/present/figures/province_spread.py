@@ -20,13 +20,14 @@ from indicators.core.direction import good_is_low
 from indicators.core.i18n import t
 from indicators.core.numbers import format_value
 from indicators.core.schema import any_illustrative
-from indicators.present.figures.frame import BLUE, GREY, ORANGE, VERMILLION, frame, short_sources
+from indicators.present.figures.frame import frame, short_sources
 from indicators.present.figures.province_rank import narrow
 from indicators.present.figures.unit_names import no_data_note
 from indicators.present.literal import plotly_literal
+from indicators.present.palette import BLUE, GREY, GRID, INK, ORANGE, TARGET_TEXT, VERMILLION
 
 JITTER = (0.0, 0.22, -0.22)  # dots of one row alternate up and down so that close values show
-MEDIAN_COLOUR = "#222222"
+MEDIAN_COLOUR = INK
 
 
 def national_median(values: pd.Series) -> float | None:
@@ -144,7 +145,7 @@ def _home(part: pd.DataFrame, ind: Indicator, lang: str) -> go.Scatter:
         name=plotly_literal(part["name"].iloc[0]),
         text=labels,
         textposition="top center",
-        textfont=dict(size=13, color=VERMILLION),
+        textfont=dict(size=13, color=TARGET_TEXT),
         cliponaxis=False,
         marker=dict(
             size=17, symbol="diamond", color=VERMILLION, line=dict(color="white", width=1.5)
@@ -176,7 +177,7 @@ def _axes(fig: go.Figure, regions: dict[str, str], ind: Indicator, lang: str) ->
         ticktext=names,
         range=[len(regions) - 0.5, -0.5],
         showgrid=True,
-        gridcolor="#eeeeee",
+        gridcolor=GRID,
         zeroline=False,
         automargin=False,
     )

@@ -10,10 +10,11 @@ from indicators.core.direction import best_first, comparable_with_area, worse_th
 from indicators.core.i18n import t
 from indicators.core.numbers import format_value
 from indicators.core.schema import any_illustrative
-from indicators.present.figures.frame import BLUE, ORANGE, VERMILLION, frame, short_sources
+from indicators.present.figures.frame import frame, short_sources
 from indicators.present.figures.narrow import for_half_width
 from indicators.present.figures.unit_names import no_data_note
 from indicators.present.literal import plotly_literal
+from indicators.present.palette import BLUE, ORANGE, VERMILLION
 
 
 def ranking_figure(

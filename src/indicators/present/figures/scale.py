@@ -16,8 +16,6 @@ from indicators.core.direction import good_is_low
 from indicators.present.literal import plotly_literal
 
 SCALE = "Cividis"
-NO_DATA_FILL = "#E5E5E5"
-NO_DATA_LINE = "#8C8C8C"
 
 
 def value_range(values: Sequence[float], ind: Indicator) -> tuple[float, float]:

@@ -17,12 +17,8 @@ from indicators.geography.units import LEGACY
 from indicators.present.captions import not_converted_note
 from indicators.present.figures.converted import add_rings, conversion_notes, converted_rows
 from indicators.present.figures.frame import (
-    BLUE,
-    GREEN,
-    SERIES_COLOURS,
     SERIES_DASHES,
     SERIES_SYMBOLS,
-    VERMILLION,
     frame,
     short_sources,
     status_outline,
@@ -39,6 +35,7 @@ from indicators.present.figures.over_time import (
 )
 from indicators.present.figures.reform_marker import add_reform_marker, marker_x
 from indicators.present.literal import plotly_literal
+from indicators.present.palette import BLUE, GREEN, SERIES_COLOURS, TARGET_TEXT, VERMILLION
 from indicators.query.across_reform import is_convertible
 from indicators.query.timeseries import Trajectory
 
@@ -295,7 +292,7 @@ def _area_targets(part: pd.DataFrame, area: str | None, ind: Indicator, lang: st
         text=last_only if area is None else None,
         textposition="top left",
         cliponaxis=False,
-        textfont=dict(color=VERMILLION, size=12),
+        textfont=dict(color=TARGET_TEXT, size=12),
         marker=dict(
             size=14,
             color=VERMILLION,

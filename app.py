@@ -18,6 +18,7 @@ from ui.access import account_box, sign_in_form, who
 from ui.briefing_deck import presenting
 from ui.navigation import BRIEFING, MENU_ACTION, OVERVIEW, SECTIONS
 from ui.session import language, tr
+from ui.share import page_title
 from ui.url_state import set_url_param, url_choice
 
 LOG = get_logger("indicators.app")  # Streamlit's handler: the server's log
@@ -57,6 +58,7 @@ def frame() -> None:
         for section, members in SECTIONS.items()
     }
     current = st.navigation(pages, position="hidden" if present else "sidebar")
+    page_title(current.title)  # a page showing one indicator or period names them too
     if present and current.url_path != BRIEFING.url_path:  # only the briefing presents
         set_url_param("present", None)
         st.rerun()

@@ -86,7 +86,7 @@ def test_a_preset_lists_its_charts_with_captions_from_the_data(phase, built):
     cat = load_catalog(settings().data_dir / "catalog.csv")
     # one chart per headline figure with figures in 2016–2020 (not the DTI rank: first in 2022)
     assert len(phase) == len(settings().headline_in(cat)) - 1
-    assert at.subheader[-2].value == f"Bộ trình bày: {len(phase)} biểu đồ"
+    assert at.header[-2].value == f"Bộ trình bày: {len(phase)} biểu đồ"
     captions = [cap.value for cap in at.caption]
     for token in phase:
         chart = built(token)

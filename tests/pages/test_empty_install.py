@@ -146,7 +146,7 @@ def test_without_overview_settings_the_briefing_offers_the_first_figure(first_ro
             assert t("bpage.preset_button", lang or "vi", name=words, n=counts[name]) in labels
         at.button(key="preset_current_year").click().run()
     assert not at.exception and not at.error
-    assert t("bpage.deck", lang or "vi", n=1) in [h.value for h in at.subheader]
+    assert t("bpage.deck", lang or "vi", n=1) in [h.value for h in at.header]
     press = catalog["press_articles"].name(lang or "vi")
     figure = "1.250 (2025)" if lang is None else "1,250 (2025)"
     captions = [c.value for c in at.caption]

@@ -106,7 +106,7 @@ def test_an_install_for_the_whole_country_lists_every_province_in_order(tmp_path
     with app_data_at(DEFAULT_DATA_DIR / "national", tmp_path / "national.duckdb"):
         at = open_page(PAGE, timeout=600)
         assert not at.exception
-        assert [h.value for h in at.subheader] == [
+        assert [h.value for h in at.header] == [
             "Vị trí trong cả nước", "Bản đồ", "Xếp hạng các tỉnh, thành phố",
         ]  # fmt: skip
         table = at.dataframe[0].value

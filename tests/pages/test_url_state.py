@@ -125,7 +125,7 @@ def test_a_link_with_a_thousand_charts_opens_twelve_and_names_a_few_left_out(cat
     junk = [f"junk{i}" for i in range(1000 - len(good) - 2)]
     at = opened(BRIEFING, charts=",".join([*good, *junk, HUGE, "<img src=x onerror=alert(1)>"]))
     assert url(at, "charts") == ",".join(good[:12])
-    assert at.subheader[-2].value == "Bộ trình bày: 12 biểu đồ"
+    assert at.header[-2].value == "Bộ trình bày: 12 biểu đồ"
     warning = at.warning[0].value  # the first three left out, as code, and how many in all
     assert warning.startswith("Liên kết có ") and "biểu đồ không đọc được" in warning
     assert warning.endswith(f": `{good[12]}`, `{good[13]}`, `{good[14]}`, …")

@@ -16,6 +16,7 @@ from indicators.present.chart_spec import PRESETS
 from indicators.present.literal import markdown_code, markdown_literal
 from ui import briefing_deck as deck
 from ui.cache import built_chart, preset_tokens, revision
+from ui.charts import chart as described
 from ui.downloads import deck_downloads, deck_info, engine_problem
 from ui.navigation import BRIEFING, REGIONS, TRENDS
 from ui.session import language, page_heading, remembered_views, tr
@@ -73,8 +74,9 @@ def presentation(tokens: list[str]) -> None:
         return
     i = deck.slide(len(tokens))
     with st.container(key="present_chart", width=PRESENT.width):
-        st.plotly_chart(
+        described(
             framed(tokens[i - 1], PRESENT),
+            sentence=built_chart(rev, tokens[i - 1], lang).caption or None,
             width="content",
             theme=None,
             key=f"present_{i}",
@@ -179,7 +181,7 @@ with right:
 # --- The deck, in slide order ---
 st.divider()
 head = st.columns([4, 1.5, 1.2], vertical_alignment="center")
-head[0].subheader(tr("bpage.deck", n=len(tokens)))
+head[0].header(tr("bpage.deck", n=len(tokens)))
 if not tokens:
     st.info(tr("bpage.deck_empty"))
     st.stop()
@@ -212,8 +214,9 @@ for i, token in enumerate(tokens):
                 help=tr(f"bpage.{what}"),
             )
         if preview:
-            st.plotly_chart(
+            described(
                 framed(token, Size(720, 405, 1.0)),
+                sentence=chart.caption or None,
                 width="content",
                 theme=None,
                 key=f"preview_{i}_{token}",

@@ -19,6 +19,7 @@ from indicators.present.figures.legend import status_legend_figure
 from indicators.present.literal import markdown_code, markdown_literal
 from indicators.query import provinces
 from ui.cache import cached, catalog, revision, revision_info, unit_lists, unit_names
+from ui.charts import chart
 from ui.session import language, number, page_heading, province_ref, tr
 
 lang, rev, cat = language(), revision(), catalog()
@@ -131,7 +132,7 @@ st.header(tr("method.statuses"))
 left, right = st.columns([2, 3], gap="large")
 with left:
     fig = status_legend_figure(revision=rev, lang=lang)
-    st.plotly_chart(fig, width="stretch", config={"displaylogo": False}, key="legend")
+    chart(fig, width="stretch", config={"displaylogo": False}, key="legend")
 with right:
     st.markdown(
         f"| {tr('method.status_col')} | {tr('method.meaning_col')} | "

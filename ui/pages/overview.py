@@ -6,11 +6,15 @@ The parts are built once per revision and view (`ui.views.overview`); this page 
 import streamlit as st
 
 from indicators.core.settings import settings
+from indicators.present.kpi import spark_table
 from indicators.present.literal import markdown_literal
+from indicators.present.sparkline import sparkline_img
 from ui.cache import catalog, revision
+from ui.charts import chart, data_table
 from ui.downloads import image_downloads
 from ui.province_card import province_card
 from ui.session import language, no_data_yet, page_heading, tr
+from ui.share import copy_link, page_title
 from ui.url_state import indicator_choice, level_choice, url_choice
 from ui.views import overview
 
@@ -26,10 +30,13 @@ if home.illustrative:
 
 no_data_yet(not home.years)  # a new install, or figures by quarter only: no cards to fill
 year = url_choice(st.selectbox, tr("overview.period"), home.years, key="period", width=220)
+page_title(year, tr("nav.overview"))
+copy_link("overview")
 
 st.header(tr("overview.kpis", year=year))
 cols = st.columns(4)
-for i, kpi in enumerate(overview.cards(rev, year, lang)):
+kpis = overview.cards(rev, year, lang)
+for i, kpi in enumerate(kpis):
     code = kpi.code
     # Names, units, sources and notes come from the catalog and the data: every text on the card
     # is shown as written (`markdown_literal`), never read as Markdown. The change (a number
@@ -45,9 +52,10 @@ for i, kpi in enumerate(overview.cards(rev, year, lang)):
             delta_color=kpi.delta_color,
             delta_arrow="off" if kpi.delta_color == "off" else "auto",
             delta_description=markdown_literal(kpi.delta_note) if kpi.delta_text else None,
-            chart_data=kpi.spark if len(kpi.spark) > 1 else None,
             label_visibility="collapsed",
         )
+        if len(kpi.spark) > 1:  # our own line, named by a sentence (Streamlit's has no name)
+            st.html(sparkline_img(kpi.spark, kpi.spark_text))
         if kpi.delta_text is None and kpi.delta_note:
             st.caption(markdown_literal(kpi.delta_note))
         if kpi.progress is not None:
@@ -71,6 +79,7 @@ for i, kpi in enumerate(overview.cards(rev, year, lang)):
         ]
         st.caption(markdown_literal(" · ".join(n for n in notes if n)))
 
+data_table(spark_table(kpis, lang), tr("a11y.spark_data"))  # the trend lines' figures
 province_card(rev)  # where the province stands among all provinces: latest DTI rank, a link
 left, right = st.columns(2, gap="large")
 with left:
@@ -81,8 +90,8 @@ with left:
         key="trend",
         default=cfg.trend_default,
     )
-    fig = overview.trend(rev, trend_code, lang)
-    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+    fig, sentence = overview.trend(rev, trend_code, lang)
+    chart(fig, sentence=sentence, width="stretch", config={"displaylogo": False})
     image_downloads(
         "overview_trend", f"{trend_code}_trend", rev=rev, fig=fig, areas=cfg.province(lang)
     )
@@ -105,8 +114,8 @@ with right:
     )
     shown = overview.ranking(rev, year, rank_code, level, lang)
     if shown is not None:
-        fig, areas = shown
-        st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+        fig, areas, sentence = shown
+        chart(fig, sentence=sentence, width="stretch", config={"displaylogo": False})
         image_downloads(
             "overview_ranking",
             f"{rank_code}_ranking_{year}_{level}",

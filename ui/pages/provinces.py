@@ -22,8 +22,10 @@ from indicators.present.figures.province_spread import spread_figure
 from indicators.present.literal import markdown_literal
 from indicators.query import provinces
 from ui.cache import boundaries, cached, catalog, revision
+from ui.charts import chart as described
 from ui.downloads import download, image_downloads
 from ui.session import language, page_heading, province_ref, tr
+from ui.share import copy_link, page_title
 from ui.url_state import indicator_choice, unit_list_choice, url_choice
 
 RANK_DEFAULT = "dti_rank"  # the ranking officials quote first; another rank when chosen
@@ -47,12 +49,13 @@ def png(name: str) -> dict:
 
 
 def chart(fig, name: str, key: str) -> None:
-    st.plotly_chart(fig, width="stretch", config=png(name), key=key)
+    described(fig, width="stretch", config=png(name), key=key)
     image_downloads(key, name, rev=rev, fig=fig, areas=markdown_literal(place))
 
 
 page_heading(tr("nav.provinces"), rev)
 st.caption(tr("prov.intro", province=markdown_literal(place)))
+copy_link("provinces")
 try:
     socio = load_socio_regions(cfg.socio_regions_file)
 except WordedError as err:  # a deployment's own regions file that does not hold together
@@ -91,6 +94,7 @@ with row[2]:
         format_func=lambda p: label(unit_list, p),
     )
 
+page_title(ind.name(lang), label(unit_list, year), tr("nav.provinces"))
 ref = province_ref(unit_list)
 home = ref.code if ref is not None and socio.region_of(unit_list, ref.code) else None
 home_region = socio.region_of(unit_list, home) if home else None

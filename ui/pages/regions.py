@@ -16,8 +16,10 @@ from indicators.geography.units import LEGACY
 from indicators.present.chart_spec import ChartSpec
 from indicators.present.literal import markdown_literal
 from ui.cache import boundaries, catalog, revision
+from ui.charts import chart as described
 from ui.downloads import image_downloads
 from ui.session import language, page_heading, remember_views, tr
+from ui.share import copy_link, page_title
 from ui.url_state import indicator_choice, level_choice, unit_list_choice, url_choice, widget_key
 from ui.views import regions
 
@@ -38,6 +40,7 @@ def png(name: str) -> dict:
 
 page_heading(tr("nav.regions"), rev)
 st.caption(tr("regions.intro"))
+copy_link("regions")
 
 row1 = st.columns([3, 2], vertical_alignment="bottom")
 with row1[1]:
@@ -131,6 +134,7 @@ if not below.periods:
     st.stop()
 with row2[2]:
     period = in_unit_list(tr("regions.period"), below.periods, "period", label)
+page_title(ind.name(lang), label(period), tree.names[parent], tr("nav.regions"))
 drillable = set(below.units["region"]) & set(tree.parents) if level != "commune" else set()
 
 
@@ -142,12 +146,12 @@ def drill(chart_key: str) -> None:
         st.session_state[widget_key("unit", unit_list)] = picked
 
 
-def chart(fig, name: str, key: str, spec: ChartSpec | None = None) -> None:
-    """A chart (a click drills down), and its image downloads under it."""
+def chart(fig, name: str, key: str, spec: ChartSpec | None = None, sentence: str = "") -> None:
+    """A chart (a click drills down), its text alternative and its image downloads under it."""
     extra = {}
     if drillable:
         extra = dict(on_select=lambda: drill(key), selection_mode="points", key=key)
-    st.plotly_chart(fig, width="stretch", config=png(name), **extra)
+    described(fig, sentence=sentence or None, width="stretch", config=png(name), **extra)
     image_downloads(key, name, rev=rev, spec=spec, fig=fig)  # the subtitle names the area
 
 
@@ -165,7 +169,8 @@ figs = regions.figures(rev, lang, code, unit_list, parent, level, period, stamp)
 left, right = st.columns(2, gap="large")
 with left:
     st.header(tr("regions.ranking"))
-    chart(figs.ranking, f"{code}-{period}-{parent}-{level}-ranking", f"rank-{view}", ranking_spec)
+    name = f"{code}-{period}-{parent}-{level}-ranking"
+    chart(figs.ranking, name, f"rank-{view}", ranking_spec, figs.sentence)
 
 with right:
     st.header(tr("regions.map"))
@@ -187,10 +192,10 @@ with right:
                         n=len(shapes.warnings),
                     )
                 )
-    chart(figs.map, f"{code}-{period}-{parent}-{level}-map", f"map-{view}")
+    chart(figs.map, f"{code}-{period}-{parent}-{level}-map", f"map-{view}", sentence=figs.sentence)
 
 st.header(tr("regions.heatmap"))
 heat = regions.heatmap(rev, lang, code, unit_list, parent, level, parse_period(period).kind)
 heat_name = f"{code}-{parent}-{level}-heatmap"
-st.plotly_chart(heat, width="stretch", config=png(heat_name))
+described(heat, width="stretch", config=png(heat_name))
 image_downloads(f"heat-{view}", heat_name, rev=rev, fig=heat)

@@ -17,8 +17,10 @@ from indicators.present.literal import markdown_literal
 from indicators.query import across_reform, read
 from indicators.query import timeseries as ts
 from ui.cache import cached, catalog, revision
+from ui.charts import chart
 from ui.downloads import download, image_downloads
 from ui.session import language, no_data_yet, page_heading, province_ref, remember_views, tr
+from ui.share import copy_link, page_title, period_span
 from ui.url_state import (
     forget,
     indicator_choices,
@@ -36,6 +38,7 @@ lang, rev, cat, cfg = language(), revision(), catalog(), settings()
 browsable = cat.codes(("headline", "detail"))
 
 page_heading(tr("trends.heading"), rev)
+copy_link("trends")
 
 span = cached(read.data_span, rev)
 no_data_yet(span.empty)  # a new install: no period to offer yet
@@ -52,6 +55,8 @@ with top[0]:
 with top[1]:
     first, last = url_range(tr("trends.period"), trends.years(span), key="period", scope=SCOPE)
 start, end = parse_period(first).start, parse_period(last).end
+shown_names = ", ".join(cat[c].name(lang) for c in indicators)
+page_title(shown_names, period_span(first, last), tr("nav.trends"))
 
 row = st.columns([3, 1, 1], gap="medium")
 with row[2]:
@@ -120,8 +125,9 @@ for code in indicators:
     st.divider()
     left, right = st.columns([3, 2], gap="large")
     with left:
-        st.plotly_chart(
+        chart(
             view.fig,
+            sentence=view.sentence,
             width="stretch",
             key=f"trend_{code}",
             config={**config, "toImageButtonOptions": image},
@@ -131,7 +137,7 @@ for code in indicators:
             st.caption(markdown_literal(note))
         if view.growth is not None:
             gimage = {**image, "filename": f"{name}_growth", "height": view.growth.layout.height}
-            st.plotly_chart(
+            chart(
                 view.growth,
                 width="stretch",
                 key=f"growth_{code}",

@@ -16,6 +16,7 @@ from indicators.core.periods import parse_period
 from indicators.core.schema import any_illustrative
 from indicators.core.settings import COUNTRY, settings
 from indicators.geography.units import LEGACY, unit_list_for
+from indicators.present.captions import ranking_caption, trend_caption
 from indicators.present.figures import ranking_figure, trend_figure
 from indicators.present.kpi import Kpi, build_kpi
 from indicators.query import page_reads, read
@@ -64,16 +65,21 @@ def cards(rev: int, year: str, lang: str) -> list[Kpi]:
 
 
 @per_view(max_entries=64)
-def trend(rev: int, code: str, lang: str) -> go.Figure:
+def trend(rev: int, code: str, lang: str) -> tuple[go.Figure, str]:
+    """The home's trend of one indicator, and the sentence that says what it shows."""
     data, cfg = home(rev), settings()
-    return trend_figure(
+    ind = catalog()[code]
+    fig = trend_figure(
         data.series,
-        catalog()[code],
+        ind,
         region_name=cfg.province(lang),
         revision=rev,
         lang=lang,
         targets=data.targets,
     )
+    series = data.series[data.series["period_kind"] == "year"]
+    names = {region: cfg.province(lang) for region in series["region"].unique()[:1]}
+    return fig, trend_caption(series, ind, names=names, lang=lang)
 
 
 def ranking_choices(rev: int, year: str) -> Ranking:
@@ -89,9 +95,12 @@ def ranking_choices(rev: int, year: str) -> Ranking:
 
 
 @per_view(max_entries=64)
-def ranking(rev: int, year: str, code: str, level: str, lang: str) -> tuple[go.Figure, str] | None:
-    """The ranking figure of `level` below the home, and the areas it shows (for its image's
-    subtitle); None where the home is not on the year's unit list."""
+def ranking(
+    rev: int, year: str, code: str, level: str, lang: str
+) -> tuple[go.Figure, str, str] | None:
+    """The ranking figure of `level` below the home, the areas it shows (for its image's
+    subtitle) and the sentence that says what it shows; None where the home is not on the
+    year's unit list."""
     cfg, ind = settings(), catalog()[code]
     unit_list = unit_list_for(parse_period(year).end)
     prov = cfg.province_on(unit_list)
@@ -128,7 +137,16 @@ def ranking(rev: int, year: str, code: str, level: str, lang: str) -> tuple[go.F
     place = cached(read.units, unit_list).set_index("code")["name"].get(prov.code, prov.code)
     place = cfg.province(lang) if national else place
     level_name = t(f"level.{level}", lang)
-    return fig, t("chartspec.units_of", lang, units=level_name, place=place)
+    sentence = ranking_caption(
+        units,
+        ind,
+        period=year,
+        level=level,
+        place=place,
+        place_value=prov_value,
+        lang=lang,
+    )
+    return fig, t("chartspec.units_of", lang, units=level_name, place=place), sentence
 
 
 def default(rev: int, lang: str) -> None:

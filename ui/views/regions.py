@@ -17,6 +17,7 @@ from indicators.core.problems import DataError
 from indicators.core.settings import COUNTRY, settings
 from indicators.geography.boundaries import located
 from indicators.geography.units import LEGACY, NEW, own_units
+from indicators.present.captions import ranking_caption
 from indicators.present.figures import heatmap_figure, map_figure, ranking_figure
 from indicators.present.figures.province_map import province_map_figure
 from indicators.query import page_reads, read
@@ -52,6 +53,7 @@ class Below:
 class Figures:
     ranking: go.Figure
     map: go.Figure
+    sentence: str = ""  # who leads and who trails: what both say, in words
 
 
 @per_view(max_entries=8)
@@ -160,7 +162,10 @@ def figures(
         )  # fmt: skip
     else:
         drawn = map_figure(now, ind, place_name=place, boundaries=shapes, height=height, **shared)
-    return Figures(ranking, drawn)
+    sentence = ranking_caption(
+        now, ind, period=period, level=level, place=place, place_value=parent_value, lang=lang
+    )
+    return Figures(ranking, drawn, sentence)
 
 
 def _shapes(unit_list: str, stamp: float | None):

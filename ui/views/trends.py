@@ -17,7 +17,7 @@ from indicators.core.schema import any_illustrative
 from indicators.core.settings import RegionRef, settings
 from indicators.geography.units import unit_list_for
 from indicators.present import tables
-from indicators.present.captions import not_converted_note, on_track_lines
+from indicators.present.captions import not_converted_note, on_track_lines, trend_caption
 from indicators.present.chart_spec import targets_in_view, trend_parts
 from indicators.present.figures.growth import growth_figure
 from indicators.present.figures.over_time import AreasView
@@ -34,6 +34,7 @@ class TrendView:
 
     fig: go.Figure
     notes: list[str]  # sentences naming areas and indicators (shown as written)
+    sentence: str  # what the chart shows, in words (its text alternative)
     table: pd.DataFrame  # the values and growth (the CSV download)
     shown: pd.DataFrame  # the table as text, as the page shows it
     order: list[str]  # the columns shown
@@ -99,9 +100,13 @@ def chart(
     converted = bool(values["converted"].astype(bool).any())
     if converted:  # which values are converted, and estimates
         order += [tables.header("origin", lang), tables.header("estimate", lang)]
+    sentence = trend_caption(
+        values, ind, names=chosen, lang=lang, targets=parts.targets, paths=paths
+    )
     return TrendView(
         fig=fig,
         notes=notes,
+        sentence=sentence,
         table=table,
         shown=tables.as_text(shown, 1, [growth_col], lang),
         order=order,

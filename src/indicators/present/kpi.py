@@ -45,6 +45,9 @@ class Kpi:
     phase_text: str = ""
     illustrative: bool = False
     spark: list[float] = field(default_factory=list)
+    spark_periods: list[str] = field(default_factory=list)  # each point's period, as shown
+    spark_values: list[str] = field(default_factory=list)  # each point's value, as shown
+    spark_text: str = ""  # the small trend line in words (its text alternative)
 
 
 def _pick(rows: pd.DataFrame, period: str) -> pd.Series | None:
@@ -153,6 +156,21 @@ def build_kpi(
         n, total = (format_number(row[c], lang) for c in ("n_parts", "n_expected"))
         coverage_text = t(key, lang, n=n, total=total)  # 3.321/3.321 at national scale
     same_era = upto[upto["unit_list"] == row["unit_list"]]
+    spark = [float(v) for v in same_era["value"]]
+    spark_periods = [parse_period(p).label(lang) for p in same_era["period"]]
+    spark_values = [format_value(v, ind.unit(lang), lang, ind.decimals) for v in spark]
+    spark_text = ""
+    if len(spark) > 1:
+        spark_text = t(
+            "a11y.sparkline",
+            lang,
+            indicator=ind.name(lang),
+            first=spark_values[0],
+            pa=spark_periods[0],
+            last=spark_values[-1],
+            pb=spark_periods[-1],
+            n=len(spark),
+        )
     return Kpi(
         code=ind.code,
         label=ind.name(lang),
@@ -174,5 +192,22 @@ def build_kpi(
         note=str(row["note"] or ""),
         phase_text=phase_text,
         illustrative=status == ILLUSTRATIVE,
-        spark=[float(v) for v in same_era["value"]],
+        spark=spark,
+        spark_periods=spark_periods,
+        spark_values=spark_values,
+        spark_text=spark_text,
     )
+
+
+def spark_table(kpis: list[Kpi], lang: str) -> pd.DataFrame:
+    """The values of the cards' small trend lines: a row per card that has one, a column per
+    period (as text, as the cards write them)."""
+    rows = [
+        {
+            t("a11y.col.indicator", lang): k.label,
+            **dict(zip(k.spark_periods, k.spark_values, strict=True)),
+        }
+        for k in kpis
+        if len(k.spark) > 1
+    ]
+    return pd.DataFrame(rows).fillna("—")

@@ -35,8 +35,8 @@ WORD_JOINER = "\u2060"  # invisible; `markdown_literal` puts it inside "https:" 
 TOKEN = f"trend~{NAMED}~legacy~56~2016~2020~year"
 CRAFTED = ",".join([TOKEN, *PAYLOADS])  # a briefing link anyone could send
 
-# What the DOM holds that did not come from us: links leaving the app, images, event handlers,
-# links inside the charts' SVG.
+# What the DOM holds that did not come from us: links leaving the app, images (but the cards'
+# own trend lines, drawn from numbers), event handlers, links inside the charts' SVG.
 FOREIGN = """() => {
   const main = document.querySelector('[data-testid="stMain"]');
   const origin = h => { try { return new URL(h, location.href).origin; } catch { return h; } };
@@ -46,7 +46,10 @@ FOREIGN = """() => {
     evil: [...main.querySelectorAll('[href], [src]')]
       .map(e => e.getAttribute('href') || e.getAttribute('src'))
       .filter(v => v.includes('evil')),
-    images: [...main.querySelectorAll('img')].map(i => i.getAttribute('src')),
+    images: [...main.querySelectorAll('img')]
+      .filter(i => !(i.dataset.testid === 'cntt-sparkline'
+                     && i.getAttribute('src').startsWith('data:image/svg+xml;base64,')))
+      .map(i => i.getAttribute('src')),
     handlers: document.querySelectorAll('[onerror], [onload], [onclick]').length,
     svg_links: main.querySelectorAll('svg a').length,
     own: hrefs.length,
@@ -111,12 +114,16 @@ def test_overview_shows_names_units_and_sources_as_written(hostile, page):
     assert "Traceback" not in text
     svg = chart_text(page)
     assert flat(NAME) in svg and f"Nguồn: {SOURCE}" in svg  # the trend's title and footer
+    spark = page.locator('img[data-testid="cntt-sparkline"]')
+    alts = spark.evaluate_all("images => images.map(i => i.alt)")
+    assert any(flat(NAME) in flat(alt) for alt in alts)  # a trend line's alt text, as text
     page.screenshot(path=hostile.folder / "overview.png")
 
 
 def test_trends_and_regions_show_titles_and_footers_as_written(hostile, page):
     opened(page, hostile.url + "/xu-huong", charts=2)
     assert flat(NAME) in main_text(page)  # the table's heading
+    assert flat(NAME) in flat(page.title())  # the tab's title: text, as written
     svg = chart_text(page)
     assert flat(NAME) in svg and f"Nguồn: {SOURCE}" in svg
     opened(page, hostile.url + f"/dia-ban?indicator={NAMED}", charts=3)

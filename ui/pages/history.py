@@ -13,7 +13,7 @@ from indicators.core.settings import settings
 from indicators.export.files import csv_bytes
 from indicators.ingest.recipe import Recipe, RecipeError
 from indicators.present.literal import markdown_literal
-from indicators.present.tables import changes_table
+from indicators.present.tables import MAX_ROWS_SHOWN, changes_table
 from ui.access import gate
 from ui.cache import (
     audit_trail,
@@ -126,11 +126,14 @@ with asof:
         key="asof",
     )
     rows = observations_as_of(picked, code)
-    st.caption(tr("hpage.asof_rows", n=number(len(rows))))
+    n, shown = len(rows), min(len(rows), MAX_ROWS_SHOWN)
+    caption = "hpage.asof_rows" if n == shown else "hpage.asof_rows_shown"
+    st.caption(tr(caption, n=number(n), shown=number(shown)))
     cols = ["unit_list", "region", "region_name", "period", "value", "numerator", "denominator",
             "status", "source"]  # fmt: skip
-    st.dataframe(rows[cols], hide_index=True, width="stretch", height=360)
-    download(tr("hpage.download_csv"), csv_bytes(rows[cols]), f"{code}-rev{picked}.csv")
+    st.dataframe(rows[cols].head(shown), hide_index=True, width="stretch", height=360)
+    download(tr("hpage.download_csv"), lambda: csv_bytes(rows[cols]), f"{code}-rev{picked}.csv",
+             on_click="ignore")  # fmt: skip
 
 
 with recipes:
@@ -180,7 +183,8 @@ with trail:
     shown = log.astype("string").fillna("")  # an empty cell, not "None"
     shown.columns = [tr(f"hpage.audit.col.{col}") for col in log.columns]
     st.dataframe(shown, hide_index=True, width="stretch", height=360)
-    download(tr("hpage.audit_download"), csv_bytes(log), "nhat-ky-truy-cap.csv")
+    download(tr("hpage.audit_download"), lambda: csv_bytes(log), "nhat-ky-truy-cap.csv",
+             on_click="ignore")  # fmt: skip
 
 with restore:
     if picked == rev:

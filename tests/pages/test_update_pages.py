@@ -139,4 +139,17 @@ def test_history_shows_the_first_rows_of_a_large_indicator_and_says_the_csv_has_
     assert f"{n:,}".replace(",", ".") + " dòng; bảng hiện 1.000 dòng đầu" in " ".join(
         c.value for c in at.caption
     )
-    assert max(len(frame.value) for frame in at.dataframe) == 1000
+    assert len(next(f.value for f in at.dataframe if "region_name" in f.value.columns)) == 1000
+
+
+def test_history_narrows_the_data_as_of_a_revision_to_chosen_periods_from_the_link(db, admin):
+    at = open_page(
+        "ui/pages/history.py", token=admin, rev="1", asof="post_commune_pct", asof_period="2023"
+    )
+    assert not at.exception
+    rows = Store(db).read("observations", 1, indicators=["post_commune_pct"])
+    want = rows[rows["period"] == "2023"]
+    assert 0 < len(want) < 1000
+    table = next(f.value for f in at.dataframe if "region_name" in f.value.columns)
+    assert len(table) == len(want) and set(table["period"]) == {"2023"}
+    assert f"{len(want)} dòng" in " ".join(c.value for c in at.caption)

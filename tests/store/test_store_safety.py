@@ -43,13 +43,14 @@ def store(tmp_path, seeded_store) -> Store:
     return Store(path)
 
 
-def _hold_read_only(path: Path) -> subprocess.Popen:
-    """Another process (a second dashboard) holding a read-only connection until told to stop."""
+def _hold(path: Path, *steps: str, read_only: bool = True) -> subprocess.Popen:
+    """Another process holding a connection to the file (read-only: a second dashboard;
+    read-write: `indicators import` mid-way) after running `steps`, until told to stop."""
     code = (
         "import sys, duckdb\n"
-        f"con = duckdb.connect({str(path)!r}, read_only=True)\n"
-        "con.execute('SELECT count(*) FROM revisions').fetchall()\n"
-        "print('holding', flush=True)\n"
+        f"con = duckdb.connect({str(path)!r}, read_only={read_only})\n"
+        + "".join(f"con.execute({step!r})\n" for step in steps)
+        + "print('holding', flush=True)\n"
         "sys.stdin.readline()\n"
     )
     proc = subprocess.Popen(
@@ -57,6 +58,10 @@ def _hold_read_only(path: Path) -> subprocess.Popen:
     )
     assert proc.stdout.readline().strip() == "holding"
     return proc
+
+
+def _hold_read_only(path: Path) -> subprocess.Popen:
+    return _hold(path, "SELECT count(*) FROM revisions")
 
 
 # -- readers open read-only ----------------------------------------------------------------------
@@ -79,21 +84,10 @@ def test_two_processes_read_at_once_and_a_writer_waits_for_them(store):
 
 
 def _hold_for_writing(path: Path) -> subprocess.Popen:
-    """Another process (`indicators import` on the same file) holding the file's write lock
-    until told to stop, having written to it (the file's stamp has changed)."""
-    code = (
-        "import sys, duckdb\n"
-        f"con = duckdb.connect({str(path)!r})\n"
-        "con.execute('CREATE TABLE scratch AS SELECT 1 AS one')\n"
-        "con.execute('BEGIN TRANSACTION')\n"
-        "print('holding', flush=True)\n"
-        "sys.stdin.readline()\n"
-    )
-    proc = subprocess.Popen(
-        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    )
-    assert proc.stdout.readline().strip() == "holding"
-    return proc
+    """`indicators import` on the same file, having written to it (the file's stamp changed)
+    and holding its write lock."""
+    steps = ("CREATE TABLE scratch AS SELECT 1 AS one", "BEGIN TRANSACTION")
+    return _hold(path, *steps, read_only=False)
 
 
 def test_the_revision_on_show_answers_during_another_process_import_and_follows_commits(store):

@@ -108,6 +108,7 @@ def test_the_revision_on_show_answers_during_another_process_import_and_follows_
 
 
 def test_inside_a_process_a_write_waits_for_readers_and_readers_join_a_write(store):
+    assert store.current_revision() == 1  # what the pages of this server showed so far
     entered, go_nested, nested, release, done = (threading.Event() for _ in range(5))
 
     def page_rerun() -> None:  # a session holding a read-only connection
@@ -115,7 +116,7 @@ def test_inside_a_process_a_write_waits_for_readers_and_readers_join_a_write(sto
             con.execute("SELECT count(*) FROM observations").fetchall()
             entered.set()
             go_nested.wait(30)
-            store.current_revision()  # a read inside its own read never waits for itself
+            store.revisions()  # a read inside its own read never waits for itself
             nested.set()
             release.wait(30)
 
@@ -131,10 +132,12 @@ def test_inside_a_process_a_write_waits_for_readers_and_readers_join_a_write(sto
     assert not done.wait(0.5)  # the upload waits while the page reads…
     go_nested.set()
     assert nested.wait(10)
-    late = threading.Thread(target=store.current_revision)  # …and new readers wait behind it
+    late = threading.Thread(target=store.revisions)  # …and new readers wait behind it,
     late.start()
     late.join(0.5)
     assert late.is_alive() and not done.is_set()
+    started = time.monotonic()  # but the revision on show answers at once (the last read)
+    assert store.current_revision() == 1 and time.monotonic() - started < 0.5
     release.set()
     assert done.wait(60)
     for t in (reader, writer, late):

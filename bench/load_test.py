@@ -548,7 +548,7 @@ def check_server(
     for record in committed:
         rev = record["rev"]
         with Tab(base, cookie) as tab:  # a new tab: a link to that revision, opened afresh
-            have = as_of(tab.open("lich-su", f"rev={rev}&asof={INDICATOR}"))
+            have = as_of(tab.open("lich-su", f"rev={rev}&asof={INDICATOR}&asof_period={PERIOD}"))
         for analyst in plan:
             mine = [r for r in committed if r["analyst"] == analyst["name"] and r["rev"] <= rev]
             if not mine:

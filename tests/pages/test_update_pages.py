@@ -127,3 +127,29 @@ def test_a_file_with_no_storable_row_says_so_and_offers_no_save(db, analyst):
         "No row of this file can be stored (see the report below); nothing was stored."
     ]
     assert not at.get("form_submit_button") and not at.metric
+
+
+def test_history_shows_the_first_rows_of_a_large_indicator_and_says_the_csv_has_all(db, admin):
+    """A national store's indicator has hundreds of thousands of rows as of a revision: the
+    page draws the first 1,000 (sending them all took seconds on every run) and says so."""
+    at = open_page("ui/pages/history.py", token=admin, rev="1", asof="post_commune_pct")
+    assert not at.exception
+    n = len(Store(db).read("observations", 1, indicators=["post_commune_pct"]))
+    assert n > 1000
+    assert f"{n:,}".replace(",", ".") + " dòng; bảng hiện 1.000 dòng đầu" in " ".join(
+        c.value for c in at.caption
+    )
+    assert len(next(f.value for f in at.dataframe if "region_name" in f.value.columns)) == 1000
+
+
+def test_history_narrows_the_data_as_of_a_revision_to_chosen_periods_from_the_link(db, admin):
+    at = open_page(
+        "ui/pages/history.py", token=admin, rev="1", asof="post_commune_pct", asof_period="2023"
+    )
+    assert not at.exception
+    rows = Store(db).read("observations", 1, indicators=["post_commune_pct"])
+    want = rows[rows["period"] == "2023"]
+    assert 0 < len(want) < 1000
+    table = next(f.value for f in at.dataframe if "region_name" in f.value.columns)
+    assert len(table) == len(want) and set(table["period"]) == {"2023"}
+    assert f"{len(want)} dòng" in " ".join(c.value for c in at.caption)

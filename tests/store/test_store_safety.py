@@ -43,13 +43,14 @@ def store(tmp_path, seeded_store) -> Store:
     return Store(path)
 
 
-def _hold_read_only(path: Path) -> subprocess.Popen:
-    """Another process (a second dashboard) holding a read-only connection until told to stop."""
+def _hold(path: Path, *steps: str, read_only: bool = True) -> subprocess.Popen:
+    """Another process holding a connection to the file (read-only: a second dashboard;
+    read-write: `indicators import` mid-way) after running `steps`, until told to stop."""
     code = (
         "import sys, duckdb\n"
-        f"con = duckdb.connect({str(path)!r}, read_only=True)\n"
-        "con.execute('SELECT count(*) FROM revisions').fetchall()\n"
-        "print('holding', flush=True)\n"
+        f"con = duckdb.connect({str(path)!r}, read_only={read_only})\n"
+        + "".join(f"con.execute({step!r})\n" for step in steps)
+        + "print('holding', flush=True)\n"
         "sys.stdin.readline()\n"
     )
     proc = subprocess.Popen(
@@ -57,6 +58,10 @@ def _hold_read_only(path: Path) -> subprocess.Popen:
     )
     assert proc.stdout.readline().strip() == "holding"
     return proc
+
+
+def _hold_read_only(path: Path) -> subprocess.Popen:
+    return _hold(path, "SELECT count(*) FROM revisions")
 
 
 # -- readers open read-only ----------------------------------------------------------------------
@@ -79,21 +84,10 @@ def test_two_processes_read_at_once_and_a_writer_waits_for_them(store):
 
 
 def _hold_for_writing(path: Path) -> subprocess.Popen:
-    """Another process (`indicators import` on the same file) holding the file's write lock
-    until told to stop, having written to it (the file's stamp has changed)."""
-    code = (
-        "import sys, duckdb\n"
-        f"con = duckdb.connect({str(path)!r})\n"
-        "con.execute('CREATE TABLE scratch AS SELECT 1 AS one')\n"
-        "con.execute('BEGIN TRANSACTION')\n"
-        "print('holding', flush=True)\n"
-        "sys.stdin.readline()\n"
-    )
-    proc = subprocess.Popen(
-        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    )
-    assert proc.stdout.readline().strip() == "holding"
-    return proc
+    """`indicators import` on the same file, having written to it (the file's stamp changed)
+    and holding its write lock."""
+    steps = ("CREATE TABLE scratch AS SELECT 1 AS one", "BEGIN TRANSACTION")
+    return _hold(path, *steps, read_only=False)
 
 
 def test_the_revision_on_show_answers_during_another_process_import_and_follows_commits(store):
@@ -114,6 +108,7 @@ def test_the_revision_on_show_answers_during_another_process_import_and_follows_
 
 
 def test_inside_a_process_a_write_waits_for_readers_and_readers_join_a_write(store):
+    assert store.current_revision() == 1  # what the pages of this server showed so far
     entered, go_nested, nested, release, done = (threading.Event() for _ in range(5))
 
     def page_rerun() -> None:  # a session holding a read-only connection
@@ -121,7 +116,7 @@ def test_inside_a_process_a_write_waits_for_readers_and_readers_join_a_write(sto
             con.execute("SELECT count(*) FROM observations").fetchall()
             entered.set()
             go_nested.wait(30)
-            store.current_revision()  # a read inside its own read never waits for itself
+            store.revisions()  # a read inside its own read never waits for itself
             nested.set()
             release.wait(30)
 
@@ -137,10 +132,12 @@ def test_inside_a_process_a_write_waits_for_readers_and_readers_join_a_write(sto
     assert not done.wait(0.5)  # the upload waits while the page reads…
     go_nested.set()
     assert nested.wait(10)
-    late = threading.Thread(target=store.current_revision)  # …and new readers wait behind it
+    late = threading.Thread(target=store.revisions)  # …and new readers wait behind it,
     late.start()
     late.join(0.5)
     assert late.is_alive() and not done.is_set()
+    started = time.monotonic()  # but the revision on show answers at once (the last read)
+    assert store.current_revision() == 1 and time.monotonic() - started < 0.5
     release.set()
     assert done.wait(60)
     for t in (reader, writer, late):

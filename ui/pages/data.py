@@ -21,7 +21,6 @@ from ui.url_state import (
 )
 
 SCOPE = "_data"
-MAX_SHOWN = 1000  # rows drawn in the browser; styling 20,000 rows takes seconds (measured)
 lang, rev, cat = language(), revision(), catalog()
 
 
@@ -141,7 +140,7 @@ if table.empty:
     st.stop()
 
 n = len(table)
-shown = min(n, MAX_SHOWN)
+shown = min(n, tables.MAX_ROWS_SHOWN)
 count = (
     tr("data.rows", n=number(n))
     if n == shown

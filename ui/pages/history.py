@@ -13,7 +13,7 @@ from indicators.core.settings import settings
 from indicators.export.files import csv_bytes
 from indicators.ingest.recipe import Recipe, RecipeError
 from indicators.present.literal import markdown_literal
-from indicators.present.tables import changes_table
+from indicators.present.tables import MAX_ROWS_SHOWN, changes_table
 from ui.access import gate
 from ui.cache import (
     audit_trail,
@@ -29,7 +29,7 @@ from ui.cache import (
 )
 from ui.downloads import download
 from ui.session import language, number, page_heading, tr
-from ui.url_state import forget, indicator_choice, url_choice
+from ui.url_state import forget, indicator_choice, url_choice, url_choices
 
 me = gate(Action.READ_HISTORY)  # analysts and admins; restoring is checked again when it runs
 lang, rev, cat = language(), revision(), catalog()
@@ -120,17 +120,30 @@ with changed:
 
 with asof:
     codes = tuple(cat.codes(("headline", "detail", "component")))
-    code = indicator_choice(
-        tr("hpage.asof_indicator"),
-        codes,
-        key="asof",
-    )
+    pick_indicator, pick_periods = st.columns([3, 2])
+    with pick_indicator:
+        code = indicator_choice(tr("hpage.asof_indicator"), codes, key="asof")
     rows = observations_as_of(picked, code)
-    st.caption(tr("hpage.asof_rows", n=number(len(rows))))
+    with pick_periods:  # a national indicator has hundreds of thousands of rows: narrow them
+        periods = url_choices(
+            st.multiselect,
+            tr("hpage.asof_periods"),
+            sorted(set(rows["period"]), reverse=True),
+            key="asof_period",
+            scope=f"_asof{code}",
+            placeholder=tr("hpage.asof_all_periods"),
+        )
+    if periods:
+        rows = rows[rows["period"].isin(periods)]
+    n, shown = len(rows), min(len(rows), MAX_ROWS_SHOWN)
+    caption = "hpage.asof_rows" if n == shown else "hpage.asof_rows_shown"
+    st.caption(tr(caption, n=number(n), shown=number(shown)))
     cols = ["unit_list", "region", "region_name", "period", "value", "numerator", "denominator",
             "status", "source"]  # fmt: skip
-    st.dataframe(rows[cols], hide_index=True, width="stretch", height=360)
-    download(tr("hpage.download_csv"), csv_bytes(rows[cols]), f"{code}-rev{picked}.csv")
+    st.dataframe(rows[cols].head(shown), hide_index=True, width="stretch", height=360)
+    chosen = rows[cols]
+    download(tr("hpage.download_csv"), lambda: csv_bytes(chosen), f"{code}-rev{picked}.csv",
+             on_click="ignore")  # fmt: skip
 
 
 with recipes:
@@ -180,7 +193,8 @@ with trail:
     shown = log.astype("string").fillna("")  # an empty cell, not "None"
     shown.columns = [tr(f"hpage.audit.col.{col}") for col in log.columns]
     st.dataframe(shown, hide_index=True, width="stretch", height=360)
-    download(tr("hpage.audit_download"), csv_bytes(log), "nhat-ky-truy-cap.csv")
+    download(tr("hpage.audit_download"), lambda: csv_bytes(log), "nhat-ky-truy-cap.csv",
+             on_click="ignore")  # fmt: skip
 
 with restore:
     if picked == rev:

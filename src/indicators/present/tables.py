@@ -15,6 +15,10 @@ from indicators.core.numbers import format_number
 from indicators.core.periods import parse_period
 from indicators.core.schema import REFORM_COLUMNS
 
+# Rows of a table drawn in the browser; the downloads hold them all. Sending and styling tens
+# of thousands of rows on every run of a page takes seconds (measured on the Data page).
+MAX_ROWS_SHOWN = 1000
+
 DATA_COLUMNS = (
     "indicator_name", "region_name", "period_label", "value", "unit", "status", "origin",
     "source", "numerator", "denominator", "note", "indicator", "region", "period", "level",

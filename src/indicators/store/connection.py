@@ -24,9 +24,10 @@ import errno
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 import duckdb
 
@@ -52,6 +53,7 @@ _DAMAGE = (
     "with version number",
 )
 _LOCKED = ("could not set lock", "conflicting lock")
+T = TypeVar("T")
 _NO_WRITE = ("permission denied", "read-only file system")
 _NO_WRITE_ERRNO = (errno.EACCES, errno.EPERM, errno.EROFS)
 _FULL = "no space left on device"
@@ -212,6 +214,27 @@ def file_stamp(path: Path) -> tuple:
             continue
         stamp.append((st.st_ino, st.st_size, st.st_mtime_ns))
     return tuple(stamp)
+
+
+def unless_unchanged(
+    path: Path, seen: tuple[tuple, T] | None, read: Callable[[Any], T]
+) -> tuple[tuple, T]:
+    """(stamp, `read(con)`) on a read-only connection, or `seen` as it is while the file's
+    stamp is unchanged: no connection opened. While another process (or a write of this one)
+    holds the file, `seen` is returned at once rather than waited for: nothing it writes
+    shows before it commits, and a page should not freeze meanwhile."""
+    stamp = file_stamp(path)
+    if seen is not None and seen[0] == stamp:
+        return seen
+    if stamp[0] is None:
+        raise FileNotFoundError(path)
+    try:  # stamp first, then read: a commit in between is seen as a change next time
+        with connect(path, read_only=True, timeout=0 if seen else 60) as con:
+            return stamp, read(con)
+    except StoreBusyError:
+        if seen is None:
+            raise
+        return seen
 
 
 def held_here(path: Path) -> bool:

@@ -177,20 +177,8 @@ class Store:
         return self._file_revision()
 
     def _file_revision(self) -> int:
-        stamp, seen = connection.file_stamp(self.path), self._seen
-        if seen is not None and seen[0] == stamp:
-            return seen[1]
-        if stamp[0] is None:
-            raise FileNotFoundError(self.path)
-        try:  # stamp first, then read: a commit in between is seen as a change next time
-            with connection.connect(self.path, read_only=True, timeout=0 if seen else 60) as con:
-                rev = _current(con)
-        except connection.StoreBusyError:
-            if seen is None:
-                raise
-            return seen[1]
-        self._seen = (stamp, rev)
-        return rev
+        self._seen = connection.unless_unchanged(self.path, self._seen, _current)
+        return self._seen[1]
 
     def revisions(self) -> list[Revision]:
         with self.connect(read_only=True) as con:

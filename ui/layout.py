@@ -39,7 +39,8 @@ a:focus-visible, button:focus-visible, summary:focus-visible, input:focus-visibl
   {_FOLD} [data-testid="stExpander"] details {{ border: none; }}
   {_FOLD} [data-testid="stExpander"] summary {{ display: none; }}
   {_FOLD} [data-testid="stExpanderDetails"] {{ padding: 0; border: none !important; }}
-  [class*="st-key-{SAID}"] {{ display: none; }}
+  [class*="st-key-{SAID}"],
+  [data-testid="stLayoutWrapper"]:has(> [class*="st-key-{SAID}"]) {{ display: none; }}
 }}
 @media (max-width: {PHONE}px) {{
   [data-testid="stMainBlockContainer"] {{ padding: 3.75rem 0.75rem 2rem 0.75rem; }}

@@ -73,6 +73,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "caption.units.{}": RANKED_LEVELS,
     "unitlist.by.{}": UNIT_LISTS,  # the `?era=` picker
     "unitlist.short.{}": UNIT_LISTS,
+    "a11y.col.{}": ("series", "item", "value"),  # a chart's table (present.figure_data)
     "data.converted.{}": UNIT_LISTS,
     "reform.chart_note.{}": UNIT_LISTS,
     "reform.converted_from.{}": UNIT_LISTS,

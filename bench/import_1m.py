@@ -1,6 +1,6 @@
 """Validate + commit of a 1,000,000-row long CSV, against a bare `duckdb.read_csv` of the same file.
 
-    .venv/bin/python bench/import_1m.py [--rows 1000000] [--runs 3]
+    .venv/bin/python bench/import_1m.py [--rows 1000000] [--runs 3] [--db postgresql]
 
 The file holds valid monthly counts for real unit codes (old Khánh Hòa and Ninh Thuận: 212
 units, 21 count indicators, months 2001–2024), written as Excel would save it (UTF-8 with a BOM,
@@ -16,15 +16,22 @@ The check runs under upload limits raised for a million rows, as a national inst
 them under `[uploads]` in settings.toml (the defaults refuse a file of more than 200,000 rows
 while it is read): the limits are still checked, on every row.
 
-Writes bench/results/import_1m.md with the median of the runs and rows per second.
+`--db postgresql` commits into a new database on a throw-away local PostgreSQL each run
+(bench/_local_postgres.py), through the store interface as an app server does: staged in its
+local DuckDB copy, then pushed (the copy's time included).
+
+Writes bench/results/import_1m.md (with `--db postgresql`: import_1m_postgresql.md) with the
+median of the runs and rows per second.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -38,9 +45,15 @@ from indicators.core.limits import UploadLimits
 from indicators.core.settings import DEFAULT_DATA_DIR, load_settings
 from indicators.geography.units import LEGACY, build_regions
 from indicators.ingest.check import check_upload
+from indicators.store.location import store_at
 from indicators.store.revisions import Store
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # tests.services (the throw-away PostgreSQL)
+    sys.path.insert(0, str(ROOT))
+
+from _local_postgres import OWN, database  # noqa: E402
+
 OUT = ROOT / "bench" / "results" / "import_1m.md"
 # `[uploads]` of an install that takes a million-row file (the defaults stop at 200,000 rows)
 LIMITS = UploadLimits(max_mb=100, max_rows=1_100_000, max_cells=15_000_000)
@@ -79,12 +92,28 @@ def timed(fn):
     return time.perf_counter() - t0, result
 
 
-def one_run(path: Path, catalog, regions, workdir: Path, n: int) -> dict[str, float]:
+@contextlib.contextmanager
+def fresh_store(backend: str, workdir: Path, n: int):
+    """A new empty store of `backend` for run `n`, removed afterwards."""
+    if backend != OWN:
+        store = Store(workdir / f"run{n}.duckdb")
+        yield store
+        store.path.unlink()
+        return
+    with database(OWN) as (url, _):
+        yield store_at(url, workdir / f"copy{n}.duckdb")
+
+
+def one_run(path: Path, catalog, regions, workdir: Path, n: int, backend: str) -> dict[str, float]:
+    with fresh_store(backend, workdir, n) as store:
+        return timed_steps(path, catalog, regions, store)
+
+
+def timed_steps(path: Path, catalog, regions, store: Store) -> dict[str, float]:
     times: dict[str, float] = {}
     times["read_csv"], df = timed(lambda: duckdb.read_csv(str(path)).df())
     rows = len(df)
     del df
-    store = Store(workdir / f"run{n}.duckdb")
     store.initialize(catalog, regions)
     data = path.read_bytes()
 
@@ -110,7 +139,6 @@ def one_run(path: Path, catalog, regions, workdir: Path, n: int) -> dict[str, fl
     times["recommit"], again = timed(lambda: store.commit(frames, file_name=path.name, data=data))
     assert again.rows_unchanged == rows
     times["validate_commit"] = times["validate"] + times["commit"]
-    store.path.unlink()
     return times
 
 
@@ -118,7 +146,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--db", choices=("duckdb", OWN), default="duckdb", help="the store's backend")
     args = ap.parse_args()
+    out = OUT if args.db == "duckdb" else OUT.with_name(f"import_1m_{args.db}.md")
 
     catalog = load_catalog(DEFAULT_DATA_DIR / "catalog.csv")
     regions = build_regions(load_settings(DEFAULT_DATA_DIR).region_sources)
@@ -130,7 +160,7 @@ def main() -> None:
         size_mb = path.stat().st_size / 1e6
         runs = []
         for n in range(args.runs):
-            runs.append(one_run(path, catalog, regions, work, n))
+            runs.append(one_run(path, catalog, regions, work, n, args.db))
             print(f"run {n + 1}: " + ", ".join(f"{k} {v:.2f} s" for k, v in runs[-1].items()))
 
     labels = {
@@ -144,12 +174,20 @@ def main() -> None:
     lines = [
         f"# Import of a {args.rows:,}-row long CSV",
         "",
-        f"`.venv/bin/python bench/import_1m.py --rows {args.rows} --runs {args.runs}` on "
+        f"`.venv/bin/python bench/import_1m.py --rows {args.rows} --runs {args.runs} "
+        f"--db {args.db}` on "
         f"{platform.node() or 'this machine'} ({os.cpu_count()} cores, Python "
         f"{platform.python_version()}, DuckDB {duckdb.__version__}, pandas {pd.__version__}). "
         f"File: {args.rows:,} rows, {size_mb:.0f} MB, UTF-8 with BOM, monthly counts for "
         "212 units × 21 indicators. Median of the runs; every step in the same process, one "
-        "after the other. Load average before the runs: "
+        "after the other. Store: "
+        + (
+            "a DuckDB file"
+            if args.db == "duckdb"
+            else "a new database on a throw-away local "
+            "PostgreSQL each run (fsync off), written through the server's local DuckDB copy"
+        )
+        + ". Load average before the runs: "
         f"{load[0]:.1f} (other engineers' tests share the machine; figures are upper bounds).",
         "",
         "| step | median s | rows/s | runs (s) |",
@@ -167,8 +205,8 @@ def main() -> None:
         r["read_csv"] for r in runs
     )
     lines += ["", f"Validate + commit takes {ratio:.1f}× the bare `read_csv` of the same file.", ""]
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text("\n".join(lines), encoding="utf-8")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
 
 

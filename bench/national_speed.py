@@ -78,6 +78,7 @@ from indicators.export.chromium import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E40
 from indicators.geography.units import LEGACY, NEW, build_regions  # noqa: E402
 from indicators.store.accounts import get_account  # noqa: E402
 from indicators.store.revisions import Store  # noqa: E402
+from tests.browser.helpers import SETTLED  # noqa: E402 - the page has finished drawing
 from ui.navigation import MENU_ACTION, OVERVIEW, REGIONS, SECTIONS, TRENDS  # noqa: E402
 
 OUT = ROOT / "bench" / "results" / "national_speed.md"
@@ -88,14 +89,6 @@ MEMORY_BYTES = 2**30
 OPEN_TIMEOUT_S = 900
 GiB = 2**30
 ADMIN, PASSWORD = "bench-admin", "bench-mat-khau-quan-tri-1"
-# The app's script has finished and every plotly chart on the page has drawn.
-DONE = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (!app || app.dataset.testScriptState !== 'notRunning') return false;
-  for (const c of document.querySelectorAll('[data-testid="stPlotlyChart"]'))
-    if (!c.querySelector('.main-svg')) return false;
-  return true;
-}"""
 ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
 
 
@@ -274,7 +267,7 @@ def open_page(page: Page, url: str, srv: Server | None = None) -> Opened:
         page.goto(url, timeout=OPEN_TIMEOUT_S * 1000)
         while True:
             try:
-                page.wait_for_function(DONE, timeout=2000, polling=50)
+                page.wait_for_function(SETTLED, timeout=2000, polling=50)
                 break
             except PageTimeout:
                 if srv is not None and not srv.alive:

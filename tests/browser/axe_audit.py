@@ -16,6 +16,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
 from indicators.core.i18n import LANGS
+from tests.browser.helpers import wait_until_settled
 
 
 @dataclass(frozen=True)
@@ -96,15 +97,6 @@ class Finding:
         return f"{self.rule} ({self.impact}) {where}{self.target}: {self.html[:160]}"
 
 
-# Streamlit's page is done: the script has finished, and every plotly chart has drawn.
-SETTLED = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (!app || app.dataset.testScriptState !== 'notRunning') return false;
-  for (const c of document.querySelectorAll('[data-testid="stPlotlyChart"]'))
-    if (!c.querySelector('.main-svg')) return false;
-  return true;
-}"""
-
 # The FRAMEWORK container a node (axe's target: selectors, one per shadow root) sits in.
 PLACE = """([target, containers]) => {
   let root = document, el = null;
@@ -132,7 +124,7 @@ def settle(page: Page, timeout: float = 120_000) -> None:
     (twice: a rerun may follow the first run), then no element added for a second."""
     for _ in range(2):
         page.wait_for_timeout(700)
-        page.wait_for_function(SETTLED, timeout=timeout)
+        wait_until_settled(page, timeout)
     size, still = page.evaluate(SIZE), 0
     while still < 4:
         page.wait_for_timeout(250)

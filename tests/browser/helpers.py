@@ -14,6 +14,20 @@ from playwright.sync_api import Page, expect
 
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
 ERRORS = '[data-testid="stException"]'
+# Streamlit's page is done: the script has finished, and every plotly chart has drawn.
+SETTLED = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.dataset.testScriptState !== 'notRunning') return false;
+  for (const c of document.querySelectorAll('[data-testid="stPlotlyChart"]'))
+    if (!c.querySelector('.main-svg')) return false;
+  return true;
+}"""
+
+
+def wait_until_settled(page: Page, timeout: float = 60_000) -> None:
+    """Wait until the page's script has finished and its charts have drawn: what a page shows
+    is complete only then (on a busy machine, seconds after its heading appeared)."""
+    page.wait_for_function(SETTLED, timeout=timeout)
 
 
 def wait_for_charts(page: Page, count: int = 1, timeout: float = 60_000) -> None:

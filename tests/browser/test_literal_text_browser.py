@@ -28,7 +28,7 @@ from tests.present.hostile_text import (
 )
 
 from .conftest import running_server
-from .helpers import ERRORS, wait_for_charts
+from .helpers import ERRORS, wait_for_charts, wait_until_settled
 from .test_trends_browser import close_not_found
 
 WORD_JOINER = "\u2060"  # invisible; `markdown_literal` puts it inside "https:" and the like
@@ -88,6 +88,7 @@ def opened(page: Page, url: str, charts: int = 0, table: bool = False, own: bool
         wait_for_charts(page, charts)
     if table:
         page.wait_for_selector('[data-testid="stDataFrame"] table', state="attached")
+    wait_until_settled(page)  # all of it drawn (a busy machine draws the rest seconds later)
     close_not_found(page)
     page.wait_for_timeout(800)  # the last Markdown blocks settle
     assert page.locator(ERRORS).count() == 0

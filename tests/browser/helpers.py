@@ -59,7 +59,10 @@ def median_load(page: Page, url: str, charts: int, runs: int = 5) -> float:
 
 
 def card_value(page: Page, label: str) -> str:
-    """The value shown on the Overview's KPI card labelled `label`."""
+    """The value shown on the Overview's KPI card labelled `label`, read once the run has
+    finished: during a rerun Streamlit keeps the old card beside the new one for a moment
+    (a 'strict mode' failure in CI under load, stop 21)."""
+    wait_until_settled(page)
     card = (
         page.locator('[data-testid="stVerticalBlock"]')
         .filter(has=page.get_by_text(label, exact=True))

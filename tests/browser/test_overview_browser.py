@@ -7,13 +7,16 @@ import time
 
 from playwright.sync_api import Page, expect
 
-from .helpers import ERRORS, card_value, choose, median_load
+from .helpers import ERRORS, card_value, choose, median_load, wait_until_settled
 from .helpers import wait_for_charts as _wait
 
 
 def wait_for_charts(page: Page, count: int = 2) -> None:
+    """The charts drawn, the cards shown, and the run finished: a rerun after a choice redraws
+    the cards last, so under load their old values are still there just after the charts."""
     _wait(page, count)
     expect(page.locator('[data-testid="stMetricValue"]').first).to_be_visible()
+    wait_until_settled(page)
 
 
 def test_overview_shows_2020_figures_and_switches_to_english(server, page, screenshots, timings):

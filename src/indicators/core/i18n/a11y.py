@@ -6,6 +6,11 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     "a11y.chart_is": ("Biểu đồ: {title}. {subtitle}", "Chart: {title}. {subtitle}"),
     "a11y.chart_data": ("Số liệu của biểu đồ (bảng)", "The chart's figures (table)"),
+    "a11y.rows_shown": (
+        "Bảng hiện {shown} trong {n} dòng; tệp CSV có đủ {n} dòng.",
+        "The table shows {shown} of {n} rows; the CSV file holds all {n}.",
+    ),
+    "a11y.download_table": ("Tải bảng (CSV)", "Download the table (CSV)"),
     "a11y.col.series": ("Chuỗi số liệu", "Series"),
     "a11y.col.item": ("Mục", "Item"),
     "a11y.col.value": ("Giá trị", "Value"),

@@ -193,9 +193,16 @@ def url_range(
     scope: str = "",
     **kw: Any,
 ) -> tuple:
-    """A (first, last) range of `options` on a slider: ?period=2016-2024."""
-    draw = partial(st.select_slider, label, list(options))
-    return url_widget(draw, RANGE, options, key=key, default=default, scope=scope, **kw)
+    """A (first, last) range of `options` on a slider: ?period=2016-2024.
+
+    The slider is given the whole range as its `value`: Streamlit tells a range slider from a
+    one-value slider by that argument alone, not by the pair kept in the session. Without it a
+    moved thumb (by mouse or arrow key) came back as one option, which is not a range, so the
+    period fell back to the default and the thumb jumped back."""
+    options = list(options)
+    whole = RANGE.default(default, options)
+    draw = partial(st.select_slider, label, options, value=whole)
+    return url_widget(draw, RANGE, options, key=key, default=whole, scope=scope, **kw)
 
 
 def url_toggle(label: str, *, key: str, default: bool, scope: str = "", **kw: Any) -> bool:

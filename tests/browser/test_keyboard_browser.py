@@ -1,8 +1,8 @@
 """A person who uses only the keyboard: after the first address, every step is a key (Tab,
 Shift+Tab, Enter, Space, arrows, typing). On Trends they choose an indicator and an area,
 download an image and the table; on Upload they sign in and choose a file. Wherever the focus
-lands, it is visible (an outline or a ring). Choosing the period with the arrows does not work
-yet (`test_period_by_keyboard`, expected to fail until it does)."""
+lands, it is visible (an outline or a ring). The period is chosen with the arrow keys on the
+slider's thumbs."""
 
 from __future__ import annotations
 
@@ -105,21 +105,21 @@ def test_trends_by_keyboard(own_server, desk):
     assert got.value.suggested_filename.endswith(".csv")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="unfinished: the range's first thumb takes the focus (visible) but ArrowRight does "
-    "not reach the URL or the chart within 30 s; keyboard use of st.select_slider to be "
-    "investigated (issue 16 B)",
-)
 def test_period_by_keyboard(own_server, desk):
     page = desk
     page.goto(own_server.url + "/xu-huong?era=legacy")
     wait_for_charts(page, 1)
     close_not_found(page)
     tab_to(page, named("Khoảng thời gian — start", "INPUT"))
-    page.keyboard.press("ArrowRight")
-    page.keyboard.press("Tab")
-    expect(page).to_have_url(re.compile("period=2017"), timeout=30_000)
+    page.keyboard.press("ArrowRight")  # the first year one later
+    expect(page).to_have_url(re.compile("period=2017-2026"), timeout=30_000)
+    tab_to(page, named("Khoảng thời gian — end", "INPUT"))
+    page.keyboard.press("ArrowLeft")  # the last year one earlier
+    expect(page).to_have_url(re.compile("period=2017-2025"), timeout=30_000)
+    chart = page.get_by_test_id("stPlotlyChart").first
+    ticks = chart.locator(".xtick text")  # the chart's years follow
+    expect(ticks.first).to_have_text("2017", timeout=30_000)
+    expect(ticks.last).to_have_text("2025", timeout=30_000)
 
 
 def test_sign_in_and_upload_by_keyboard(own_server, desk, tmp_path):

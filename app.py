@@ -30,7 +30,7 @@ st.set_page_config(page_title=tr("app.title"), page_icon="📶", layout="wide")
 def frame() -> None:
     """The sidebar and the pages this reader's role may see in the menu; then the page."""
     present = presenting()  # the briefing's presentation view: the chart alone, no sidebar
-    styles()  # the phone layout and the keyboard focus (ui.layout)
+    styles(language())  # the phone layout and the keyboard focus (ui.layout)
     me = who()
     if not present:
         with st.sidebar:

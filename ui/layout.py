@@ -7,7 +7,8 @@ trend line, target and notes stay on the desktop and in the table under them), s
 compact, and a "fold" (`folded`) shows its one-line label closed instead of its content. On a
 wider screen a fold is drawn open with no label: the desktop page is as it was.
 
-The script is fixed text: it only closes each fold once when the screen is narrow.
+The script is fixed text: it only closes each fold once when the screen is narrow, and sets the
+page's language to one of ours.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from contextlib import contextmanager
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from indicators.core.i18n import LANGS
 from indicators.present.palette import BLUE
 
 PHONE = 640  # px: below this width the phone layout applies
@@ -90,9 +92,13 @@ _SCRIPT = f"""<script>
 </script>"""
 
 
-def styles() -> None:
-    """The phone layout, the folds and the focus style (the router calls it on every page)."""
-    st.html(_STYLE + _SCRIPT, unsafe_allow_javascript=True)
+def styles(lang: str) -> None:
+    """The phone layout, the folds and the focus style (the router calls it on every page), and
+    the page's language (`<html lang>`, which a screen reader speaks by) as the reader's: the
+    server sends the link's (`ui.link_preview`); the language switch changes it here."""
+    code = lang if lang in LANGS else LANGS[0]  # a code of ours, never text from a link
+    language = f'<script>document.documentElement.lang = "{code}";</script>'
+    st.html(_STYLE + _SCRIPT + language, unsafe_allow_javascript=True)
 
 
 @contextmanager

@@ -6,6 +6,7 @@ The parts are built once per revision and view (`ui.views.overview`); this page 
 import streamlit as st
 
 from indicators.core.settings import settings
+from indicators.present.choices import install_heading
 from indicators.present.kpi import spark_table
 from indicators.present.literal import markdown_literal
 from indicators.present.sparkline import sparkline_img
@@ -22,10 +23,7 @@ from ui.views import overview
 lang, rev, cat, cfg = language(), revision(), catalog(), settings()
 home = overview.home(rev)
 
-if cfg.whole_country:  # an install for the whole country: its figures, its provinces ranked
-    page_heading(tr("national.heading", name=cfg.province(lang)), rev)
-else:
-    page_heading(tr("app.heading", province=cfg.province(lang)), rev)
+page_heading(install_heading(cfg, lang), rev)  # the country's, in an install for all of it
 if home.illustrative:  # a phone shows it as one line with "more" (ui.layout)
     with folded("illustrative", f":material/info: {tr('overview.illustrative_short')}"):
         st.warning(tr("overview.illustrative_banner"), icon=":material/info:")

@@ -16,6 +16,7 @@ from indicators.core.settings import settings
 from indicators.present.literal import markdown_literal
 from ui.access import account_box, sign_in_form, who
 from ui.briefing_deck import presenting
+from ui.layout import styles
 from ui.navigation import BRIEFING, MENU_ACTION, OVERVIEW, SECTIONS
 from ui.session import language, tr
 from ui.share import page_title
@@ -29,6 +30,7 @@ st.set_page_config(page_title=tr("app.title"), page_icon="📶", layout="wide")
 def frame() -> None:
     """The sidebar and the pages this reader's role may see in the menu; then the page."""
     present = presenting()  # the briefing's presentation view: the chart alone, no sidebar
+    styles(language())  # the phone layout and the keyboard focus (ui.layout)
     me = who()
     if not present:
         with st.sidebar:

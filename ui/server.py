@@ -15,6 +15,7 @@ dashboard's code does not change under it. A full garbage collection after each 
 (`runner.postScriptGC`) walks every object the caches hold, the figures, frames and unit lists
 of every view, about 0.3 s a page, holding the interpreter while the page's last messages wait
 to be sent; Python's own collector still runs as objects are made.
+Each page's HTML names the view a link opens (`ui.link_preview`), for chat previews.
 The revision watcher starts here (`ui.prewarm`): each new data revision is prepared before the
 first reader opens a page.
 """
@@ -29,9 +30,11 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import streamlit as st  # noqa: E402
+from starlette.middleware import Middleware  # noqa: E402
 from streamlit import config  # noqa: E402
 
 from indicators.core.settings import settings  # noqa: E402
+from ui.link_preview import LinkPreview  # noqa: E402
 from ui.signin_routes import ROUTES  # noqa: E402
 
 # The pages' caches are declared before Streamlit's runtime exists: Streamlit then says, once
@@ -48,5 +51,5 @@ if not config.is_manually_set("server.fileWatcherType"):
     config.set_option("server.fileWatcherType", "none")
 if not config.is_manually_set("runner.postScriptGC"):
     config.set_option("runner.postScriptGC", False)
-app = st.App(str(ROOT / "app.py"), routes=ROUTES)
+app = st.App(str(ROOT / "app.py"), routes=ROUTES, middleware=[Middleware(LinkPreview)])
 prewarm.start()

@@ -13,20 +13,18 @@ import html
 
 import streamlit as st
 
+from indicators.present import choices
+from indicators.present.choices import period_span
 from indicators.present.palette import BLUE
-from ui.session import tr
+from ui.session import language, tr
+
+__all__ = ["copy_link", "page_title", "period_span"]
 
 
 def page_title(*parts: str) -> None:
     """Set the tab's title: `parts` (e.g. indicator, period, page) joined, then the app's name:
     "Tỷ lệ hộ có Internet · 2016–2026 · Xu hướng — Chỉ số CNTT-TT"."""
-    what = tr("a11y.title_sep").join(p.strip() for p in parts if p and p.strip())
-    st.set_page_config(page_title=tr("a11y.title", what=what, app=tr("app.title")))
-
-
-def period_span(first: str, last: str) -> str:
-    """A period range as a title writes it: 2016–2026, or 2026 alone."""
-    return first if first == last else f"{first}–{last}"
+    st.set_page_config(page_title=choices.page_title(parts, language()))
 
 
 # One listener for every copy button of the page, added once: Streamlit may draw a button again

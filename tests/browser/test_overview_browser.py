@@ -34,7 +34,7 @@ def test_overview_shows_2020_figures_and_switches_to_english(server, page, scree
     assert card_value(page, "Tỷ lệ xã, phường có điểm phục vụ bưu chính") == "99%"
     assert card_value(page, "Tỷ lệ xã, phường được phủ sóng di động") == "100%"
     assert card_value(page, "Số tin, bài báo chí về tỉnh được tổng hợp") == "6.380"
-    expect(page.get_by_text("Minh họa").first).to_be_visible()
+    expect(page.get_by_text("Minh họa").filter(visible=True).first).to_be_visible()
     page.wait_for_timeout(500)
     page.screenshot(path=screenshots / "overview-vi.png")
 

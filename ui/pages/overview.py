@@ -6,12 +6,14 @@ The parts are built once per revision and view (`ui.views.overview`); this page 
 import streamlit as st
 
 from indicators.core.settings import settings
+from indicators.present.choices import install_heading
 from indicators.present.kpi import spark_table
 from indicators.present.literal import markdown_literal
 from indicators.present.sparkline import sparkline_img
 from ui.cache import catalog, revision
 from ui.charts import chart, data_table
 from ui.downloads import image_downloads
+from ui.layout import folded
 from ui.province_card import province_card
 from ui.session import language, no_data_yet, page_heading, tr
 from ui.share import copy_link, page_title
@@ -21,12 +23,10 @@ from ui.views import overview
 lang, rev, cat, cfg = language(), revision(), catalog(), settings()
 home = overview.home(rev)
 
-if cfg.whole_country:  # an install for the whole country: its figures, its provinces ranked
-    page_heading(tr("national.heading", name=cfg.province(lang)), rev)
-else:
-    page_heading(tr("app.heading", province=cfg.province(lang)), rev)
-if home.illustrative:
-    st.warning(tr("overview.illustrative_banner"), icon=":material/info:")
+page_heading(install_heading(cfg, lang), rev)  # the country's, in an install for all of it
+if home.illustrative:  # a phone shows it as one line with "more" (ui.layout)
+    with folded("illustrative", f":material/info: {tr('overview.illustrative_short')}"):
+        st.warning(tr("overview.illustrative_banner"), icon=":material/info:")
 
 no_data_yet(not home.years)  # a new install, or figures by quarter only: no cards to fill
 year = url_choice(st.selectbox, tr("overview.period"), home.years, key="period", width=220)
@@ -34,14 +34,16 @@ page_title(year, tr("nav.overview"))
 copy_link("overview")
 
 st.header(tr("overview.kpis", year=year))
-cols = st.columns(4)
 kpis = overview.cards(rev, year, lang)
+board = st.container(key="kpi_cards")  # a phone shows them two to a row (ui.layout)
 for i, kpi in enumerate(kpis):
     code = kpi.code
+    if i % 4 == 0:  # rows of four, so that a phone's rows of two keep the order
+        cols = board.columns(4)
     # Names, units, sources and notes come from the catalog and the data: every text on the card
     # is shown as written (`markdown_literal`), never read as Markdown. The change (a number
     # we write) stays as it is: Streamlit reads its sign for the arrow.
-    with cols[i % 4].container(border=True, height="stretch"):
+    with cols[i % 4].container(border=True, height="stretch", key=f"kpi_card_{i}"):
         st.markdown(
             f"**{markdown_literal(kpi.label)}**", help=markdown_literal(cat[code].definition(lang))
         )

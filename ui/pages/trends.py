@@ -13,12 +13,14 @@ from indicators.core.settings import settings
 from indicators.export.files import csv_bytes
 from indicators.geography.units import LEGACY, unit_list_for
 from indicators.present.chart_spec import MAX_AREAS, ChartSpec
+from indicators.present.choices import choice_line
 from indicators.present.literal import markdown_literal
 from indicators.query import across_reform, read
 from indicators.query import timeseries as ts
 from ui.cache import cached, catalog, revision
 from ui.charts import chart
 from ui.downloads import download, image_downloads
+from ui.layout import folded
 from ui.session import language, no_data_yet, page_heading, province_ref, remember_views, tr
 from ui.share import copy_link, page_title, period_span
 from ui.url_state import (
@@ -42,63 +44,75 @@ copy_link("trends")
 
 span = cached(read.data_span, rev)
 no_data_yet(span.empty)  # a new install: no period to offer yet
-top = st.columns([3, 2], gap="medium")
-with top[0]:
-    indicators = indicator_choices(
-        tr("trends.indicators"),
-        browsable,
-        key="ind",
-        scope=SCOPE,
-        default=[cfg.trend_default],
-        max_selections=MAX_INDICATORS,
-    )
-with top[1]:
-    first, last = url_range(tr("trends.period"), trends.years(span), key="period", scope=SCOPE)
-start, end = parse_period(first).start, parse_period(last).end
-shown_names = ", ".join(cat[c].name(lang) for c in indicators)
-page_title(shown_names, period_span(first, last), tr("nav.trends"))
+# A phone shows the filters folded under one line saying the choice in words (ui.layout).
+with folded("trends_filters", f":material/tune: {tr('trends.change_choice')}") as said:
+    top = st.columns([3, 2], gap="medium")
+    with top[0]:
+        indicators = indicator_choices(
+            tr("trends.indicators"),
+            browsable,
+            key="ind",
+            scope=SCOPE,
+            default=[cfg.trend_default],
+            max_selections=MAX_INDICATORS,
+        )
+    with top[1]:
+        first, last = url_range(tr("trends.period"), trends.years(span), key="period", scope=SCOPE)
+    start, end = parse_period(first).start, parse_period(last).end
+    shown_names = ", ".join(cat[c].name(lang) for c in indicators)
+    page_title(shown_names, period_span(first, last), tr("nav.trends"))
 
-row = st.columns([3, 1, 1], gap="medium")
-with row[2]:
-    with_data = across_reform.unit_lists_with_data(
-        span, start, end
-    )  # the unit lists with data in the range
-    if len(with_data) > 1:
-        unit_list = unit_list_choice(scope=SCOPE, default=unit_list_for(end))
-    else:
-        unit_list = with_data[0] if with_data else unit_list_for(end)
-        set_url_param("era", None)
-with row[1]:
-    gran = url_choice(
-        st.radio,
-        tr("trends.granularity"),
-        ts.GRANULARITIES,
-        key="gran",
-        scope=SCOPE,
-        format_func=lambda g: tr(f"gran.{g}"),
-    )
-with row[0]:
-    names = trends.names(unit_list)
-    if st.session_state.get("trends_unit_list", unit_list) != unit_list:
-        forget("reg", SCOPE + unit_list)  # a code means another unit in the other list
-    st.session_state["trends_unit_list"] = unit_list
-    prov = province_ref(unit_list)
-    regions = url_choices(
-        st.multiselect,
-        tr("trends.regions"),
-        list(names),
-        key="reg",
-        scope=SCOPE + unit_list,
-        default=[prov.code] if prov else [],
-        max_selections=MAX_AREAS,
-        format_func=lambda code: names.get(code, code),
-    )
+    row = st.columns([3, 1, 1], gap="medium")
+    with row[2]:
+        with_data = across_reform.unit_lists_with_data(
+            span, start, end
+        )  # the unit lists with data in the range
+        if len(with_data) > 1:
+            unit_list = unit_list_choice(scope=SCOPE, default=unit_list_for(end))
+        else:
+            unit_list = with_data[0] if with_data else unit_list_for(end)
+            set_url_param("era", None)
+    with row[1]:
+        gran = url_choice(
+            st.radio,
+            tr("trends.granularity"),
+            ts.GRANULARITIES,
+            key="gran",
+            scope=SCOPE,
+            format_func=lambda g: tr(f"gran.{g}"),
+        )
+    with row[0]:
+        names = trends.names(unit_list)
+        if st.session_state.get("trends_unit_list", unit_list) != unit_list:
+            forget("reg", SCOPE + unit_list)  # a code means another unit in the other list
+        st.session_state["trends_unit_list"] = unit_list
+        prov = province_ref(unit_list)
+        regions = url_choices(
+            st.multiselect,
+            tr("trends.regions"),
+            list(names),
+            key="reg",
+            scope=SCOPE + unit_list,
+            default=[prov.code] if prov else [],
+            max_selections=MAX_AREAS,
+            format_func=lambda code: names.get(code, code),
+        )
+more = [tr(f"gran.{gran}")] if gran != ts.GRANULARITIES[0] else []
+line = choice_line(
+    [cat[c].name(lang) for c in indicators],
+    period_span(first, last),
+    [names.get(c, c) for c in regions],
+    lang,
+    more=more,
+)
+said.markdown(markdown_literal(line))
 
 if len(with_data) > 1:
     joined = (
         "trends.unit_list_joined_legacy" if unit_list == LEGACY else "trends.unit_list_joined_new"
     )
-    st.info(f"{tr('trends.unit_list_spans')} {tr(joined)}", icon=":material/history:")
+    with folded("reform_note", f":material/history: {tr('trends.unit_list_short')}"):
+        st.info(f"{tr('trends.unit_list_spans')} {tr(joined)}", icon=":material/history:")
 elif with_data:
     st.caption(tr("trends.unit_list_only", unit_list=tr(f"unitlist.short.{unit_list}")))
 

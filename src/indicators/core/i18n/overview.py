@@ -4,6 +4,10 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "overview.period": ("Năm báo cáo", "Reporting year"),
+    "overview.illustrative_short": (
+        "Có **số liệu minh họa** (◇) · Xem thêm",
+        "Contains **illustrative figures** (◇) · More",
+    ),
     "overview.illustrative_banner": (
         "Bản cài đặt mặc định chứa **số liệu minh họa** (đánh dấu ◇ và «Minh họa») bên cạnh các "
         "số liệu đã công bố. Không dùng số liệu minh họa trong văn bản chính thức.",

@@ -10,6 +10,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "trends.granularity": ("Chi tiết theo", "By"),
     "trends.pick_indicator": ("Chọn ít nhất một chỉ tiêu.", "Choose at least one indicator."),
     "trends.pick_region": ("Chọn ít nhất một địa bàn.", "Choose at least one area."),
+    "trends.change_choice": ("Đổi chỉ tiêu, thời gian, địa bàn", "Change indicator, period, area"),
+    "trends.unit_list_short": (
+        "Số liệu trên hai bộ đơn vị hành chính (trước và sau 1/7/2025) · Xem thêm",
+        "Figures on two sets of units (before and after 1 July 2025) · More",
+    ),
     "trends.unit_list_spans": (
         "Khoảng thời gian đã chọn có số liệu cả trước và sau 1/7/2025, trên hai bộ đơn vị "
         "hành chính khác nhau.",

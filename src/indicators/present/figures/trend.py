@@ -35,7 +35,7 @@ from indicators.present.figures.over_time import (
 )
 from indicators.present.figures.reform_marker import add_reform_marker, marker_x
 from indicators.present.literal import plotly_literal
-from indicators.present.palette import BLUE, GREEN, SERIES_COLOURS, TARGET_TEXT, VERMILLION
+from indicators.present.palette import BLUE, GREEN, INK, SERIES_COLOURS, TARGET_TEXT, VERMILLION
 from indicators.query.across_reform import is_convertible
 from indicators.query.timeseries import Trajectory
 
@@ -231,11 +231,16 @@ def _area_line(part: pd.DataFrame, k: int, name: str, ind: Indicator, lang: str)
     """One area's line in its colour, dash and marker; the marker's outline and fill say the
     status, and the hover says how a converted value was obtained."""
     colour, name = SERIES_COLOURS[k], plotly_literal(name)
+    texts = _texts(part["value"], ind, lang)
     return go.Scatter(
         x=period_labels(part["period"], lang),
         y=part["value"],
         name=name,
-        mode="lines+markers",
+        mode="lines+markers+text",
+        # the latest value written at its point: read without hovering (a phone has no hover)
+        text=[""] * (len(texts) - 1) + texts[-1:],
+        textposition="top center",
+        textfont=dict(color=INK, size=13),
         line=dict(color=colour, width=3, dash=SERIES_DASHES[k]),
         marker=dict(
             size=10,
@@ -245,7 +250,7 @@ def _area_line(part: pd.DataFrame, k: int, name: str, ind: Indicator, lang: str)
         ),
         customdata=list(
             zip(
-                _texts(part["value"], ind, lang),
+                texts,
                 _status_words(part, lang),
                 conversion_notes(part, lang),
                 strict=True,

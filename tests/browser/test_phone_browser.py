@@ -121,3 +121,21 @@ def test_at_200_percent_zoom_nothing_is_cut(server, browser):
         assert page.evaluate(f"{MAIN}.scrollWidth") <= 720
     finally:
         context.close()
+
+
+def test_a_tap_on_the_map_shows_a_commune_s_value(server, phone):
+    """A phone has no hover: a tap on a commune's bubble writes its name and value beside it,
+    and the label stays (a commune has nothing below it to open)."""
+    open_page(phone, server.url, "/dia-ban", 2)  # the province's communes
+    bubbles = phone.get_by_test_id("stPlotlyChart").nth(1).locator(".scatterlayer .point")
+    expect(bubbles).to_have_count(65)  # the 65 communes of the new Khánh Hòa
+    bubble = bubbles.nth(3)
+    bubble.scroll_into_view_if_needed()
+    box = bubble.bounding_box()
+    assert box is not None
+    phone.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    said = phone.locator(".hoverlayer .hovertext")
+    expect(said).to_have_count(1, timeout=10_000)
+    expect(said).to_contain_text(re.compile(r"\S+: \d+(,\d+)?% \((Minh họa|Đã công bố|Sơ bộ)\)"))
+    phone.wait_for_timeout(3000)
+    expect(said).to_have_count(1)

@@ -92,6 +92,20 @@ def test_trends_chart_on_the_first_screen(server, phone, screenshots):
     no_sideways_scroll(phone)
 
 
+def test_regions_ranking_on_the_first_screen(server, phone):
+    """Regions, too, folds its filters into one line saying the choice: the ranking starts on
+    the first screen, and a tap opens the filters."""
+    open_page(phone, server.url, "/dia-ban?era=legacy", 2)
+    top = phone.get_by_test_id("stPlotlyChart").first.bounding_box()["y"]
+    print("regions ranking top", round(top))
+    assert top < SCREEN["height"]
+    bar = phone.locator(".st-key-fold_regions_filters")
+    expect(bar).to_contain_text("Tỷ lệ hộ gia đình có kết nối Internet · 2024 · Tỉnh Khánh Hòa")
+    bar.get_by_text("Đổi chỉ tiêu, kỳ, đơn vị").tap()
+    expect(bar.get_by_text("Xem theo", exact=True)).to_be_visible()
+    no_sideways_scroll(phone)
+
+
 @pytest.mark.parametrize(("name", "path", "charts"), [
     ("regions", "/dia-ban?era=legacy", 2),
     ("provinces", "/so-sanh-tinh?era=legacy", 3),

@@ -168,17 +168,6 @@ def revision_diff(rev_a: int, rev_b: int, limit: int) -> pd.DataFrame:
     return store().diff(rev_a, rev_b, limit=limit)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def observations_as_of(rev: int, indicator: str) -> pd.DataFrame:
-    """One indicator's stored rows as of a revision, with unit names."""
-    rows = store().read("observations", rev, indicators=[indicator])
-    names = unit_names()
-    rows["region_name"] = [
-        names.get(key) for key in zip(rows["unit_list"], rows["region"], strict=True)
-    ]
-    return rows
-
-
 # -- unit lists, uploads and boundaries -----------------------------------------------------------
 
 

@@ -65,11 +65,9 @@ def head_of(key: str, query: str) -> tuple[str, str, str]:
 
 
 def rewrite(page: bytes, lang: str, title: str, description: str) -> bytes:
-    """Streamlit's `page` with our language, title and preview lines (all escaped)."""
-
-    def attr(text: str) -> str:
-        return html.escape(text, quote=True)
-
+    """Streamlit's `page` with our language, title and preview lines (all escaped, quotes too:
+    `html.escape`'s default)."""
+    attr = html.escape
     head = (
         f"<title>{html.escape(title)}</title>"
         f'<meta name="description" content="{attr(description)}" />'

@@ -2,8 +2,8 @@
 
 When an analyst's upload, a rollback, the command line or another server makes a new revision,
 this server's revision watcher (`ui.cache.watch_revisions`) sees it within two seconds and
-builds the views a link without choices opens — the Overview, the Regions page and the Trends
-page, in each language — into the caches keyed by revision. The official who opens the
+builds the views a link without choices opens — the Overview, the Regions, Trends and Data
+pages, in each language — into the caches keyed by revision. The official who opens the
 dashboard after an upload finds them ready, instead of waiting while the first visitor's page
 reads the store and draws every figure.
 """
@@ -16,10 +16,10 @@ from indicators.core.i18n import LANGS
 from ui import province_card
 from ui.cache import revision_info, watch_revisions
 from ui.revision_watch import LOG, RevisionWatch
-from ui.views import overview, regions, trends
+from ui.views import data, overview, regions, trends
 
 SHARED = (revision_info, province_card.latest_rank)  # every page's heading; the Overview's card
-DEFAULT_VIEWS = (overview.default, regions.default, trends.default)
+DEFAULT_VIEWS = (overview.default, regions.default, trends.default, data.default)
 
 
 def prepare(rev: int) -> None:

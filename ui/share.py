@@ -60,11 +60,9 @@ _STYLE = f"""<style>
 
 
 def copy_link(key: str) -> None:
-    """The "copy link" button of a chart view, with its live message."""
-
-    def esc(text: str) -> str:
-        return html.escape(text, quote=True)
-
+    """The "copy link" button of a chart view, with its live message (every text escaped,
+    quotes too: `html.escape`'s default)."""
+    esc = html.escape
     body = (
         f'<div class="cntt-share" data-testid="cntt-share-{esc(key)}">'
         f'<button type="button" class="cntt-copy-link" title="{esc(tr("a11y.copy_link_help"))}" '

@@ -92,6 +92,20 @@ def test_trends_chart_on_the_first_screen(server, phone, screenshots):
     no_sideways_scroll(phone)
 
 
+def test_regions_ranking_on_the_first_screen(server, phone):
+    """Regions, too, folds its filters into one line saying the choice: the ranking starts on
+    the first screen, and a tap opens the filters."""
+    open_page(phone, server.url, "/dia-ban?era=legacy", 2)
+    top = phone.get_by_test_id("stPlotlyChart").first.bounding_box()["y"]
+    print("regions ranking top", round(top))
+    assert top < SCREEN["height"]
+    bar = phone.locator(".st-key-fold_regions_filters")
+    expect(bar).to_contain_text("Tỷ lệ hộ gia đình có kết nối Internet · 2024 · Tỉnh Khánh Hòa")
+    bar.get_by_text("Đổi chỉ tiêu, kỳ, đơn vị").tap()
+    expect(bar.get_by_text("Xem theo", exact=True)).to_be_visible()
+    no_sideways_scroll(phone)
+
+
 @pytest.mark.parametrize(("name", "path", "charts"), [
     ("regions", "/dia-ban?era=legacy", 2),
     ("provinces", "/so-sanh-tinh?era=legacy", 3),
@@ -121,3 +135,21 @@ def test_at_200_percent_zoom_nothing_is_cut(server, browser):
         assert page.evaluate(f"{MAIN}.scrollWidth") <= 720
     finally:
         context.close()
+
+
+def test_a_tap_on_the_map_shows_a_commune_s_value(server, phone):
+    """A phone has no hover: a tap on a commune's bubble writes its name and value beside it,
+    and the label stays (a commune has nothing below it to open)."""
+    open_page(phone, server.url, "/dia-ban", 2)  # the province's communes
+    bubbles = phone.get_by_test_id("stPlotlyChart").nth(1).locator(".scatterlayer .point")
+    expect(bubbles).to_have_count(65)  # the 65 communes of the new Khánh Hòa
+    bubble = bubbles.nth(3)
+    bubble.scroll_into_view_if_needed()
+    box = bubble.bounding_box()
+    assert box is not None
+    phone.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    said = phone.locator(".hoverlayer .hovertext")
+    expect(said).to_have_count(1, timeout=10_000)
+    expect(said).to_contain_text(re.compile(r"\S+: \d+(,\d+)?% \((Minh họa|Đã công bố|Sơ bộ)\)"))
+    phone.wait_for_timeout(3000)
+    expect(said).to_have_count(1)

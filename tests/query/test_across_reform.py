@@ -337,6 +337,34 @@ def test_the_conversion_is_computed_once_per_revision(empty_store, catalog, regi
     assert values == [39, 139]  # Vĩnh Hòa 4 → 104
 
 
+def test_a_revision_of_the_new_units_only_keeps_the_old_units_conversion(
+    empty_store, catalog, regions
+):
+    """Converting onto the new units reads only the old units' values: a new figure on a new
+    unit (the usual import since the reform) reuses that conversion; a figure on an old unit,
+    or converting the other way, does not."""
+    rows = [
+        f"bts_count,legacy,{c},2021,{v},,,published,VNPT," for c, v in BAC_NHA_TRANG_OLD.items()
+    ]
+    rev1 = commit(empty_store, catalog, regions, rows)
+    wanted = {"indicators": ("bts_count",), "unit_list": "2025", "regions": ("22333",)}
+    with empty_store.connect(read_only=True) as con:
+        first = across_reform.converted_table(con, rev1, **wanted)
+        back = across_reform.converted_table(con, rev1, ("bts_count",), unit_list="legacy")
+    rev2 = commit(empty_store, catalog, regions, ["bts_count,2025,22333,2026,150,,,published,V,"])
+    with empty_store.connect(read_only=True) as con:
+        assert across_reform.converted_table(con, rev2, **wanted) is first
+        assert (
+            across_reform.converted_table(con, rev2, ("bts_count",), unit_list="legacy") is not back
+        )
+    rev3 = commit(empty_store, catalog, regions, ["bts_count,legacy,22327,2021,104,,,published,V,"])
+    with empty_store.connect(read_only=True) as con:
+        third = across_reform.converted_table(con, rev3, **wanted)
+    assert third is not first
+    values = [one(t, "bts_count", "22333", "2021")["value"] for t in (first, third)]
+    assert values == [39, 139]  # Vĩnh Hòa 4 → 104
+
+
 @pytest.mark.parametrize(
     ("indicators", "unit_list", "codes"),
     [

@@ -2,12 +2,11 @@
 
 import streamlit as st
 
-from indicators.core.periods import parse_period
 from indicators.core.schema import STATUSES
 from indicators.export.files import csv_bytes, xlsx_bytes
 from indicators.geography.units import LEGACY, NEW
 from indicators.present import tables
-from indicators.query import across_reform, read
+from indicators.query import read
 from ui.cache import cached, catalog, revision
 from ui.downloads import download
 from ui.session import language, no_data_yet, number, page_heading, tr
@@ -19,48 +18,10 @@ from ui.url_state import (
     url_range,
     url_toggle,
 )
+from ui.views import data
 
 SCOPE = "_data"
 lang, rev, cat = language(), revision(), catalog()
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def view(
-    rev: int,
-    unit_list: str,
-    level: str,
-    first: str,
-    last: str,
-    inds,
-    regs,
-    stats,
-    lang: str,
-    converted: bool = False,
-):
-    """The filtered table in the reader's language, with each row's decimals and how many
-    values were converted across the 2025 reform (and how many of those are estimates)."""
-    start, end = parse_period(first).start, parse_period(last).end
-    inds_all = tuple(i.code for i in cat)
-    values = cached(
-        across_reform.values_at_level,
-        rev,
-        unit_list=unit_list,
-        level=level,
-        indicators=inds_all,
-        start=start,
-        end=end,
-        converted=converted,
-    )
-    keep = values["indicator"].isin(inds or values["indicator"])
-    keep &= values["region"].isin(regs or values["region"])
-    keep &= values["status"].isin(stats or values["status"])
-    values = values[keep].reset_index(drop=True)
-    table = tables.data_table(values, cat, cached(read.units, unit_list), lang)
-    counts = (0, 0)
-    if converted:
-        conv = values["converted"].astype(bool)
-        counts = (int(conv.sum()), int((conv & values["estimate"].astype(bool)).sum()))
-    return table, tables.value_decimals(values["indicator"], cat), counts
 
 
 page_heading(tr("data.heading"), rev)
@@ -68,7 +29,7 @@ st.caption(tr("data.intro"))
 
 span = cached(read.data_span, rev)
 no_data_yet(span.empty)  # a new install: no period to offer yet
-years = [str(y) for y in range(span["first"].min().year, span["last"].max().year + 1)]
+years = data.years(span)
 top = st.columns([3, 2, 2], gap="medium")
 with top[0]:
     indicators = indicator_choices(
@@ -123,7 +84,7 @@ with row[2]:
         help=tr("data.converted_help"),
     )
 
-table, decimals, (n_conv, n_est) = view(
+table, decimals, (n_conv, n_est) = data.table(
     rev,
     unit_list,
     level,
@@ -133,7 +94,7 @@ table, decimals, (n_conv, n_est) = view(
     tuple(regions),
     tuple(statuses),
     lang,
-    converted,
+    bool(converted),
 )
 if table.empty:
     st.info(tr("data.empty"))

@@ -14,11 +14,12 @@ from indicators.export.files import csv_bytes
 from indicators.ingest.recipe import Recipe, RecipeError
 from indicators.present.literal import markdown_literal
 from indicators.present.tables import MAX_ROWS_SHOWN, changes_table
+from indicators.query import stored
 from ui.access import gate
 from ui.cache import (
     audit_trail,
+    cached,
     catalog,
-    observations_as_of,
     revision,
     revision_committed,
     revision_diff,
@@ -123,18 +124,18 @@ with asof:
     pick_indicator, pick_periods = st.columns([3, 2])
     with pick_indicator:
         code = indicator_choice(tr("hpage.asof_indicator"), codes, key="asof")
-    rows = observations_as_of(picked, code)
-    with pick_periods:  # a national indicator has hundreds of thousands of rows: narrow them
+    offered = cached(stored.periods, picked, code)
+    with pick_periods:  # a national indicator has a million rows: its latest period first
         periods = url_choices(
             st.multiselect,
             tr("hpage.asof_periods"),
-            sorted(set(rows["period"]), reverse=True),
+            offered,
             key="asof_period",
             scope=f"_asof{code}",
+            default=offered[:1],
             placeholder=tr("hpage.asof_all_periods"),
         )
-    if periods:
-        rows = rows[rows["period"].isin(periods)]
+    rows = cached(stored.rows, picked, code, tuple(periods) if periods else None)
     n, shown = len(rows), min(len(rows), MAX_ROWS_SHOWN)
     caption = "hpage.asof_rows" if n == shown else "hpage.asof_rows_shown"
     st.caption(tr(caption, n=number(n), shown=number(shown)))

@@ -43,8 +43,8 @@ def describe(code: str) -> None:
     ind = cat[code]
     with st.container(border=True):
         name, unit = markdown_literal(ind.name(lang)), markdown_literal(ind.unit(lang))
-        st.markdown(f"**{name}** · {markdown_code(ind.code)} · {unit}")
-        st.markdown(markdown_literal(ind.definition(lang)))
+        title = f"**{name}** · {markdown_code(ind.code)} · {unit}"
+        definition = markdown_literal(ind.definition(lang))
         agg = tr(f"agg_region.{ind.agg_region}", scale=number(ind.scale))
         facts = [
             (tr("method.agg_region"), agg),
@@ -59,7 +59,8 @@ def describe(code: str) -> None:
             (tr("method.decimals"), str(ind.decimals)),
             (tr("method.source"), markdown_literal(ind.source)),
         ]
-        st.markdown("\n".join(f"- {k}: {v}" for k, v in facts))
+        # one element a card (forty cards at national scale: the browser draws each element)
+        st.markdown("\n\n".join([title, definition, "\n".join(f"- {k}: {v}" for k, v in facts)]))
 
 
 def component(ind: Indicator) -> str:

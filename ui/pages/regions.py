@@ -14,10 +14,12 @@ from indicators.core.problems import DataError
 from indicators.core.settings import settings
 from indicators.geography.units import LEGACY
 from indicators.present.chart_spec import ChartSpec
+from indicators.present.choices import choice_line
 from indicators.present.literal import markdown_literal
 from ui.cache import boundaries, catalog, revision
 from ui.charts import chart as described
 from ui.downloads import image_downloads
+from ui.layout import folded
 from ui.session import language, page_heading, remember_views, tr
 from ui.share import copy_link, page_title
 from ui.url_state import indicator_choice, level_choice, unit_list_choice, url_choice, widget_key
@@ -42,7 +44,14 @@ page_heading(tr("nav.regions"), rev)
 st.caption(tr("regions.intro"))
 copy_link("regions")
 
-row1 = st.columns([3, 2], vertical_alignment="bottom")
+# A phone shows the filters folded under one line saying the choice in words (ui.layout); the
+# containers are made here, inside the fold, and filled below as the choices are read.
+with folded("regions_filters", f":material/tune: {tr('regions.change_choice')}") as said:
+    row1 = st.columns([3, 2], vertical_alignment="bottom")
+    # Where the indicator has figures on both sides of 1 July 2025, say what each set of units
+    # holds (filled once the view below is read).
+    spans_note = st.empty()
+    row2 = st.columns([3, 2, 1.5], vertical_alignment="bottom")
 with row1[1]:
     unit_list = unit_list_choice()
 choices = regions.choices(rev, unit_list)
@@ -58,10 +67,6 @@ with row1[0]:
     )
 ind = cat[code]
 
-# Where the indicator has figures on both sides of 1 July 2025, say what each set of units holds
-# (here, filled once the view below is read).
-spans_note = st.empty()
-
 # The unit to look inside: the country (a national install), a province of this unit list or,
 # on the old units, a district.
 tree = regions.tree(unit_list, lang)
@@ -74,7 +79,6 @@ def in_unit_list(label: str, options: list[str], key: str, show, **kw) -> str:
     )
 
 
-row2 = st.columns([3, 2, 1.5], vertical_alignment="bottom")
 with row2[0]:
     parent = in_unit_list(
         tr("regions.unit"),
@@ -135,6 +139,11 @@ if not below.periods:
 with row2[2]:
     period = in_unit_list(tr("regions.period"), below.periods, "period", label)
 page_title(ind.name(lang), label(period), tree.names[parent], tr("nav.regions"))
+said.markdown(
+    markdown_literal(
+        choice_line([ind.name(lang)], label(period), [tree.names[parent]], lang, more=[level_label])
+    )
+)
 drillable = set(below.units["region"]) & set(tree.parents) if level != "commune" else set()
 
 

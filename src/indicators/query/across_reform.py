@@ -186,10 +186,15 @@ _CACHE_SIZE = 32  # whole tables (the Data page, decks) and the small ones a vie
 _LOCK = threading.Lock()
 
 
-def _identity(con, rev: int | None) -> tuple | None:
+def _identity(con, rev: int | None, unit_list: str | None = None) -> tuple | None:
     """What a revision's conversion depends on: the store file, the revision (its time and
     content hash, so a recreated store does not reuse another's result) and the configuration;
-    without `rev`, what the configuration's plan depends on."""
+    without `rev`, what the configuration's plan depends on.
+
+    A conversion onto one unit list reads only the other list's values (onto the new units:
+    the old ones'), so its revision is the last one that changed the other list: a new figure
+    on the new units, the usual import since the reform, leaves the old units' conversion as it
+    was, and a national install does not convert ten million old rows again after each one."""
     path = con.execute(
         "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
     ).fetchone()[0]
@@ -198,10 +203,44 @@ def _identity(con, rev: int | None) -> tuple | None:
     config = con.execute("SELECT value FROM meta WHERE key = 'config_hash'").fetchone()
     if rev is None:
         return (str(path), config)
-    made = con.execute(
-        "SELECT created_at, content_hash FROM revisions WHERE id = ?", [int(rev)]
+    made = _made(con, int(rev))
+    source = _SOURCE.get(unit_list) if unit_list is not None else None
+    if source is None:
+        return (str(path), int(rev), made, config)
+    basis = _last_change(con, (str(path), int(rev), made), source)
+    return (str(path), basis, _made(con, basis), config, unit_list)
+
+
+# Converting onto a unit list reads the values of this one.
+_SOURCE = {NEW: LEGACY, LEGACY: NEW}
+_CHANGES: OrderedDict[tuple, int] = OrderedDict()  # (store, revision, made, list) → its basis
+
+
+def _made(con, rev: int) -> tuple | None:
+    return con.execute(
+        "SELECT created_at, content_hash FROM revisions WHERE id = ?", [rev]
     ).fetchone()
-    return (str(path), int(rev), made, config)
+
+
+def _last_change(con, revision: tuple, unit_list: str) -> int:
+    """The last revision up to `revision` (store, id, made) that added or retired a value of
+    `unit_list`: its values as of `revision` are those of that one (0: never any). A
+    revision's content never changes, so this is asked once per revision and list."""
+    key = (*revision, unit_list)
+    with _LOCK:
+        if key in _CHANGES:
+            return _CHANGES[key]
+    found = con.execute(
+        "SELECT greatest(coalesce(max(rev_from) FILTER (WHERE rev_from <= $rev), 0),"
+        " coalesce(max(rev_to) FILTER (WHERE rev_to <= $rev), 0))"
+        " FROM observations WHERE unit_list = $unit_list",
+        {"rev": revision[1], "unit_list": unit_list},
+    ).fetchone()[0]
+    with _LOCK:
+        _CHANGES[key] = int(found)
+        while len(_CHANGES) > 256:
+            _CHANGES.popitem(last=False)
+    return int(found)
 
 
 def converted_table(
@@ -225,7 +264,7 @@ def converted_table(
         unit_list,
         None if regions is None else frozenset(regions),
     )
-    key = _identity(con, rev)
+    key = _identity(con, rev, unit_list)
     if key is not None:
         key = (*key, only)
         with _LOCK:

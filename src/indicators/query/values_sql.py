@@ -2,6 +2,9 @@
 reported, else the sum of the units below it (districts from communes, provinces from districts
 or communes, the country from its provinces); counts add, ratios add numerator and denominator
 and divide, indexes and ranks do not aggregate. `values_sql` writes the query `read` runs.
+
+Only the rows of the wanted units and of the units below them are read (`scope`): a trend of
+one province and one commune reads that province, not the country's ten million rows.
 """
 
 from __future__ import annotations
@@ -34,6 +37,12 @@ _COMBINE = f"""
 
 _VALUES_SQL = """
 WITH units AS (SELECT * FROM regions WHERE unit_list = $unit_list),
+-- The wanted units and every unit below them: only their rows can make a wanted value.
+scope AS (
+    SELECT code FROM region_ancestors
+    WHERE unit_list = $unit_list AND list_contains($regions, ancestor)
+    UNION SELECT unnest($regions)
+),
 communes_under AS (
     SELECT a.ancestor AS code, count(*) AS n
     FROM region_ancestors a JOIN units u ON u.code = a.code
@@ -47,7 +56,7 @@ obs AS (
     JOIN units u ON u.code = o.region
     LEFT JOIN communes_under cu ON cu.code = o.region
     WHERE {asof} AND o.unit_list = $unit_list AND list_contains($indicators, o.indicator)
-      {period_filter}
+      {period_filter}{scope_filter}
 ),
 -- Districts: what the district reported, else the sum of its communes (also where it reported
 -- a ratio without parts: the province adds up its communes instead, never the bare figure).
@@ -143,6 +152,8 @@ def values_sql(rev: int, period_filter: str, country: bool = False) -> str:
         country_union="\n    UNION ALL SELECT * FROM country_agg" if country else "",
         asof=as_of(rev, "o"),
         period_filter=period_filter,
+        # the country is every unit: nothing to narrow (its own rows are in `obs` as well)
+        scope_filter="" if country else "\n      AND o.region IN (SELECT code FROM scope)",
         status_rank=status_rank_sql("o.status"),
         rank_status=rank_status_sql("a.srank"),
         combine=_COMBINE,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "regions.change_choice": ("Đổi chỉ tiêu, kỳ, đơn vị", "Change indicator, period, unit"),
     "regions.intro": (
         "Xếp hạng, bản đồ và bảng nhiệt của một chỉ tiêu theo đơn vị hành chính. Bấm vào một "
         "thanh hoặc một điểm trên bản đồ để xem các đơn vị bên trong.",

@@ -1,0 +1,69 @@
+"""The Data page's table for one choice of filters, built once per revision and choice; the
+default choice (every indicator, every year, the provinces on the new units, converted across
+the reform) is built by the revision watcher too: at national scale it converts every old
+province's figures, which no visitor should wait for.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from indicators.core.periods import parse_period
+from indicators.geography.units import NEW
+from indicators.present import tables
+from indicators.query import across_reform, read
+from ui.cache import cached, catalog
+from ui.views import per_view
+from ui.views.trends import years
+
+DEFAULT_LEVEL = "province"
+
+
+@per_view(max_entries=32)
+def table(
+    rev: int,
+    unit_list: str,
+    level: str,
+    first: str,
+    last: str,
+    inds: tuple[str, ...],
+    regs: tuple[str, ...],
+    stats: tuple[str, ...],
+    lang: str,
+    converted: bool,
+) -> tuple[pd.DataFrame, pd.Series, tuple[int, int]]:
+    """The filtered table in the reader's language, with each row's decimals and how many
+    values were converted across the 2025 reform (and how many of those are estimates).
+    Every indicator is read whatever the filter (one cached read per period range), so a
+    change of indicators, areas or statuses only filters it."""
+    cat = catalog()
+    start, end = parse_period(first).start, parse_period(last).end
+    values = cached(
+        across_reform.values_at_level,
+        rev,
+        unit_list=unit_list,
+        level=level,
+        indicators=tuple(i.code for i in cat),
+        start=start,
+        end=end,
+        converted=converted,
+    )
+    keep = values["indicator"].isin(inds or values["indicator"])
+    keep &= values["region"].isin(regs or values["region"])
+    keep &= values["status"].isin(stats or values["status"])
+    values = values[keep].reset_index(drop=True)
+    shown = tables.data_table(values, cat, cached(read.units, unit_list), lang)
+    counts = (0, 0)
+    if converted:
+        conv = values["converted"].astype(bool)
+        counts = (int(conv.sum()), int((conv & values["estimate"].astype(bool)).sum()))
+    return shown, tables.value_decimals(values["indicator"], cat), counts
+
+
+def default(rev: int, lang: str) -> None:
+    """Build the table a link without choices opens (the page's defaults, as above)."""
+    span = cached(read.data_span, rev)
+    if span.empty:
+        return
+    offered = years(span)
+    table(rev, NEW, DEFAULT_LEVEL, offered[0], offered[-1], (), (), (), lang, True)

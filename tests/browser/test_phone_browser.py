@@ -69,12 +69,17 @@ def test_overview_headline_figures_first(server, phone, screenshots):
     phone.screenshot(path=screenshots / "phone-overview-vi.png")
 
 
-def test_trends_chart_on_the_first_screen(server, phone, screenshots):
-    open_page(phone, server.url, "/xu-huong?era=legacy", 1)
-    top = phone.get_by_test_id("stPlotlyChart").first.bounding_box()["y"]
-    print("trends chart top", round(top))
+def chart_on_the_first_screen(page: Page, base: str, path: str, charts: int, fold: str):
+    """Open `path`: its first chart starts on the first screen; the filters' one-line bar."""
+    open_page(page, base, path, charts)
+    top = page.get_by_test_id("stPlotlyChart").first.bounding_box()["y"]
+    print(path, "first chart top", round(top))
     assert top < SCREEN["height"]
-    bar = phone.locator(".st-key-fold_trends_filters")
+    return page.locator(f".st-key-fold_{fold}")
+
+
+def test_trends_chart_on_the_first_screen(server, phone, screenshots):
+    bar = chart_on_the_first_screen(phone, server.url, "/xu-huong?era=legacy", 1, "trends_filters")
     expect(bar).to_contain_text("Tỷ lệ xã, phường có điểm phục vụ bưu chính")
     expect(bar).to_contain_text("Tỉnh Khánh Hòa")
     # the latest value is written on the chart: no hover needed
@@ -95,11 +100,7 @@ def test_trends_chart_on_the_first_screen(server, phone, screenshots):
 def test_regions_ranking_on_the_first_screen(server, phone):
     """Regions, too, folds its filters into one line saying the choice: the ranking starts on
     the first screen, and a tap opens the filters."""
-    open_page(phone, server.url, "/dia-ban?era=legacy", 2)
-    top = phone.get_by_test_id("stPlotlyChart").first.bounding_box()["y"]
-    print("regions ranking top", round(top))
-    assert top < SCREEN["height"]
-    bar = phone.locator(".st-key-fold_regions_filters")
+    bar = chart_on_the_first_screen(phone, server.url, "/dia-ban?era=legacy", 2, "regions_filters")
     expect(bar).to_contain_text("Tỷ lệ hộ gia đình có kết nối Internet · 2024 · Tỉnh Khánh Hòa")
     bar.get_by_text("Đổi chỉ tiêu, kỳ, đơn vị").tap()
     expect(bar.get_by_text("Xem theo", exact=True)).to_be_visible()

@@ -18,15 +18,13 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Awaitable, Callable, MutableMapping
-from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl
 
-from indicators.core.catalog import Catalog
 from indicators.core.i18n import LANGS, t
 from indicators.core.settings import settings
 from indicators.present.choices import install_heading, link_title
-from indicators.service import catalog_of
+from ui.cache import catalog
 from ui.navigation import OVERVIEW, SECTIONS
 
 Scope = MutableMapping[str, Any]
@@ -39,11 +37,6 @@ _TITLE = re.compile(rb"<title>[^<]*</title>")
 _LANG = re.compile(rb'<html lang="[^"]*"')
 MAX_PAGE = 1 << 20  # bytes: Streamlit's index.html is about 6 kB; anything bigger is not it
 MAX_QUERY = 2000  # characters of a link's query read for its title (a view's link is ~100)
-
-
-@lru_cache(maxsize=1)
-def _catalog() -> Catalog:
-    return catalog_of(settings())
 
 
 def page_of(path: str) -> str | None:
@@ -60,7 +53,7 @@ def head_of(key: str, query: str) -> tuple[str, str, str]:
     """(language, title, description) of the page `key` opened with the query string `query`."""
     params = dict(parse_qsl(query[:MAX_QUERY], keep_blank_values=True))
     lang = params.get("lang") if params.get("lang") in LANGS else LANGS[0]
-    title = link_title(t(f"nav.{key}", lang), params, _catalog(), lang)
+    title = link_title(t(f"nav.{key}", lang), params, catalog(), lang)
     return lang, title, install_heading(settings(), lang)
 
 

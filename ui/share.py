@@ -14,11 +14,8 @@ import html
 import streamlit as st
 
 from indicators.present import choices
-from indicators.present.choices import period_span
 from indicators.present.palette import BLUE
 from ui.session import language, tr
-
-__all__ = ["copy_link", "page_title", "period_span"]
 
 
 def page_title(*parts: str) -> None:

@@ -13,7 +13,7 @@ from indicators.core.settings import settings
 from indicators.export.files import csv_bytes
 from indicators.geography.units import LEGACY, unit_list_for
 from indicators.present.chart_spec import MAX_AREAS, ChartSpec
-from indicators.present.choices import choice_line
+from indicators.present.choices import choice_line, period_span
 from indicators.present.literal import markdown_literal
 from indicators.query import across_reform, read
 from indicators.query import timeseries as ts
@@ -22,7 +22,7 @@ from ui.charts import chart
 from ui.downloads import download, image_downloads
 from ui.layout import folded
 from ui.session import language, no_data_yet, page_heading, province_ref, remember_views, tr
-from ui.share import copy_link, page_title, period_span
+from ui.share import copy_link, page_title
 from ui.url_state import (
     forget,
     indicator_choices,

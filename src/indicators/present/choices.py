@@ -59,9 +59,9 @@ def page_title(parts: Sequence[str], lang: str) -> str:
     """A page's title: `parts` (indicator, period, page name…) joined, then the app's name:
     "Tỷ lệ hộ có Internet · 2016–2026 · Xu hướng — Chỉ số CNTT-TT"."""
     what = joined(parts, lang)
-    return (
-        t("a11y.title", lang, what=what, app=t("app.title", lang)) if what else t("app.title", lang)
-    )
+    if not what:
+        return t("app.title", lang)
+    return t("a11y.title", lang, what=what, app=t("app.title", lang))
 
 
 def link_title(page: str, query: Mapping[str, str], catalog: Catalog, lang: str) -> str:

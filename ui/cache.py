@@ -34,6 +34,7 @@ from indicators.ingest.template import template_csv, template_xlsx
 from indicators.ingest.unitmatch import UnitMatcher
 from indicators.present.chart_spec import Chart, ChartSpec, build, preset
 from indicators.query import across_reform, page_reads, read
+from indicators.query.reuse import Answers, is_per_indicator
 from indicators.service import catalog_of, open_store
 from indicators.store.accounts import Account, list_accounts
 from indicators.store.audit import read_trail
@@ -105,6 +106,9 @@ def revision_committed(rev: int) -> None:
 
 
 _CACHED: dict[Callable[..., Any], Callable[..., Any]] = {}
+# The latest answer to each question of a `per_indicator` query: a new revision reads again
+# only the indicators it changed (`query.reuse`), not all forty for the one imported.
+_ANSWERS = Answers()
 _BUILT: Counter[str] = Counter()
 _BUILT_LOCK = threading.Lock()
 
@@ -128,6 +132,8 @@ def cached(query: Callable[..., R], /, *args: Any, **kwargs: Any) -> R:
 
     Every query whose answer depends on the data takes the revision among its arguments, so
     the cache is per revision; `MAX_ENTRIES` bounds the caches that would otherwise grow large.
+    A query marked `per_indicator` builds a new revision's answer from the last one where the
+    revisions between did not touch its indicators (`query.reuse`).
     """
     run = _CACHED.get(query)
     if run is None:
@@ -136,9 +142,13 @@ def cached(query: Callable[..., R], /, *args: Any, **kwargs: Any) -> R:
 
 
 def _cache_of(query: Callable[..., R]) -> Callable[..., R]:
+    reuse = is_per_indicator(query)
+
     def run(*args: Any, **kwargs: Any) -> R:
         counted(f"query {query.__module__}.{query.__qualname__}")
         with store().connect(read_only=True) as con:
+            if reuse and len(args) == 1:  # (rev,): the last revision's answer, where it holds
+                return _ANSWERS.answer(query, con, args[0], kwargs)
             return query(con, *args, **kwargs)
 
     # Streamlit keys a function's cache by its module and qualified name: give each query its

@@ -48,10 +48,10 @@ def table(
         end=end,
         converted=converted,
     )
-    keep = values["indicator"].isin(inds or values["indicator"])
-    keep &= values["region"].isin(regs or values["region"])
-    keep &= values["status"].isin(stats or values["status"])
-    values = values[keep].reset_index(drop=True)
+    for column, chosen in (("indicator", inds), ("region", regs), ("status", stats)):
+        if chosen:  # nothing chosen: all of them
+            values = values[values[column].isin(chosen)]
+    values = values.reset_index(drop=True)
     shown = tables.data_table(values, cat, cached(read.units, unit_list), lang)
     counts = (0, 0)
     if converted:

@@ -6,6 +6,9 @@ exactly); `styled` formats them for the screen through Babel.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pandas as pd
 from pandas.io.formats.style import Styler
 
@@ -33,18 +36,20 @@ def header(key: str, lang: str) -> str:
     return t(f"col.{key}", lang)
 
 
+def _per_code(codes: pd.Series, label: Callable[[Any], str]) -> list[str]:
+    """`label(code)` for each row's code, worked out once per distinct code ("" where a row has
+    none): a national table repeats a few hundred codes over a hundred thousand rows."""
+    codes = pd.Series(codes)
+    distinct = {c: label(c) for c in codes.dropna().unique()}
+    return codes.map(distinct).astype(object).fillna("").tolist()
+
+
 def _labels(codes: pd.Series, prefix: str, lang: str) -> list[str]:
-    cache: dict[str, str] = {}
-    out = []
-    for c in codes:
-        if c not in cache:
-            cache[c] = t(f"{prefix}.{c}", lang) if isinstance(c, str) else ""
-        out.append(cache[c])
-    return out
+    return _per_code(codes, lambda c: t(f"{prefix}.{c}", lang) if isinstance(c, str) else "")
 
 
 def _period_labels(codes: pd.Series, lang: str) -> list[str]:
-    return [parse_period(c).label(lang) for c in codes]
+    return _per_code(codes, lambda c: parse_period(c).label(lang))
 
 
 def _yes_no(flags: pd.Series, lang: str) -> list[str]:
@@ -75,18 +80,30 @@ def data_table(
     """
     names = dict(zip(units["code"], units["name"], strict=True))
     levels = dict(zip(units["code"], units["level"], strict=True))
-    inds = [catalog.get(c) for c in values["indicator"]]
+    codes, regions = values["indicator"], values["region"]
+
+    def name(code: str) -> str:
+        return catalog[code].name(lang) if code in catalog else code
+
+    def unit(code: str) -> str:
+        return catalog[code].unit(lang) if code in catalog else ""
+
+    def level(region: str) -> str:
+        return t(f"level.{levels[region]}", lang) if isinstance(levels.get(region), str) else ""
+
     out = pd.DataFrame(
         {
-            "indicator_name": [
-                i.name(lang) if i else c for i, c in zip(inds, values["indicator"], strict=True)
-            ],
-            "indicator": values["indicator"].to_numpy(),
-            "unit": [i.unit(lang) if i else "" for i in inds],
+            "indicator_name": _per_code(
+                codes, lambda c: catalog[c].name(lang) if c in catalog else c
+            ),
+            "indicator": codes.to_numpy(),
+            "unit": _per_code(codes, unit),
             "unit_list": _labels(values["unit_list"], "unitlist", lang),
-            "region_name": [names.get(c, c) for c in values["region"]],
-            "region": values["region"].to_numpy(),
-            "level": _labels(pd.Series([levels.get(c) for c in values["region"]]), "level", lang),
+            "region_name": _per_code(regions, lambda c: names.get(c, c)),
+            "region": regions.to_numpy(),
+            "level": _per_code(
+                regions, lambda c: _labels(pd.Series([levels.get(c)]), "level", lang)[0]
+            ),
             "period_label": _period_labels(values["period"], lang),
             "period": values["period"].to_numpy(),
             "value": values["value"].astype("float64").to_numpy(),
@@ -109,9 +126,8 @@ def data_table(
 
 def value_decimals(indicators: pd.Series, catalog: Catalog) -> pd.Series:
     """Each row's decimals for display, from its indicator."""
-    return pd.Series(
-        [catalog[c].decimals if c in catalog else 2 for c in indicators], index=indicators.index
-    )
+    decimals = {c: catalog[c].decimals if c in catalog else 2 for c in indicators.unique()}
+    return indicators.map(decimals).astype("int64")
 
 
 def trend_table(

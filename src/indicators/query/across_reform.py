@@ -53,6 +53,7 @@ from indicators.geography.crosswalk import BASIS_EQUAL, BASIS_WHOLE, Plan, plan
 from indicators.geography.units import LEGACY, NEW, UNIT_LISTS
 from indicators.query import province_merger, read
 from indicators.query.reform_sums import PERIOD_KEYS, SERIES_COLUMNS, combine, old_parts, onto_old
+from indicators.query.reuse import per_indicator, revision_made, store_path
 from indicators.query.timeseries import within
 
 ADDITIVE = ("sum", "ratio")  # how an indicator adds up over areas, when it does
@@ -195,31 +196,23 @@ def _identity(con, rev: int | None, unit_list: str | None = None) -> tuple | Non
     the old ones'), so its revision is the last one that changed the other list: a new figure
     on the new units, the usual import since the reform, leaves the old units' conversion as it
     was, and a national install does not convert ten million old rows again after each one."""
-    path = con.execute(
-        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
-    ).fetchone()[0]
+    path = store_path(con)
     if path is None:
         return None
     config = con.execute("SELECT value FROM meta WHERE key = 'config_hash'").fetchone()
     if rev is None:
         return (str(path), config)
-    made = _made(con, int(rev))
+    made = revision_made(con, int(rev))
     source = _SOURCE.get(unit_list) if unit_list is not None else None
     if source is None:
         return (str(path), int(rev), made, config)
     basis = _last_change(con, (str(path), int(rev), made), source)
-    return (str(path), basis, _made(con, basis), config, unit_list)
+    return (str(path), basis, revision_made(con, basis), config, unit_list)
 
 
 # Converting onto a unit list reads the values of this one.
 _SOURCE = {NEW: LEGACY, LEGACY: NEW}
 _CHANGES: OrderedDict[tuple, int] = OrderedDict()  # (store, revision, made, list) → its basis
-
-
-def _made(con, rev: int) -> tuple | None:
-    return con.execute(
-        "SELECT created_at, content_hash FROM revisions WHERE id = ?", [rev]
-    ).fetchone()
 
 
 def _last_change(con, revision: tuple, unit_list: str) -> int:
@@ -280,6 +273,7 @@ def converted_table(
     return table
 
 
+@per_indicator
 def converted_series(
     con,
     rev: int,
@@ -355,6 +349,7 @@ def unit_lists_with_data(span: pd.DataFrame, start: date, end: date) -> list[str
     return sorted(set(hit["unit_list"]))
 
 
+@per_indicator
 def values_at_level(
     con,
     rev: int,

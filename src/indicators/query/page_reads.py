@@ -16,6 +16,7 @@ import pandas as pd
 
 from indicators.core.settings import RegionRef
 from indicators.query import across_reform, read
+from indicators.query.reuse import per_indicator
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Below:
     periods: pd.DataFrame
 
 
+@per_indicator
 def below(con, rev: int, *, indicator: str, unit_list: str, parent: str, level: str) -> Below:
     """The Regions page's reading for one indicator, unit and level."""
     units = read.units_below(con, unit_list=unit_list, parent=parent, level=level)
@@ -46,6 +48,7 @@ def below(con, rev: int, *, indicator: str, unit_list: str, parent: str, level: 
 OVERVIEW_KINDS = ("year", "phase")  # what the Overview's cards and trend show of a yearly one
 
 
+@per_indicator
 def home(
     con, rev: int, *, indicators: Sequence[str], refs: Sequence[RegionRef]
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -66,6 +69,7 @@ def home(
     return yearly, read.targets(con, rev, indicators=indicators, refs=refs)
 
 
+@per_indicator
 def trend(
     con, rev: int, *, indicator: str, refs: Sequence[RegionRef], unit_list: str
 ) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -19,6 +19,7 @@ from indicators.core.direction import best_first
 from indicators.core.settings import RegionRef
 from indicators.geography.units import UNIT_LISTS, province_codes
 from indicators.query import read
+from indicators.query.reuse import per_indicator
 from indicators.store.tables import as_of
 
 PROVINCE_COLUMNS = [
@@ -52,6 +53,7 @@ def comparable(known: pd.DataFrame) -> pd.DataFrame:
     return known[known["n"] >= MIN_PROVINCES].reset_index(drop=True)
 
 
+@per_indicator
 def province_values(con, rev: int, *, indicator: str, unit_list: str, period: str) -> pd.DataFrame:
     """Every province of `unit_list` with its value of `indicator` for `period` (`PROVINCE_COLUMNS`,
     in code order): reported, or for the install's own province built from its units. A province
@@ -73,6 +75,7 @@ def province_values(con, rev: int, *, indicator: str, unit_list: str, period: st
     return units.merge(values[keep], on="region", how="left")[PROVINCE_COLUMNS]
 
 
+@per_indicator
 def home_series(con, rev: int, *, indicator: str, refs: Sequence[RegionRef]) -> pd.DataFrame:
     """The home province's values of one indicator on each unit list it is configured on (never
     converted from one list to the other), with `out_of` per row. `refs` that are not a
@@ -88,6 +91,7 @@ def home_series(con, rev: int, *, indicator: str, refs: Sequence[RegionRef]) -> 
     return rows.reset_index(drop=True)
 
 
+@per_indicator
 def latest_rank(con, rev: int, *, indicator: str, refs: Sequence[RegionRef]) -> pd.Series | None:
     """The home province's most recent value of a rank (the list after the reform first when
     both have the same period, as the ranking over 34 provinces of 2024), or None."""

@@ -1,0 +1,135 @@
+"""An answer of the last revision, reused for the next one where the new revision did not touch it.
+
+Most revisions change one or two indicators: an analyst imports this year's households with
+internet, or corrects one table. Every answer is cached per revision (`ui.cache.cached`), so
+before this, the first reader after each import paid for every indicator again: at national
+scale the Overview added up the whole country's communes for all forty indicators to show the
+one that changed.
+
+A query marked `per_indicator` answers each indicator from that indicator's own rows (values
+and targets) and the reference tables, never from another indicator's. For such a query,
+`Answers` keeps the latest answer to each question (the query and its arguments other than the
+revision) and, asked the same question at a later revision, asks the store which indicators
+the revisions in between added or retired a row of (`changed_indicators`, one small query):
+
+- none of the question's: the kept answer is the answer;
+- some: only those are read again, and their rows replace theirs in the kept answer (a frame,
+  or a tuple of frames, sorted by indicator first, as every such query sorts its rows).
+
+A revision's rows never change once committed, so a kept answer is trusted only while the
+revision it was read at is still the same revision of the same store (its time and content
+hash): a store put back from a backup, or another store in the same process, starts afresh.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import pandas as pd
+
+F = TypeVar("F", bound=Callable[..., Any])
+PER_INDICATOR = "_answers_per_indicator"  # the mark `per_indicator` sets on a query function
+
+
+def per_indicator(query: F) -> F:
+    """Mark `query(con, rev, *, indicator=…|indicators=…, …)` as answering each indicator
+    from its own rows alone (see above)."""
+    setattr(query, PER_INDICATOR, True)
+    return query
+
+
+def is_per_indicator(query: Callable[..., Any]) -> bool:
+    return bool(getattr(query, PER_INDICATOR, False))
+
+
+def changed_indicators(con, since: int, rev: int) -> frozenset[str]:
+    """The indicators of which a revision after `since`, up to `rev`, added or retired a value
+    or a target (a rollback retires and adds rows too, so it counts)."""
+    between = "(rev_from > $since AND rev_from <= $rev) OR (rev_to > $since AND rev_to <= $rev)"
+    rows = con.execute(
+        f"SELECT DISTINCT indicator FROM observations WHERE {between}"
+        f" UNION SELECT DISTINCT indicator FROM targets WHERE {between}",
+        {"since": int(since), "rev": int(rev)},
+    ).fetchall()
+    return frozenset(r[0] for r in rows)
+
+
+def revision_made(con, rev: int) -> tuple | None:
+    """What tells a revision from another store's revision of the same number: its time and
+    content hash (None: no such revision)."""
+    return con.execute(
+        "SELECT created_at, content_hash FROM revisions WHERE id = ?", [int(rev)]
+    ).fetchone()
+
+
+def store_path(con) -> str | None:
+    """The file `con` reads (None: a store in memory)."""
+    return con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchone()[0]
+
+
+def _splice(kept: Any, fresh: Any, again: frozenset[str]) -> Any:
+    """`kept` with the rows of the indicators in `again` replaced by `fresh`'s (both a frame
+    or a tuple of frames), in the order a fresh read gives: by indicator, each indicator's
+    rows as its own read sorted them."""
+    if isinstance(kept, tuple):
+        return tuple(_splice(k, f, again) for k, f in zip(kept, fresh, strict=True))
+    rest = kept[~kept["indicator"].isin(list(again))]
+    parts = [f for f in (rest, fresh) if not f.empty]
+    if len(parts) < 2:
+        return (parts[0] if parts else rest).reset_index(drop=True)
+    out = pd.concat(parts, ignore_index=True)
+    for column in out.columns:  # text read empty in one part (a note) is text, as one read gives
+        text = [p[column].dtype for p in parts if isinstance(p[column].dtype, pd.StringDtype)]
+        if text and out[column].dtype == object:
+            out[column] = out[column].astype(text[0])
+    return out.sort_values("indicator", kind="stable", ignore_index=True)
+
+
+class Answers:
+    """The latest answer to each question of `per_indicator` queries, at most `keep` of them
+    (the least recently asked go first)."""
+
+    def __init__(self, keep: int = 64) -> None:
+        self.keep = keep
+        self._kept: OrderedDict[tuple, tuple[int, tuple | None, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def answer(self, query: Callable[..., Any], con, rev: int, kwargs: Mapping[str, Any]) -> Any:
+        """`query(con, rev, **kwargs)`, from the kept answer of an earlier revision where that
+        holds (see the module's text)."""
+        question = (query.__module__, query.__qualname__, store_path(con), _frozen(kwargs))
+        with self._lock:
+            kept = self._kept.get(question)
+        answer = self._from(kept, query, con, rev, kwargs)
+        with self._lock:
+            now = self._kept.get(question)
+            if now is None or now[0] <= rev:
+                self._kept[question] = (rev, revision_made(con, rev), answer)
+                self._kept.move_to_end(question)
+                while len(self._kept) > self.keep:
+                    self._kept.popitem(last=False)
+        return copy.deepcopy(answer)  # a caller may change its copy, never the kept one
+
+    def _from(self, kept, query: Callable[..., Any], con, rev: int, kwargs) -> Any:
+        if kept is None or kept[0] > rev or kept[1] != revision_made(con, kept[0]):
+            return query(con, rev, **kwargs)
+        since, _, answer = kept
+        asked = kwargs.get("indicators", [kwargs.get("indicator")])
+        again = changed_indicators(con, since, rev) & frozenset(asked)
+        if not again:
+            return answer
+        if "indicators" not in kwargs:  # one indicator, changed: read it again
+            return query(con, rev, **kwargs)
+        fresh = query(con, rev, **{**kwargs, "indicators": tuple(c for c in asked if c in again)})
+        return _splice(answer, fresh, again)
+
+
+def _frozen(kwargs: Mapping[str, Any]) -> tuple:
+    """The arguments as a key (lists as tuples: `refs`, `indicators`)."""
+    return tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(kwargs.items()))

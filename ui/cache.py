@@ -75,7 +75,7 @@ def revision() -> int:
 
 
 def watch_revisions(
-    prepare: Callable[[int], object], every: float = 2.0, ready: Callable[[], bool] | None = None
+    prepare: Callable[[int], object], every: float = 1.0, ready: Callable[[], bool] | None = None
 ) -> RevisionWatch:
     """Start this process's revision watcher (once; `ui.prewarm.start`), which calls
     `prepare(rev)` for every new revision it sees, once `ready()` says it may."""
@@ -308,6 +308,7 @@ def built_chart(rev: int, token: str, lang: str) -> Chart:
 @st.cache_data(show_spinner=False)
 def preset_tokens(rev: int, name: str) -> list[str]:
     """The charts of a ready-made deck (`chart_spec.preset`) as tokens, for this revision."""
+    counted("query preset_tokens")
     with store().connect(read_only=True) as con:
         specs = preset(name, con, rev, catalog=catalog(), settings=settings())
     return [s.token() for s in specs]

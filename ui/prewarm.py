@@ -1,11 +1,11 @@
 """Prepare the pages for a new revision before anyone opens them.
 
 When an analyst's upload, a rollback, the command line or another server makes a new revision,
-this server's revision watcher (`ui.cache.watch_revisions`) sees it within two seconds and
+this server's revision watcher (`ui.cache.watch_revisions`) sees it within a second and
 builds the views a link without choices opens — the Overview, the Regions, Trends and Data
-pages, in each language — into the caches keyed by revision. The official who opens the
-dashboard after an upload finds them ready, instead of waiting while the first visitor's page
-reads the store and draws every figure.
+pages, in each language, and the Quick briefing's ready-made decks — into the caches keyed by
+revision. The official who opens the dashboard after an upload finds them ready, instead of
+waiting while the first visitor's page reads the store and draws every figure.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from __future__ import annotations
 from streamlit.runtime import Runtime
 
 from indicators.core.i18n import LANGS
+from indicators.present.chart_spec import PRESETS
 from ui import province_card
-from ui.cache import revision_info, watch_revisions
+from ui.cache import preset_tokens, revision_info, watch_revisions
 from ui.revision_watch import LOG, RevisionWatch
 from ui.views import data, overview, regions, trends
 
@@ -26,7 +27,10 @@ def prepare(rev: int) -> None:
     """Read what every page shows of revision `rev`, then build the default view of every page
     that has one, in each language (Vietnamese, the default, first)."""
     steps = [(read, (rev,)) for read in SHARED]
-    steps += [(build, (rev, lang)) for lang in LANGS for build in DEFAULT_VIEWS]
+    for k, lang in enumerate(LANGS):
+        steps += [(build, (rev, lang)) for build in DEFAULT_VIEWS]
+        if k == 0:  # the Quick briefing's ready-made decks (their charts, in any language)
+            steps += [(preset_tokens, (rev, name)) for name in PRESETS]
     for step, args in steps:
         try:
             step(*args)
@@ -34,7 +38,7 @@ def prepare(rev: int) -> None:
             LOG.warning("revision %s: %s failed", rev, step.__qualname__, exc_info=True)
 
 
-def start(every: float = 2.0, *, serving: bool = True) -> RevisionWatch:
+def start(every: float = 1.0, *, serving: bool = True) -> RevisionWatch:
     """Start this process's watcher (once): the current revision is prepared as soon as the
     server is up (`serving`: once Streamlit's runtime, whose caches it fills, exists), then
     every new one as it appears."""

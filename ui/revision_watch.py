@@ -31,7 +31,7 @@ class RevisionWatch:
         read: Callable[[], int],
         prepare: Callable[[int], object],
         *,
-        every: float = 2.0,
+        every: float = 1.0,
         ready: Callable[[], bool] = lambda: True,
     ) -> None:
         self._read, self._prepare, self.every, self._ready = read, prepare, every, ready

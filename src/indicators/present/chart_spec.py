@@ -292,8 +292,9 @@ def latest_year(con, rev: int, settings: Settings, catalog: Catalog) -> str:
     install without `[overview]` finds its year too) for the province in the unit list in force
     then."""
     refs = list(settings.province_units)
-    rows = read.series(con, rev, indicators=list(settings.headline_in(catalog)), refs=refs)
-    rows = rows[(rows["period_kind"] == "year") & rows["value"].notna()]
+    headline = list(settings.headline_in(catalog))
+    rows = read.series(con, rev, indicators=headline, refs=refs, kinds=("year",))
+    rows = rows[rows["value"].notna()]
     in_force = [unit_list_for(parse_period(p).end) for p in rows["period"]]
     years = rows.loc[rows["unit_list"] == pd.Series(in_force, index=rows.index), "period"]
     if years.empty:

@@ -35,16 +35,20 @@ def out_of(unit_list: str) -> int:
     return len(province_codes(unit_list))
 
 
-def province_indicators(con, rev: int) -> pd.DataFrame:
+@per_indicator
+def province_indicators(con, rev: int, indicators: Sequence[str] | None = None) -> pd.DataFrame:
     """Per indicator, unit list and period, how many provinces have a reported value (`n`):
     what the Provinces page can compare (an indicator known for one province compares
-    nothing)."""
+    nothing). Of every indicator, or only of `indicators`."""
+    only = " AND list_contains($indicators, o.indicator)" if indicators is not None else ""
     return con.execute(
         "SELECT o.indicator, o.unit_list, o.period, any_value(o.period_kind) AS period_kind,"
         " any_value(o.period_end) AS period_end, count(DISTINCT o.region) AS n"
         " FROM observations o JOIN regions r ON r.unit_list = o.unit_list AND r.code = o.region"
-        f" WHERE {as_of(rev, 'o')} AND r.level = 'province' AND o.value IS NOT NULL"
-        " GROUP BY o.indicator, o.unit_list, o.period ORDER BY o.indicator, period_end, o.unit_list"
+        f" WHERE {as_of(rev, 'o')} AND r.level = 'province' AND o.value IS NOT NULL{only}"
+        " GROUP BY o.indicator, o.unit_list, o.period"
+        " ORDER BY o.indicator, period_end, o.unit_list",
+        {"indicators": list(indicators)} if indicators is not None else {},
     ).df()
 
 

@@ -37,7 +37,8 @@ PER_INDICATOR = "_answers_per_indicator"  # the mark `per_indicator` sets on a q
 
 def per_indicator(query: F) -> F:
     """Mark `query(con, rev, *, indicator=…|indicators=…, …)` as answering each indicator
-    from its own rows alone (see above)."""
+    from its own rows alone (see above). Without either argument, the query answers every
+    indicator, and `indicators=` must narrow it to some."""
     setattr(query, PER_INDICATOR, True)
     return query
 
@@ -120,13 +121,15 @@ class Answers:
         if kept is None or kept[0] > rev or kept[1] != revision_made(con, kept[0]):
             return query(con, rev, **kwargs)
         since, _, answer = kept
-        asked = kwargs.get("indicators", [kwargs.get("indicator")])
-        again = changed_indicators(con, since, rev) & frozenset(asked)
+        changed = changed_indicators(con, since, rev)
+        if "indicator" in kwargs:  # one indicator: kept, or read again if it changed
+            return answer if kwargs["indicator"] not in changed else query(con, rev, **kwargs)
+        asked = kwargs.get("indicators")  # not given: every indicator
+        again = changed if asked is None else changed & frozenset(asked)
         if not again:
             return answer
-        if "indicators" not in kwargs:  # one indicator, changed: read it again
-            return query(con, rev, **kwargs)
-        fresh = query(con, rev, **{**kwargs, "indicators": tuple(c for c in asked if c in again)})
+        wanted = sorted(again) if asked is None else [c for c in asked if c in again]
+        fresh = query(con, rev, **{**kwargs, "indicators": tuple(wanted)})
         return _splice(answer, fresh, again)
 
 

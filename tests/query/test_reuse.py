@@ -10,7 +10,7 @@ import pytest
 
 from indicators.core.settings import RegionRef
 from indicators.query import across_reform, page_reads, provinces
-from indicators.query.reuse import Answers, changed_indicators, per_indicator
+from indicators.query.reuse import Answers, changed_indicators, per_indicator, size_of
 from indicators.store.revisions import Store
 from tests.conftest import clone_store
 from tests.query.test_across_reform import commit
@@ -159,3 +159,21 @@ def test_a_question_of_every_indicator_reads_again_only_the_touched_ones(store, 
         same(got, provinces.province_indicators(con, rev))
     assert asked == [(None,), (TOUCHED,)]
     assert len(got) == len(before) + 1 and "2031" in set(got["period"])
+
+
+def test_the_kept_answers_stay_within_their_budget(store):
+    """The least recently asked go first; an answer bigger than the whole budget is not kept."""
+    asked: list = []
+    home = reading(page_reads.home, asked)
+    questions = [{"indicators": (code,), "refs": HOME} for code in ("bts_count", TOUCHED)]
+    with store.connect(read_only=True) as con:
+        rev = store.current_revision()
+        sizes = [size_of(page_reads.home(con, rev, **q)) for q in questions]
+        answers = Answers(budget=max(sizes) + min(sizes) // 2)  # room for one, not both
+        for q in [*questions, questions[1], questions[0]]:
+            answers.answer(home, con, rev, q)
+        assert len(asked) == 3  # the second kept, the first read again after it went
+        small = Answers(budget=min(sizes) - 1)
+        for _ in range(2):
+            small.answer(home, con, rev, questions[0])
+    assert len(asked) == 5 and min(sizes) > 0  # too big to keep: read each time

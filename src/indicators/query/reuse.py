@@ -24,6 +24,7 @@ hash): a store put back from a backup, or another store in the same process, sta
 from __future__ import annotations
 
 import copy
+import dataclasses
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
@@ -92,13 +93,25 @@ def _splice(kept: Any, fresh: Any, again: frozenset[str]) -> Any:
     return out.sort_values("indicator", kind="stable", ignore_index=True)
 
 
-class Answers:
-    """The latest answer to each question of `per_indicator` queries, at most `keep` of them
-    (the least recently asked go first)."""
+def size_of(answer: Any) -> int:
+    """Bytes an answer holds, roughly: its frames' columns (a tuple's or a dataclass's)."""
+    if isinstance(answer, pd.DataFrame | pd.Series):
+        return int(answer.memory_usage(index=False, deep=False).sum())
+    if isinstance(answer, tuple):
+        return sum(size_of(a) for a in answer)
+    if dataclasses.is_dataclass(answer) and not isinstance(answer, type):
+        return sum(size_of(getattr(answer, f.name)) for f in dataclasses.fields(answer))
+    return 0
 
-    def __init__(self, keep: int = 64) -> None:
-        self.keep = keep
-        self._kept: OrderedDict[tuple, tuple[int, tuple | None, Any]] = OrderedDict()
+
+class Answers:
+    """The latest answer to each question of `per_indicator` queries, within `budget` bytes
+    (the least recently asked go first): the Data page's table of a whole level is a few
+    tens of MB at national scale, and a server keeps its own caches besides."""
+
+    def __init__(self, budget: int = 128 * 2**20) -> None:
+        self.budget = budget
+        self._kept: OrderedDict[tuple, tuple[int, tuple | None, Any, int]] = OrderedDict()
         self._lock = threading.Lock()
 
     def answer(self, query: Callable[..., Any], con, rev: int, kwargs: Mapping[str, Any]) -> Any:
@@ -108,19 +121,20 @@ class Answers:
         with self._lock:
             kept = self._kept.get(question)
         answer = self._from(kept, query, con, rev, kwargs)
+        made, size = revision_made(con, rev), size_of(answer)
         with self._lock:
             now = self._kept.get(question)
-            if now is None or now[0] <= rev:
-                self._kept[question] = (rev, revision_made(con, rev), answer)
+            if (now is None or now[0] <= rev) and size <= self.budget:
+                self._kept[question] = (rev, made, answer, size)
                 self._kept.move_to_end(question)
-                while len(self._kept) > self.keep:
+                while sum(k[3] for k in self._kept.values()) > self.budget:
                     self._kept.popitem(last=False)
         return copy.deepcopy(answer)  # a caller may change its copy, never the kept one
 
     def _from(self, kept, query: Callable[..., Any], con, rev: int, kwargs) -> Any:
         if kept is None or kept[0] > rev or kept[1] != revision_made(con, kept[0]):
             return query(con, rev, **kwargs)
-        since, _, answer = kept
+        since, _, answer, _ = kept
         changed = changed_indicators(con, since, rev)
         if "indicator" in kwargs:  # one indicator: kept, or read again if it changed
             return answer if kwargs["indicator"] not in changed else query(con, rev, **kwargs)

@@ -95,8 +95,10 @@ def _splice(kept: Any, fresh: Any, again: frozenset[str]) -> Any:
 
 def size_of(answer: Any) -> int:
     """Bytes an answer holds, roughly: its frames' columns (a tuple's or a dataclass's)."""
-    if isinstance(answer, pd.DataFrame | pd.Series):
+    if isinstance(answer, pd.DataFrame):
         return int(answer.memory_usage(index=False, deep=False).sum())
+    if isinstance(answer, pd.Series):  # a row (the province's latest rank)
+        return int(answer.memory_usage(index=False, deep=False))
     if isinstance(answer, tuple):
         return sum(size_of(a) for a in answer)
     if dataclasses.is_dataclass(answer) and not isinstance(answer, type):

@@ -75,9 +75,7 @@ def chart(
     both_lists = len(across_reform.unit_lists_with_data(span, start, end)) > 1
     known = names(unit_list)
     chosen = {c: known.get(c, c) for c in regions}
-    refs = tuple(RegionRef(unit_list, c) for c in regions)
-    # one series across the 2025 reform: the other unit list's values converted onto these units
-    raw, targets = cached(page_reads.trend, rev, indicator=code, refs=refs, unit_list=unit_list)
+    raw, targets = trend_of(rev, code, unit_list, regions)
     targets = targets_in_view(targets, start, end, span["last"].max())
     raw = ts.within(raw, start, end)
     parts = trend_parts(raw, targets, ind, cat, gran)
@@ -116,6 +114,28 @@ def chart(
         reform_note=converted,
         names=chosen,
     )
+
+
+def trend_of(
+    rev: int, code: str, unit_list: str, regions: tuple[str, ...]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One series across the 2025 reform per area (the other unit list's values converted onto
+    these units) and the areas' targets, as `page_reads.trend` gives them for all the areas at
+    once. Each area is read and cached on its own: adding an area to a chart, or taking one
+    away, reads only the one added (a national trend's area takes about half a second)."""
+    refs = [(RegionRef(unit_list, c),) for c in regions] or [()]
+    parts = [
+        cached(page_reads.trend, rev, indicator=code, refs=ref, unit_list=unit_list) for ref in refs
+    ]
+    series = _joined([p[0] for p in parts], list(across_reform.TREND_ORDER))
+    return series, _joined([p[1] for p in parts], ["indicator", "period_end"])
+
+
+def _joined(frames: list[pd.DataFrame], order: list[str]) -> pd.DataFrame:
+    """The areas' frames as one, in `order` (each area's rows as its read gave them)."""
+    rows = [f for f in frames if not f.empty] or frames[:1]
+    out = pd.concat(rows, ignore_index=True) if len(rows) > 1 else rows[0]
+    return out.sort_values(order, kind="stable", ignore_index=True)
 
 
 def _notes(parts, raw, ind, chosen: dict[str, str], gran: str, both_lists: bool, lang: str):

@@ -210,6 +210,8 @@ def _identity(con, rev: int | None, unit_list: str | None = None) -> tuple | Non
     return (str(path), basis, revision_made(con, basis), config, unit_list)
 
 
+# The order of a series across the reform's rows (a series of several areas is theirs joined).
+TREND_ORDER = ("indicator", "region", "period_end", "period_start")
 # Converting onto a unit list reads the values of this one.
 _SOURCE = {NEW: LEGACY, LEGACY: NEW}
 _CHANGES: OrderedDict[tuple, int] = OrderedDict()  # (store, revision, made, list) → its basis
@@ -320,7 +322,7 @@ def converted_series(
     out = pd.concat(parts, ignore_index=True)[SERIES_COLUMNS]
     out["converted"] = out["converted"].astype(bool)
     out["estimate"] = out["estimate"].astype(bool)
-    return out.sort_values(["indicator", "region", "period_end", "period_start"], ignore_index=True)
+    return out.sort_values(list(TREND_ORDER), ignore_index=True)
 
 
 def is_convertible(ind: Indicator) -> bool:

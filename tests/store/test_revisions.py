@@ -285,13 +285,19 @@ def test_rollback_to_a_missing_revision_changes_nothing(empty_store, catalog, re
     assert empty_store.current_revision() == 1 and empty_store.content_hash() == before
 
 
-def test_diff_shows_what_a_revision_changed(empty_store, catalog, regions):
-    commit(empty_store, csv_bytes(*BTS), catalog, regions)
+def second_replacing_first(store, catalog, regions) -> None:
+    """Revision 1: the BTS rows; revision 2 replaces them all: one value changed, one period
+    new, two units removed."""
+    commit(store, csv_bytes(*BTS), catalog, regions)
     frame = load_observations(csv_bytes(
         "bts_count,legacy,22327,2021,20,,,published,Viettel,",
         "bts_count,legacy,22327,2022,21,,,published,Viettel,",
     ), catalog, regions)  # fmt: skip
-    empty_store.commit({"observations": frame}, replace=True)
+    store.commit({"observations": frame}, replace=True)
+
+
+def test_diff_shows_what_a_revision_changed(empty_store, catalog, regions):
+    second_replacing_first(empty_store, catalog, regions)
     diff = empty_store.diff(1, 2)
     by = {(r.region, r.period): r for r in diff.itertuples()}
     assert by[("22327", "2021")].change == "changed" and by[("22327", "2021")].value_new == 20
@@ -304,12 +310,7 @@ def test_diff_reads_only_rows_moved_between_them_either_way(empty_store, catalog
     """A diff compares only the rows added or retired between the two revisions (a national
     store is not joined whole for a small import): backwards it is the same diff turned
     around, and a rollback that puts every value back differs from the original in nothing."""
-    commit(empty_store, csv_bytes(*BTS), catalog, regions)
-    frame = load_observations(csv_bytes(
-        "bts_count,legacy,22327,2021,20,,,published,Viettel,",
-        "bts_count,legacy,22327,2022,21,,,published,Viettel,",
-    ), catalog, regions)  # fmt: skip
-    empty_store.commit({"observations": frame}, replace=True)
+    second_replacing_first(empty_store, catalog, regions)
     back = empty_store.rollback(1, author="t").id
     key = ["region", "period"]
     forward = empty_store.diff(1, 2).set_index(key).sort_index()

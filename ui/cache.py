@@ -47,7 +47,7 @@ R = TypeVar("R")
 # Bounds where one entry can be large or the keys many; the other queries are few and small.
 MAX_ENTRIES: dict[Callable[..., Any], int] = {
     across_reform.converted_series: 256,  # one per indicator and set of areas
-    page_reads.trend: 256,  # Trends: one per indicator and set of areas
+    page_reads.trend: 256,  # Trends: one per indicator and area (`views.trends.trend_of`)
     page_reads.below: 128,  # Regions: one per indicator, unit and level
     across_reform.values_at_level: 64,  # Data page: every indicator of a whole level
 }

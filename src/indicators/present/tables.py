@@ -93,17 +93,13 @@ def data_table(
 
     out = pd.DataFrame(
         {
-            "indicator_name": _per_code(
-                codes, lambda c: catalog[c].name(lang) if c in catalog else c
-            ),
+            "indicator_name": _per_code(codes, name),
             "indicator": codes.to_numpy(),
             "unit": _per_code(codes, unit),
             "unit_list": _labels(values["unit_list"], "unitlist", lang),
             "region_name": _per_code(regions, lambda c: names.get(c, c)),
             "region": regions.to_numpy(),
-            "level": _per_code(
-                regions, lambda c: _labels(pd.Series([levels.get(c)]), "level", lang)[0]
-            ),
+            "level": _per_code(regions, level),
             "period_label": _period_labels(values["period"], lang),
             "period": values["period"].to_numpy(),
             "value": values["value"].astype("float64").to_numpy(),

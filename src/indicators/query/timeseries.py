@@ -10,8 +10,10 @@ Plan phases are the five-year plans (2016–2020, 2021–2025, …).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -190,7 +192,7 @@ def _sum(rows: list[dict], column: str) -> float:
     return float(np.sum(np.asarray(values, dtype="float64")))
 
 
-def _extreme(rows: list[dict], column: str, pick) -> float:
+def _extreme(rows: list[dict], column: str, pick: Callable[[list], Any]) -> float:
     """The least or greatest of a column's values present (NaN if none), as a float."""
     values = [r[column] for r in rows if pd.notna(r[column])]
     return float(pick(values)) if values else float("nan")

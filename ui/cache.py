@@ -33,7 +33,7 @@ from indicators.ingest.recipe import Recipe, RecipeError
 from indicators.ingest.template import template_csv, template_xlsx
 from indicators.ingest.unitmatch import UnitMatcher
 from indicators.present.chart_spec import Chart, ChartSpec, build, preset
-from indicators.query import across_reform, page_reads, read
+from indicators.query import across_reform, page_reads, province_tables, read
 from indicators.query.reuse import Answers, is_per_indicator
 from indicators.service import catalog_of, open_store
 from indicators.store.accounts import Account, list_accounts
@@ -312,6 +312,17 @@ def preset_tokens(rev: int, name: str) -> list[str]:
     with store().connect(read_only=True) as con:
         specs = preset(name, con, rev, catalog=catalog(), settings=settings())
     return [s.token() for s in specs]
+
+
+def province_tables_made(rev: int) -> int:
+    """Make every indicator's table of provinces and the country for revision `rev`
+    (`query.province_tables`): a filter change then adds up no commune for those areas. Only
+    the indicators the revisions since the last one changed are made again; how many."""
+    with store().connect(read_only=True) as con:
+        made = province_tables.make_all(con, rev)
+    if made:
+        counted("query province_tables")
+    return made
 
 
 def saved_recipes() -> list[StoredRecipe]:

@@ -5,7 +5,9 @@ this server's revision watcher (`ui.cache.watch_revisions`) sees it within a sec
 builds the views a link without choices opens — the Overview, the Regions, Trends and Data
 pages, in each language, and the Quick briefing's ready-made decks — into the caches keyed by
 revision. The official who opens the dashboard after an upload finds them ready, instead of
-waiting while the first visitor's page reads the store and draws every figure.
+waiting while the first visitor's page reads the store and draws every figure. Last, it makes
+the tables of every province's and the country's values that the revision changed
+(`query.province_tables`), which the filter changes on Trends and Regions read.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from streamlit.runtime import Runtime
 from indicators.core.i18n import LANGS
 from indicators.present.chart_spec import PRESETS
 from ui import province_card
-from ui.cache import preset_tokens, revision_info, watch_revisions
+from ui.cache import preset_tokens, province_tables_made, revision_info, watch_revisions
 from ui.revision_watch import LOG, RevisionWatch
 from ui.views import data, overview, regions, trends
 
@@ -25,12 +27,14 @@ DEFAULT_VIEWS = (overview.default, regions.default, trends.default, data.default
 
 def prepare(rev: int) -> None:
     """Read what every page shows of revision `rev`, then build the default view of every page
-    that has one, in each language (Vietnamese, the default, first)."""
+    that has one, in each language (Vietnamese, the default, first); then the province
+    tables."""
     steps = [(read, (rev,)) for read in SHARED]
     for k, lang in enumerate(LANGS):
         steps += [(build, (rev, lang)) for build in DEFAULT_VIEWS]
         if k == 0:  # the Quick briefing's ready-made decks (their charts, in any language)
             steps += [(preset_tokens, (rev, name)) for name in PRESETS]
+    steps.append((province_tables_made, (rev,)))
     for step, args in steps:
         try:
             step(*args)

@@ -20,25 +20,11 @@ from datetime import date
 
 import pandas as pd
 
-from indicators.core.schema import (
-    KEY,
-    OBS_COLUMNS,
-    PERIOD_COLUMNS,
-)
 from indicators.core.settings import COUNTRY, RegionRef
-from indicators.query.values_sql import values_sql
+from indicators.query import province_tables
+from indicators.query.reuse import joined
+from indicators.query.values_sql import RESOLVED_COLUMNS, resolve, values_sql
 from indicators.store.tables import as_of, first_row
-
-# An observation's columns with its period's dates, how the value was obtained (`origin`:
-# reported or aggregated) and how many commune-level units it covers of how many.
-RESOLVED_COLUMNS = [
-    *KEY,
-    *PERIOD_COLUMNS,
-    *OBS_COLUMNS[len(KEY) :],
-    "origin",
-    "n_parts",
-    "n_expected",
-]
 
 
 def resolved_values(
@@ -52,20 +38,35 @@ def resolved_values(
     kinds: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Values for units of one unit list: reported where reported, else aggregated; only of
-    `periods`, or periods of `kinds` (year, quarter, …), when given. A period's value is made
-    of that period's parts alone, so the others are never read (monthly rows at national scale
-    are most of the store)."""
-    period_filter = "AND list_contains($periods, o.period)" if periods is not None else ""
-    if kinds is not None:
-        period_filter += " AND list_contains($kinds, o.period_kind)"
-    sql = values_sql(rev, period_filter, COUNTRY in regions)
-    params = {"unit_list": unit_list, "indicators": list(indicators), "regions": list(regions)}
-    if periods is not None:
-        params["periods"] = list(periods)
-    if kinds is not None:
-        params["kinds"] = list(kinds)
-    sql += " ORDER BY indicator, region, period_end, period_start"
-    return con.execute(sql, params).df()[RESOLVED_COLUMNS]
+    `periods`, or periods of `kinds` (year, quarter, …), when given.
+
+    Provinces and the country come from their indicators' tables (`province_tables`) where
+    this process keeps them, or makes them because every period of the country is asked
+    (which costs what answering would); the units below them, and everything else, from the
+    store (`values_sql.resolve`). Either way the rows are the same, in the same order."""
+    codes, regions = list(dict.fromkeys(indicators)), list(dict.fromkeys(regions))
+    upper = province_tables.upper_units(con, unit_list)
+    top = [r for r in regions if r in upper]
+    kept = None
+    if top and codes:  # made here only if every period of the country is asked: no dearer
+        whole = COUNTRY in top and periods is None and kinds is None
+        kept = province_tables.tables(con, rev, codes, unit_list, make=whole)
+    if kept is None:
+        every = dict(indicators=codes, unit_list=unit_list, regions=regions)
+        return resolve(con, rev, **every, periods=periods, kinds=kinds)
+    parts = [province_tables.picked(kept[code], top, periods, kinds) for code in codes]
+    rest = [r for r in regions if r not in upper]
+    if rest:
+        below = dict(indicators=codes, unit_list=unit_list, regions=rest)
+        parts.append(resolve(con, rev, **below, periods=periods, kinds=kinds))
+    found = [p for p in parts if not p.empty]
+    if not found:
+        return parts[0].reset_index(drop=True)
+    out = joined(found) if len(found) > 1 else found[0]
+    return out.sort_values(_ORDER, ignore_index=True)
+
+
+_ORDER = ["indicator", "region", "period_end", "period_start"]  # as `values_sql.resolve` sorts
 
 
 def latest(

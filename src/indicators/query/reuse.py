@@ -85,12 +85,18 @@ def _splice(kept: Any, fresh: Any, again: frozenset[str]) -> Any:
     parts = [f for f in (rest, fresh) if not f.empty]
     if len(parts) < 2:
         return (parts[0] if parts else rest).reset_index(drop=True)
+    return joined(parts).sort_values("indicator", kind="stable", ignore_index=True)
+
+
+def joined(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Frames read apart as one frame, their text columns typed as one read types them: a
+    column read all empty in one part (a note) comes as objects, in another as text."""
     out = pd.concat(parts, ignore_index=True)
-    for column in out.columns:  # text read empty in one part (a note) is text, as one read gives
+    for column in out.columns:
         text = [p[column].dtype for p in parts if isinstance(p[column].dtype, pd.StringDtype)]
         if text and out[column].dtype == object:
             out[column] = out[column].astype(text[0])
-    return out.sort_values("indicator", kind="stable", ignore_index=True)
+    return out
 
 
 def size_of(answer: Any) -> int:

@@ -9,8 +9,32 @@ one province and one commune reads that province, not the country's ten million 
 
 from __future__ import annotations
 
-from indicators.core.schema import SOURCE_SEP, rank_status_sql, ratio_sql, status_rank_sql
+from collections.abc import Sequence
+
+import pandas as pd
+
+from indicators.core.schema import (
+    KEY,
+    OBS_COLUMNS,
+    PERIOD_COLUMNS,
+    SOURCE_SEP,
+    rank_status_sql,
+    ratio_sql,
+    status_rank_sql,
+)
+from indicators.core.settings import COUNTRY
 from indicators.store.tables import as_of
+
+# An observation's columns with its period's dates, how the value was obtained (`origin`:
+# reported or aggregated) and how many commune-level units it covers of how many.
+RESOLVED_COLUMNS = [
+    *KEY,
+    *PERIOD_COLUMNS,
+    *OBS_COLUMNS[len(KEY) :],
+    "origin",
+    "n_parts",
+    "n_expected",
+]
 
 # A part that adds up into its area: any part of a sum; a part of a ratio only with both its
 # numerator and denominator (`p` a part, `c` its catalog row).
@@ -159,3 +183,29 @@ def values_sql(rev: int, period_filter: str, country: bool = False) -> str:
         combine=_COMBINE,
         adds_up=_ADDS_UP,
     )
+
+
+def resolve(
+    con,
+    rev: int,
+    *,
+    indicators: Sequence[str],
+    unit_list: str,
+    regions: Sequence[str],
+    periods: Sequence[str] | None = None,
+    kinds: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Run `values_sql` for units of one unit list: only of `periods`, or periods of `kinds`
+    (year, quarter, …), when given. A period's value is made of that period's parts alone, so
+    the others are never read (monthly rows at national scale are most of the store)."""
+    period_filter = "AND list_contains($periods, o.period)" if periods is not None else ""
+    if kinds is not None:
+        period_filter += " AND list_contains($kinds, o.period_kind)"
+    sql = values_sql(rev, period_filter, COUNTRY in regions)
+    params = {"unit_list": unit_list, "indicators": list(indicators), "regions": list(regions)}
+    if periods is not None:
+        params["periods"] = list(periods)
+    if kinds is not None:
+        params["kinds"] = list(kinds)
+    sql += " ORDER BY indicator, region, period_end, period_start"
+    return con.execute(sql, params).df()[RESOLVED_COLUMNS]

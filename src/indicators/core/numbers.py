@@ -5,10 +5,12 @@ Output goes through Babel (CLDR): vi gives 30.000 and 99,2; en gives 30,000 and 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
-from babel.numbers import format_decimal
+from babel.core import Locale
+from babel.numbers import NumberPattern, parse_pattern
 
 from indicators.core.i18n import WordedError, t
 
@@ -78,8 +80,19 @@ def format_number(value: float | None, lang: str = "vi", decimals: int = 0) -> s
     """Up to `decimals` fraction digits, trailing zeros dropped: 99 -> '99', 99.24 -> '99,2'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
-    pattern = "#,##0" + ("." + "#" * decimals if decimals > 0 else "")
-    return format_decimal(value, format=pattern, locale=LOCALES.get(lang, "vi_VN"))
+    return _pattern(decimals).apply(value, _locale(lang))
+
+
+@functools.cache
+def _pattern(decimals: int) -> NumberPattern:
+    """Babel's pattern for up to `decimals` fraction digits, parsed once (what `format_decimal`
+    parses at every call: a heatmap writes thousands of cells)."""
+    return parse_pattern("#,##0" + ("." + "#" * decimals if decimals > 0 else ""))
+
+
+@functools.cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse(LOCALES.get(lang, "vi_VN"))
 
 
 def format_value(value: float | None, unit: str, lang: str = "vi", decimals: int = 0) -> str:

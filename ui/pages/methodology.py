@@ -15,12 +15,12 @@ from indicators.geography import crosswalk
 from indicators.geography.provinces import all_provinces
 from indicators.geography.socio_regions import load_socio_regions, split_provinces
 from indicators.geography.units import LEGACY, NEW, build_regions, province_codes
-from indicators.present.figures.legend import status_legend_figure
 from indicators.present.literal import markdown_code, markdown_literal
 from indicators.query import provinces
-from ui.cache import cached, catalog, revision, revision_info, unit_lists, unit_names
+from ui.cache import cached, catalog, revision, revision_info
 from ui.charts import chart
 from ui.session import language, number, page_heading, province_ref, tr
+from ui.views.methodology import apportioned, legend
 
 lang, rev, cat = language(), revision(), catalog()
 # Names, units, definitions and sources come from the catalog file, and the revision's author,
@@ -132,8 +132,7 @@ for tab, topic in zip(st.tabs([tr(f"topic.{tp}") for tp in topics]), topics, str
 st.header(tr("method.statuses"))
 left, right = st.columns([2, 3], gap="large")
 with left:
-    fig = status_legend_figure(revision=rev, lang=lang)
-    chart(fig, width="stretch", config={"displaylogo": False}, key="legend")
+    chart(legend(rev, lang), width="stretch", config={"displaylogo": False}, key="legend")
 with right:
     st.markdown(
         f"| {tr('method.status_col')} | {tr('method.meaning_col')} | "
@@ -175,22 +174,12 @@ st.header(tr("method.reform"))
 st.markdown(tr("method.reform_text", province=reform_province()))
 st.subheader(tr("method.conversion"))
 st.markdown(tr("method.conversion_text"))
-parts = crosswalk.apportioned_units(unit_lists())
-if not parts.empty:
-    names = unit_names()
-    olds = parts.groupby("new_code", sort=True).apply(
-        lambda g: ", ".join(
-            f"{names.get((LEGACY, o), o)} (1/{round(1 / sh)})"
-            for o, sh in zip(g["old_code"], g["share"], strict=True)
-        )
-    )
+shares = apportioned()
+if not shares.empty:
     st.markdown(f"**{tr('method.apportioned')}**")
     st.dataframe(
-        pd.DataFrame(
-            {
-                tr("method.apportioned_new"): [names.get((NEW, n), n) for n in olds.index],
-                tr("method.apportioned_old"): olds.to_list(),
-            }
+        shares.rename(
+            columns={"new": tr("method.apportioned_new"), "old": tr("method.apportioned_old")}
         ),
         hide_index=True,
         key="apportioned",

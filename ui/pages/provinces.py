@@ -9,38 +9,40 @@ import streamlit as st
 
 from indicators.core.i18n import WordedError
 from indicators.core.numbers import format_value
-from indicators.core.periods import parse_period, sort_key
-from indicators.core.problems import DataError
 from indicators.core.settings import settings
 from indicators.core.spreadsheet import to_csv_bytes
 from indicators.geography.socio_regions import load_socio_regions
-from indicators.geography.units import LEGACY
 from indicators.present import palette
-from indicators.present.figures.province_map import province_map_figure
-from indicators.present.figures.province_rank import rank_history_figure, rank_text
-from indicators.present.figures.province_spread import spread_figure
+from indicators.present.figures.province_rank import rank_text
 from indicators.present.literal import markdown_literal
 from indicators.query import provinces
-from ui.cache import boundaries, cached, catalog, revision
+from ui.cache import catalog, revision
 from ui.charts import chart as described
 from ui.downloads import download, image_downloads
-from ui.session import language, page_heading, province_ref, tr
+from ui.session import language, page_heading, tr
 from ui.share import copy_link, page_title
 from ui.url_state import indicator_choice, unit_list_choice, url_choice
+from ui.views.provinces import (
+    RANK_DEFAULT,
+    default_year,
+    home_of,
+    newest_list,
+    offered,
+    period_label,
+    periods_of,
+    rank_history,
+    rank_of,
+    standing,
+)
 
-RANK_DEFAULT = "dti_rank"  # the ranking officials quote first; another rank when chosen
 HOME_ROW = f"font-weight: bold; background-color: {palette.HOME_ROW}"  # the home province
 lang, rev, cat, cfg = language(), revision(), catalog(), settings()
-refs = tuple(cfg.province_units)
 place = cfg.province(lang)
 
 
 def label(unit_list: str, period: str) -> str:
-    """A period as the reader sees it; on the new list with its number of provinces."""
-    text = parse_period(period).label(lang)
-    if unit_list == LEGACY:
-        return text
-    return tr("prov.period_new", period=text, n=provinces.out_of(unit_list))
+    """A period as this reader sees it (`views.provinces.period_label`)."""
+    return period_label(unit_list, period, lang)
 
 
 def png(name: str) -> dict:
@@ -62,9 +64,7 @@ except WordedError as err:  # a deployment's own regions file that does not hold
     st.error(markdown_literal(err.text(lang)), icon=":material/error:")
     st.stop()
 
-known = cached(provinces.province_indicators, rev)
-compared = provinces.comparable(known)
-choices = [c for c in cat.codes(("headline", "detail")) if c in set(compared["indicator"])]
+choices, compared = offered(rev)
 if not choices:
     st.info(tr("prov.no_indicator"), icon=":material/hourglass_empty:")
     st.stop()
@@ -73,16 +73,12 @@ row = st.columns([3, 2, 1.6], vertical_alignment="bottom")
 with row[0]:
     code = indicator_choice(tr("prov.indicator"), choices, key="indicator", default=RANK_DEFAULT)
 ind = cat[code]
-mine = compared[compared["indicator"] == code]
-home_values = cached(provinces.home_series, rev, indicator=code, refs=refs)
-newest = mine.assign(_new=mine["unit_list"] != LEGACY).sort_values(["period_end", "_new"])
 with row[1]:
-    unit_list = unit_list_choice(default=newest["unit_list"].iloc[-1])
-periods = sorted(mine.loc[mine["unit_list"] == unit_list, "period"], key=sort_key, reverse=True)
+    unit_list = unit_list_choice(default=newest_list(compared, code))
+periods = periods_of(compared, code, unit_list)
 if not periods:
     st.info(tr("prov.no_period", unit_list=tr(f"unitlist.by.{unit_list}")))
     st.stop()
-own = set(home_values.loc[home_values["unit_list"] == unit_list, "period"])
 with row[2]:
     year = url_choice(
         st.selectbox,
@@ -90,72 +86,31 @@ with row[2]:
         periods,
         key="year",
         scope=unit_list,
-        default=next((p for p in periods if p in own), periods[0]),
+        default=default_year(rev, code, unit_list, periods),
         format_func=lambda p: label(unit_list, p),
     )
 
 page_title(ind.name(lang), label(unit_list, year), tr("nav.provinces"))
-ref = province_ref(unit_list)
-home = ref.code if ref is not None and socio.region_of(unit_list, ref.code) else None
-home_region = socio.region_of(unit_list, home) if home else None
+home = home_of(unit_list)
 region_names = {c: socio.name(c, lang) for c in socio.codes()}
-values = cached(provinces.province_values, rev, indicator=code, unit_list=unit_list, period=year)
-of_list = socio.of_list(unit_list).rename(columns={"province_code": "region"})
-values = values.merge(of_list[["region", "region_code"]], on="region", how="left")
 view = f"{code}-{unit_list}-{year}-{lang}"
 
-# The rank over the years: the chosen indicator when it is a rank, else the DTI rank.
-rank_code = code if ind.kind == "rank" else RANK_DEFAULT
+rank_code = rank_of(code)  # the rank over the years
 if rank_code in cat and home is not None:  # a national install's home has no rank
     st.header(tr("prov.rank_heading"))
-    series = cached(provinces.home_series, rev, indicator=rank_code, refs=refs)
-    gaps = provinces.missing_periods(known[known["indicator"] == rank_code], series)
-    fig = rank_history_figure(
-        series,
-        cat[rank_code],
-        province=place,
-        revision=rev,
-        lang=lang,
-        missing=[label(u, p) for u, p in gaps],
-    )
+    fig = rank_history(rev, lang, rank_code)
     chart(fig, f"{rank_code}-{place}-rank", f"rank-{rank_code}-{lang}")
 
-period_label = label(unit_list, year)
+shown_period = label(unit_list, year)
+drawn = standing(rev, lang, code, unit_list, year)
+values = drawn.values
 left, right = st.columns(2, gap="large")
 with left:
     st.header(tr("prov.spread_heading"))
-    fig = spread_figure(
-        values,
-        ind,
-        regions=region_names,
-        home=home,
-        period_label=period_label,
-        revision=rev,
-        lang=lang,
-    )
-    chart(fig, f"{code}-{year}-{unit_list}-provinces", f"spread-{view}")
-    spread_height = fig.layout.height
+    chart(drawn.spread, f"{code}-{year}-{unit_list}-provinces", f"spread-{view}")
 with right:
     st.header(tr("prov.map_heading"))
-    shapes, path = None, cfg.boundary_file(unit_list)
-    if path is not None and path.exists():
-        try:
-            shapes = boundaries(unit_list, path.stat().st_mtime)
-        except DataError:  # the Regions page says what is wrong with the file
-            shapes = None
-    fig = province_map_figure(
-        values,
-        ind,
-        home=home,
-        region=socio.members(unit_list, home_region) if home_region else [],
-        region_name=region_names.get(home_region),
-        period_label=period_label,
-        revision=rev,
-        lang=lang,
-        boundaries=shapes,
-        height=max(760, spread_height),
-    )
-    chart(fig, f"{code}-{year}-{unit_list}-map", f"map-{view}")
+    chart(drawn.map, f"{code}-{year}-{unit_list}-map", f"map-{view}")
 
 if home is not None:
     st.header(tr("prov.table_heading", province=markdown_literal(place)))
@@ -164,7 +119,7 @@ else:  # the whole country is the home: every province, best first
     st.header(tr("prov.table_all_heading"))
     shown = provinces.ranked(values, ind)
 if shown.empty:
-    st.info(tr("prov.no_home_value", province=markdown_literal(place), period=period_label))
+    st.info(tr("prov.no_home_value", province=markdown_literal(place), period=shown_period))
 else:
     with_value = int(values["value"].notna().sum())
     out_of = provinces.out_of(unit_list) if ind.kind == "rank" else with_value

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -142,42 +141,11 @@ def cached(query: Callable[..., R], /, *args: Any, **kwargs: Any) -> R:
     return run(*args, **kwargs)
 
 
-_KEEP = threading.local()  # per thread: the view being built, and the connection it keeps
-
-
-@contextmanager
-def keeping_open() -> Iterator[None]:
-    """While a view is built (`ui.views.per_view`), keep open the first connection one of its
-    queries opens, until the view is built: each query opens its own, and while one is open in
-    this process DuckDB lends its open database rather than opening the file again (20–50 ms
-    each at national scale, and a view that reads a new indicator asks several). Nothing is
-    opened for a view whose queries are all cached."""
-    outer = getattr(_KEEP, "stack", None)
-    if outer is not None:  # a view built inside another: the outer one keeps it
-        yield
-        return
-    with ExitStack() as stack:
-        _KEEP.stack, _KEEP.open = stack, False
-        try:
-            yield
-        finally:
-            _KEEP.stack = None
-
-
-def _kept_open() -> None:
-    """Inside `keeping_open`, keep a read-only connection open from now until the view ends."""
-    stack = getattr(_KEEP, "stack", None)
-    if stack is not None and not _KEEP.open:
-        stack.enter_context(store().connect(read_only=True))
-        _KEEP.open = True
-
-
 def _cache_of(query: Callable[..., R]) -> Callable[..., R]:
     reuse = is_per_indicator(query)
 
     def run(*args: Any, **kwargs: Any) -> R:
         counted(f"query {query.__module__}.{query.__qualname__}")
-        _kept_open()
         with store().connect(read_only=True) as con:
             if reuse and len(args) == 1:  # (rev,): the last revision's answer, where it holds
                 return _ANSWERS.answer(query, con, args[0], kwargs)

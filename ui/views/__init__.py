@@ -19,7 +19,7 @@ from typing import ParamSpec, TypeVar
 
 import streamlit as st
 
-from ui.cache import built, counted, keeping_open
+from ui.cache import built, counted
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -28,15 +28,13 @@ __all__ = ["built", "per_view"]
 
 def per_view(max_entries: int) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Cache a view function by its arguments (the revision among them), at most `max_entries`
-    views at a time; counts each time it is really built (`ui.cache.built`). While it is
-    built, its queries share one open store file (`ui.cache.keeping_open`)."""
+    views at a time; counts each time it is really built (`ui.cache.built`)."""
 
     def wrap(build: Callable[P, R]) -> Callable[P, R]:
         @functools.wraps(build)
         def counting(*args: P.args, **kwargs: P.kwargs) -> R:
             counted(f"view {build.__module__}.{build.__qualname__}")
-            with keeping_open():  # its queries share one open store file
-                return build(*args, **kwargs)
+            return build(*args, **kwargs)
 
         return st.cache_resource(show_spinner=False, max_entries=max_entries)(counting)
 

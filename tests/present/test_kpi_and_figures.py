@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from indicators.core.settings import RegionRef
@@ -211,3 +212,17 @@ def test_kpi_progress_uses_targets_on_the_same_units(province, catalog):
         & (targets.indicator == "hh_internet_pct")
     ]
     assert len(old_target) == 1
+
+
+def test_kpi_of_a_value_without_source_or_note_names_none(province, catalog):
+    """A text column read as strings (other rows had text) holds NaN where a row has none:
+    the card says nothing there, never 'nan'."""
+    series, targets = province
+    rows = series.assign(
+        source=series["source"].astype("string"), note=series["note"].astype("string")
+    )
+    hh = rows["indicator"] == "hh_internet_pct"
+    rows.loc[hh, ["source", "note"]] = pd.NA
+    kpi = build_kpi(catalog["hh_internet_pct"], rows, targets, "2020", "vi")
+    assert kpi.source == "" and kpi.note == ""
+    assert kpi.value_text == "63,9%"

@@ -140,7 +140,7 @@ def build_kpi(
     row = _pick(upto, period)
     value = float(row["value"])
     value_text = format_value(value, ind.unit(lang), lang, ind.decimals)
-    out_of = re.match(r"^\s*(\d+)\s*/\s*(\d+)", str(row["note"] or ""))
+    out_of = re.match(r"^\s*(\d+)\s*/\s*(\d+)", _text(row["note"]))
     if ind.kind == "rank" and out_of and int(out_of[1]) == int(value):
         value_text = f"{int(out_of[1])}/{int(out_of[2])}"  # a rank means little without "of N"
 
@@ -188,8 +188,8 @@ def build_kpi(
         status_text=t(f"status.{status}", lang),
         coverage_text=coverage_text,
         complete=complete,
-        source=str(row["source"] or ""),
-        note=str(row["note"] or ""),
+        source=_text(row["source"]),
+        note=_text(row["note"]),
         phase_text=phase_text,
         illustrative=status == ILLUSTRATIVE,
         spark=spark,
@@ -211,3 +211,9 @@ def spark_table(kpis: list[Kpi], lang: str) -> pd.DataFrame:
         if len(k.spark) > 1
     ]
     return pd.DataFrame(rows).fillna("—")
+
+
+def _text(cell: object) -> str:
+    """A text cell as text; an empty one (None, or NaN in a text column that DuckDB read as
+    strings because other rows had some) as ''."""
+    return "" if cell is None or pd.isna(cell) else str(cell)

@@ -41,7 +41,7 @@ UPPER_LEVELS = ("province", "country")
 _LOCK = threading.Lock()
 _TABLES: OrderedDict[tuple, tuple[pd.DataFrame, int]] = OrderedDict()  # key → (table, bytes)
 _BASES: OrderedDict[tuple, dict[tuple[str, str], int]] = OrderedDict()  # revision → its bases
-_UPPER: dict[tuple, frozenset[str]] = {}  # (store, configuration, unit list) → its units
+_UNITS: dict[tuple, frozenset[str]] = {}  # (store, configuration, unit list, levels) → units
 
 
 def _config(con) -> tuple | None:
@@ -55,17 +55,28 @@ def _config(con) -> tuple | None:
 
 def upper_units(con, unit_list: str) -> frozenset[str]:
     """The provinces and the country of one unit list: the units a table holds."""
+    return _units_at(con, unit_list, UPPER_LEVELS)
+
+
+def communes(con, unit_list: str) -> frozenset[str]:
+    """The communes of one unit list: units with nothing below them, whose values are only
+    ever what they reported (`values_sql.reported` reads them without adding anything up)."""
+    return _units_at(con, unit_list, ("commune",))
+
+
+def _units_at(con, unit_list: str, levels: tuple[str, ...]) -> frozenset[str]:
+    """The units of one unit list at `levels` (configuration: kept per store file)."""
     config = _config(con)
-    key = (*config, unit_list) if config is not None else None
-    if key is not None and key in _UPPER:
-        return _UPPER[key]
+    key = (*config, unit_list, levels) if config is not None else None
+    if key is not None and key in _UNITS:
+        return _UNITS[key]
     rows = con.execute(
         "SELECT code FROM regions WHERE unit_list = ? AND list_contains(?, level)",
-        [unit_list, list(UPPER_LEVELS)],
+        [unit_list, list(levels)],
     ).fetchall()
     found = frozenset(r[0] for r in rows)
     if key is not None:
-        _UPPER[key] = found
+        _UNITS[key] = found
     return found
 
 

@@ -23,7 +23,7 @@ import pandas as pd
 from indicators.core.settings import COUNTRY, RegionRef
 from indicators.query import province_tables
 from indicators.query.reuse import joined
-from indicators.query.values_sql import RESOLVED_COLUMNS, resolve, values_sql
+from indicators.query.values_sql import RESOLVED_COLUMNS, reported, resolve, values_sql
 from indicators.store.tables import as_of, first_row
 
 
@@ -42,8 +42,9 @@ def resolved_values(
 
     Provinces and the country come from their indicators' tables (`province_tables`) where
     this process keeps them, or makes them because every period of the country is asked
-    (which costs what answering would); the units below them, and everything else, from the
-    store (`values_sql.resolve`). Either way the rows are the same, in the same order."""
+    (which costs what answering would); communes as they reported them (`values_sql.reported`);
+    anything else from the store as it adds up (`values_sql.resolve`). Either way the rows are
+    the same, in the same order."""
     codes, regions = list(dict.fromkeys(indicators)), list(dict.fromkeys(regions))
     upper = province_tables.upper_units(con, unit_list)
     top = [r for r in regions if r in upper]
@@ -51,14 +52,19 @@ def resolved_values(
     if top and codes:  # made here only if every period of the country is asked: no dearer
         whole = COUNTRY in top and periods is None and kinds is None
         kept = province_tables.tables(con, rev, codes, unit_list, make=whole)
-    if kept is None:
-        every = dict(indicators=codes, unit_list=unit_list, regions=regions)
-        return resolve(con, rev, **every, periods=periods, kinds=kinds)
-    parts = [province_tables.picked(kept[code], top, periods, kinds) for code in codes]
-    rest = [r for r in regions if r not in upper]
-    if rest:
-        below = dict(indicators=codes, unit_list=unit_list, regions=rest)
-        parts.append(resolve(con, rev, **below, periods=periods, kinds=kinds))
+    parts: list[pd.DataFrame] = []
+    taken: set[str] = set()
+    if kept is not None:
+        parts += [province_tables.picked(kept[c], top, periods, kinds) for c in codes]
+        taken = set(top)
+    low = province_tables.communes(con, unit_list)
+    alone = [r for r in regions if r in low]  # communes: what they reported, nothing to add
+    rest = [r for r in regions if r not in taken and r not in low]
+    narrow = dict(indicators=codes, unit_list=unit_list, periods=periods, kinds=kinds)
+    if alone:
+        parts.append(reported(con, rev, regions=alone, **narrow))
+    if rest or not parts:
+        parts.append(resolve(con, rev, regions=rest, **narrow))
     found = [p for p in parts if not p.empty]
     if not found:
         return parts[0].reset_index(drop=True)

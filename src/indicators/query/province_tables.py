@@ -103,12 +103,22 @@ def bases(con, rev: int) -> dict[tuple[str, str], int]:
     return found
 
 
-def _key(con, rev: int, indicator: str, unit_list: str) -> tuple | None:
+def _keys(con, rev: int, indicators: Sequence[str], unit_list: str) -> dict[str, tuple] | None:
+    """Each indicator's table key as of `rev`: the store file, its configuration, the unit
+    list, the indicator and its basis with that revision's time and content hash (None: a
+    store in memory)."""
     config = _config(con)
     if config is None:
         return None
-    basis = bases(con, rev).get((unit_list, indicator), 0)
-    return (*config, unit_list, indicator, basis, revision_made(con, basis) if basis else None)
+    of_rev = bases(con, rev)
+    made: dict[int, tuple | None] = {0: None}
+    keys = {}
+    for code in indicators:
+        basis = of_rev.get((unit_list, code), 0)
+        if basis not in made:
+            made[basis] = revision_made(con, basis)
+        keys[code] = (*config, unit_list, code, basis, made[basis])
+    return keys
 
 
 def tables(
@@ -116,14 +126,15 @@ def tables(
 ) -> dict[str, pd.DataFrame] | None:
     """Each indicator's table as of `rev` (shared: do not modify), or None when one of them is
     not kept and `make` is False. `make` reads the missing ones in one query."""
-    keys = {code: _key(con, rev, code, unit_list) for code in indicators}
-    if any(k is None for k in keys.values()):
+    keys = _keys(con, rev, indicators, unit_list)
+    if keys is None:
         return None
+    empty = _none(con, rev, unit_list)
     found: dict[str, pd.DataFrame] = {}
     with _LOCK:
         for code, key in keys.items():
             if key[-2] == 0:  # no value of it was ever stored on this list
-                found[code] = _none(con, rev, unit_list)
+                found[code] = empty
             elif key in _TABLES:
                 _TABLES.move_to_end(key)
                 found[code] = _TABLES[key][0]
@@ -135,10 +146,11 @@ def tables(
     return found
 
 
-_NONE: list[pd.DataFrame] = []  # a table without rows, typed as the store's SQL types it
+_NONE: list[pd.DataFrame] = []  # no rows, typed as the store's SQL types them (any store)
 
 
 def _none(con, rev: int, unit_list: str) -> pd.DataFrame:
+    """The table of an indicator never stored on a unit list (read once per process)."""
     if not _NONE:
         _NONE.append(resolve(con, rev, indicators=[], unit_list=unit_list, regions=[]))
     return _NONE[0]

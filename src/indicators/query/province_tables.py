@@ -41,7 +41,7 @@ UPPER_LEVELS = ("province", "country")
 _LOCK = threading.Lock()
 _TABLES: OrderedDict[tuple, tuple[pd.DataFrame, int]] = OrderedDict()  # key → (table, bytes)
 _BASES: OrderedDict[tuple, dict[tuple[str, str], int]] = OrderedDict()  # revision → its bases
-_UNITS: dict[tuple, frozenset[str]] = {}  # (store, configuration, unit list, levels) → units
+_UNITS: OrderedDict[tuple, frozenset[str]] = OrderedDict()  # (store, config, list, levels)
 
 
 def _config(con) -> tuple | None:
@@ -76,7 +76,10 @@ def _units_at(con, unit_list: str, levels: tuple[str, ...]) -> frozenset[str]:
     ).fetchall()
     found = frozenset(r[0] for r in rows)
     if key is not None:
-        _UNITS[key] = found
+        with _LOCK:
+            _UNITS[key] = found
+            while len(_UNITS) > 16:  # a few stores' unit lists at most
+                _UNITS.popitem(last=False)
     return found
 
 

@@ -61,12 +61,12 @@ def median_load(page: Page, url: str, charts: int, runs: int = 5) -> float:
 def card_value(page: Page, label: str) -> str:
     """The value shown on the Overview's KPI card labelled `label`, read once the run has
     finished: during a rerun Streamlit keeps the old card beside the new one for a moment
-    (a 'strict mode' failure in CI under load, stop 21)."""
+    (a 'strict mode' failure in CI under load, stop 21). Only the headline cards are looked
+    in (their keys): any block holding the label and a value once matched the page around
+    them and read the rank card's value (stop 24)."""
     wait_until_settled(page)
-    card = (
-        page.locator('[data-testid="stVerticalBlock"]')
-        .filter(has=page.get_by_text(label, exact=True))
-        .filter(has=page.locator('[data-testid="stMetricValue"]'))
+    card = page.locator('[class*="st-key-kpi_card_"]').filter(
+        has=page.get_by_text(label, exact=True)
     )
     return card.last.locator('[data-testid="stMetricValue"]').inner_text().strip()
 

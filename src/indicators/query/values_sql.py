@@ -185,6 +185,26 @@ def values_sql(rev: int, period_filter: str, country: bool = False) -> str:
     )
 
 
+def _asked(
+    indicators: Sequence[str],
+    unit_list: str,
+    regions: Sequence[str],
+    periods: Sequence[str] | None,
+    kinds: Sequence[str] | None,
+) -> tuple[str, dict]:
+    """A question's period filter (on observations `o`) and its parameters, for both readers
+    below: only `periods`, or periods of `kinds` (year, quarter, …), when given."""
+    params = {"unit_list": unit_list, "indicators": list(indicators), "regions": list(regions)}
+    where = ""
+    if periods is not None:
+        where += " AND list_contains($periods, o.period)"
+        params["periods"] = list(periods)
+    if kinds is not None:
+        where += " AND list_contains($kinds, o.period_kind)"
+        params["kinds"] = list(kinds)
+    return where, params
+
+
 def resolve(
     con,
     rev: int,
@@ -195,18 +215,11 @@ def resolve(
     periods: Sequence[str] | None = None,
     kinds: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """Run `values_sql` for units of one unit list: only of `periods`, or periods of `kinds`
-    (year, quarter, …), when given. A period's value is made of that period's parts alone, so
-    the others are never read (monthly rows at national scale are most of the store)."""
-    period_filter = "AND list_contains($periods, o.period)" if periods is not None else ""
-    if kinds is not None:
-        period_filter += " AND list_contains($kinds, o.period_kind)"
-    sql = values_sql(rev, period_filter, COUNTRY in regions)
-    params = {"unit_list": unit_list, "indicators": list(indicators), "regions": list(regions)}
-    if periods is not None:
-        params["periods"] = list(periods)
-    if kinds is not None:
-        params["kinds"] = list(kinds)
+    """Run `values_sql` for units of one unit list, narrowed as `_asked` says. A period's
+    value is made of that period's parts alone, so the others are never read (monthly rows at
+    national scale are most of the store)."""
+    where, params = _asked(indicators, unit_list, regions, periods, kinds)
+    sql = values_sql(rev, where, COUNTRY in regions)
     sql += " ORDER BY indicator, region, period_end, period_start"
     return con.execute(sql, params).df()[RESOLVED_COLUMNS]
 
@@ -224,20 +237,13 @@ def reported(
     """What `resolve` gives for units with nothing below them (communes): their rows as
     reported, each covering itself, read without the joins that add areas up (a third of the
     time at national scale). Typed as `resolve` types them (its counts are sums: HUGEINT)."""
-    where = [as_of(rev, "o"), "o.unit_list = $unit_list", "list_contains($indicators, o.indicator)",
-             "list_contains($regions, o.region)"]  # fmt: skip
-    params = {"unit_list": unit_list, "indicators": list(indicators), "regions": list(regions)}
-    if periods is not None:
-        where.append("list_contains($periods, o.period)")
-        params["periods"] = list(periods)
-    if kinds is not None:
-        where.append("list_contains($kinds, o.period_kind)")
-        params["kinds"] = list(kinds)
+    where, params = _asked(indicators, unit_list, regions, periods, kinds)
     sql = (
         "SELECT o.indicator, o.unit_list, o.region, o.period, o.period_kind, o.period_start,"
         " o.period_end, o.value, o.numerator, o.denominator, o.status, o.source, o.note,"
         " 'reported' AS origin, 1::HUGEINT AS n_parts, 1::BIGINT AS n_expected"
-        f" FROM observations o WHERE {' AND '.join(where)}"
-        " ORDER BY o.indicator, o.region, o.period_end, o.period_start"
+        f" FROM observations o WHERE {as_of(rev, 'o')} AND o.unit_list = $unit_list"
+        " AND list_contains($indicators, o.indicator) AND list_contains($regions, o.region)"
+        f"{where} ORDER BY o.indicator, o.region, o.period_end, o.period_start"
     )
     return con.execute(sql, params).df()[RESOLVED_COLUMNS]

@@ -290,6 +290,10 @@ def test_growth_figure_bars_equal_the_growth_index(seeded_store, catalog):
     assert bars["y"][0] == pytest.approx(v["2017"] / v["2016"] * 100)
     assert "Previous year = 100" in fig["layout"]["title"]["subtitle"]["text"]
     assert any(s["y0"] == 100 for s in fig["layout"]["shapes"])
+    # the dashed line keeps its label beside the footer (the footer once overwrote it)
+    texts = [a["text"] for a in fig["layout"]["annotations"]]
+    assert "Previous year = 100" in texts
+    assert any(a.get("name") == "footer" for a in fig["layout"]["annotations"])
 
 
 def test_status_legend_draws_each_status_as_the_charts_do():

@@ -76,7 +76,8 @@ def frame(
     ]
     sub_lines = [plotly_literal(line) for line in textwrap.wrap(subtitle, 90)]
     white(fig)
-    fig.update_layout(
+    set_layout(
+        fig,
         title=dict(
             text=plotly_literal(title),
             subtitle=dict(text="<br>".join(sub_lines)),
@@ -92,11 +93,39 @@ def frame(
         separators=SEPARATORS.get(lang, ",."),
         height=height,
         margin=dict(l=left, r=30, t=96 + 16 * len(sub_lines) + 22 * legend_rows, b=bottom),
-        annotations=notes,
+        # the footer joins the notes a figure already has (a growth chart's "= 100" label)
+        annotations=[*fig.layout.annotations, *notes],
         legend=dict(orientation="v", yanchor="bottom", y=1.01, x=0, xanchor="left"),
         hoverlabel=dict(font_family=FONT),
     )
     return fig
+
+
+def set_layout(fig: go.Figure, **props) -> None:
+    """Set layout properties, each checked by plotly as `update_layout` checks them, a dict
+    merged into what the layout already has; a list (annotations, shapes) replaces it.
+
+    Why not `update_layout`: it merges a list element by element into the one there (the
+    frame's footer once overwrote a growth chart's "= 100" label) and, through its batch
+    machinery, costs 20–30 ms a figure, about a fifth of building a trend chart; setting the
+    same properties one by one costs about 5 ms and gives the same figure.
+    """
+    layout = fig.layout
+    for key, value in props.items():
+        if isinstance(value, dict):
+            value = _merged(layout[key].to_plotly_json(), value)
+        layout[key] = value
+
+
+def _merged(old: dict, new: dict) -> dict:
+    """`new` over `old`, dicts inside merged the same way (as plotly's update merges them)."""
+    out = dict(old)
+    for key, value in new.items():
+        inner = out.get(key)
+        out[key] = (
+            _merged(inner, value) if isinstance(value, dict) and isinstance(inner, dict) else value
+        )
+    return out
 
 
 def white(fig: go.Figure) -> None:

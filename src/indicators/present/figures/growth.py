@@ -53,7 +53,7 @@ def growth_figure(values: pd.DataFrame, ind: Indicator, **view: Unpack[AreasView
         legend_rows=len(fig.data),
     )
     if rows.empty:
-        over_time.no_data(fig, lang)  # after the frame, which sets the footer annotations
+        over_time.no_data(fig, lang)
     return fig
 
 

@@ -40,11 +40,10 @@ def add_reform_marker(
 ) -> go.Figure:
     """A dashed vertical line at `x` labelled "1/7/2025: sắp xếp đơn vị hành chính".
 
-    Call it after `frame()`, which sets the figure's annotations. `note` (e.g. how values
-    before the line were converted) shows when the label is hovered. The label sits inside
-    the plot's bottom edge, clear of target labels (drawn at the top, where a target usually
-    is), or just above the plot with `inside=False` (bar charts whose value labels reach the
-    top). No-op when `x` is None.
+    `note` (e.g. how values before the line were converted) shows when the label is hovered.
+    The label sits inside the plot's bottom edge, clear of target labels (drawn at the top,
+    where a target usually is), or just above the plot with `inside=False` (bar charts whose
+    value labels reach the top). No-op when `x` is None.
     """
     if x is None:
         return fig

@@ -202,7 +202,7 @@ def trends_figure(
         legend_rows=len(fig.data),
     )
     if not codes:
-        no_data(fig, lang)  # after the frame, which sets the footer annotations
+        no_data(fig, lang)
     note = reform_note(ind, view["unit_list"], lang) if x is not None else None
     return add_reform_marker(fig, lang, x, note=note)
 

@@ -316,10 +316,13 @@ def preset_tokens(rev: int, name: str) -> list[str]:
 
 def province_tables_made(rev: int) -> int:
     """Make every indicator's table of provinces and the country for revision `rev`
-    (`query.province_tables`): a filter change then adds up no commune for those areas. Only
-    the indicators the revisions since the last one changed are made again; how many."""
+    (`query.province_tables`), and every province's conversion across the reform made from
+    them (`across_reform.provinces_made`): a filter change then adds up no commune for those
+    areas. Only the indicators the revisions since the last one changed are made again; how
+    many."""
     with store().connect(read_only=True) as con:
         made = province_tables.make_all(con, rev)
+        across_reform.provinces_made(con, rev)
     if made:
         counted("query province_tables")
     return made

@@ -1,19 +1,21 @@
 """Every province's and the country's values kept per indicator (`query.province_tables`):
 what `read.resolved_values` gives from them is what the store's SQL gives, and a new revision
-makes again only the tables it touched."""
+makes again only the tables it touched. The same for every province's conversion across the
+reform kept beside them (`province_merger`)."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 
 import pandas as pd
 import pytest
 
-from indicators.core.settings import COUNTRY, REPO_ROOT
+from indicators.core.settings import COUNTRY, REPO_ROOT, RegionRef
 from indicators.geography.units import LEGACY, NEW
-from indicators.query import province_tables, read
+from indicators.query import across_reform, province_merger, province_tables, read
 from indicators.query.values_sql import resolve
 from indicators.store.revisions import Store
 from tests.conftest import clone_store
@@ -74,6 +76,48 @@ def test_values_from_the_tables_are_the_values_the_store_adds_up(national, unit_
         assert (country["origin"] == "aggregated").any()
 
 
+def test_province_conversions_kept_are_those_made_from_the_store(national, tmp_path):
+    """Every province's conversion, made once for all provinces and kept, gives each province
+    the rows converting it alone from the store gives (a copy: nothing of it is kept yet)."""
+    path = tmp_path / "copy.duckdb"
+    shutil.copy(national.path, path)
+    copy = Store(path)
+    rev = copy.current_revision()
+    with copy.connect(read_only=True) as con:
+        regions = con.execute(
+            "SELECT unit_list, code, level, district_code, province_code FROM regions"
+        ).df()
+        cat = con.execute(
+            "SELECT code, agg_region, scale FROM catalog WHERE agg_region IN ('sum', 'ratio')"
+            " AND kind NOT IN ('index', 'rank') ORDER BY code"
+        ).df()
+        convert = {NEW: province_merger.provinces_to_new, LEGACY: province_merger.provinces_to_old}
+        provinces = {
+            ul: sorted(regions.loc[(regions["unit_list"] == ul) & (regions["level"] == "province"),
+                                   "code"])[::5]
+            for ul in (NEW, LEGACY)
+        }  # fmt: skip
+        fresh = {
+            (ul, p): convert[ul](con, rev, regions, cat, frozenset({p}))
+            for ul in (NEW, LEGACY)
+            for p in provinces[ul]
+        }
+        province_tables.make_all(con, rev)
+        across_reform.provinces_made(con, rev)
+        for ul in (NEW, LEGACY):  # now read from what is kept
+            assert province_tables.kept_keys(con, rev, cat["code"].tolist(), ul) is not None
+        order = ["indicator", "region", "period"]
+        for (ul, p), expected in fresh.items():
+            kept = convert[ul](con, rev, regions, cat, frozenset({p}))
+            assert len(kept) == len(expected), (ul, p)
+            pd.testing.assert_frame_equal(
+                kept.sort_values(order, ignore_index=True),
+                expected.sort_values(order, ignore_index=True),
+                check_dtype=False,
+            )
+        assert sum(len(f) for f in fresh.values()) > 0
+
+
 @pytest.fixture
 def store(seeded_store, tmp_path, request) -> Store:
     """The bundled data, in a copy this test may add revisions to."""
@@ -105,3 +149,30 @@ def test_a_revision_makes_again_only_the_tables_it_touched(store, catalog, regio
     with store.connect(read_only=True) as con:
         assert province_tables.make_all(con, rev3) == 1
         assert households(con, rev3) == before
+
+
+def converted_khanh_hoa(con, rev: int) -> float:
+    """The new Khánh Hòa's BTS count of 2019: old Khánh Hòa's and old Ninh Thuận's, added."""
+    rows = across_reform.converted_series(
+        con, rev, indicators=["bts_count"], refs=[RegionRef(NEW, "56")], unit_list=NEW
+    )
+    return float(rows.loc[rows["period"] == "2019", "value"].iloc[0])
+
+
+def test_province_conversions_follow_the_values_they_are_made_from(store, catalog, regions):
+    rev1 = store.current_revision()
+    with store.connect(read_only=True) as con:
+        province_tables.make_all(con, rev1)
+        across_reform.provinces_made(con, rev1)
+        before = converted_khanh_hoa(con, rev1)
+        old = read.resolved_values(
+            con, rev1, indicators=["bts_count"], unit_list=LEGACY, regions=["56"], periods=["2019"]
+        )
+        old_value = float(old["value"].iloc[0])
+    assert old_value != 777
+    rev2 = commit(store, catalog, regions, ["bts_count,legacy,56,2019,777,,,published,Sở KH&CN,"])
+    with store.connect(read_only=True) as con:
+        province_tables.make_all(con, rev2)
+        across_reform.provinces_made(con, rev2)
+        assert converted_khanh_hoa(con, rev2) == pytest.approx(before - old_value + 777)
+        assert converted_khanh_hoa(con, rev1) == pytest.approx(before)  # as it was

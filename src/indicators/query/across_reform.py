@@ -52,13 +52,19 @@ from indicators.core.settings import RegionRef
 from indicators.geography.crosswalk import BASIS_EQUAL, BASIS_WHOLE, Plan, plan
 from indicators.geography.units import LEGACY, NEW, UNIT_LISTS
 from indicators.query import province_merger, read
-from indicators.query.reform_sums import PERIOD_KEYS, SERIES_COLUMNS, combine, old_parts, onto_old
+from indicators.query.reform_sums import (
+    PERIOD_KEYS,
+    SERIES_COLUMNS,
+    Wanted,
+    combine,
+    old_parts,
+    onto_old,
+)
 from indicators.query.reuse import per_indicator, revision_made, store_path
 from indicators.query.timeseries import within
 
 ADDITIVE = ("sum", "ratio")  # how an indicator adds up over areas, when it does
 NEVER_CONVERTED = ("index", "rank")  # kinds that mean nothing on other units
-Wanted = frozenset[str] | None  # the units a conversion is asked for (None: every unit)
 Only = tuple[frozenset[str] | None, str | None, Wanted]  # indicators, unit list, units
 
 
@@ -85,6 +91,8 @@ def _to_new(
     cover = _below_province(pl.covers)
     if wanted is not None:
         cover = cover[cover["new_code"].isin(wanted)]
+    if cover.empty:  # only provinces asked for (`province_merger`): no unit below to convert
+        return pd.DataFrame(columns=SERIES_COLUMNS)
     old = regions[regions["unit_list"] == LEGACY]
     communes = old[old["level"] == "commune"]
     big = cover[cover["old_level"] != "commune"][["old_code", "old_level"]].drop_duplicates()
@@ -178,6 +186,14 @@ def _compute(con, rev: int, only: Only) -> pd.DataFrame:
         return pd.DataFrame(columns=SERIES_COLUMNS)
     out = pd.concat(frames, ignore_index=True)
     return out.sort_values(["unit_list", "indicator", "region", "period_end"], ignore_index=True)
+
+
+def provinces_made(con, rev: int) -> None:
+    """Convert every province of every indicator both ways and keep it where its values are
+    kept (`province_merger.made`): a Trends filter change that picks a province then only
+    picks its rows."""
+    regions, _ = _units_and_plan(con)
+    province_merger.made(con, rev, regions, _convertible(con))
 
 
 # -- cached per data revision -------------------------------------------------------------------

@@ -30,7 +30,15 @@ import pandas as pd
 
 from indicators.geography.crosswalk import BASIS_WHOLE, province_crosswalk
 from indicators.geography.units import LEGACY, NEW
-from indicators.query.reform_sums import PERIOD_KEYS, SERIES_COLUMNS, combine, old_parts, onto_old
+from indicators.query import province_tables
+from indicators.query.reform_sums import (
+    PERIOD_KEYS,
+    SERIES_COLUMNS,
+    Wanted,
+    combine,
+    old_parts,
+    onto_old,
+)
 
 
 def _provinces(regions: pd.DataFrame, unit_list: str) -> set[str]:
@@ -45,7 +53,7 @@ def _merger(regions: pd.DataFrame) -> pd.DataFrame:
 
 
 def provinces_to_new(
-    con, rev: int, regions: pd.DataFrame, cat: pd.DataFrame, wanted: frozenset[str] | None = None
+    con, rev: int, regions: pd.DataFrame, cat: pd.DataFrame, wanted: Wanted = None
 ) -> pd.DataFrame:
     """Every new province's values before the reform (or the `wanted` ones'), summed from the
     old provinces it joined.
@@ -53,6 +61,71 @@ def provinces_to_new(
     An old province that is not a unit of this install (an install built without the national
     level) simply has no value, so its new province stays partial.
     """
+    return _kept(con, rev, regions, cat, wanted, NEW)
+
+
+def provinces_to_old(
+    con, rev: int, regions: pd.DataFrame, cat: pd.DataFrame, wanted: Wanted = None
+) -> pd.DataFrame:
+    """New values of a province that was not merged, on the old province it exactly is (the
+    `wanted` old provinces among them)."""
+    return _kept(con, rev, regions, cat, wanted, LEGACY)
+
+
+# -- kept per indicator ---------------------------------------------------------------------------
+# A Trends filter change that picks a province converts it: at national scale 0.2–0.5 s of
+# pandas, no cheaper for one province than for all of them. So where the values it is made from
+# are kept (`province_tables`), every province's conversion of an indicator is made once and
+# kept beside them, under their key: it lives exactly as long as they do.
+
+_FROM = {NEW: LEGACY, LEGACY: NEW}  # a conversion onto a unit list reads the other's values
+
+
+def _kept(con, rev, regions, cat: pd.DataFrame, wanted: Wanted, onto: str) -> pd.DataFrame:
+    """The conversion onto `onto` of the `wanted` provinces, from the kept conversions where
+    the values they are made from are kept; else only `wanted`'s, from the store."""
+    every = _tables(con, rev, regions, cat, onto) if wanted else None
+    if every is None:
+        convert = _to_new if onto == NEW else _to_old
+        return convert(con, rev, regions, cat, wanted)
+    rows = [t[t["region"].isin(wanted)] for t in every.values()]
+    rows = [t for t in rows if not t.empty]
+    if not rows:
+        return pd.DataFrame(columns=SERIES_COLUMNS)
+    return pd.concat(rows, ignore_index=True) if len(rows) > 1 else rows[0].reset_index(drop=True)
+
+
+def _tables(con, rev, regions, cat: pd.DataFrame, onto: str) -> dict[str, pd.DataFrame] | None:
+    """Each indicator's conversion onto `onto` of every province: kept ones as they are, the
+    others made in one conversion and kept; None when the values they would be made from are
+    not all kept (then a conversion of every province would read the store's communes)."""
+    codes = cat["code"].tolist()
+    keys = province_tables.kept_keys(con, rev, codes, _FROM[onto])
+    if keys is None:
+        return None
+    names = {code: ("province_merger", onto, *keys[code]) for code in codes}
+    found = {code: province_tables.kept(name) for code, name in names.items()}
+    missing = [code for code, table in found.items() if table is None]
+    if missing:
+        convert = _to_new if onto == NEW else _to_old
+        every = convert(con, rev, regions, cat[cat["code"].isin(missing)], None)
+        for code in missing:
+            found[code] = every[every["indicator"] == code].reset_index(drop=True)
+            province_tables.keep(names[code], found[code])
+    return found
+
+
+def made(con, rev: int, regions: pd.DataFrame, cat: pd.DataFrame) -> None:
+    """Convert every province of each indicator in `cat` both ways and keep it, unless kept
+    (what the revision watcher does once the province tables are made)."""
+    for onto in (NEW, LEGACY):
+        _tables(con, rev, regions, cat, onto)
+
+
+def _to_new(
+    con, rev: int, regions: pd.DataFrame, cat: pd.DataFrame, wanted: Wanted
+) -> pd.DataFrame:
+    """`provinces_to_new`, from the store."""
     pxw = _merger(regions)
     if wanted is not None:
         pxw = pxw[pxw["new_province_code"].isin(wanted)]
@@ -91,11 +164,10 @@ def provinces_to_new(
     )[SERIES_COLUMNS]
 
 
-def provinces_to_old(
-    con, rev: int, regions: pd.DataFrame, cat: pd.DataFrame, wanted: frozenset[str] | None = None
+def _to_old(
+    con, rev: int, regions: pd.DataFrame, cat: pd.DataFrame, wanted: Wanted
 ) -> pd.DataFrame:
-    """New values of a province that was not merged, on the old province it exactly is (the
-    `wanted` old provinces among them)."""
+    """`provinces_to_old`, from the store."""
     pxw = _merger(regions)
     alone = pxw.groupby("new_province_code")["old_province_code"].transform("size") == 1
     eq = pxw[alone & pxw["old_province_code"].isin(_provinces(regions, LEGACY))]

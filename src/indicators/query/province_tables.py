@@ -165,14 +165,42 @@ def _made(con, rev: int, codes: list[str], unit_list: str, keys: dict) -> dict[s
     every = resolve(con, rev, indicators=codes, unit_list=unit_list, regions=units)
     out = {}
     for code in codes:
-        table = every[every["indicator"] == code].reset_index(drop=True)
-        out[code] = table
-        size = int(table.memory_usage(index=False, deep=True).sum())
-        with _LOCK:
-            _TABLES[keys[code]] = (table, size)
-            while sum(s for _, s in _TABLES.values()) > BUDGET and len(_TABLES) > 1:
-                _TABLES.popitem(last=False)
+        out[code] = every[every["indicator"] == code].reset_index(drop=True)
+        keep(keys[code], out[code])
     return out
+
+
+def kept_keys(con, rev: int, indicators: Sequence[str], unit_list: str) -> dict[str, tuple] | None:
+    """Each indicator's table key as of `rev` when every one of those tables is kept (so what
+    is made from them costs no commune read), else None. A table derived from one indicator's
+    values on one list (`province_merger`'s conversions) is kept under a key made of its own
+    name and this one: it lives exactly as long as the values it was made from."""
+    keys = _keys(con, rev, indicators, unit_list)
+    if keys is None:
+        return None
+    with _LOCK:
+        if all(key[-2] == 0 or key in _TABLES for key in keys.values()):
+            return keys
+    return None
+
+
+def kept(key: tuple) -> pd.DataFrame | None:
+    """The table kept under `key`, if it still is (shared: do not modify)."""
+    with _LOCK:
+        if key not in _TABLES:
+            return None
+        _TABLES.move_to_end(key)
+        return _TABLES[key][0]
+
+
+def keep(key: tuple, table: pd.DataFrame) -> None:
+    """Keep `table` under `key`, within the budget shared by every table here (the least
+    recently used dropped first)."""
+    size = int(table.memory_usage(index=False, deep=True).sum())
+    with _LOCK:
+        _TABLES[key] = (table, size)
+        while sum(s for _, s in _TABLES.values()) > BUDGET and len(_TABLES) > 1:
+            _TABLES.popitem(last=False)
 
 
 def make_all(con, rev: int) -> int:

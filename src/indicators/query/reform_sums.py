@@ -26,6 +26,7 @@ from indicators.query import read
 
 SERIES_COLUMNS = [*read.RESOLVED_COLUMNS, *REFORM_COLUMNS]
 PERIOD_KEYS = ["indicator", "period", "period_kind", "period_start", "period_end"]
+Wanted = frozenset[str] | None  # the units a conversion is asked for (None: every unit)
 # An old unit's value as a part of a new one: what `combine` reads.
 PART_COLUMNS = [
     "old_code", *PERIOD_KEYS, "value", "numerator", "denominator", "status", "source",

@@ -60,7 +60,7 @@ from indicators.query.reform_sums import (
     old_parts,
     onto_old,
 )
-from indicators.query.reuse import per_indicator, revision_made, store_path
+from indicators.query.reuse import config_hash, per_indicator, revision_made, store_path
 from indicators.query.timeseries import within
 
 ADDITIVE = ("sum", "ratio")  # how an indicator adds up over areas, when it does
@@ -215,7 +215,7 @@ def _identity(con, rev: int | None, unit_list: str | None = None) -> tuple | Non
     path = store_path(con)
     if path is None:
         return None
-    config = con.execute("SELECT value FROM meta WHERE key = 'config_hash'").fetchone()
+    config = config_hash(con)
     if rev is None:
         return (str(path), config)
     made = revision_made(con, int(rev))

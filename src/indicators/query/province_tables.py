@@ -32,7 +32,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from indicators.query.reuse import revision_made, store_path
+from indicators.query.reuse import config_hash, revision_made, store_path
 from indicators.query.values_sql import resolve
 
 BUDGET = 96 * 2**20  # bytes of tables kept (forty indicators on both lists: about 40 MB)
@@ -49,8 +49,7 @@ def _config(con) -> tuple | None:
     path = store_path(con)
     if path is None:
         return None
-    row = con.execute("SELECT value FROM meta WHERE key = 'config_hash'").fetchone()
-    return (str(path), row[0] if row else None)
+    return (str(path), config_hash(con))
 
 
 def upper_units(con, unit_list: str) -> frozenset[str]:

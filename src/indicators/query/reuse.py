@@ -26,6 +26,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
@@ -60,19 +61,60 @@ def changed_indicators(con, since: int, rev: int) -> frozenset[str]:
     return frozenset(r[0] for r in rows)
 
 
+# What a connection has already said about the store it reads, asked once per connection: a
+# read asks the store's file, its configuration and a few revisions' identities several times
+# (the keys of the caches above it), and each small query costs a DuckDB round of 1-2 ms, about
+# a fifth of a province's trend read. Kept only as long as the connection is.
+_FACTS: weakref.WeakKeyDictionary[Any, dict] = weakref.WeakKeyDictionary()
+_FACTS_LOCK = threading.Lock()
+
+
+def _facts(con) -> dict:
+    """What `con` has said so far (a connection that takes no weak reference: nothing kept)."""
+    try:
+        with _FACTS_LOCK:
+            return _FACTS.setdefault(con, {"made": {}})
+    except TypeError:
+        return {"made": {}}
+
+
 def revision_made(con, rev: int) -> tuple | None:
     """What tells a revision from another store's revision of the same number: its time and
-    content hash (None: no such revision)."""
-    return con.execute(
-        "SELECT created_at, content_hash FROM revisions WHERE id = ?", [int(rev)]
-    ).fetchone()
+    content hash (None: no such revision). A committed revision's are never changed, so they
+    are remembered for the connection; an absent one is asked again (it may be being made)."""
+    made = _facts(con)["made"]
+    if rev not in made:
+        found = con.execute(
+            "SELECT created_at, content_hash FROM revisions WHERE id = ?", [int(rev)]
+        ).fetchone()
+        if found is None:
+            return None
+        made[rev] = found
+    return made[rev]
 
 
 def store_path(con) -> str | None:
     """The file `con` reads (None: a store in memory)."""
-    return con.execute(
-        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
-    ).fetchone()[0]
+    facts = _facts(con)
+    if "path" not in facts:
+        facts["path"] = con.execute(
+            "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+        ).fetchone()[0]
+    return facts["path"]
+
+
+def config_hash(con) -> str | None:
+    """The hash of the configuration the store holds (catalog and unit lists: `store.tables`),
+    remembered for a read-only connection (a writing one may write a new configuration)."""
+    facts = _facts(con)
+    if "config" in facts:
+        return facts["config"]
+    row = con.execute("SELECT value FROM meta WHERE key = 'config_hash'").fetchone()
+    found = row[0] if row else None
+    mode = con.execute("SELECT current_setting('access_mode')").fetchone()[0]
+    if str(mode).lower() == "read_only":
+        facts["config"] = found
+    return found
 
 
 def _splice(kept: Any, fresh: Any, again: frozenset[str]) -> Any:

@@ -15,6 +15,8 @@ keeps those at 4.5:1 too.
 from __future__ import annotations
 
 WHITE = "#ffffff"
+# behind a label drawn over bars or lines (the reform marker's, the growth chart's "= 100")
+LABEL_GROUND = "rgba(255,255,255,0.85)"
 TEXT = 4.5  # words, at any size we use
 MARKS = 3.0  # lines, bars, markers and the edges of shapes that carry data
 

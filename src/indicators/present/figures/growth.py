@@ -17,7 +17,7 @@ from indicators.present.figures import over_time
 from indicators.present.figures.frame import SERIES_PATTERNS, frame, short_sources
 from indicators.present.figures.over_time import AreasView
 from indicators.present.literal import plotly_literal
-from indicators.present.palette import GREY, NOTE, SERIES_COLOURS, WHITE
+from indicators.present.palette import GREY, LABEL_GROUND, NOTE, SERIES_COLOURS, WHITE
 
 
 def growth_figure(values: pd.DataFrame, ind: Indicator, **view: Unpack[AreasView]) -> go.Figure:
@@ -84,7 +84,8 @@ def _growth_scale(fig: go.Figure, rows: pd.DataFrame, base: str) -> None:
     fig.add_hline(
         y=100,
         line=dict(color=GREY, width=1.5, dash="dash"),
-        annotation=dict(text=base, font=dict(size=11, color=NOTE)),
+        # on a white ground: the label sits where the first bars are drawn
+        annotation=dict(text=base, font=dict(size=11, color=NOTE), bgcolor=LABEL_GROUND),
         annotation_position="top left",
     )
     n_bars = rows["period"].nunique() * rows["region"].nunique()

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from indicators.core.i18n import t
 from indicators.core.periods import parse_period
 from indicators.geography.units import REFORM_DATE
-from indicators.present.palette import GREY, NOTE
+from indicators.present.palette import GREY, LABEL_GROUND, NOTE
 
 MARKER_NAME = "reform_marker"  # the shape's and annotation's name, for finding them again
 
@@ -72,7 +72,7 @@ def add_reform_marker(
         hovertext=note,
         showarrow=False,
         align="right",
-        bgcolor="rgba(255,255,255,0.85)",
+        bgcolor=LABEL_GROUND,
         font=dict(size=11, color=NOTE),
     )
     return fig

@@ -12,15 +12,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
-import vietnamadminunits
-from vietnamadminunits.database import query
 
+from indicators.geography.unit_source import CONVERTER_JSON, query
 from indicators.geography.units import LEGACY, NEW
-
-CONVERTER_JSON = Path(vietnamadminunits.__file__).parent / "data" / "converter_2025.json"
 
 BASIS_WHOLE = "whole"  # old units merged whole: exact
 BASIS_EQUAL = "equal_split"  # a divided old unit split equally between its new units: estimate

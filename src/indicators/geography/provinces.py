@@ -11,8 +11,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pandas as pd
-from vietnamadminunits.database import query
 
+from indicators.geography.unit_source import query
 from indicators.geography.units import LEGACY, NEW
 
 

@@ -13,10 +13,10 @@ from datetime import date
 from functools import cache
 
 import pandas as pd
-from vietnamadminunits.database import query
 
 from indicators.core.i18n import WordedError
 from indicators.core.settings import ALL_PROVINCES, COUNTRY
+from indicators.geography.unit_source import query
 
 LEGACY, NEW = "legacy", "2025"
 UNIT_LISTS = (LEGACY, NEW)

@@ -117,7 +117,10 @@ def reform_province() -> str:
 
 st.header(tr("method.indicators"))
 topics = [tp for tp in TOPICS if any(i.topic == tp for i in cat)]
-for tab, topic in zip(st.tabs([tr(f"topic.{tp}") for tp in topics]), topics, strict=True):
+tabs = st.tabs([tr(f"topic.{tp}") for tp in topics], key="topic", on_change="rerun")
+for tab, topic in zip(tabs, topics, strict=True):
+    if not tab.open:  # only the open topic is built and sent: 40 cards cost the browser 1 s
+        continue
     with tab:
         shown = [i.code for i in cat if i.topic == topic and i.role != "component"]
         cols = st.columns(2, gap="medium")

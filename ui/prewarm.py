@@ -2,10 +2,11 @@
 
 When an analyst's upload, a rollback, the command line or another server makes a new revision,
 this server's revision watcher (`ui.cache.watch_revisions`) sees it within a second and
-builds the views a link without choices opens — the Overview, the Regions, Trends, Provinces and
-Data pages, in each language, and the Quick briefing's ready-made decks — into the caches keyed by
-revision. The official who opens the dashboard after an upload finds them ready, instead of
-waiting while the first visitor's page reads the store and draws every figure. Last, it makes
+builds the views a link without choices opens — the Overview, the Regions, Trends, Provinces,
+Data and Methodology pages, in each language, and the Quick briefing's ready-made decks — into
+the caches keyed by revision. The official who opens the dashboard after an upload finds them
+ready, instead of waiting while the first visitor's page reads the store and draws every
+figure. Last, it makes
 the tables of every province's and the country's values that the revision changed
 (`query.province_tables`) and every province's conversion across the reform made from them,
 which the filter changes on Trends and Regions read.
@@ -20,10 +21,17 @@ from indicators.present.chart_spec import PRESETS
 from ui import province_card
 from ui.cache import preset_tokens, province_tables_made, revision_info, watch_revisions
 from ui.revision_watch import LOG, RevisionWatch
-from ui.views import data, overview, provinces, regions, trends
+from ui.views import data, methodology, overview, provinces, regions, trends
 
 SHARED = (revision_info, province_card.latest_rank)  # every page's heading; the Overview's card
-DEFAULT_VIEWS = (overview.default, regions.default, trends.default, provinces.default, data.default)
+DEFAULT_VIEWS = (
+    overview.default,
+    regions.default,
+    trends.default,
+    provinces.default,
+    data.default,
+    methodology.default,
+)
 
 
 def prepare(rev: int) -> None:

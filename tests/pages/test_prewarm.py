@@ -1,8 +1,8 @@
 """A new revision is prepared before anyone opens a page (issue 15): when another process (the
 command line) commits, the app server's revision watcher notices it and builds the default
-views of the Overview, the Regions, Trends and Data pages, in both languages, and the Quick
-briefing's ready-made decks into the caches keyed by revision. The first official who opens a
-page then finds them ready.
+views of the Overview, the Regions, Trends, Data and Methodology pages, in both languages, and
+the Quick briefing's ready-made decks into the caches keyed by revision. The first official who
+opens a page then finds them ready.
 
 Two ways to see it: in this process, with AppTest, the first visitors' pages build no view and
 read nothing from the store (`ui.cache.built` counts both); and on a real server (ui/server.py, as
@@ -42,6 +42,7 @@ PAGES = (
     "ui/pages/trends.py",
     "ui/pages/data.py",
     "ui/pages/briefing.py",
+    "ui/pages/methodology.py",
 )
 REVISION = re.compile(r"(?:phiên bản|revision) (\d+)")
 PREPARED = re.compile(r"revision (\d+): default views prepared")
@@ -97,6 +98,8 @@ def test_a_revision_committed_by_another_process_is_built_before_any_visitor(tmp
                     elif page.endswith("briefing.py"):  # its ready-made decks, with their size
                         decks = [b.label for b in at.button if b.key.startswith("preset_")]
                         assert len(decks) == 2 and all(re.search(r"\(\d+", d) for d in decks)
+                    elif page.endswith("methodology.py"):  # the status legend
+                        assert len(at.get("plotly_chart")) == 1
                     else:
                         assert len(at.get("plotly_chart")) >= 2
             # every view they drew was built, every answer read, before they came

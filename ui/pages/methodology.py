@@ -16,11 +16,10 @@ from indicators.geography.provinces import all_provinces
 from indicators.geography.socio_regions import load_socio_regions, split_provinces
 from indicators.geography.units import LEGACY, NEW, build_regions, province_codes
 from indicators.present.literal import markdown_code, markdown_literal
-from indicators.query import provinces
-from ui.cache import cached, catalog, revision, revision_info
+from ui.cache import catalog, revision, revision_info
 from ui.charts import chart
 from ui.session import language, number, page_heading, province_ref, tr
-from ui.views.methodology import apportioned, legend
+from ui.views import methodology as view
 
 lang, rev, cat = language(), revision(), catalog()
 # Names, units, definitions and sources come from the catalog file, and the revision's author,
@@ -135,7 +134,7 @@ for tab, topic in zip(tabs, topics, strict=True):
 st.header(tr("method.statuses"))
 left, right = st.columns([2, 3], gap="large")
 with left:
-    chart(legend(rev, lang), width="stretch", config={"displaylogo": False}, key="legend")
+    chart(view.legend(rev, lang), width="stretch", config={"displaylogo": False}, key="legend")
 with right:
     st.markdown(
         f"| {tr('method.status_col')} | {tr('method.meaning_col')} | "
@@ -177,7 +176,7 @@ st.header(tr("method.reform"))
 st.markdown(tr("method.reform_text", province=reform_province()))
 st.subheader(tr("method.conversion"))
 st.markdown(tr("method.conversion_text"))
-shares = apportioned()
+shares = view.apportioned()
 if not shares.empty:
     st.markdown(f"**{tr('method.apportioned')}**")
     st.dataframe(
@@ -206,7 +205,7 @@ st.markdown(
 
 def rankings_table() -> pd.DataFrame:
     """Per ranking and year: how many provinces have a value out of 63 or 34, and the sources."""
-    held = cached(provinces.ranking_coverage, rev)
+    held = view.held_rankings(rev)
     return pd.DataFrame(
         {
             tr("method.rankings_col_indicator"): [

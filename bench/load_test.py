@@ -751,6 +751,9 @@ def main() -> int:
     if args.probe:
         probe(args.probe[0], float(args.probe[1]), Path(args.probe[2]))
         return 0
+    if not (BIN / "locust").exists():  # said before minutes of setting up a database and servers
+        print("Locust is not installed: .venv/bin/pip install -e '.[bench]'", file=sys.stderr)
+        return 2
     from tests.services.nginx import running_nginx  # the deployed site, on 127.0.0.1
 
     work = Path(tempfile.mkdtemp(prefix="indicators-load-"))

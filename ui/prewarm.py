@@ -6,10 +6,9 @@ builds the views a link without choices opens — the Overview, the Regions, Tre
 Data and Methodology pages, in each language, and the Quick briefing's ready-made decks — into
 the caches keyed by revision. The official who opens the dashboard after an upload finds them
 ready, instead of waiting while the first visitor's page reads the store and draws every
-figure. Last, it makes
-the tables of every province's and the country's values that the revision changed
-(`query.province_tables`) and every province's conversion across the reform made from them,
-which the filter changes on Trends and Regions read.
+figure. Last, it makes the tables of every province's and the country's values that the
+revision changed (`query.province_tables`) and every province's conversion across the reform
+made from them, which the filter changes on Trends and Regions read.
 """
 
 from __future__ import annotations

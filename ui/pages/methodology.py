@@ -118,7 +118,7 @@ st.header(tr("method.indicators"))
 topics = [tp for tp in TOPICS if any(i.topic == tp for i in cat)]
 tabs = st.tabs([tr(f"topic.{tp}") for tp in topics], key="topic", on_change="rerun")
 for tab, topic in zip(tabs, topics, strict=True):
-    if not tab.open:  # only the open topic is built and sent: 40 cards cost the browser 1 s
+    if not tab.open:  # only the open topic is built and sent: all 40 cards cost 0.4 s an open
         continue
     with tab:
         shown = [i.code for i in cat if i.topic == topic and i.role != "component"]

@@ -84,7 +84,7 @@ with row[2]:
         help=tr("data.converted_help"),
     )
 
-table, decimals, (n_conv, n_est) = data.table(
+view = data.table(
     rev,
     unit_list,
     level,
@@ -96,6 +96,7 @@ table, decimals, (n_conv, n_est) = data.table(
     lang,
     bool(converted),
 )
+table, (n_conv, n_est) = view.table, view.counts
 if table.empty:
     st.info(tr("data.empty"))
     st.stop()
@@ -110,9 +111,8 @@ count = (
 st.markdown(f"**{count}**")
 if n_conv:
     st.caption(tr("data.converted_count", n=number(n_conv), est=number(n_est)))
-numbers = [tables.header(k, lang) for k in ("value", "numerator", "denominator")]
 st.dataframe(
-    tables.styled(table.head(shown), decimals.head(shown), numbers, lang),
+    view.shown,
     hide_index=True,
     height=min(38 + 35 * shown, 560),
     key="data_table",

@@ -6,7 +6,10 @@ province's figures, which no visitor should wait for.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pandas as pd
+from pandas.io.formats.style import Styler
 
 from indicators.core.periods import parse_period
 from indicators.geography.units import NEW
@@ -17,6 +20,14 @@ from ui.views import per_view
 from ui.views.trends import years
 
 DEFAULT_LEVEL = "province"
+
+
+class DataView(NamedTuple):
+    """One choice of filters as the page shows it."""
+
+    table: pd.DataFrame  # every row in the reader's language (the downloads)
+    shown: Styler  # its first `tables.MAX_ROWS_SHOWN` rows, numbers written the reader's way
+    counts: tuple[int, int]  # values converted across the 2025 reform, and estimates among them
 
 
 @per_view(max_entries=32)
@@ -31,11 +42,12 @@ def table(
     stats: tuple[str, ...],
     lang: str,
     converted: bool,
-) -> tuple[pd.DataFrame, pd.Series, tuple[int, int]]:
-    """The filtered table in the reader's language, with each row's decimals and how many
-    values were converted across the 2025 reform (and how many of those are estimates).
-    Every indicator is read whatever the filter (one cached read per period range), so a
-    change of indicators, areas or statuses only filters it."""
+) -> DataView:
+    """The filtered table in the reader's language, the rows the page draws (formatted once
+    for every reader: `tables.formatted_once`) and how many values were converted across the
+    2025 reform (and how many of those are estimates). Every indicator is read whatever the
+    filter (one cached read per period range), so a change of indicators, areas or statuses
+    only filters it."""
     cat = catalog()
     start, end = parse_period(first).start, parse_period(last).end
     values = cached(
@@ -57,7 +69,11 @@ def table(
     if converted:
         conv = values["converted"].astype(bool)
         counts = (int(conv.sum()), int((conv & values["estimate"].astype(bool)).sum()))
-    return shown, tables.value_decimals(values["indicator"], cat), counts
+    n = min(len(shown), tables.MAX_ROWS_SHOWN)
+    decimals = tables.value_decimals(values["indicator"], cat)
+    numbers = [tables.header(k, lang) for k in ("value", "numerator", "denominator")]
+    drawn = tables.styled(shown.head(n), decimals.head(n), numbers, lang)
+    return DataView(shown, drawn, counts)
 
 
 def default(rev: int, lang: str) -> None:

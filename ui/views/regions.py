@@ -106,9 +106,11 @@ def below(rev: int, code: str, unit_list: str, parent: str, level: str) -> Below
     )
     values = found.values
     periods = sorted(values.loc[values["value"].notna(), "period"].unique(), key=sort_key)
+    held = cached(read.periods_held, rev)
+    held = held[held["indicator"] == code]
     spans = {
         unit_list: sorted(part["period"], key=sort_key)
-        for unit_list, part in found.periods.groupby("unit_list", sort=False)
+        for unit_list, part in held.groupby("unit_list", sort=False)
     }
     return Below(found.units, values, found.own, periods[::-1], spans)
 

@@ -22,14 +22,13 @@ from indicators.query.reuse import per_indicator
 @dataclass(frozen=True)
 class Below:
     """One indicator below one unit: the units at a level under it (`read.units_below`), their
-    values of every period (`read.values_below`), the unit's own values (`own`, as
-    `read.resolved_values` gives them) and the indicator's periods per unit list
-    (`read.indicator_periods`)."""
+    values of every period (`read.values_below`) and the unit's own values (`own`, as
+    `read.resolved_values` gives them). The indicator's periods on each unit list are one
+    answer for every indicator (`read.periods_held`), not read again for each unit."""
 
     units: pd.DataFrame
     values: pd.DataFrame
     own: pd.DataFrame
-    periods: pd.DataFrame
 
 
 @per_indicator
@@ -42,7 +41,7 @@ def below(con, rev: int, *, indicator: str, unit_list: str, parent: str, level: 
     )
     mine = both["region"] == parent
     values, own = both[~mine].reset_index(drop=True), both[mine].reset_index(drop=True)
-    return Below(units, values, own, read.indicator_periods(con, rev, indicator))
+    return Below(units, values, own)
 
 
 OVERVIEW_KINDS = ("year", "phase")  # what the Overview's cards and trend show of a yearly one

@@ -261,10 +261,14 @@ def values_below(
     return resolved_values(con, rev, indicators=[indicator], unit_list=unit_list, regions=codes)
 
 
-def indicator_periods(con, rev: int, indicator: str) -> pd.DataFrame:
-    """The periods one indicator has values for, per unit list (to say what each era holds)."""
+def periods_held(con, rev: int) -> pd.DataFrame:
+    """The periods each indicator has values for, per unit list (to say what each era holds).
+
+    One scan of the revision for every indicator, which the revision watcher makes: asked per
+    indicator, it was a scan of the store's ten million rows at every Regions change (0.1 s).
+    Columns: indicator, unit_list, period, period_kind, period_start, period_end; in that order.
+    """
     return con.execute(
-        "SELECT DISTINCT unit_list, period, period_kind, period_start, period_end"
-        f" FROM observations WHERE {as_of(rev)} AND indicator = ? ORDER BY unit_list, period_end",
-        [indicator],
+        "SELECT DISTINCT indicator, unit_list, period, period_kind, period_start, period_end"
+        f" FROM observations WHERE {as_of(rev)} ORDER BY indicator, unit_list, period_end, period"
     ).df()

@@ -5,7 +5,6 @@ import streamlit as st
 from indicators.core.schema import STATUSES
 from indicators.export.files import csv_bytes, xlsx_bytes
 from indicators.geography.units import LEGACY, NEW
-from indicators.present import tables
 from indicators.query import read
 from ui.cache import cached, catalog, revision
 from ui.downloads import download
@@ -101,8 +100,7 @@ if table.empty:
     st.info(tr("data.empty"))
     st.stop()
 
-n = len(table)
-shown = min(n, tables.MAX_ROWS_SHOWN)
+n, shown = len(table), len(view.shown.data)  # the view draws the first rows, not all
 count = (
     tr("data.rows", n=number(n))
     if n == shown

@@ -64,16 +64,16 @@ def table(
         if chosen:  # nothing chosen: all of them
             values = values[values[column].isin(chosen)]
     values = values.reset_index(drop=True)
-    shown = tables.data_table(values, cat, cached(read.units, unit_list), lang)
+    table = tables.data_table(values, cat, cached(read.units, unit_list), lang)
     counts = (0, 0)
     if converted:
         conv = values["converted"].astype(bool)
         counts = (int(conv.sum()), int((conv & values["estimate"].astype(bool)).sum()))
-    n = min(len(shown), tables.MAX_ROWS_SHOWN)
+    n = min(len(table), tables.MAX_ROWS_SHOWN)
     decimals = tables.value_decimals(values["indicator"], cat)
     numbers = [tables.header(k, lang) for k in ("value", "numerator", "denominator")]
-    drawn = tables.styled(shown.head(n), decimals.head(n), numbers, lang)
-    return DataView(shown, drawn, counts)
+    shown = tables.styled(table.head(n), decimals.head(n), numbers, lang)
+    return DataView(table, shown, counts)
 
 
 def default(rev: int, lang: str) -> None:

@@ -124,8 +124,9 @@ def trend_of(
     these units) and the areas' targets, as `page_reads.trend` gives them for all the areas at
     once. Each area is read and cached on its own: adding an area to a chart, or taking one
     away, reads only the one added (a national trend's area takes 0.15-0.5 s). The areas are
-    read side by side (`_READERS`): most of a read is the database's, which lets the other
-    thread go on, so a new indicator for two areas costs little more than for one."""
+    read side by side (`_READERS`): while DuckDB runs one area's query the other thread goes
+    on, so two new areas cost less than two reads in turn (measured at national scale: 230-310
+    ms instead of 280-470, though a province with a commune of the new list gained nothing)."""
     refs = [(RegionRef(unit_list, c),) for c in regions] or [()]
 
     def one(ref: tuple[RegionRef, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:

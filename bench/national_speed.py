@@ -72,7 +72,7 @@ if str(ROOT) not in sys.path:  # the pages' list lives in ui/, beside app.py
     sys.path.insert(0, str(ROOT))
 
 import national_store as ns  # noqa: E402
-from _local_postgres import database  # noqa: E402
+from _local_postgres import OWN, database  # noqa: E402
 from _national_catalog import COMMUNE, REPORTED_AT  # noqa: E402
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
 from playwright.sync_api import TimeoutError as PageTimeout  # noqa: E402
@@ -650,6 +650,26 @@ def store_figures(store: Store) -> dict:
     return {"rows": rows, "units": units, "revision": store.current_revision()}
 
 
+def cpu_ticks() -> tuple[int, int] | None:
+    """(stolen, all) CPU ticks since boot, from the first line of /proc/stat (None where there
+    is none). On a virtual machine the host may give the CPUs to other machines for a while
+    ("steal"): a run during which it took a large share is slower for reasons outside the
+    app, so the table says how much it took."""
+    try:
+        line = Path("/proc/stat").read_text().split("\n", 1)[0].split()
+        ticks = [int(x) for x in line[1:9]]  # user nice system idle iowait irq softirq steal
+    except (OSError, ValueError):
+        return None
+    return (ticks[7], sum(ticks)) if len(ticks) == 8 else None
+
+
+def stolen_share(before: tuple[int, int] | None, after: tuple[int, int] | None) -> float | None:
+    """The share of the CPU time between two `cpu_ticks` readings the host took (steal)."""
+    if before is None or after is None or after[1] <= before[1]:
+        return None
+    return (after[0] - before[0]) / (after[1] - before[1])
+
+
 @dataclass
 class Run:
     args: argparse.Namespace
@@ -671,6 +691,7 @@ class Run:
     tracebacks: dict[str, str]
     load: tuple[float, float, float]
     code: str
+    steal: float | None = None  # the host's share of CPU time during the page opens
 
 
 class Bare:
@@ -708,6 +729,7 @@ def measure(args: argparse.Namespace) -> Run:
     ensure_admin(store)
     before = store_figures(store)
     load, code = os.getloadavg(), code_version()
+    ticks = cpu_ticks()
     env = dict(os.environ, INDICATORS_DB=args.db, INDICATORS_DATA_DIR=str(folder))
     guard = int(args.memory_guard * GiB)
     with tempfile.TemporaryDirectory() as name, sync_playwright() as pw:
@@ -723,6 +745,7 @@ def measure(args: argparse.Namespace) -> Run:
             app.stop()
             base_warm, base_peak = bare.stop()
             browser.close()
+        steal = stolen_share(ticks, cpu_ticks())
         pattern = r"(?:sự cố|Incident id): (\w+)"
         incidents = {m for p in pages.values() for e in p.errors for m in re.findall(pattern, e)}
         tracebacks = app.tracebacks(incidents)
@@ -732,7 +755,7 @@ def measure(args: argparse.Namespace) -> Run:
     first = app.servers[0]
     return Run(args, build, before, bare.first, base_warm, base_peak,
                first.healthy_s, first.prepared_s, pages, revisions, peak, app.peaks(), restarts,
-               changes, apptest, stopped, tracebacks, load, code)  # fmt: skip
+               changes, apptest, stopped, tracebacks, load, code, steal)  # fmt: skip
 
 
 # -- the table -----------------------------------------------------------------------------------
@@ -754,6 +777,20 @@ def secs(x: float | None) -> str:
 
 def ratio(x: float | None, base: float) -> str:
     return "—" if x is None else f"{x / base:.1f}×"
+
+
+def _db_flag(backend: str) -> str:
+    """The run's --db as the command line gave it, a given URL not written out (it may hold
+    a password)."""
+    if backend.startswith("DuckDB"):
+        return ""
+    return " --db postgresql://…" if backend.endswith("(given)") else f" --db {OWN}"
+
+
+def _stolen(steal: float | None) -> str:
+    if steal is None:
+        return ""
+    return f"; the host took {steal:.0%} of the CPU time during the page opens (steal)"
 
 
 def _mib(x: float) -> str:
@@ -907,9 +944,11 @@ def report(run: Run) -> str:
     head = [
         "# Speed at national scale" + (" (smoke: 1% store, nothing judged)" if a.smoke else ""),
         "",
-        f"`.venv/bin/python bench/national_speed.py --runs {a.runs} --changes {a.changes}` on "
+        f"`.venv/bin/python bench/national_speed.py --runs {a.runs} --changes {a.changes}"
+        f"{_db_flag(a.backend)}` on "
         f"{platform.node()} ({os.cpu_count()} cores shared with other engineers' work; load "
-        f"average {run.load[0]:.1f} before the run), {time.strftime('%Y-%m-%d %H:%M')}, "
+        f"average {run.load[0]:.1f} before the run{_stolen(run.steal)}), "
+        f"{time.strftime('%Y-%m-%d %H:%M')}, "
         f"{run.code}, Chromium headless on 127.0.0.1.",
         "",
         (

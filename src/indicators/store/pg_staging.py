@@ -41,7 +41,14 @@ def _copy(pgcon, table: str, rows: pa.Table) -> None:
 def push(local, pgcon, table: str, rev: int, replace: bool) -> None:
     """Write to PostgreSQL what the load staged in the local copy (`local`) does to `table`:
     retire the current rows it replaces (and, with `replace`, the ones it leaves out) at
-    `rev`, and insert the rows that differ as part of revision `rev` onwards."""
+    `rev`, and insert the rows that differ as part of revision `rev` onwards.
+
+    The rows go in in key order, whatever order the file had: PostgreSQL then adds each to the
+    unique index of current keys beside the one before instead of at a random page. Measured
+    on this project's machines, a COPY of a million rows into the table as it is made here:
+    25.8 s in the order of a file listing each unit's indicators, 19.5 s in key order; the
+    import bench's file is in key order already (its commit: 23.7 s median before, 22.4 s
+    after). Sorting costs DuckDB about 0.4 s."""
     keys = ", ".join(KEY)
     changed = (
         f"SELECT {keys}, rev_from FROM {table} WHERE rowid IN"
@@ -67,7 +74,9 @@ def push(local, pgcon, table: str, rev: int, replace: bool) -> None:
             )
         pgcon.execute("DROP TABLE retired")
     cols = ", ".join(VERSIONED[table])
-    new = local.sql(f"SELECT {cols}, {int(rev)} AS rev_from FROM staged WHERE NOT same")
+    new = local.sql(
+        f"SELECT {cols}, {int(rev)} AS rev_from FROM staged WHERE NOT same ORDER BY {keys}"
+    )
     rows = new.to_arrow_table()
     if rows.num_rows:
         _copy(pgcon, table, rows)

@@ -47,8 +47,8 @@ def push(local, pgcon, table: str, rev: int, replace: bool) -> None:
     unique index of current keys beside the one before instead of at a random page. Measured
     on this project's machines, a COPY of a million rows into the table as it is made here:
     25.8 s in the order of a file listing month by month each unit's indicators, 19.5 s in key
-    order. The import bench's file is in key order already (its commit: 23.7 s median before,
-    22.4 s after). Sorting costs DuckDB about 0.4 s."""
+    order (one run each). The import bench's file is in key order already (its commit: 23.7 s
+    median before, 22.4 s after). Sorting costs DuckDB about 0.4 s."""
     keys = ", ".join(KEY)
     changed = (
         f"SELECT {keys}, rev_from FROM {table} WHERE rowid IN"

@@ -82,7 +82,7 @@ def _growth_scale(fig: go.Figure, rows: pd.DataFrame, base: str) -> None:
     pad = max((high - low) * 0.25, 2.0)
     fig.update_yaxes(title_text="%", range=[max(low - pad, 0), high + pad], automargin=False)
     # the shape and label `add_hline(y=100, annotation_position="top left")` makes, added
-    # directly: plotly's helper costs 20-30 ms a chart at every filter change
+    # directly: with the helper this step took 32 ms at every filter change, now 15 (one run)
     fig.add_shape(
         type="line", xref="x domain", x0=0, x1=1, yref="y", y0=100, y1=100,
         line=dict(color=GREY, width=1.5, dash="dash"),

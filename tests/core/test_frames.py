@@ -1,12 +1,17 @@
 """`frames.records` gives what pandas' `to_dict("records")` gives, value for value and type
-for type, for every kind of column a stored series has."""
+for type, for every kind of column a stored series has; `frames.sql` queries frames as
+pandas holds them, one thread's frames never seen by another."""
 
 import math
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 
+import duckdb
 import numpy as np
 import pandas as pd
+import pytest
 
-from indicators.core.frames import records
+from indicators.core.frames import records, sql
 
 
 def _series_like() -> pd.DataFrame:
@@ -42,3 +47,29 @@ def test_records_match_pandas_value_for_value_and_type_for_type() -> None:
 
 def test_records_of_an_empty_frame_are_an_empty_list() -> None:
     assert records(_series_like().iloc[0:0]) == []
+
+
+def test_sql_reads_frames_as_they_are_and_forgets_them():
+    """Text, dates and gaps reach the query as pandas held them; a frame is not left behind
+    for the next query of the thread (a stale one would answer it silently)."""
+    frame = _series_like()
+    got = sql(
+        "SELECT indicator, period_end, value FROM f WHERE n_expected < 3 ORDER BY n_expected",
+        f=frame,
+    ).to_pylist()
+    assert got[0]["indicator"] == "post_items" and got[0]["value"] == 1.5
+    assert got[0]["period_end"] == datetime(2024, 1, 31)
+    assert got[1]["value"] is None  # a gap stays a gap
+    with pytest.raises(duckdb.CatalogException):
+        sql("SELECT * FROM f")
+
+
+def test_sql_answers_each_thread_from_its_own_frames():
+    """Two sessions' queries at once, each over its own frame of the same name."""
+
+    def total(n: int) -> float:
+        frame = pd.DataFrame({"x": np.full(1000, float(n))})
+        return sql("SELECT sum(x) AS s FROM t", t=frame).column("s")[0].as_py()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(total, range(40))) == [1000.0 * n for n in range(40)]

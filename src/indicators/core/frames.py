@@ -1,8 +1,15 @@
-"""pandas frames turned into plain Python where code works row by row."""
+"""pandas frames turned into plain Python where code works row by row, and queried with SQL
+where pandas would spend more on its calls than on the rows."""
 
 from __future__ import annotations
 
+import threading
+
+import duckdb
 import pandas as pd
+import pyarrow as pa
+
+from indicators.core.settings import duckdb_memory
 
 
 def records(frame: pd.DataFrame) -> list[dict]:
@@ -12,3 +19,35 @@ def records(frame: pd.DataFrame) -> list[dict]:
     columns = list(frame.columns)
     cells = [frame[c].tolist() for c in columns]
     return [dict(zip(columns, row, strict=True)) for row in zip(*cells, strict=True)]
+
+
+# One in-memory DuckDB per thread for `sql`: a connection is not safe to share between threads,
+# and opening one costs more than a small query. Bounded as the store's connections are
+# (`settings.duckdb_memory`); one thread, since a server's other sessions use the other core.
+_LOCAL = threading.local()
+
+
+def _engine() -> duckdb.DuckDBPyConnection:
+    con = getattr(_LOCAL, "con", None)
+    if con is None:
+        con = duckdb.connect(config={"memory_limit": duckdb_memory(), "threads": 1})
+        _LOCAL.con = con
+    return con
+
+
+def sql(query: str, **frames: pd.DataFrame) -> pa.Table:
+    """`query` over pandas frames, each named by its keyword, as an Arrow table.
+
+    For group arithmetic on frames that are small but many: pandas spends a millisecond or two
+    on each merge, assign or groupby whatever the rows (a new commune's trend across the reform:
+    about 100 ms to add up 400 rows), DuckDB one query. The frames go over as Arrow, which
+    keeps their strings, dates and missing values as they are."""
+    con = _engine()
+    tables = {name: pa.Table.from_pandas(f, preserve_index=False) for name, f in frames.items()}
+    for name, table in tables.items():
+        con.register(name, table)
+    try:
+        return con.sql(query).to_arrow_table()
+    finally:
+        for name in tables:
+            con.unregister(name)

@@ -11,14 +11,15 @@ list as `cat` (code, agg_region, scale).
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
+from indicators.core import frames
 from indicators.core.schema import (
     REFORM_COLUMNS,
     SOURCE_SEP,
-    ratio,
-    status_of_rank,
-    status_rank,
+    rank_status_sql,
+    status_rank_sql,
 )
 from indicators.geography.crosswalk import BASIS_ONE_TO_ONE
 from indicators.geography.units import LEGACY, NEW, REFORM_DATE
@@ -34,68 +35,75 @@ PART_COLUMNS = [
 ]  # fmt: skip
 
 
-def join_sources(group: pd.Series, sources: pd.Series) -> pd.Series:
-    """Per group, its distinct sources ('A; B' strings split and joined again, sorted)."""
-    parts = (
-        pd.DataFrame({"g": group.to_numpy(), "s": sources.to_numpy()})
-        .dropna()
-        .assign(s=lambda d: d["s"].astype(str).str.split(SOURCE_SEP))
-        .explode("s")
-        .query("s != ''")
-        .drop_duplicates()
-        .sort_values(["g", "s"])
-    )
-    return parts.groupby("g")["s"].agg(SOURCE_SEP.join)
+# How parts add up into one value per group, in SQL (`combine`; `frames.sql` runs it). A part
+# adds up (`adds`) unless it is a ratio's part without both components; such a part adds no
+# value, status, source or coverage. A group is known by its first part's row (`_first`): the
+# groups come out in the order pandas' `groupby(sort=False)` gave them.
+_COMBINE_SQL = """
+WITH p AS (
+    SELECT f.*, c.agg_region, c.scale,
+           f.numerator IS NOT NULL AND f.denominator IS NOT NULL AS has_nd,
+           coalesce(c.agg_region, '') <> 'ratio' OR has_nd AS adds
+    FROM parts f LEFT JOIN cat c ON c.code = f.indicator
+),
+sources AS (
+    SELECT {keys}, string_agg(DISTINCT s, '{sep}' ORDER BY s) AS source
+    FROM (SELECT {keys}, unnest(string_split(source, '{sep}')) AS s FROM p WHERE adds)
+    WHERE s <> '' GROUP BY ALL
+),
+sums AS (
+    SELECT {keys}, min(_i) AS _first, sum(value * w) AS vw,
+           sum(numerator * w) FILTER (WHERE has_nd) AS nw,
+           sum(denominator * w) FILTER (WHERE has_nd) AS dw,
+           bool_or(has_nd) AS any_nd,
+           max(CASE WHEN adds THEN {rank} ELSE 0 END) AS srank,
+           coalesce(sum(n_parts) FILTER (WHERE adds), 0) AS n_parts,
+           coalesce(bool_or(adds AND NOT whole), false) AS estimate,
+           coalesce(any_value(agg_region) = 'ratio', false) AS is_ratio,
+           any_value(scale) AS scale
+    FROM p GROUP BY ALL
+)
+SELECT s._first,
+       CASE WHEN NOT s.is_ratio THEN s.vw
+            WHEN s.any_nd AND s.dw <> 0 THEN s.nw / s.dw * s.scale END AS value,
+       CASE WHEN s.is_ratio AND s.any_nd THEN s.nw END AS numerator,
+       CASE WHEN s.is_ratio AND s.any_nd THEN s.dw END AS denominator,
+       {status} AS status, o.source, s.n_parts, s.estimate
+FROM sums s LEFT JOIN sources o ON {same_keys}
+ORDER BY s._first
+"""
+_PART_INPUTS = ["value", "numerator", "denominator", "status", "source", "n_parts", "w", "whole"]
 
 
 def combine(parts: pd.DataFrame, by: list[str], cat: pd.DataFrame) -> pd.DataFrame:
-    """Parts weighted by `w` into one value per group: sums add, ratios add their components.
+    """Parts weighted by `w` into one value per group of `by`: sums add, ratios add their
+    components, the status is the weakest part's, the distinct sources are joined (sorted).
 
     A ratio part without both components is left out (as `read` leaves it out of an area's
     sum): it adds no value, status, source or coverage. Expects value, numerator, denominator,
-    status, source, n_parts, w, whole; returns the group keys with value, numerator,
-    denominator, status, source, n_parts, estimate.
+    status, source, n_parts, w, whole; returns the group keys (as typed in `parts`, in order of
+    first appearance) with value, numerator, denominator, status, source, n_parts (typed as
+    given), estimate. One SQL query: pandas took ~100 ms for a commune's 400 parts.
     """
-    p = parts.drop(columns=["code", "agg_region", "scale"], errors="ignore")
-    p = p.merge(cat, left_on="indicator", right_on="code", how="left")
-    has_nd = p["numerator"].notna() & p["denominator"].notna()
-    out_of_sum = (p["agg_region"] == "ratio") & ~has_nd
-    p = p.assign(
-        vw=p["value"] * p["w"],
-        nw=(p["numerator"] * p["w"]).where(has_nd),
-        dw=(p["denominator"] * p["w"]).where(has_nd),
-        has_nd=has_nd,
-        srank=status_rank(p["status"]).where(~out_of_sum, 0),
-        source=p["source"].where(~out_of_sum),
-        n_parts=p["n_parts"].where(~out_of_sum, 0),
-        apportioned=~p["whole"].astype(bool) & ~out_of_sum,
+    inputs = parts[list(dict.fromkeys([*by, "indicator", *_PART_INPUTS]))].assign(
+        _i=np.arange(len(parts)), whole=parts["whole"].astype(bool)
     )
-    p["gid"] = p.groupby(by, dropna=False, sort=False).ngroup()
-    g = p.groupby(by, as_index=False, dropna=False, sort=False)
-    out = g.agg(
-        gid=("gid", "first"),
-        vw=("vw", "sum"),
-        n_values=("vw", "count"),
-        nw=("nw", "sum"),
-        dw=("dw", "sum"),
-        any_nd=("has_nd", "any"),
-        srank=("srank", "max"),
-        n_parts=("n_parts", "sum"),
-        estimate=("apportioned", "any"),
-        agg_region=("agg_region", "first"),
-        scale=("scale", "first"),
+    query = _COMBINE_SQL.format(
+        keys=", ".join(f'"{k}"' for k in by),
+        same_keys=" AND ".join(f's."{k}" IS NOT DISTINCT FROM o."{k}"' for k in by),
+        sep=SOURCE_SEP,
+        rank=status_rank_sql("status"),
+        status=rank_status_sql("s.srank"),
     )
-    out["source"] = out["gid"].map(join_sources(p["gid"], p["source"]))
-    out["vw"] = out["vw"].where(out["n_values"] > 0)  # no value is not zero
-    is_ratio = out["agg_region"] == "ratio"
-    ok = is_ratio & out["any_nd"]
-    out["value"] = out["vw"].where(~is_ratio, ratio(out["nw"], out["dw"], out["scale"]).where(ok))
-    out["numerator"] = out["nw"].where(ok)
-    out["denominator"] = out["dw"].where(ok)
-    out["status"] = status_of_rank(out["srank"])
-    return out[
-        [*by, "value", "numerator", "denominator", "status", "source", "n_parts", "estimate"]
-    ]
+    got = frames.sql(query, parts=inputs, cat=cat[["code", "agg_region", "scale"]])
+    out = parts[by].iloc[got["_first"].to_numpy()].reset_index(drop=True)
+    for name in ("value", "numerator", "denominator"):
+        out[name] = got[name].to_numpy(zero_copy_only=False).astype("float64")
+    for name in ("status", "source"):  # text, missing as NaN, whatever the parts held
+        out[name] = pd.Series(got[name].to_pylist(), dtype="str")
+    out["n_parts"] = got["n_parts"].to_numpy(zero_copy_only=False).astype(parts["n_parts"].dtype)
+    out["estimate"] = got["estimate"].to_numpy(zero_copy_only=False).astype(bool)
+    return out
 
 
 def usable(rows: pd.DataFrame) -> pd.Series:

@@ -21,18 +21,26 @@ def records(frame: pd.DataFrame) -> list[dict]:
     return [dict(zip(columns, row, strict=True)) for row in zip(*cells, strict=True)]
 
 
-# One in-memory DuckDB per thread for `sql`: a connection is not safe to share between threads,
-# and opening one costs more than a small query. Bounded as the store's connections are
-# (`settings.duckdb_memory`); one thread, since a server's other sessions use the other core.
+# One in-memory DuckDB for `sql`, bounded as the store's connections are (`settings.
+# duckdb_memory`), one thread (a server's other sessions use the other core); each thread of
+# ours queries through a cursor of its own, since a connection is not safe to share between
+# threads and the frames a query names are registered on its connection alone. One database,
+# so one memory budget however many threads a server runs.
+_LOCK = threading.Lock()
 _LOCAL = threading.local()
+_DATABASE: list[duckdb.DuckDBPyConnection] = []
 
 
 def _engine() -> duckdb.DuckDBPyConnection:
-    con = getattr(_LOCAL, "con", None)
-    if con is None:
-        con = duckdb.connect(config={"memory_limit": duckdb_memory(), "threads": 1})
-        _LOCAL.con = con
-    return con
+    cursor = getattr(_LOCAL, "cursor", None)
+    if cursor is None:
+        with _LOCK:
+            if not _DATABASE:
+                config = {"memory_limit": duckdb_memory(), "threads": 1}
+                _DATABASE.append(duckdb.connect(config=config))
+            cursor = _DATABASE[0].cursor()
+        _LOCAL.cursor = cursor
+    return cursor
 
 
 def sql(query: str, **frames: pd.DataFrame) -> pa.Table:

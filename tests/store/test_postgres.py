@@ -137,3 +137,45 @@ def test_a_commit_worked_out_on_a_copy_that_is_not_the_database_writes_nothing(u
         store.commit({"observations": changed}, author="x")
     other = store_at(url, tmp_path / "three.duckdb")
     assert other.current_revision() == 1 and other.content_hash() == before
+
+
+def _key_collations(con) -> set[tuple[str, str, str | None]]:
+    return set(
+        con.execute(
+            "SELECT table_name, column_name, collation_name FROM information_schema.columns"
+            " WHERE table_name IN ('observations', 'targets') AND column_name = ANY(%s)",
+            [list(KEY)],
+        ).fetchall()
+    )
+
+
+def test_schema_5_compares_keys_byte_by_byte_and_keeps_a_schema_4_store(
+    url, tmp_path, catalog, regions
+):
+    """A database at schema 4 (key columns in the server's own collation) with data in it is
+    brought to 5 by the next server's start: its keys compared byte by byte, every value kept,
+    and still one current row per key."""
+    store = store_at(url, tmp_path / "one.duckdb")
+    seed_from(DATA, store)
+    before = store.content_hash()
+    with psycopg.connect(url) as con:  # back to what migration 4 made
+        for table in ("observations", "targets"):
+            cols = ", ".join(f'ALTER COLUMN {k} TYPE TEXT COLLATE "default"' for k in KEY)
+            con.execute(f"ALTER TABLE {table} {cols}")
+        con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+        assert {c for _, _, c in _key_collations(con)} == {None}
+    other = store_at(url, tmp_path / "two.duckdb")
+    other.initialize(catalog, regions)
+    with psycopg.connect(url) as con:
+        version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        assert version == (SCHEMA_VERSION,) == ("5",)
+        assert {c for _, _, c in _key_collations(con)} == {"C"}
+        assert len(_key_collations(con)) == 2 * len(KEY)
+        with pytest.raises(psycopg.errors.UniqueViolation):
+            con.execute(
+                f"INSERT INTO observations ({', '.join(KEY)}, status, period_kind, period_start,"
+                f" period_end, rev_from) SELECT {', '.join(KEY)}, status, period_kind,"
+                " period_start, period_end, rev_from FROM observations WHERE rev_to IS NULL"
+                " LIMIT 1"
+            )
+    assert other.content_hash() == before

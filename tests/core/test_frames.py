@@ -9,6 +9,7 @@ from datetime import datetime
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from indicators.core.frames import records, sql
@@ -73,3 +74,14 @@ def test_sql_answers_each_thread_from_its_own_frames():
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         assert list(pool.map(total, range(40))) == [1000.0 * n for n in range(40)]
+
+
+def test_sql_that_fails_leaves_no_frame_behind():
+    """A frame that cannot go over (mixed types) refuses the query, and the frames named
+    before it are not left for the thread's next query."""
+    good = pd.DataFrame({"x": [1]})
+    mixed = pd.DataFrame({"y": pd.Series([1, "a"], dtype=object)})
+    with pytest.raises((pa.ArrowInvalid, pa.ArrowTypeError)):
+        sql("SELECT * FROM a, b", a=good, b=mixed)
+    with pytest.raises(duckdb.CatalogException):
+        sql("SELECT * FROM a")

@@ -37,7 +37,7 @@ def _part(indicator: str, new: str | None, period: str, **values) -> dict:
 
 
 def _combined(rows: list[dict]) -> pd.DataFrame:
-    parts = pd.DataFrame(rows).astype({"status": "str", "source": "str"})
+    parts = pd.DataFrame(rows).astype({"status": "string", "source": "string"})
     return combine(parts, ["new_code", *PERIOD_KEYS], CAT)
 
 

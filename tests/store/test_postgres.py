@@ -168,7 +168,7 @@ def test_schema_5_compares_keys_byte_by_byte_and_keeps_a_schema_4_store(
     other.initialize(catalog, regions)
     with psycopg.connect(url) as con:
         version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        assert version == (SCHEMA_VERSION,) == ("5",)
+        assert version == (SCHEMA_VERSION,) and int(SCHEMA_VERSION) >= 5
         assert {c for _, _, c in _key_collations(con)} == {"C"}
         assert len(_key_collations(con)) == 2 * len(KEY)
         with pytest.raises(psycopg.errors.UniqueViolation):

@@ -177,9 +177,10 @@ def db_location() -> str | Path:
 
 
 def duckdb_memory() -> str:
-    """How much memory DuckDB may use in one process (INDICATORS_DUCKDB_MEMORY, e.g. "1GB"):
+    """How much memory one DuckDB database may use (INDICATORS_DUCKDB_MEMORY, e.g. "1GB"):
     a national store of 10 M observations read with DuckDB's default (80% of the machine)
-    took 2.6 GB for two pages; 512 MB kept the same process under 1 GB."""
+    took 2.6 GB for two pages; 512 MB kept the same process under 1 GB. A process has two:
+    the store it reads, and the small in-memory one `core.frames.sql` adds frames up in."""
     return os.environ.get("INDICATORS_DUCKDB_MEMORY", "512MB")
 
 

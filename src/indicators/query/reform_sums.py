@@ -37,8 +37,11 @@ PART_COLUMNS = [
 
 # How parts add up into one value per group, in SQL (`combine`; `frames.sql` runs it). A part
 # adds up (`adds`) unless it is a ratio's part without both components; such a part adds no
-# value, status, source or coverage. A group is known by its first part's row (`_first`): the
-# groups come out in the order pandas' `groupby(sort=False)` gave them.
+# value, status, source or coverage. Sums are compensated (`fsum`), as pandas' are: over every
+# commune of three indicators (686,205 parts) 0.2% of the values differ from pandas' in their
+# last bit (2e-16 relative at most), a plain `sum` three times as many. A group is known by
+# its first part's row (`_first`): groups come out in the order pandas' `groupby(sort=False)`
+# gave them.
 _COMBINE_SQL = """
 WITH p AS (
     SELECT f.*, c.agg_region, c.scale,
@@ -52,9 +55,9 @@ sources AS (
     WHERE s <> '' GROUP BY ALL
 ),
 sums AS (
-    SELECT {keys}, min(_i) AS _first, sum(value * w) AS vw,
-           sum(numerator * w) FILTER (WHERE has_nd) AS nw,
-           sum(denominator * w) FILTER (WHERE has_nd) AS dw,
+    SELECT {keys}, min(_i) AS _first, fsum(value * w) AS vw,
+           fsum(numerator * w) FILTER (WHERE has_nd) AS nw,
+           fsum(denominator * w) FILTER (WHERE has_nd) AS dw,
            bool_or(has_nd) AS any_nd,
            max(CASE WHEN adds THEN {rank} ELSE 0 END) AS srank,
            coalesce(sum(n_parts) FILTER (WHERE adds), 0) AS n_parts,
@@ -81,12 +84,17 @@ def combine(parts: pd.DataFrame, by: list[str], cat: pd.DataFrame) -> pd.DataFra
 
     A ratio part without both components is left out (as `read` leaves it out of an area's
     sum): it adds no value, status, source or coverage. Expects value, numerator, denominator,
-    status, source, n_parts, w, whole; returns the group keys (as typed in `parts`, in order of
-    first appearance) with value, numerator, denominator, status, source, n_parts (typed as
-    given), estimate. One SQL query: pandas took ~100 ms for a commune's 400 parts.
+    status, source, n_parts, a finite weight `w` and `whole`; `by` holds `indicator` (a group
+    is one indicator's: its rule and scale). Returns the group keys (as typed in `parts`, in
+    order of first appearance) with value, numerator, denominator, status, source, n_parts
+    (typed as given), estimate. One SQL query: a new commune's 400 parts took pandas 110-190
+    ms, this 45-60 ms (measured side by side on the national bench store).
     """
     inputs = parts[list(dict.fromkeys([*by, "indicator", *_PART_INPUTS]))].assign(
-        _i=np.arange(len(parts)), whole=parts["whole"].astype(bool)
+        _i=np.arange(len(parts)),
+        whole=parts["whole"].astype(bool),
+        status=parts["status"].astype("string"),  # text to SQL, even a column of gaps only
+        source=parts["source"].astype("string"),
     )
     query = _COMBINE_SQL.format(
         keys=", ".join(f'"{k}"' for k in by),

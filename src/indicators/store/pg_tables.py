@@ -71,11 +71,12 @@ MIGRATIONS: dict[int, str] = {
         created_at TIMESTAMP NOT NULL, updated_by TEXT, updated_at TIMESTAMP);
     """,
     # Schema 5: the key columns compared byte by byte (COLLATE "C"), as DuckDB compares them.
-    # The codes are ASCII, so nothing sorts or matches differently for them; but the index of
-    # current keys no longer goes through the server's locale at each comparison. Measured on
-    # this project's machines (server locale C.UTF-8; another locale costs more): the import
-    # bench's commit of 1 M rows 22.4 -> 19.2 s (median of 3). Rebuilds the indexes on those
-    # columns: 1.6 s per million rows.
+    # Equality is byte equality under any collation, and no PostgreSQL query sorts by these
+    # columns, so no answer changes; but the index of current keys no longer goes through the
+    # server's locale at each comparison. The import bench's commit of 1 M rows, median of 3
+    # (server locale C.UTF-8; another locale costs more): 22.4 s before, 19.2 s after, in runs
+    # that overlap (20.0-23.5 s, 17.4-21.1 s). Rebuilds the indexes on those columns: 1.6 s
+    # per million rows.
     5: ";".join(
         f"ALTER TABLE {table} "
         + ", ".join(f'ALTER COLUMN {key} TYPE TEXT COLLATE "C"' for key in KEY)

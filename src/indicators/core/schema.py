@@ -96,12 +96,25 @@ def ratio(numerator, denominator, scale):
     return numerator / denominator * scale if denominator else float("nan")
 
 
+def divided_sql(numerator: str, denominator: str, scale: str) -> str:
+    """`ratio`'s arithmetic in SQL on components already summed (the caller guards a zero
+    denominator)."""
+    return f"{numerator} / {denominator} * {scale}"
+
+
 def ratio_sql(numerator: str, denominator: str, scale: str, where: str | None = None) -> str:
     """`ratio` in SQL over summed parts. `where` selects the parts that are summed: those with
     both components (a part reported as a bare percentage is never added up, and summing the
     numerators of some parts over the denominators of others would be wrong)."""
     only = f" FILTER (WHERE {where})" if where else ""
-    return f"sum({numerator}){only} / sum({denominator}){only} * {scale}"
+    return divided_sql(f"sum({numerator}){only}", f"sum({denominator}){only}", scale)
+
+
+def adds_up_sql(agg_region: str, numerator: str, denominator: str) -> str:
+    """Whether a part adds up into its area, in SQL: any part of a sum; a part of a ratio only
+    with both its numerator and denominator (`ratio_sql`'s `where`)."""
+    both = f"{numerator} IS NOT NULL AND {denominator} IS NOT NULL"
+    return f"({agg_region} <> 'ratio' OR ({both}))"
 
 
 # -- sources ---------------------------------------------------------------------------------------

@@ -18,6 +18,8 @@ from indicators.core import frames
 from indicators.core.schema import (
     REFORM_COLUMNS,
     SOURCE_SEP,
+    adds_up_sql,
+    divided_sql,
     rank_status_sql,
     status_rank_sql,
 )
@@ -46,7 +48,7 @@ _COMBINE_SQL = """
 WITH p AS (
     SELECT f.*, c.agg_region, c.scale,
            f.numerator IS NOT NULL AND f.denominator IS NOT NULL AS has_nd,
-           coalesce(c.agg_region, '') <> 'ratio' OR has_nd AS adds
+           {adds} AS adds
     FROM parts f LEFT JOIN cat c ON c.code = f.indicator
 ),
 sources AS (
@@ -68,7 +70,7 @@ sums AS (
 )
 SELECT s._first,
        CASE WHEN NOT s.is_ratio THEN s.vw
-            WHEN s.any_nd AND s.dw <> 0 THEN s.nw / s.dw * s.scale END AS value,
+            WHEN s.any_nd AND s.dw <> 0 THEN {divided} END AS value,
        CASE WHEN s.is_ratio AND s.any_nd THEN s.nw END AS numerator,
        CASE WHEN s.is_ratio AND s.any_nd THEN s.dw END AS denominator,
        {status} AS status, o.source, s.n_parts, s.estimate
@@ -100,6 +102,9 @@ def combine(parts: pd.DataFrame, by: list[str], cat: pd.DataFrame) -> pd.DataFra
         keys=", ".join(f'"{k}"' for k in by),
         same_keys=" AND ".join(f's."{k}" IS NOT DISTINCT FROM o."{k}"' for k in by),
         sep=SOURCE_SEP,
+        # a part of an indicator the catalog does not know adds up, as in pandas before
+        adds=adds_up_sql("coalesce(c.agg_region, '')", "f.numerator", "f.denominator"),
+        divided=divided_sql("s.nw", "s.dw", "s.scale"),
         rank=status_rank_sql("status"),
         status=rank_status_sql("s.srank"),
     )

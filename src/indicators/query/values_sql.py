@@ -18,6 +18,7 @@ from indicators.core.schema import (
     OBS_COLUMNS,
     PERIOD_COLUMNS,
     SOURCE_SEP,
+    adds_up_sql,
     rank_status_sql,
     ratio_sql,
     status_rank_sql,
@@ -38,7 +39,7 @@ RESOLVED_COLUMNS = [
 
 # A part that adds up into its area: any part of a sum; a part of a ratio only with both its
 # numerator and denominator (`p` a part, `c` its catalog row).
-_ADDS_UP = "(c.agg_region <> 'ratio' OR (p.numerator IS NOT NULL AND p.denominator IS NOT NULL))"
+_ADDS_UP = adds_up_sql("c.agg_region", "p.numerator", "p.denominator")
 
 # How parts combine into an area's value; used for district from communes and province from
 # districts (or from communes where there are no districts). A ratio is computed from the parts

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from indicators.present.tables import PAGE_ROWS
 from tests.conftest import app_store_at
 from tests.pages.apptest import open_page
 
@@ -94,11 +96,42 @@ def test_data_page_filters_by_status_and_counts_rows():
     assert {"Nguồn", "Giá trị", "Địa bàn"} <= set(table.columns)
 
 
-def test_data_page_commune_level_shows_a_bounded_table():
+def _data_rows(at: AppTest) -> tuple[int, pd.DataFrame]:
+    """The row count the Data page states, and the rows its table draws."""
+    said = next(m.value for m in at.markdown if m.value.startswith("**") and "dòng" in m.value)
+    return int(said.strip("*").split()[0].replace(".", "")), at.dataframe[0].value
+
+
+def test_data_page_pages_through_a_long_table_and_starts_again_on_a_new_filter():
+    """The commune level holds more rows than one page: the table draws 200 at a time, says
+    which, and the page chooser goes through them in the download's order."""
     at = open_page("ui/pages/data.py", era="legacy", level="commune")
     assert not at.exception
-    assert len(at.dataframe[0].value) <= 1000
-    assert any("tệp tải xuống" in m.value for m in at.markdown)
+    n, first = _data_rows(at)
+    pages = -(-n // PAGE_ROWS)
+    assert n > 2 * PAGE_ROWS and len(first) == PAGE_ROWS
+    chooser = at.number_input[0]
+    assert chooser.label == f"Trang (trên {pages})" and chooser.value == 1
+    assert f"Dòng 1–200 trong {n:,}".replace(",", ".") in [c.value for c in at.caption]
+
+    at = chooser.set_value(2).run()
+    assert not at.exception
+    second = at.dataframe[0].value
+    assert len(second) == PAGE_ROWS
+    assert f"Dòng 201–400 trong {n:,}".replace(",", ".") in [c.value for c in at.caption]
+    keys = ["Mã chỉ tiêu", "Mã địa bàn", "Mã kỳ"]
+    whole = pd.concat([first, second])[keys]
+    assert not whole.duplicated().any()  # two pages, no row twice
+
+    at = at.number_input[0].set_value(pages).run()
+    assert len(at.dataframe[0].value) == n - (pages - 1) * PAGE_ROWS  # the last rows
+
+    code = first["Mã chỉ tiêu"].iloc[0]
+    at = at.multiselect(key="w_ind_vi_data").set_value([code]).run()
+    assert not at.exception
+    n_one, table = _data_rows(at)
+    assert n_one < n and set(table["Mã chỉ tiêu"]) == {code}
+    assert n_one > PAGE_ROWS and at.number_input[0].value == 1  # back on the first page
 
 
 def test_methodology_names_the_revision_and_explains_statuses_in_english():

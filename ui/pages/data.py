@@ -8,6 +8,7 @@ from indicators.geography.units import LEGACY, NEW
 from indicators.query import read
 from ui.cache import cached, catalog, revision
 from ui.downloads import download
+from ui.paging import page_of_rows
 from ui.session import language, no_data_yet, number, page_heading, tr
 from ui.url_state import (
     indicator_choices,
@@ -83,7 +84,7 @@ with row[2]:
         help=tr("data.converted_help"),
     )
 
-view = data.table(
+choice = data.Choice(
     rev,
     unit_list,
     level,
@@ -95,24 +96,21 @@ view = data.table(
     lang,
     bool(converted),
 )
+view = data.table(choice)
 table, (n_conv, n_est) = view.table, view.counts
 if table.empty:
     st.info(tr("data.empty"))
     st.stop()
 
-n, shown = len(table), len(view.shown.data)  # the view draws the first rows, not all
-count = (
-    tr("data.rows", n=number(n))
-    if n == shown
-    else tr("data.rows_shown", n=number(n), shown=number(shown))
-)
-st.markdown(f"**{count}**")
+n = len(table)
+st.markdown(f"**{tr('data.rows', n=number(n))}**")
 if n_conv:
     st.caption(tr("data.converted_count", n=number(n_conv), est=number(n_est)))
+part = page_of_rows(n, key="data", what=choice)
 st.dataframe(
-    view.shown,
+    data.rows(choice, part.start, part.stop),
     hide_index=True,
-    height=min(38 + 35 * shown, 560),
+    height=min(38 + 35 * (part.stop - part.start), 560),
     key="data_table",
 )
 name = f"chi-so-cntt_{unit_list}_{level}_{first}-{last}"

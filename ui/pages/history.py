@@ -13,7 +13,7 @@ from indicators.core.settings import settings
 from indicators.export.files import csv_bytes
 from indicators.ingest.recipe import Recipe, RecipeError
 from indicators.present.literal import markdown_literal
-from indicators.present.tables import MAX_ROWS_SHOWN, changes_table
+from indicators.present.tables import PAGE_ROWS, changes_table
 from indicators.query import stored
 from ui.access import gate
 from ui.cache import (
@@ -29,12 +29,13 @@ from ui.cache import (
     unit_names,
 )
 from ui.downloads import download
+from ui.paging import page_of_rows
 from ui.session import language, number, page_heading, tr
 from ui.url_state import forget, indicator_choice, url_choice, url_choices
 
 me = gate(Action.READ_HISTORY)  # analysts and admins; restoring is checked again when it runs
 lang, rev, cat = language(), revision(), catalog()
-SHOWN = 500  # changed rows listed on the page; the counts are always complete
+SHOWN = PAGE_ROWS  # changed rows listed on the page; the counts are always complete
 
 
 def recipe_file_name(name: str) -> str:
@@ -136,12 +137,11 @@ with asof:
             placeholder=tr("hpage.asof_all_periods"),
         )
     rows = cached(stored.rows, picked, code, tuple(periods) if periods else None)
-    n, shown = len(rows), min(len(rows), MAX_ROWS_SHOWN)
-    caption = "hpage.asof_rows" if n == shown else "hpage.asof_rows_shown"
-    st.caption(tr(caption, n=number(n), shown=number(shown)))
+    st.caption(tr("hpage.asof_rows", n=number(len(rows))))
     cols = ["unit_list", "region", "region_name", "period", "value", "numerator", "denominator",
             "status", "source"]  # fmt: skip
-    st.dataframe(rows[cols].head(shown), hide_index=True, width="stretch", height=360)
+    part = page_of_rows(len(rows), key="asof", what=(picked, code, tuple(periods), lang))
+    st.dataframe(rows[cols].iloc[part], hide_index=True, width="stretch", height=360)
     chosen = rows[cols]
     download(tr("hpage.download_csv"), lambda: csv_bytes(chosen), f"{code}-rev{picked}.csv",
              on_click="ignore")  # fmt: skip
@@ -191,7 +191,8 @@ restore, trail = admin_tabs
 with trail:
     st.caption(tr("hpage.audit_intro"))
     log = audit_trail()
-    shown = log.astype("string").fillna("")  # an empty cell, not "None"
+    part = page_of_rows(len(log), key="audit", what=(rev, lang))
+    shown = log.iloc[part].astype("string").fillna("")  # an empty cell, not "None"
     shown.columns = [tr(f"hpage.audit.col.{col}") for col in log.columns]
     st.dataframe(shown, hide_index=True, width="stretch", height=360)
     download(tr("hpage.audit_download"), lambda: csv_bytes(log), "nhat-ky-truy-cap.csv",

@@ -22,32 +22,36 @@ from ui.views.trends import years
 DEFAULT_LEVEL = "province"
 
 
+class Choice(NamedTuple):
+    """The page's filters: one view of the Data page."""
+
+    rev: int
+    unit_list: str
+    level: str
+    first: str
+    last: str
+    inds: tuple[str, ...]
+    regs: tuple[str, ...]
+    stats: tuple[str, ...]
+    lang: str
+    converted: bool
+
+
 class DataView(NamedTuple):
     """One choice of filters as the page shows it."""
 
     table: pd.DataFrame  # every row in the reader's language (the downloads)
-    shown: Styler  # its first `tables.MAX_ROWS_SHOWN` rows, numbers written the reader's way
+    decimals: pd.Series  # each row's decimals (its indicator's), for the page's rows
     counts: tuple[int, int]  # values converted across the 2025 reform, and estimates among them
 
 
 @per_view(max_entries=32)
-def table(
-    rev: int,
-    unit_list: str,
-    level: str,
-    first: str,
-    last: str,
-    inds: tuple[str, ...],
-    regs: tuple[str, ...],
-    stats: tuple[str, ...],
-    lang: str,
-    converted: bool,
-) -> DataView:
-    """The filtered table in the reader's language, the rows the page draws (formatted once
-    for every reader: `tables.formatted_once`) and how many values were converted across the
-    2025 reform (and how many of those are estimates). Every indicator is read whatever the
-    filter (one cached read per period range), so a change of indicators, areas or statuses
-    only filters it."""
+def table(choice: Choice) -> DataView:
+    """The filtered table in the reader's language, each row's decimals and how many values
+    were converted across the 2025 reform (and how many of those are estimates). Every
+    indicator is read whatever the filter (one cached read per period range), so a change of
+    indicators, areas or statuses only filters it."""
+    rev, unit_list, level, first, last, inds, regs, stats, lang, converted = choice
     cat = catalog()
     start, end = parse_period(first).start, parse_period(last).end
     values = cached(
@@ -69,11 +73,17 @@ def table(
     if converted:
         conv = values["converted"].astype(bool)
         counts = (int(conv.sum()), int((conv & values["estimate"].astype(bool)).sum()))
-    n = min(len(table), tables.MAX_ROWS_SHOWN)
-    decimals = tables.value_decimals(values["indicator"], cat)
-    numbers = [tables.header(k, lang) for k in ("value", "numerator", "denominator")]
-    shown = tables.styled(table.head(n), decimals.head(n), numbers, lang)
-    return DataView(table, shown, counts)
+    return DataView(table, tables.value_decimals(values["indicator"], cat), counts)
+
+
+@per_view(max_entries=64)
+def rows(choice: Choice, start: int, stop: int) -> Styler:
+    """Rows `start` to `stop` of the view (one page of `ui.paging`), numbers written the
+    reader's way, formatted once for every reader (`tables.formatted_once`)."""
+    view = table(choice)
+    numbers = [tables.header(k, choice.lang) for k in ("value", "numerator", "denominator")]
+    part = slice(start, stop)
+    return tables.styled(view.table.iloc[part], view.decimals.iloc[part], numbers, choice.lang)
 
 
 def default(rev: int, lang: str) -> None:
@@ -82,4 +92,5 @@ def default(rev: int, lang: str) -> None:
     if span.empty:
         return
     offered = years(span)
-    table(rev, NEW, DEFAULT_LEVEL, offered[0], offered[-1], (), (), (), lang, True)
+    choice = Choice(rev, NEW, DEFAULT_LEVEL, offered[0], offered[-1], (), (), (), lang, True)
+    rows(choice, 0, min(len(table(choice).table), tables.PAGE_ROWS))

@@ -19,10 +19,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.status": ("Trạng thái", "Status"),
     "data.all_statuses": ("Mọi trạng thái", "Any status"),
     "data.rows": ("{n} dòng", "{n} rows"),
-    "data.rows_shown": (
-        "{n} dòng; bảng hiện {shown} dòng đầu, tệp tải xuống có đủ {n} dòng.",
-        "{n} rows; the table shows the first {shown}, the downloads hold all {n}.",
-    ),
     "data.download_csv": ("Tải CSV (UTF-8, mở bằng Excel)", "Download CSV (UTF-8, opens in Excel)"),
     "data.download_xlsx": ("Tải Excel (XLSX)", "Download Excel (XLSX)"),
     "data.empty": ("Không có giá trị nào khớp với bộ lọc.", "No values match the filters."),

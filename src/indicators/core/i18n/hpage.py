@@ -40,10 +40,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hpage.asof_rows": ("{n} dòng", "{n} rows"),
     "hpage.asof_periods": ("Kỳ số liệu", "Periods"),
     "hpage.asof_all_periods": ("Mọi kỳ", "All periods"),
-    "hpage.asof_rows_shown": (
-        "{n} dòng; bảng hiện {shown} dòng đầu, tệp CSV có đủ {n} dòng.",
-        "{n} rows; the table shows the first {shown}, the CSV holds all {n}.",
-    ),
     "hpage.download_csv": ("Tải CSV", "Download CSV"),
     "hpage.rollback_title": ("Khôi phục", "Restore"),
     "hpage.rollback_current": (

@@ -75,6 +75,8 @@ for _path in (ROOT, ROOT / "bench"):  # tests.services and the bench's own helpe
 
 from _local_postgres import database  # noqa: E402
 
+from indicators.present.tables import PAGE_ROWS  # noqa: E402
+
 BIN = Path(sys.executable).parent
 OUT = ROOT / "bench" / "results" / "load_test.md"
 PAGE_TIMEOUT = 120.0  # seconds for one page's script to finish
@@ -562,11 +564,15 @@ def check_server(
 
 
 def as_of(view: View) -> dict[str, float]:
-    """The History page's 'data as of' table: commune → value in the bench's period."""
+    """The History page's 'data as of' table: commune → value in the bench's period. The page
+    draws a table `PAGE_ROWS` rows at a time: the bench's period (one indicator, one year, the
+    bundled communes) fits one page, and a full page is refused rather than half checked."""
     columns = {"unit_list", "region", "region_name", "period", "value", "status", "source"}
     for index in range(len(view.frames)):
         rows = view.table(index)
         if rows and columns <= set(rows[0]):
+            if len(rows) >= PAGE_ROWS:
+                raise RuntimeError(f"the as-of table is paged ({len(rows)} rows shown)")
             return {
                 str(r["region"]): r["value"]
                 for r in rows

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from indicators.core.settings import settings
-from indicators.present.tables import PAGE_ROWS
+from indicators.present.tables import MAX_ROWS_SHOWN, PAGE_ROWS
 from indicators.service import open_store
 from indicators.store.audit import read_trail
 from indicators.store.revisions import Store
@@ -152,11 +152,16 @@ def test_history_opens_an_indicator_on_its_latest_period_then_all_a_page_at_a_ti
     assert f"{n:,}".replace(",", ".") + " dòng" in [c.value for c in at.caption]
     shown = next(f.value for f in at.dataframe if "region_name" in f.value.columns)
     assert len(shown) == PAGE_ROWS
-    chooser = next(w for w in at.number_input if w.label == f"Trang (trên {pages})")
+    # the rows revision 1 changed are paged too: two choosers on one run, each its own
+    changed = next(w for w in at.number_input if w.key.startswith("page_changed_"))
+    assert changed.label == f"Trang (trên {MAX_ROWS_SHOWN // PAGE_ROWS})"
+    chooser = next(w for w in at.number_input if w.key.startswith("page_asof_"))
+    assert chooser.label == f"Trang (trên {pages})"
     at = chooser.set_value(pages).run()
     assert not at.exception
     last = next(f.value for f in at.dataframe if "region_name" in f.value.columns)
     assert len(last) == n - (pages - 1) * PAGE_ROWS
+    assert next(w for w in at.number_input if w.key.startswith("page_changed_")).value == 1
     in_order = rows.sort_values(["unit_list", "region", "period"])  # key order, as the CSV
     assert list(last["region"]) == list(in_order["region"].iloc[(pages - 1) * PAGE_ROWS :])
 

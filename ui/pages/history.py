@@ -13,7 +13,7 @@ from indicators.core.settings import settings
 from indicators.export.files import csv_bytes
 from indicators.ingest.recipe import Recipe, RecipeError
 from indicators.present.literal import markdown_literal
-from indicators.present.tables import PAGE_ROWS, changes_table
+from indicators.present.tables import MAX_ROWS_SHOWN, changes_table
 from indicators.query import stored
 from ui.access import gate
 from ui.cache import (
@@ -35,7 +35,7 @@ from ui.url_state import forget, indicator_choice, url_choice, url_choices
 
 me = gate(Action.READ_HISTORY)  # analysts and admins; restoring is checked again when it runs
 lang, rev, cat = language(), revision(), catalog()
-SHOWN = PAGE_ROWS  # changed rows listed on the page; the counts are always complete
+SHOWN = MAX_ROWS_SHOWN  # changed rows listed, a page at a time; the counts are always complete
 
 
 def recipe_file_name(name: str) -> str:
@@ -117,7 +117,8 @@ with changed:
         st.info(tr("hpage.changed_none"))
     else:
         st.caption(tr("hpage.changed_count", n=number(total), prev=picked - 1, shown=number(SHOWN)))
-        table = changes_table(diff, cat, unit_names(), lang)
+        part = page_of_rows(len(diff), key="changed", what=(picked, lang))
+        table = changes_table(diff.iloc[part], cat, unit_names(), lang)
         st.dataframe(table, hide_index=True, width="stretch")
 
 with asof:
@@ -141,7 +142,7 @@ with asof:
     cols = ["unit_list", "region", "region_name", "period", "value", "numerator", "denominator",
             "status", "source"]  # fmt: skip
     part = page_of_rows(len(rows), key="asof", what=(picked, code, tuple(periods), lang))
-    st.dataframe(rows[cols].iloc[part], hide_index=True, width="stretch", height=360)
+    st.dataframe(rows.iloc[part][cols], hide_index=True, width="stretch", height=360)
     chosen = rows[cols]
     download(tr("hpage.download_csv"), lambda: csv_bytes(chosen), f"{code}-rev{picked}.csv",
              on_click="ignore")  # fmt: skip

@@ -82,8 +82,9 @@ def rows(choice: Choice, start: int, stop: int) -> Styler:
     reader's way, formatted once for every reader (`tables.formatted_once`)."""
     view = table(choice)
     numbers = [tables.header(k, choice.lang) for k in ("value", "numerator", "denominator")]
-    part = slice(start, stop)
-    return tables.styled(view.table.iloc[part], view.decimals.iloc[part], numbers, choice.lang)
+    part = slice(start, stop)  # copies: a slice would keep the whole table alive in the cache
+    shown, decimals = view.table.iloc[part].copy(), view.decimals.iloc[part].copy()
+    return tables.styled(shown, decimals, numbers, choice.lang)
 
 
 def default(rev: int, lang: str) -> None:

@@ -19,8 +19,9 @@ from indicators.core.numbers import format_number
 from indicators.core.periods import parse_period
 from indicators.core.schema import REFORM_COLUMNS
 
-# Rows of a table drawn in the browser; the downloads hold them all. Sending and styling tens
-# of thousands of rows on every run of a page takes seconds (measured on the Data page).
+# Rows of a chart's figures drawn under it (`ui.charts`), and of the changes History lists; the
+# CSV beside a chart holds them all. Sending tens of thousands of rows on every run of a page
+# takes seconds (measured on the Data page, which now draws a page at a time: PAGE_ROWS).
 MAX_ROWS_SHOWN = 1000
 # Rows of a long table drawn at a time, the reader paging through the rest (`ui.paging`): the
 # browser's grid costs time for every row it is sent. On the national example store the Data
@@ -167,7 +168,7 @@ def formatted_once(sty: Styler) -> Styler:
     """`sty`, made to write its cells once however often it is drawn.
 
     Streamlit draws a Styler by asking it for every cell's text (`_compute`, `_translate`,
-    pandas' own steps) at every run of a page: 0.15-0.3 s for the Data page's 1,000 rows on
+    pandas' own steps) at every run of a page: 0.15-0.3 s for 1,000 rows of the Data page on
     this project's machines, each time a reader opens it or changes a filter. A view keeps its
     Styler and every reader shares it (`ui.views`), so the first draw works the text out and
     the next ones reuse it. Only formats are set (nothing that depends on more than the

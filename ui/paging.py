@@ -1,8 +1,8 @@
 """A long table drawn one page of rows at a time, with a page chooser above it.
 
 Why pages: the browser's table grid costs time for every row it is sent
-(`present.tables.PAGE_ROWS` says how much), formatted or not. So a table shows `PAGE_ROWS` rows
-and the reader pages through the rest; the downloads beside it still hold every row.
+(`present.tables.PAGE_ROWS` says how much). So a table shows `PAGE_ROWS` rows and the reader
+pages through the rest; the downloads beside it still hold every row.
 
 The chooser's key carries the table's identity (`what`, e.g. the filters) and its page count,
 so a new choice of filters starts again on the first page instead of keeping a page number the

@@ -75,14 +75,15 @@ def _commit_and_die(path: Path) -> None:
     """Child: commit a revision, then write one more row and die without closing: that row
     is only in the write-ahead log beside the file."""
     code = (
-        "import os, duckdb\n"
+        "import os\n"
+        "from indicators.store import connection\n"
         "from indicators.store.revisions import Store\n"
         "from tests.robustness.big_frames import big_frame\n"
         f"s = Store({str(path)!r})\n"
         "s.commit({'observations': big_frame(50)}, message='before the crash')\n"
-        "con = duckdb.connect(str(s.path))\n"
-        "con.execute(\"INSERT INTO meta VALUES ('crash', 'yes')\")\n"
-        "os._exit(0)\n"
+        "with connection.connect(s.path, read_only=False, timeout=60) as con:\n"
+        "    con.execute(\"INSERT INTO meta VALUES ('crash', 'yes')\")\n"
+        "    os._exit(0)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=120

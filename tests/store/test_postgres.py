@@ -3,16 +3,15 @@ server's local copy caught up by revision, and no file backup of a database."""
 
 from __future__ import annotations
 
-import duckdb
 import psycopg
 import pytest
 
 from indicators.core.i18n import t
 from indicators.core.schema import KEY
 from indicators.service import seed_from
-from indicators.store import mirror, pg
+from indicators.store import connection, mirror, pg
 from indicators.store.backup import backup, restore
-from indicators.store.connection import CONFIG, StoreError
+from indicators.store.connection import StoreError
 from indicators.store.location import store_at
 from indicators.store.pg_tables import MIGRATIONS
 from indicators.store.tables import SCHEMA_VERSION
@@ -125,7 +124,7 @@ def test_a_commit_worked_out_on_a_copy_that_is_not_the_database_writes_nothing(u
     before = store_at(url, tmp_path / "two.duckdb").content_hash()
     row = store.read("observations").head(1)
     key = [row.iloc[0][k] for k in KEY]
-    with duckdb.connect(str(store.path), config=CONFIG) as copy:
+    with connection.connect(store.path, read_only=False, timeout=60) as copy:
         copy.execute(
             "UPDATE observations SET rev_from = 0 WHERE rev_to IS NULL AND indicator = ?"
             " AND unit_list = ? AND region = ? AND period = ?",

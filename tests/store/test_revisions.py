@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 
 import duckdb
@@ -130,15 +132,18 @@ def test_seeding_is_a_no_op_once_the_store_has_revisions(seeded_store):
 
 
 def test_store_file_is_a_real_duckdb_database(seeded_store):
+    """Another program (DuckDB itself, in another process) reads the file while this process
+    keeps it open for its pages."""
     bundled = pd.concat(
         [pd.read_csv(DEFAULT_DATA_DIR / f, dtype=str) for f in ("observations.csv", "rankings.csv")]
     )
-    con = duckdb.connect(str(seeded_store.path), read_only=True)
-    try:
-        n = con.execute("SELECT count(*) FROM observations WHERE rev_to IS NULL").fetchone()[0]
-    finally:
-        con.close()
-    assert n == len(bundled)
+    assert seeded_store.current_revision() == 1
+    query = "SELECT count(*) FROM observations WHERE rev_to IS NULL"
+    code = f"import duckdb; print(duckdb.connect({str(seeded_store.path)!r}, read_only=True)"
+    code += f".execute({query!r}).fetchone()[0])"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) == len(bundled)
 
 
 def test_a_page_can_read_while_the_same_process_writes(file_store, catalog, regions):

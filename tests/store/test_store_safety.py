@@ -85,9 +85,59 @@ def test_two_processes_read_at_once_and_a_writer_waits_for_them(store):
 
 def _hold_for_writing(path: Path) -> subprocess.Popen:
     """`indicators import` on the same file, having written to it (the file's stamp changed)
-    and holding its write lock."""
-    steps = ("CREATE TABLE scratch AS SELECT 1 AS one", "BEGIN TRANSACTION")
-    return _hold(path, *steps, read_only=False)
+    and holding its write lock: it opens the file as the store opens it, so it gets in while
+    this process keeps the file open for reading (`store.gate`)."""
+    code = (
+        "import sys\n"
+        "from indicators.store import connection\n"
+        f"with connection.connect({str(path)!r}, read_only=False, timeout=30) as con:\n"
+        "    con.execute('CREATE TABLE scratch AS SELECT 1 AS one')\n"
+        "    con.execute('BEGIN TRANSACTION')\n"
+        "    print('holding', flush=True)\n"
+        "    sys.stdin.readline()\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout.readline().strip() == "holding"
+    return proc
+
+
+def test_a_process_that_keeps_the_file_open_lets_another_process_write_and_then_sees_it(store):
+    """A server keeps its read-only connection between reads (`store.gate`). `indicators
+    import` in another process still gets in within a second or so, not after the minute the
+    connection would otherwise stay, and the server's next read sees what it wrote."""
+    assert store.current_revision() == 1  # this process now keeps the file open
+    code = (
+        "import time\n"
+        "from indicators.store.revisions import Store\n"
+        "from tests.robustness.big_frames import big_frame\n"
+        "started = time.monotonic()\n"
+        f"rev = Store({str(store.path)!r}).commit({{'observations': big_frame(10)}},"
+        " lock_timeout=20)\n"
+        "print(rev.id, time.monotonic() - started)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    rev, waited = done.stdout.split()
+    assert rev == "2" and float(waited) < 5
+    assert store.current_revision() == 2
+    assert len(store.read("observations")) == len(Store(store.path).read("observations"))
+    assert not Path(f"{store.path}.writer-waiting").exists()
+
+
+def test_a_file_copied_over_the_store_by_hand_is_read_afresh(store, tmp_path):
+    """Someone copies a backup over the file while the server runs: the connection kept open
+    between reads holds the old database, so the next read opens the file again."""
+    other = tmp_path / "other.duckdb"
+    shutil.copyfile(store.path, other)
+    Store(other).commit({"observations": big_frame(10)}, message="elsewhere")
+    assert store.current_revision() == 1 and len(store.revisions()) == 1
+    shutil.copyfile(other, store.path)
+    assert store.current_revision() == 2
+    assert [r.message for r in store.revisions()][-1] == "elsewhere"
 
 
 def test_the_revision_on_show_answers_during_another_process_import_and_follows_commits(store):

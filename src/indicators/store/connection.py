@@ -2,30 +2,25 @@
 processes, and what a refusal to open means to the person who asked.
 
 DuckDB opens a file either read-write in one process (an exclusive lock) or read-only in any
-number of processes (a shared lock), and inside one process every connection to a file must be
-opened the same way. Readers open read-only, so several dashboard processes read at once and a
-store file nobody may write (a read-only disk, a file owned by another account) still serves.
-A gate per file keeps the two ways apart inside the process:
+number of processes (a shared lock). Readers open read-only, so several dashboard processes
+read at once and a store file nobody may write (a read-only disk, a file owned by another
+account) still serves. Inside the process a gate per file (`store.gate`) keeps readers and
+writers apart and keeps one read-only connection open between reads.
 
-- a writer waits until the process's read-only connections are closed, and readers arriving
-  meanwhile wait behind it, so a busy dashboard cannot starve an upload;
-- a reader arriving while writers are in joins them on a read-write connection (it sees only
-  committed data), so a page never waits for an upload of its own process;
-- a connection opened while the same thread holds one is opened the same way as that one.
-
-Across processes the lock is DuckDB's: opening retries while another process holds it. An error
-that means the file itself is the problem (damaged, not a DuckDB file, read-only, disk full)
-becomes a `StoreError` that names the file and says what to do, in both languages.
+Across processes the lock is DuckDB's: opening retries while another process holds it, and a
+writer that waits leaves a mark asking other processes to close the connections they keep. An
+error that means the file itself is the problem (damaged, not a DuckDB file, read-only, disk
+full) becomes a `StoreError` that names the file and says what to do, in both languages.
 """
 
 from __future__ import annotations
 
 import errno
 import os
-import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -33,6 +28,7 @@ import duckdb
 
 from indicators.core.i18n import WordedError
 from indicators.core.settings import duckdb_memory
+from indicators.store.gate import GateTimeout, gate, waiting_mark
 
 # Never fetch or load an extension because of what a file looks like (a SQLite file at the
 # store's path would otherwise make DuckDB try to download its SQLite reader). DuckDB's memory
@@ -57,10 +53,6 @@ T = TypeVar("T")
 _NO_WRITE = ("permission denied", "read-only file system")
 _NO_WRITE_ERRNO = (errno.EACCES, errno.EPERM, errno.EROFS)
 _FULL = "no space left on device"
-
-
-class _GateTimeout(Exception):
-    """The file stayed held by this process's other connections past the deadline."""
 
 
 class StoreError(WordedError):
@@ -131,75 +123,6 @@ def refuse_foreign(con, path: Path) -> None:
         raise StoreDamagedError("store.not_ours", path=path, tables=names)
 
 
-class _Gate:
-    """Who holds one file in this process: read-only connections or read-write ones, never
-    both (DuckDB refuses a second configuration), with writers served before new readers."""
-
-    def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._mode: str | None = None  # "r" (read-only) or "w" (read-write) while held
-        self._holders = 0
-        self._writers_waiting = 0
-        self._local = threading.local()  # the modes this thread holds, innermost last
-
-    @contextmanager
-    def hold(self, want: str, deadline: float) -> Iterator[bool]:
-        """Hold the gate until the block ends: `want` is "r" (read), "w" (write) or "x" (write
-        with no one else in, to swap the file); yields whether to open the file read-only."""
-        stack: list[str] = self._local.__dict__.setdefault("modes", [])
-        mode = self._enter(want, stack[-1] if stack else None, deadline)
-        stack.append(mode)
-        try:
-            yield mode == "r"
-        finally:
-            stack.pop()
-            with self._cond:
-                self._holders -= 1
-                if self._holders == 0:
-                    self._mode = None
-                    self._cond.notify_all()
-
-    def _enter(self, want: str, outer: str | None, deadline: float) -> str:
-        with self._cond:
-            if outer is not None:  # nested on this thread: waiting would wait for itself
-                if want != "r" and outer == "r":
-                    raise RuntimeError("a store write inside a read-only connection")
-                self._holders += 1
-                return outer
-            writer = want != "r"
-            self._writers_waiting += writer
-            try:
-                while not self._may_enter(want):
-                    left = deadline - time.monotonic()
-                    if left <= 0:
-                        raise _GateTimeout
-                    self._cond.wait(left)
-            finally:
-                self._writers_waiting -= writer
-            if self._mode is None:
-                self._mode = want
-            self._holders += 1
-            return self._mode
-
-    def _may_enter(self, want: str) -> bool:
-        if self._mode is None:
-            return True
-        if self._mode == "w":
-            return want != "x"  # writers in: readers and writers join them
-        if self._mode == "r":
-            return want == "r" and not self._writers_waiting
-        return False  # "x": the file is being swapped
-
-
-_GATES: dict[str, _Gate] = {}
-_GATES_LOCK = threading.Lock()
-
-
-def _gate(path: str) -> _Gate:
-    with _GATES_LOCK:
-        return _GATES.setdefault(path, _Gate())
-
-
 def file_stamp(path: Path) -> tuple:
     """What changes whenever anything writes the store file: the file's and its write-ahead
     log's identity, size and modification time. A commit appends to the log and a checkpoint
@@ -240,8 +163,7 @@ def unless_unchanged(
 def held_here(path: Path) -> bool:
     """Whether this thread already holds a connection to the file at `path` (a write asked
     for now would wait for itself)."""
-    gate = _gate(os.path.realpath(path))
-    return bool(gate._local.__dict__.get("modes"))
+    return gate(os.path.realpath(path)).held_here()
 
 
 @contextmanager
@@ -253,8 +175,13 @@ def connect(path: Path, *, read_only: bool, timeout: float, alone: bool = False)
     deadline = time.monotonic() + timeout
     want = "r" if read_only else "x" if alone else "w"
     try:
-        with _gate(real).hold(want, deadline) as as_reader:
-            con = _open(real, path, as_reader, deadline, timeout)
+        held = gate(real)
+        with held.hold(want, deadline) as as_reader:
+            if as_reader:
+                opened = partial(_open, real, path, True, deadline, timeout)
+                con = held.reader(file_stamp(real), opened)
+            else:
+                con = _open(real, path, False, deadline, timeout)
             try:
                 yield con
             except (duckdb.Error, OSError) as exc:
@@ -264,23 +191,39 @@ def connect(path: Path, *, read_only: bool, timeout: float, alone: bool = False)
                 raise problem from exc
             finally:
                 con.close()
-    except _GateTimeout as exc:
+    except GateTimeout as exc:
         raise StoreBusyError("store.busy", path=path, seconds=round(timeout)) from exc
 
 
 def _open(real: str, path: Path, read_only: bool, deadline: float, timeout: float):
-    """Open the file, waiting while another process holds its lock."""
+    """Open the file, waiting while another process holds its lock; a writer that waits
+    leaves the mark (`gate.waiting_mark`) until it gets in or gives up."""
     if not read_only:
         try:
             Path(real).parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise refusal(exc, path, read_only=False) from exc
-    while True:
-        try:
-            return duckdb.connect(real, read_only=read_only, config=CONFIG)
-        except duckdb.Error as exc:
-            if not any(s in str(exc).lower() for s in _LOCKED):
-                raise refusal(exc, path, read_only=read_only) from exc
-            if time.monotonic() > deadline:
-                raise StoreBusyError("store.busy", path=path, seconds=round(timeout)) from exc
-            time.sleep(0.05)
+    mark = None if read_only else waiting_mark(real)
+    try:
+        while True:
+            try:
+                return duckdb.connect(real, read_only=read_only, config=CONFIG)
+            except duckdb.Error as exc:
+                if not any(s in str(exc).lower() for s in _LOCKED):
+                    raise refusal(exc, path, read_only=read_only) from exc
+                if time.monotonic() > deadline:
+                    raise StoreBusyError("store.busy", path=path, seconds=round(timeout)) from exc
+                _leave(mark)
+                time.sleep(0.05)
+    finally:
+        if mark is not None:
+            with suppress(OSError):
+                mark.unlink(missing_ok=True)
+
+
+def _leave(mark: Path | None) -> None:
+    """Leave the waiting writer's mark (again: another writer that got in took it away). A
+    folder this process may not write to gets none: its writes are refused anyway."""
+    if mark is not None:
+        with suppress(OSError):
+            mark.touch()

@@ -17,6 +17,7 @@ from indicators.core.settings import DEFAULT_DATA_DIR
 from indicators.ingest.bundled import load_observations
 from indicators.query import read
 from indicators.service import seed_from
+from indicators.store import connection
 from indicators.store.revisions import StaleRevisionError, Store, content_hash
 from indicators.store.tables import DDL
 
@@ -137,11 +138,12 @@ def test_store_file_is_a_real_duckdb_database(seeded_store):
     bundled = pd.concat(
         [pd.read_csv(DEFAULT_DATA_DIR / f, dtype=str) for f in ("observations.csv", "rankings.csv")]
     )
-    assert seeded_store.current_revision() == 1
     query = "SELECT count(*) FROM observations WHERE rev_to IS NULL"
     code = f"import duckdb; print(duckdb.connect({str(seeded_store.path)!r}, read_only=True)"
     code += f".execute({query!r}).fetchone()[0])"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    with seeded_store.connect(read_only=True):
+        assert connection.kept_open(seeded_store.path)
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert int(done.stdout) == len(bundled)
 

@@ -22,6 +22,7 @@ import pytest
 
 from indicators.core.settings import DEFAULT_DATA_DIR, REPO_ROOT
 from indicators.service import seed_from
+from indicators.store import connection
 from indicators.store.connection import (
     StoreDamagedError,
     StoreError,
@@ -107,24 +108,25 @@ def test_a_process_that_keeps_the_file_open_lets_another_process_write_and_then_
     """A server keeps its read-only connection between reads (`store.gate`). `indicators
     import` in another process still gets in within a second or so, not after the minute the
     connection would otherwise stay, and the server's next read sees what it wrote."""
-    assert store.current_revision() == 1  # this process now keeps the file open
+    before = len(store.read("observations"))
+    assert connection.kept_open(store.path)
     code = (
         "import time\n"
         "from indicators.store.revisions import Store\n"
         "from tests.robustness.big_frames import big_frame\n"
         "started = time.monotonic()\n"
-        f"rev = Store({str(store.path)!r}).commit({{'observations': big_frame(10)}},"
-        " lock_timeout=20)\n"
-        "print(rev.id, time.monotonic() - started)\n"
+        f"store = Store({str(store.path)!r})\n"
+        "rev = store.commit({'observations': big_frame(10)}, lock_timeout=20)\n"
+        "print(rev.id, time.monotonic() - started, len(store.read('observations')))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr
-    rev, waited = done.stdout.split()
+    rev, waited, rows = done.stdout.split()
     assert rev == "2" and float(waited) < 5
     assert store.current_revision() == 2
-    assert len(store.read("observations")) == len(Store(store.path).read("observations"))
+    assert len(store.read("observations")) == int(rows) > before
     assert not Path(f"{store.path}.writer-waiting").exists()
 
 
@@ -135,6 +137,7 @@ def test_a_file_copied_over_the_store_by_hand_is_read_afresh(store, tmp_path):
     shutil.copyfile(store.path, other)
     Store(other).commit({"observations": big_frame(10)}, message="elsewhere")
     assert store.current_revision() == 1 and len(store.revisions()) == 1
+    assert connection.kept_open(store.path)
     shutil.copyfile(other, store.path)
     assert store.current_revision() == 2
     assert [r.message for r in store.revisions()][-1] == "elsewhere"

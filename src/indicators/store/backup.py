@@ -152,7 +152,10 @@ def _settle(path: Path) -> Fingerprint:
     with copy.connect() as con:
         connection.refuse_foreign(con, path)
         con.execute("CHECKPOINT")
-    return fingerprint(copy)
+    try:
+        return fingerprint(copy)
+    finally:
+        connection.let_go(path)  # the file is renamed next: no connection kept to it
 
 
 def _swap(store: Store, tmp: Path, timeout: float) -> Path | None:

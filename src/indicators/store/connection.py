@@ -145,15 +145,17 @@ def unless_unchanged(
     """(stamp, `read(con)`) on a read-only connection, or `seen` as it is while the file's
     stamp is unchanged: no connection opened. While another process (or a write of this one)
     holds the file, `seen` is returned at once rather than waited for: nothing it writes
-    shows before it commits, and a page should not freeze meanwhile."""
+    shows before it commits, and a page should not freeze meanwhile. The stamp kept is the
+    one the connection's database was opened at (`Gate.reader`), so a read through a kept
+    connection to a file since replaced is read again next time."""
     stamp = file_stamp(path)
     if seen is not None and seen[0] == stamp:
         return seen
     if stamp[0] is None:
         raise FileNotFoundError(path)
     try:  # stamp first, then read: a commit in between is seen as a change next time
-        with connect(path, read_only=True, timeout=0 if seen else 60) as con:
-            return stamp, read(con)
+        with _connected(path, read_only=True, timeout=0 if seen else 60) as (con, opened):
+            return opened, read(con)
     except StoreBusyError:
         if seen is None:
             raise
@@ -166,24 +168,45 @@ def held_here(path: Path) -> bool:
     return gate(os.path.realpath(path)).held_here()
 
 
+def kept_open(path: Path) -> bool:
+    """Whether this process keeps a read-only connection to the file at `path` open."""
+    return gate(os.path.realpath(path)).kept()
+
+
+def let_go(path: Path) -> None:
+    """Close the connection this process keeps to the file at `path` (it is about to be
+    renamed), as soon as nobody reads through it."""
+    gate(os.path.realpath(path)).let_go()
+
+
 @contextmanager
 def connect(path: Path, *, read_only: bool, timeout: float, alone: bool = False) -> Iterator:
     """A DuckDB connection to `path`: read-only if asked and no writer of this process holds
     the file, retrying while another process holds its lock, for at most `timeout` seconds.
     `alone` (a write) also keeps every other connection of this process out until it ends."""
+    with _connected(path, read_only=read_only, timeout=timeout, alone=alone) as (con, _):
+        yield con
+
+
+@contextmanager
+def _connected(
+    path: Path, *, read_only: bool, timeout: float, alone: bool = False
+) -> Iterator[tuple[Any, tuple]]:
+    """`connect`'s connection, and the file's stamp its database was opened at."""
     real = os.path.realpath(path)  # one gate, and one DuckDB instance, whatever the spelling
     deadline = time.monotonic() + timeout
     want = "r" if read_only else "x" if alone else "w"
     try:
         held = gate(real)
         with held.hold(want, deadline) as as_reader:
+            stamp = file_stamp(real)
             if as_reader:
                 opened = partial(_open, real, path, True, deadline, timeout)
-                con = held.reader(file_stamp(real), opened)
+                con, stamp = held.reader(stamp, opened)
             else:
                 con = _open(real, path, False, deadline, timeout)
             try:
-                yield con
+                yield con, stamp
             except (duckdb.Error, OSError) as exc:
                 problem = failure(exc, path)
                 if problem is None:

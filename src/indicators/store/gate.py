@@ -22,14 +22,21 @@ after the last read ends (`_Kept`) and lends readers cursors on it. It is closed
   opens it afresh, as it would have with no connection kept;
 - after `KEEP_IDLE_S` with no read, or when a read of another store file of this process
   came later (a server reads one file; a test process, hundreds).
+
+Readers arriving while a writer elsewhere waits still borrow the kept connection: a process
+whose reads overlap without a pause makes that writer wait, as it did before anything was
+kept. DuckDB's lock is a POSIX record lock, which the process loses when it closes any other
+descriptor of the file (a backup's copy of its bytes); that was so before as well.
 """
 
 from __future__ import annotations
 
+import atexit
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +45,8 @@ from typing import Any
 # it (the mark), so its only cost is the memory of DuckDB's cached blocks of the file.
 KEEP_IDLE_S = 60.0
 _SWEEP_S = 0.5  # how often an idle kept connection looks for a waiting writer's mark
+# A waiting writer touches its mark every 50 ms; an older mark was left by one that died.
+_MARK_FRESH_S = 2.0
 
 
 class GateTimeout(Exception):
@@ -96,24 +105,41 @@ class Gate:
                     self._mode = None
                     self._cond.notify_all()
 
-    def reader(self, stamp: tuple, open_file: Callable[[], Any]) -> Any:
-        """A read-only connection for a holder of the gate in mode "r": a cursor on the kept
-        connection, opened by `open_file` when there is none or the file has changed since
-        (`stamp` is the file's now)."""
+    def kept(self) -> bool:
+        """Whether a read-only connection is kept open now."""
+        return self._kept is not None
+
+    def let_go(self) -> None:
+        """Close the kept connection now if nobody reads through it (the file is about to be
+        renamed or removed by this process); otherwise when the last reader leaves."""
+        with self._cond:
+            if self._holders == 0:
+                self._let_go()
+            else:
+                self._last_read = float("-inf")  # idle at once: the sweeper closes it
+
+    def reader(self, stamp: tuple, open_file: Callable[[], Any]) -> tuple[Any, tuple]:
+        """A read-only connection for a holder of the gate in mode "r", and the file's stamp
+        when its database was opened: a cursor on the kept connection, or one opened by
+        `open_file` when there is none or the file has changed since (`stamp`: the file's
+        stamp now). Another reader may be using a kept connection to a file since replaced:
+        its stamp then tells the caller that what it read is not the file's now."""
+        global _newest
         with self._cond:
             if self._kept is not None and self._holders == 1 and self._kept.stamp != stamp:
                 self._let_go()  # changed while nobody here held it: a fresh database
             if self._kept is not None:
-                return self._kept.con.cursor()
+                _newest = self
+                return self._kept.con.cursor(), self._kept.stamp
         con = open_file()
         with self._cond:
-            if self._kept is not None or self._other_waits():
-                return con  # another reader kept one meanwhile (the same database), or a
-                # writer elsewhere waits: this connection is closed after its read
+            if self._kept is not None or self._other_waits() or _stopping:
+                return con, stamp  # another reader kept one meanwhile (the same database),
+                # or a writer elsewhere waits: this connection is closed after its read
             self._kept = _Kept(con, stamp)
             cursor = con.cursor()
         _keep_only(self)
-        return cursor
+        return cursor, stamp
 
     def sweep(self, now: float) -> bool:
         """Close the kept connection if nobody reads and it should go (idle, a writer waits,
@@ -126,13 +152,21 @@ class Gate:
             return self._kept is not None
 
     def _let_go(self) -> None:
-        """Close the kept connection (the caller holds `_cond`; nobody reads through it)."""
+        """Close the kept connection (the caller holds `_cond`; nobody reads through it). A
+        read-only connection has nothing to lose, and a failure to close it must not leave
+        the gate held: whatever DuckDB says is dropped."""
         kept, self._kept = self._kept, None
         if kept is not None:
-            kept.con.close()
+            with suppress(Exception):
+                kept.con.close()
 
     def _other_waits(self) -> bool:
-        return waiting_mark(self._real).exists()
+        """Whether another process's writer waits for the file now (its mark is fresh)."""
+        try:
+            touched = os.stat(waiting_mark(self._real)).st_mtime
+        except OSError:
+            return False
+        return time.time() - touched < _MARK_FRESH_S
 
     def _enter(self, want: str, outer: str | None, deadline: float) -> str:
         with self._cond:
@@ -152,9 +186,9 @@ class Gate:
             finally:
                 self._writers_waiting -= writer
             if self._mode is None:
-                self._mode = want
                 if writer:  # nobody reads now: the kept read-only connection goes first
                     self._let_go()
+                self._mode = want
             self._holders += 1
             return self._mode
 
@@ -170,8 +204,9 @@ class Gate:
 
 _GATES: dict[str, Gate] = {}
 _GATES_LOCK = threading.Lock()
-_newest: Gate | None = None  # the gate that kept a connection last
+_newest: Gate | None = None  # the gate that lent a kept connection last
 _sweeper: threading.Thread | None = None
+_stopping = False  # the interpreter is exiting: keep nothing more
 
 
 def gate(real: str) -> Gate:
@@ -186,19 +221,35 @@ def _keep_only(newest: Gate) -> None:
     global _newest, _sweeper
     with _GATES_LOCK:
         _newest = newest
-        if _sweeper is None or not _sweeper.is_alive():
+        if not _stopping and (_sweeper is None or not _sweeper.is_alive()):
             _sweeper = threading.Thread(target=_sweep, name="store-keeper", daemon=True)
             _sweeper.start()
 
 
 def _sweep() -> None:
+    """The sweeper's loop: what `Gate.sweep` lets go, every `_SWEEP_S`, until none is kept.
+    A gate whose sweep fails is tried again next time rather than ending the loop."""
     global _sweeper
-    while True:
+    while not _stopping:
         time.sleep(_SWEEP_S)
         with _GATES_LOCK:
             gates = list(_GATES.values())
-        kept = [g for g in gates if g.sweep(time.monotonic())]
+        for g in gates:
+            with suppress(Exception):
+                g.sweep(time.monotonic())
         with _GATES_LOCK:
-            if not kept and not any(g._kept for g in _GATES.values()):
+            if not any(g.kept() for g in _GATES.values()):
                 _sweeper = None
                 return
+
+
+@atexit.register
+def _close_all() -> None:
+    """At exit, close the kept connections from the main thread, not from the sweeper while
+    the interpreter is being torn down (DuckDB may abort then)."""
+    global _stopping
+    _stopping = True
+    with _GATES_LOCK:
+        gates = list(_GATES.values())
+    for g in gates:
+        g.let_go()

@@ -61,6 +61,13 @@ def _hold(path: Path, *steps: str, read_only: bool = True) -> subprocess.Popen:
     return proc
 
 
+def _in_another_process(code: str) -> subprocess.CompletedProcess:
+    """`code` run to its end by another Python process of this checkout (a CLI command)."""
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=120
+    )
+
+
 def _hold_read_only(path: Path) -> subprocess.Popen:
     return _hold(path, "SELECT count(*) FROM revisions")
 
@@ -110,7 +117,7 @@ def test_a_process_that_keeps_the_file_open_lets_another_process_write_and_then_
     connection would otherwise stay, and the server's next read sees what it wrote."""
     before = len(store.read("observations"))
     assert connection.kept_open(store.path)
-    code = (
+    done = _in_another_process(
         "import time\n"
         "from indicators.store.revisions import Store\n"
         "from tests.robustness.big_frames import big_frame\n"
@@ -118,9 +125,6 @@ def test_a_process_that_keeps_the_file_open_lets_another_process_write_and_then_
         f"store = Store({str(store.path)!r})\n"
         "rev = store.commit({'observations': big_frame(10)}, lock_timeout=20)\n"
         "print(rev.id, time.monotonic() - started, len(store.read('observations')))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr
     rev, waited, rows = done.stdout.split()
@@ -304,13 +308,10 @@ def test_a_full_disk_rolls_the_write_back_and_says_so(store):
 
 def test_the_cli_process_sees_a_read_only_connection_as_read_only(store):
     """A reader in another process uses DuckDB's shared lock: it never blocks this one."""
-    code = (
+    out = _in_another_process(
         "from indicators.store.revisions import Store\n"
         f"s = Store({str(store.path)!r})\n"
         "with s.connect(read_only=True) as con:\n"
         "    print(con.execute(\"SELECT current_setting('access_mode')\").fetchall()[0][0])\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, timeout=60
     )
     assert out.stdout.strip() == "read_only", out.stderr

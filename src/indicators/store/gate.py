@@ -40,8 +40,6 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from indicators.core.settings import duckdb_memory
-
 # How long the connection stays open after the last read: a person changing a filter on a
 # chart they are reading does so within a minute. Another process's write does not wait for
 # it (the mark), so its only cost is the memory of DuckDB's cached blocks of the file.
@@ -49,10 +47,6 @@ KEEP_IDLE_S = 60.0
 _SWEEP_S = 0.5  # how often an idle kept connection looks for a waiting writer's mark
 # A waiting writer touches its mark every 50 ms; an older mark was left by one that died.
 _MARK_FRESH_S = 2.0
-# What a kept database may hold while nobody reads: its blocks of the file are dropped as a
-# closed one's were (they took 40-140 MB at national scale and pushed a PostgreSQL server's
-# peak past 1 GB, measured), and taken back (`duckdb_memory`) when the next reader comes.
-_IDLE_MEMORY = "8MB"
 
 
 class GateTimeout(Exception):
@@ -70,7 +64,6 @@ class _Kept:
 
     def __init__(self, con: Any, stamp: tuple) -> None:
         self.con, self.stamp = con, stamp
-        self.idle = False  # its memory limit lowered to `_IDLE_MEMORY` while nobody reads
 
 
 class Gate:
@@ -109,8 +102,6 @@ class Gate:
                         self._last_read = time.monotonic()
                         if self._writers_waiting or self._other_waits():
                             self._let_go()
-                        else:
-                            self._limit(idle=True)
                     self._mode = None
                     self._cond.notify_all()
 
@@ -137,7 +128,6 @@ class Gate:
         with self._cond:
             if self._kept is not None and self._holders == 1 and self._kept.stamp != stamp:
                 self._let_go()  # changed while nobody here held it: a fresh database
-            self._limit(idle=False)  # (or let go, should DuckDB refuse)
             if self._kept is not None:
                 _newest = self
                 return self._kept.con.cursor(), self._kept.stamp
@@ -169,22 +159,6 @@ class Gate:
         if kept is not None:
             with suppress(Exception):
                 kept.con.close()
-
-    def _limit(self, *, idle: bool) -> None:
-        """Lower the kept database's memory limit when nobody reads (its cached blocks are
-        dropped), or give it back before a read (the caller holds `_cond`). Should DuckDB
-        refuse to lower it, it stays as it was, which costs memory, not correctness."""
-        kept = self._kept
-        if kept is None or kept.idle == idle:
-            return
-        memory = _IDLE_MEMORY if idle else duckdb_memory()
-        try:
-            kept.con.execute(f"SET memory_limit = '{memory}'")
-        except Exception:
-            if not idle:  # a read must not run in the idle limit: a fresh database instead
-                self._let_go()
-            return
-        kept.idle = idle
 
     def _other_waits(self) -> bool:
         """Whether another process's writer waits for the file now (its mark is fresh)."""

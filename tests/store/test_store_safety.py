@@ -47,13 +47,17 @@ def store(tmp_path, seeded_store) -> Store:
 def _hold(path: Path, *steps: str, read_only: bool = True) -> subprocess.Popen:
     """Another process holding a connection to the file (read-only: a second dashboard;
     read-write: `indicators import` mid-way) after running `steps`, until told to stop."""
-    code = (
+    return _holding(
         "import sys, duckdb\n"
         f"con = duckdb.connect({str(path)!r}, read_only={read_only})\n"
         + "".join(f"con.execute({step!r})\n" for step in steps)
         + "print('holding', flush=True)\n"
         "sys.stdin.readline()\n"
     )
+
+
+def _holding(code: str) -> subprocess.Popen:
+    """Another process running `code`, once it has said it is holding the file."""
     proc = subprocess.Popen(
         [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     )
@@ -95,7 +99,7 @@ def _hold_for_writing(path: Path) -> subprocess.Popen:
     """`indicators import` on the same file, having written to it (the file's stamp changed)
     and holding its write lock: it opens the file as the store opens it, so it gets in while
     this process keeps the file open for reading (`store.gate`)."""
-    code = (
+    return _holding(
         "import sys\n"
         "from indicators.store import connection\n"
         f"with connection.connect({str(path)!r}, read_only=False, timeout=30) as con:\n"
@@ -104,11 +108,6 @@ def _hold_for_writing(path: Path) -> subprocess.Popen:
         "    print('holding', flush=True)\n"
         "    sys.stdin.readline()\n"
     )
-    proc = subprocess.Popen(
-        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    )
-    assert proc.stdout.readline().strip() == "holding"
-    return proc
 
 
 def test_a_process_that_keeps_the_file_open_lets_another_process_write_and_then_sees_it(store):
@@ -145,6 +144,15 @@ def test_a_file_copied_over_the_store_by_hand_is_read_afresh(store, tmp_path):
     shutil.copyfile(other, store.path)
     assert store.current_revision() == 2
     assert [r.message for r in store.revisions()][-1] == "elsewhere"
+
+
+def test_a_file_about_to_be_renamed_is_let_go_when_its_last_reader_leaves(store):
+    """`connection.let_go` asked while a page reads closes the kept connection as that read
+    ends, not a minute later (a backup's checked copy is renamed next)."""
+    with store.connect(read_only=True):
+        connection.let_go(store.path)
+        assert connection.kept_open(store.path)  # still in use
+    assert not connection.kept_open(store.path)
 
 
 def test_the_revision_on_show_answers_during_another_process_import_and_follows_commits(store):

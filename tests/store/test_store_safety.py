@@ -22,7 +22,7 @@ import pytest
 
 from indicators.core.settings import DEFAULT_DATA_DIR, REPO_ROOT
 from indicators.service import seed_from
-from indicators.store import connection
+from indicators.store import connection, gate
 from indicators.store.connection import (
     StoreDamagedError,
     StoreError,
@@ -153,6 +153,29 @@ def test_a_file_about_to_be_renamed_is_let_go_when_its_last_reader_leaves(store)
         connection.let_go(store.path)
         assert connection.kept_open(store.path)  # still in use
     assert not connection.kept_open(store.path)
+
+
+@pytest.mark.slow
+def test_a_connection_kept_between_reads_gives_its_memory_back_while_nobody_reads(file_store):
+    """A kept connection holds the file's blocks it read; a server at national scale went over
+    1 GB with them. A few seconds after the last read they are dropped, and the next read has
+    its whole memory again (a read of every row, which needs more than the idle limit)."""
+    file_store.commit({"observations": big_frame(1_500_000)})
+    query = "SELECT * FROM observations"
+
+    def read_all() -> int:
+        with file_store.connect(read_only=True) as con:
+            return len(con.execute(query).fetchall())
+
+    rows = read_all()
+    in_use = connection.kept_bytes(file_store.path)
+    assert in_use > 12 * 2**20
+    deadline = time.monotonic() + gate.IDLE_SHRINK_S + 3
+    while connection.kept_bytes(file_store.path) > 8 * 2**20 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert connection.kept_bytes(file_store.path) <= 8 * 2**20  # still kept, but small
+    assert read_all() == rows
+    assert connection.kept_bytes(file_store.path) > 12 * 2**20
 
 
 def test_the_revision_on_show_answers_during_another_process_import_and_follows_commits(store):

@@ -173,6 +173,11 @@ def kept_open(path: Path) -> bool:
     return gate(os.path.realpath(path)).kept()
 
 
+def kept_bytes(path: Path) -> int | None:
+    """The memory held by the connection this process keeps to `path`, or None if none is."""
+    return gate(os.path.realpath(path)).kept_bytes()
+
+
 def let_go(path: Path) -> None:
     """Close the connection this process keeps to the file at `path` (it is about to be
     renamed), as soon as nobody reads through it."""

@@ -42,10 +42,15 @@ from typing import Any
 
 # How long the connection stays open after the last read: a person changing a filter on a
 # chart they are reading does so within a minute. Another process's write does not wait for
-# it (the mark), so its cost is the memory of DuckDB's cached blocks of the file: at national
-# scale a PostgreSQL server's peak went from 992 to 1,038 MiB (dropping them at every last
-# reader brought it back to 997 MiB but made warm Trends opens 1.31 -> 1.75 s; not done).
+# it (the mark), so its cost is memory, which `IDLE_SHRINK_S` bounds.
 KEEP_IDLE_S = 60.0
+# After this long with no read, the kept database drops its cached blocks of the file (its
+# memory limit lowered to `_IDLE_MEMORY`; the limit it had is given back before the next
+# read). Kept whole, they pushed a PostgreSQL server's peak at national scale from 992 to
+# 1,038 MiB; dropped as every last reader left, the peak was 997 MiB but warm Trends opens
+# went 1.31 -> 1.75 s, since one page's reads come in bursts a few milliseconds apart.
+IDLE_SHRINK_S = 2.0
+_IDLE_MEMORY = "8MB"
 _SWEEP_S = 0.5  # how often an idle kept connection looks for a waiting writer's mark
 # A waiting writer touches its mark every 50 ms; an older mark was left by one that died.
 _MARK_FRESH_S = 2.0
@@ -66,6 +71,10 @@ class _Kept:
 
     def __init__(self, con: Any, stamp: tuple) -> None:
         self.con, self.stamp = con, stamp
+        # The memory limit it was opened with, read when first shrunk and given back as read
+        # (DuckDB shows it rounded: read again after each restore, it would creep down).
+        self.limit: str | None = None
+        self.shrunk = False  # its limit is `_IDLE_MEMORY` now
 
 
 class Gate:
@@ -112,6 +121,16 @@ class Gate:
         """Whether a read-only connection is kept open now."""
         return self._kept is not None
 
+    def kept_bytes(self) -> int | None:
+        """The memory the kept database holds now (its buffer pool: cached blocks of the file
+        and results), or None when none is kept: what keeping costs, for the tests and the
+        bench. Asked while someone reads, it is that read's memory too."""
+        with self._cond:
+            if self._kept is None:
+                return None
+            query = "SELECT sum(memory_usage_bytes) FROM duckdb_memory()"
+            return int(self._kept.con.cursor().execute(query).fetchone()[0] or 0)
+
     def let_go(self) -> None:
         """Close the kept connection now if nobody reads through it (the file is about to be
         renamed or removed by this process); otherwise when the last reader leaves."""
@@ -131,6 +150,7 @@ class Gate:
         with self._cond:
             if self._kept is not None and self._holders == 1 and self._kept.stamp != stamp:
                 self._let_go()  # changed while nobody here held it: a fresh database
+            self._grow()
             if self._kept is not None:
                 _newest = self
                 return self._kept.con.cursor(), self._kept.stamp
@@ -146,12 +166,45 @@ class Gate:
 
     def sweep(self, now: float) -> None:
         """Close the kept connection if nobody reads and it should go (idle, a writer waits,
-        or `_keep_only` moved on)."""
+        or `_keep_only` moved on), or drop its cached blocks after `IDLE_SHRINK_S`."""
         with self._cond:
             if self._kept is not None and self._holders == 0:
-                idle = now - self._last_read > KEEP_IDLE_S
-                if idle or self._other_waits() or _newest is not self:
+                idle = now - self._last_read
+                if idle > KEEP_IDLE_S or self._other_waits() or _newest is not self:
                     self._let_go()
+                elif idle > IDLE_SHRINK_S:
+                    self._shrink()
+
+    def _shrink(self) -> None:
+        """Lower the kept database's memory limit, which drops its cached blocks (the caller
+        holds `_cond`; nobody reads). Should DuckDB refuse, the connection is closed: it
+        would cost the memory this is for."""
+        kept = self._kept
+        if kept is None or kept.shrunk:
+            return
+        try:
+            if kept.limit is None:
+                (kept.limit,) = kept.con.execute(
+                    "SELECT current_setting('memory_limit')"
+                ).fetchone()
+            kept.con.execute(f"SET memory_limit = '{_IDLE_MEMORY}'")
+        except Exception:
+            self._let_go()
+            return
+        kept.shrunk = True
+
+    def _grow(self) -> None:
+        """Give a shrunk kept database its memory limit back before a read (the caller holds
+        `_cond`); should DuckDB refuse, close it, and the reader opens the file afresh."""
+        kept = self._kept
+        if kept is None or not kept.shrunk:
+            return
+        try:
+            kept.con.execute(f"SET memory_limit = '{kept.limit}'")
+        except Exception:
+            self._let_go()
+            return
+        kept.shrunk = False
 
     def _let_go(self) -> None:
         """Close the kept connection (the caller holds `_cond`; nobody reads through it). A

@@ -177,34 +177,30 @@ class Gate:
 
     def _shrink(self) -> None:
         """Lower the kept database's memory limit, which drops its cached blocks (the caller
-        holds `_cond`; nobody reads). Should DuckDB refuse, the connection is closed: it
-        would cost the memory this is for."""
-        kept = self._kept
-        if kept is None or kept.shrunk:
-            return
-        try:
-            if kept.limit is None:
-                (kept.limit,) = kept.con.execute(
-                    "SELECT current_setting('memory_limit')"
-                ).fetchone()
-            kept.con.execute(f"SET memory_limit = '{_IDLE_MEMORY}'")
-        except Exception:
-            self._let_go()
-            return
-        kept.shrunk = True
+        holds `_cond`; nobody reads)."""
+        self._limit(shrunk=True)
 
     def _grow(self) -> None:
         """Give a shrunk kept database its memory limit back before a read (the caller holds
-        `_cond`); should DuckDB refuse, close it, and the reader opens the file afresh."""
+        `_cond`)."""
+        self._limit(shrunk=False)
+
+    def _limit(self, *, shrunk: bool) -> None:
+        """Set the kept database's memory limit to `_IDLE_MEMORY` (`shrunk`) or to the one it
+        was opened with. Should DuckDB refuse, the connection is closed: shrunk, it would
+        cost the memory this is for; grown, the reader opens the file afresh instead."""
         kept = self._kept
-        if kept is None or not kept.shrunk:
+        if kept is None or kept.shrunk == shrunk:
             return
         try:
-            kept.con.execute(f"SET memory_limit = '{kept.limit}'")
+            if kept.limit is None:
+                query = "SELECT current_setting('memory_limit')"
+                (kept.limit,) = kept.con.execute(query).fetchone()
+            kept.con.execute(f"SET memory_limit = '{_IDLE_MEMORY if shrunk else kept.limit}'")
         except Exception:
             self._let_go()
             return
-        kept.shrunk = False
+        kept.shrunk = shrunk
 
     def _let_go(self) -> None:
         """Close the kept connection (the caller holds `_cond`; nobody reads through it). A

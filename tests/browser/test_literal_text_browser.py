@@ -88,6 +88,12 @@ def opened(page: Page, url: str, charts: int = 0, table: bool = False, own: bool
         wait_for_charts(page, charts)
     if table:
         page.wait_for_selector('[data-testid="stDataFrame"] table', state="attached")
+    return drawn_safely(page, own)
+
+
+def drawn_safely(page: Page, own: bool = True) -> dict:
+    """Once the page has drawn what it was asked for, check it shows no error and nothing
+    foreign (see `opened`)."""
     wait_until_settled(page)  # all of it drawn (a busy machine draws the rest seconds later)
     close_not_found(page)
     page.wait_for_timeout(800)  # the last Markdown blocks settle
@@ -149,8 +155,14 @@ def test_data_and_methodology_show_catalog_and_revision_text_as_written(hostile,
     opened(page, hostile.url + f"/du-lieu?ind={NAMED}&era=legacy&level=province", table=True)
     table = flat(page.locator('[data-testid="stDataFrame"]').text_content())
     assert flat(NAME) in table  # cells are never Markdown
-    opened(page, hostile.url + "/phuong-phap", charts=1)
+    opened(page, hostile.url + "/phuong-phap")  # the indicators' cards first
     text = main_text(page)
-    for written in (NAME, DEFINITION, AUTHOR, MESSAGE, FILE_NAME):
+    for written in (NAME, DEFINITION):
+        assert flat(written) in text
+    page.get_by_role("tab", name="Phiên bản dữ liệu").click()  # the revision's own tab
+    page.get_by_role("heading", name="Phiên bản dữ liệu đang dùng").wait_for()
+    drawn_safely(page)
+    text = main_text(page)
+    for written in (AUTHOR, MESSAGE, FILE_NAME):
         assert flat(written) in text
     assert EVIL in text  # …and it is there as text

@@ -117,6 +117,22 @@ def test_no_sideways_scroll(server, phone, screenshots, name, path, charts):
     phone.screenshot(path=screenshots / f"phone-{name}-vi.png")
 
 
+def test_methodology_opens_one_section_at_a_time_and_a_tap_opens_another(
+    server, phone, screenshots
+):
+    """Methodology's parts are tabs, not one long page: a tap on the rankings' tab (past the
+    screen's edge, the tab bar scrolls) shows them in place of the indicators."""
+    open_page(phone, server.url, "/phuong-phap", 0)
+    expect(phone.get_by_role("heading", name="Các chỉ tiêu")).to_be_visible()
+    no_sideways_scroll(phone)
+    phone.get_by_role("tab", name="Xếp hạng, vùng").tap()
+    expect(phone.get_by_role("heading", name="Xếp hạng các tỉnh, thành phố")).to_be_visible()
+    expect(phone.get_by_role("heading", name="Các chỉ tiêu")).to_have_count(0)
+    no_errors(phone)
+    no_sideways_scroll(phone)
+    phone.screenshot(path=screenshots / "phone-methodology-vi.png")
+
+
 def test_at_200_percent_zoom_nothing_is_cut(server, browser):
     """A 1440-pixel screen at 200 % zoom is a 720-pixel page: no sideways scroll, and every
     headline value fits its card."""

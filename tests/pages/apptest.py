@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from indicators.access.identity import operator
 from indicators.access.manage import add_account
 from indicators.access.signin import Outcome, sign_in
+from indicators.core.i18n import MESSAGES, t
 from indicators.core.settings import REPO_ROOT, AccessSettings
 from indicators.store.accounts import get_account
 from indicators.store.revisions import Store
@@ -40,6 +41,18 @@ def open_page(
     at.switch_page(page)
     for k, v in params.items():
         at.query_params[k] = v
+    return at.run()
+
+
+# The Methodology page's sections, in their order: one tab label each in the message catalog.
+METHOD_SECTIONS = [k.removeprefix("method.tab.") for k in MESSAGES if k.startswith("method.tab.")]
+
+
+def open_section(at: AppTest, name: str) -> AppTest:
+    """The Methodology page with its section `name` ("revision", "rankings": the page's
+    `SECTIONS`) open, as a reader clicks its tab in the page's language."""
+    lang = at.radio(key="w_lang").value
+    at.session_state[f"method_section_{lang}"] = t(f"method.tab.{name}", lang)
     return at.run()
 
 

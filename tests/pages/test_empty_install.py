@@ -17,7 +17,7 @@ from indicators.core.i18n import t
 from indicators.core.settings import DEFAULT_DATA_DIR, settings
 from indicators.present.chart_spec import PRESETS
 from indicators.service import open_store
-from tests.pages.apptest import app_data_at, open_page, signed_in
+from tests.pages.apptest import app_data_at, open_page, open_section, signed_in
 from tests.service.test_new_install import LAO_CAI, OBS_HEADER, data_folder, init
 
 NO_DATA = {  # the reader's language → the Overview's words for a store with no yearly figures
@@ -70,7 +70,7 @@ def test_pages_built_on_figures_say_there_are_none_yet(empty, page, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_methodology_opens_and_names_every_kind_of_period(empty, lang):
-    at = open_page("ui/pages/methodology.py", lang=lang)
+    at = open_section(open_page("ui/pages/methodology.py", lang=lang), "periods")
     assert not at.exception and not at.error
     shown = texts(at)
     half, quarter = ("H1 2020", "Q2 2020") if lang else ("6 tháng đầu năm 2020", "Quý 2/2020")

@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 from indicators.core.settings import REPO_ROOT
 from indicators.geography.units import LEGACY, NEW
 from tests.conftest import app_store_at
-from tests.pages.apptest import app_data_at, open_page
+from tests.pages.apptest import app_data_at, open_page, open_section
 from tests.service.test_new_install import LAO_CAI, data_folder, init
 
 PAGE = "ui/pages/methodology.py"
@@ -41,7 +41,7 @@ SAID = {  # install → (Vietnamese, English) sentence of the reform section
 
 def reform_text(lang: str | None) -> str:
     """The Methodology page's paragraph on the reform, in the reader's language."""
-    at = open_page(PAGE, lang=lang)
+    at = open_section(open_page(PAGE, lang=lang), "reform")
     assert not at.exception and not at.error
     heading = "The 1 July 2025 reform" if lang else "Sắp xếp đơn vị hành chính từ 1/7/2025"
     assert heading in [h.value for h in at.header]

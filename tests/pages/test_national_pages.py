@@ -18,7 +18,7 @@ from indicators.core.settings import REPO_ROOT, settings
 from indicators.present import chart_spec
 from indicators.query import read
 from indicators.service import open_store
-from tests.pages.apptest import app_data_at, open_page
+from tests.pages.apptest import METHOD_SECTIONS, app_data_at, open_page, open_section
 
 NATIONAL = REPO_ROOT / "data" / "national"
 HEADING = {None: "Chỉ số CNTT-TT cả nước", "en": "Viet Nam ICT indicators"}
@@ -104,6 +104,9 @@ def test_the_other_pages_open_on_the_national_install(country, page):
     for lang in LANGS:
         at = open_page(f"ui/pages/{page}.py", lang=lang)
         assert not at.exception and not at.error, (page, lang)
+        for section in METHOD_SECTIONS if page == "methodology" else ():  # each tab, opened
+            at = open_section(at, section)
+            assert not at.exception and not at.error, (page, lang, section)
 
 
 def test_the_current_year_deck_ranks_the_provinces(tmp_path):

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from indicators.present.tables import PAGE_ROWS
 from tests.conftest import app_store_at
-from tests.pages.apptest import open_page
+from tests.pages.apptest import open_page, open_section
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -136,11 +136,26 @@ def test_data_page_pages_through_a_long_table_and_starts_again_on_a_new_filter()
 
 
 def test_methodology_names_the_revision_and_explains_statuses_in_english():
+    """One section at a time: each tab shows its own part and none of the others'."""
     at = to_english(open_page("ui/pages/methodology.py"))
     assert not at.exception
     assert at.title[0].value == "Methodology"
     text = " ".join(m.value for m in at.markdown)
-    assert "Revision **1**" in text
-    assert "Σ numerators ÷ Σ denominators × 100" in text
+    assert "Σ numerators ÷ Σ denominators × 100" in text  # the indicators open first
+    assert "Revision **1**" not in text and not charts(at)
+    text = " ".join(m.value for m in open_section(at, "revision").markdown)
+    assert "Revision **1**" in text and "Σ numerators" not in text
+    text = " ".join(m.value for m in open_section(at, "periods").markdown)
     assert "30,000" in text and "30.000" in text and "99,2" in text and "99.2" in text
-    assert charts(at)[0]["layout"]["title"]["text"] == "How each data status is drawn"
+    assert charts(open_section(at, "statuses"))[0]["layout"]["title"]["text"] == (
+        "How each data status is drawn"
+    )
+    assert not at.exception
+
+
+def test_methodology_keeps_the_open_section_when_the_language_changes():
+    at = open_section(open_page("ui/pages/methodology.py"), "rankings")
+    assert [h.value for h in at.header] == ["Xếp hạng các tỉnh, thành phố"]
+    at = to_english(at)
+    assert [h.value for h in at.header] == ["Province rankings"]
+    assert any("Provinces with a value" in d.value.columns for d in at.dataframe)

@@ -31,7 +31,7 @@ from websockets.typing import Origin, Subprotocol
 
 from indicators.core.settings import REPO_ROOT, settings
 from indicators.service import open_store
-from tests.pages.apptest import app_data_at, open_page
+from tests.pages.apptest import app_data_at, open_page, open_section
 from ui import cache, prewarm
 from ui.cache import built
 
@@ -98,7 +98,8 @@ def test_a_revision_committed_by_another_process_is_built_before_any_visitor(tmp
                     elif page.endswith("briefing.py"):  # its ready-made decks, with their size
                         decks = [b.label for b in at.button if b.key.startswith("preset_")]
                         assert len(decks) == 2 and all(re.search(r"\(\d+", d) for d in decks)
-                    elif page.endswith("methodology.py"):  # the status legend
+                    elif page.endswith("methodology.py"):  # the status legend's tab
+                        at = open_section(at, "statuses")
                         assert len(at.get("plotly_chart")) == 1
                     else:
                         assert len(at.get("plotly_chart")) >= 2

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from indicators.core.settings import DEFAULT_DATA_DIR
 from tests.conftest import app_store_at
-from tests.pages.apptest import app_data_at, open_page
+from tests.pages.apptest import app_data_at, open_page, open_section
 
 PAGE = "ui/pages/provinces.py"
 
@@ -87,7 +87,7 @@ def test_the_overview_card_gives_the_latest_rank_and_links_to_the_page():
 
 
 def test_methodology_counts_the_bundled_rankings_and_names_the_regions_source():
-    at = open_page("ui/pages/methodology.py", lang="en")
+    at = open_section(open_page("ui/pages/methodology.py", lang="en"), "rankings")
     assert not at.exception
     table = next(d.value for d in at.dataframe if "Provinces with a value" in d.value.columns)
     row = table[table["Year · unit list"] == "2022 · units before 1 July 2025"]

@@ -22,7 +22,7 @@ from indicators.geography.units import LEGACY, NEW
 from indicators.present import tables
 from indicators.query import across_reform, timeseries
 from tests.conftest import app_store_at
-from tests.pages.apptest import open_page
+from tests.pages.apptest import open_page, open_section
 from tests.present.test_trends_figures import _plain
 
 MARKER = "1/7/2025: sắp xếp đơn vị hành chính"
@@ -242,7 +242,7 @@ def test_growth_is_not_computed_between_an_estimate_and_a_value_that_is_not_one(
 
 
 def test_methodology_lists_the_units_that_needed_apportioning(regions):
-    at = open_page("ui/pages/methodology.py")
+    at = open_section(open_page("ui/pages/methodology.py"), "reform")
     assert not at.exception
     text = " ".join(m.value for m in at.markdown)
     assert "chia đều" in text and "Ước tính (thay đổi địa giới)" in text

@@ -11,6 +11,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "data statuses mean and which data revision is in use.",
     ),
     "method.indicators": ("Các chỉ tiêu", "Indicators"),
+    # the page's sections, one open at a time (tabs: short labels)
+    "method.tab.indicators": ("Chỉ tiêu", "Indicators"),
+    "method.tab.statuses": ("Trạng thái số liệu", "Data status"),
+    "method.tab.revision": ("Phiên bản dữ liệu", "Data revision"),
+    "method.tab.reform": ("Sắp xếp 2025", "2025 reform"),
+    "method.tab.periods": ("Kỳ báo cáo, định dạng số", "Periods, numbers"),
+    "method.tab.rankings": ("Xếp hạng, vùng", "Rankings, regions"),
     "method.source": ("Nguồn", "Source"),
     "method.agg_region": ("Tổng hợp theo địa bàn", "Aggregation over areas"),
     "method.agg_time": ("Tổng hợp theo thời gian", "Roll-up over time"),

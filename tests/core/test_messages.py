@@ -50,6 +50,8 @@ BASES = (BASIS_WHOLE, BASIS_EQUAL, BASIS_ONE_TO_ONE)  # how a converted value wa
 # ui/navigation.py: `Page.key`, one menu entry per page.
 PAGES = ("overview", "trends", "regions", "provinces", "briefing", "data", "methodology", "upload",
          "history", "accounts")  # fmt: skip
+# ui/pages/methodology.py: `SECTIONS`, one tab each.
+METHOD_SECTIONS = ("indicators", "statuses", "revision", "reform", "periods", "rankings")
 HISTORY_COLUMNS = (  # the revisions table of the History page
     "id", "created_at", "author", "file_name", "message", "rows_new", "rows_changed",
     "rows_unchanged", "rows_removed", "rows_rejected", "restores",
@@ -64,6 +66,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "agg_region.{}": catalog_mod.AGG_REGION,  # methodology page, per indicator
     "agg_time.{}": catalog_mod.AGG_TIME,
     "topic.{}": catalog_mod.TOPICS,
+    "method.tab.{}": METHOD_SECTIONS,
     "template.kind.{}": catalog_mod.KINDS,
     "status.{}": STATUSES,  # legends, tables, cards, methodology
     "status.{}.desc": STATUSES,

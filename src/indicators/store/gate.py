@@ -123,13 +123,14 @@ class Gate:
 
     def kept_bytes(self) -> int | None:
         """The memory the kept database holds now (its buffer pool: cached blocks of the file
-        and results), or None when none is kept: what keeping costs, for the tests and the
-        bench. Asked while someone reads, it is that read's memory too."""
+        and results), or None when none is kept: what keeping costs, for the tests. Asked
+        while someone reads, it is that read's memory too."""
         with self._cond:
             if self._kept is None:
                 return None
             query = "SELECT sum(memory_usage_bytes) FROM duckdb_memory()"
-            return int(self._kept.con.cursor().execute(query).fetchone()[0] or 0)
+            with self._kept.con.cursor() as cursor:
+                return int(cursor.execute(query).fetchone()[0] or 0)
 
     def let_go(self) -> None:
         """Close the kept connection now if nobody reads through it (the file is about to be
@@ -150,7 +151,7 @@ class Gate:
         with self._cond:
             if self._kept is not None and self._holders == 1 and self._kept.stamp != stamp:
                 self._let_go()  # changed while nobody here held it: a fresh database
-            self._grow()
+            self._limit(shrunk=False)  # a read gets its whole memory back
             if self._kept is not None:
                 _newest = self
                 return self._kept.con.cursor(), self._kept.stamp
@@ -173,17 +174,7 @@ class Gate:
                 if idle > KEEP_IDLE_S or self._other_waits() or _newest is not self:
                     self._let_go()
                 elif idle > IDLE_SHRINK_S:
-                    self._shrink()
-
-    def _shrink(self) -> None:
-        """Lower the kept database's memory limit, which drops its cached blocks (the caller
-        holds `_cond`; nobody reads)."""
-        self._limit(shrunk=True)
-
-    def _grow(self) -> None:
-        """Give a shrunk kept database its memory limit back before a read (the caller holds
-        `_cond`)."""
-        self._limit(shrunk=False)
+                    self._limit(shrunk=True)  # drops its cached blocks
 
     def _limit(self, *, shrunk: bool) -> None:
         """Set the kept database's memory limit to `_IDLE_MEMORY` (`shrunk`) or to the one it

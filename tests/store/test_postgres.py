@@ -3,18 +3,20 @@ server's local copy caught up by revision, and no file backup of a database."""
 
 from __future__ import annotations
 
+import pandas as pd
 import psycopg
 import pytest
 
 from indicators.core.i18n import t
 from indicators.core.schema import KEY
 from indicators.service import seed_from
-from indicators.store import connection, mirror, pg
+from indicators.store import connection, mirror, pg, pg_parts
 from indicators.store.backup import backup, restore
 from indicators.store.connection import StoreError
 from indicators.store.location import store_at
 from indicators.store.pg_tables import MIGRATIONS
-from indicators.store.tables import SCHEMA_VERSION
+from indicators.store.revision_rows import REVISION_COLUMNS
+from indicators.store.tables import SCHEMA_VERSION, VERSIONED
 from tests.conftest import DATA
 from tests.services.postgres import free_port
 
@@ -86,9 +88,7 @@ def test_a_copy_follows_another_servers_commits_and_a_restored_database(url, tmp
     # The database put back as it was at revision 1 and written to again (another revision
     # 2): the copy notices its revision 2 is not the database's, and fills itself again.
     with psycopg.connect(url) as con:
-        for table in ("observations", "targets"):
-            con.execute(f"DELETE FROM {table} WHERE rev_from > 1")
-            con.execute(f"UPDATE {table} SET rev_to = NULL WHERE rev_to > 1")
+        con.execute("DELETE FROM revision_parts WHERE revision > 1")
         con.execute("DELETE FROM revisions WHERE id > 1")
     other = rows.copy()
     other["value"] += 5
@@ -115,13 +115,9 @@ def test_the_stores_sql_marks_become_psycopgs_outside_quoted_text():
     )
 
 
-def test_a_commit_worked_out_on_a_copy_that_is_not_the_database_writes_nothing(url, tmp_path):
-    """The writing server stages a load in its local copy; should the copy ever differ from
-    the database (here a current row the database does not have), the rows it would retire
-    are not all found in PostgreSQL and the revision is refused whole."""
-    store = store_at(url, tmp_path / "one.duckdb")
-    seed_from(DATA, store)
-    before = store_at(url, tmp_path / "two.duckdb").content_hash()
+def _doctor_one_current_row(store) -> pd.DataFrame:
+    """Change the copy behind the database's back: one current row said to come from a
+    revision 0 that never was. Returns that row as the store read it before."""
     row = store.read("observations").head(1)
     key = [row.iloc[0][k] for k in KEY]
     with connection.connect(store.path, read_only=False, timeout=60) as copy:
@@ -130,51 +126,126 @@ def test_a_commit_worked_out_on_a_copy_that_is_not_the_database_writes_nothing(u
             " AND unit_list = ? AND region = ? AND period = ?",
             key,
         )
-    changed = row.copy()
-    changed["value"] += 1
-    with pytest.raises(RuntimeError, match="to retire"):
-        store.commit({"observations": changed}, author="x")
-    other = store_at(url, tmp_path / "three.duckdb")
-    assert other.current_revision() == 1 and other.content_hash() == before
+    return row
 
 
-def _key_collations(con) -> set[tuple[str, str, str | None]]:
-    return set(
-        con.execute(
-            "SELECT table_name, column_name, collation_name FROM information_schema.columns"
-            " WHERE table_name IN ('observations', 'targets') AND column_name = ANY(%s)",
-            [list(KEY)],
-        ).fetchall()
-    )
+def _rows_said_from_revision_0(store) -> int:
+    with store.connect(read_only=True) as con:
+        return con.execute("SELECT count(*) FROM observations WHERE rev_from = 0").fetchall()[0][0]
 
 
-def test_schema_5_compares_keys_byte_by_byte_and_keeps_a_schema_4_store(
-    url, tmp_path, catalog, regions
-):
-    """A database at schema 4 (key columns in the server's own collation) with data in it is
-    brought to 5 by the next server's start: its keys compared byte by byte, every value kept,
-    and still one current row per key."""
+def test_a_commit_is_worked_out_on_the_database_even_when_the_copy_differs(url, tmp_path):
+    """The writing server stages a load in its local copy. Should the copy ever differ from
+    the database (here a current row it says a revision 0 stored), the tallies of current rows
+    tell, and the copy is filled again from the database before the load is compared."""
     store = store_at(url, tmp_path / "one.duckdb")
     seed_from(DATA, store)
-    before = store.content_hash()
-    with psycopg.connect(url) as con:  # back to what migration 4 made
-        for table in ("observations", "targets"):
-            cols = ", ".join(f'ALTER COLUMN {k} TYPE TEXT COLLATE "default"' for k in KEY)
-            con.execute(f"ALTER TABLE {table} {cols}")
-        con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
-        assert {c for _, _, c in _key_collations(con)} == {None}
+    row = _doctor_one_current_row(store)
+    changed = row.copy()
+    changed["value"] += 1
+    assert store.commit({"observations": changed}, author="x").id == 2
     other = store_at(url, tmp_path / "two.duckdb")
-    other.initialize(catalog, regions)
+    assert other.content_hash() == store.content_hash()
+    assert _rows_said_from_revision_0(store) == 0
+    assert other.diff(1, 2)["change"].tolist() == ["changed"]
+
+
+def test_a_copy_that_no_longer_tallies_is_filled_again_when_it_catches_up(url, tmp_path):
+    one, two = store_at(url, tmp_path / "one.duckdb"), store_at(url, tmp_path / "two.duckdb")
+    seed_from(DATA, one)
+    assert two.content_hash() == one.content_hash()
+    _doctor_one_current_row(two)
+    rows = one.read("observations").tail(3).copy()
+    rows["value"] += 1
+    one.commit({"observations": rows}, author="a")
+    assert two.current_revision() == 2
+    assert _rows_said_from_revision_0(two) == 0
+    assert two.content_hash() == one.content_hash()
+    assert two.content_hash(1) == one.content_hash(1)
+
+
+def test_a_revision_of_many_rows_is_kept_in_blocks_and_read_back_whole(url, tmp_path, monkeypatch):
+    """Blocks are cut at `PART_ROWS` rows (here 50, so the bundled data makes several): every
+    block is written in the revision's transaction and another server reads them all."""
+    monkeypatch.setattr(pg_parts, "PART_ROWS", 50)
+    one = store_at(url, tmp_path / "one.duckdb")
+    seed_from(DATA, one)
+    rows = one.read("observations")
+    rows["value"] += 1
+    one.commit({"observations": rows}, author="a")
     with psycopg.connect(url) as con:
-        version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        assert version == (SCHEMA_VERSION,) and int(SCHEMA_VERSION) >= 5
-        assert {c for _, _, c in _key_collations(con)} == {"C"}
-        assert len(_key_collations(con)) == 2 * len(KEY)
-        with pytest.raises(psycopg.errors.UniqueViolation):
-            con.execute(
-                f"INSERT INTO observations ({', '.join(KEY)}, status, period_kind, period_start,"
-                f" period_end, rev_from) SELECT {', '.join(KEY)}, status, period_kind,"
-                " period_start, period_end, rev_from FROM observations WHERE rev_to IS NULL"
-                " LIMIT 1"
-            )
-    assert other.content_hash() == before
+        kept = con.execute(
+            "SELECT revision, kind, count(*), sum(rows), max(rows) FROM revision_parts"
+            " WHERE table_name = 'observations' GROUP BY revision, kind ORDER BY 1, 2"
+        ).fetchall()
+    n = len(rows)
+    assert n > 100
+    changed = sum(rows["value"].notna())  # a row with no value is not changed by adding 1
+    assert [k[:2] for k in kept] == [(1, "inserted"), (2, "inserted"), (2, "retired")]
+    assert kept[0][3] == n and kept[0][2] == -(-n // 50) and kept[0][4] == 50
+    assert kept[1][3] == kept[2][3] == changed
+    two = store_at(url, tmp_path / "two.duckdb")
+    assert two.content_hash() == one.content_hash()
+    assert two.content_hash(1) == one.content_hash(1)
+
+
+def _schema_5_database(pg_cluster, store) -> str:
+    """A database as schema 5 kept a store: the same revisions, their rows in row tables (each
+    with the revisions it was part of), as a server of the last version would have left it."""
+    url = pg_cluster.create_database()
+    with psycopg.connect(url) as pgcon:
+        for number in (4, 5):
+            pgcon.execute(MIGRATIONS[number])
+        pgcon.execute("INSERT INTO meta VALUES ('schema_version', '5')")
+        names = ", ".join(REVISION_COLUMNS)
+        with store.connect(read_only=True) as copy:
+            revisions = copy.execute(f"SELECT {names} FROM revisions ORDER BY id").fetchall()
+            tables = {
+                table: copy.execute(
+                    f"SELECT {', '.join(cols)}, rev_from, rev_to FROM {table}"
+                ).fetchall()
+                for table, cols in VERSIONED.items()
+            }
+        with pgcon.cursor() as cur:
+            marks = ", ".join("%s" for _ in REVISION_COLUMNS)
+            cur.executemany(f"INSERT INTO revisions ({names}) VALUES ({marks})", revisions)
+            for table, rows in tables.items():
+                cols = ", ".join([*VERSIONED[table], "rev_from", "rev_to"])
+                with cur.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+    return url
+
+
+def test_schema_6_moves_a_schema_5_databases_rows_into_blocks_and_keeps_every_revision(
+    pg_cluster, url, tmp_path, catalog, regions
+):
+    """A database at schema 5 (data as rows) with a history (a seed, a change, targets, a
+    rollback) is brought to 6 by the next server's start: every revision reads as it did, the
+    row tables are gone, and the next commit builds on the moved blocks."""
+    one = store_at(url, tmp_path / "one.duckdb")
+    seed_from(DATA, one)
+    rows = one.read("observations").head(5).copy()
+    rows["value"] += 2
+    one.commit({"observations": rows}, author="a")
+    one.commit({"targets": one.read("targets").head(2).assign(value=7.0)}, author="b")
+    one.rollback(1, author="c")
+    hashes = [one.content_hash(r) for r in range(1, 5)]
+    old = _schema_5_database(pg_cluster, one)
+    other = store_at(old, tmp_path / "two.duckdb")
+    other.initialize(catalog, regions)
+    with psycopg.connect(old) as con:
+        assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (
+            SCHEMA_VERSION,
+        )
+        tables = {
+            r[0]
+            for r in con.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+            ).fetchall()
+        }
+    assert "revision_parts" in tables and not tables & set(VERSIONED)
+    assert [other.content_hash(r) for r in range(1, 5)] == hashes
+    assert other.commit({"observations": rows}, author="d").id == 5
+    assert store_at(old, tmp_path / "three.duckdb").content_hash() == other.content_hash()
+    assert other.content_hash() == one.content_hash(2)

@@ -3,12 +3,12 @@ revision, which the pages, decks and the command line read with the same SQL as 
 store.
 
 Rows are versioned (part of revisions [rev_from, rev_to)) and a revision never changes once
-committed, so catching up from revision m to n needs only the rows a later revision inserted
-(`rev_from > m`) or retired (`rev_to > m`), and the revisions' own rows. They are read through
-Arrow (the ADBC driver: PostgreSQL's binary protocol into columns, no row-by-row Python),
-streamed in batches, and applied in one DuckDB transaction, so a reader of the copy sees
-revision m or revision n, never half of one. A copy of another database (or of a database
-restored to an earlier state) is emptied and filled again.
+committed, so catching up from revision m to n is applying, revision by revision, what each of
+m+1 ... n did (`pg_parts`: the rows it retired, the rows it inserted), then the revisions' own
+rows, in one DuckDB transaction: a reader of the copy sees revision m or revision n, never half
+of one. The copy is then tallied against the database (current rows and the sum of their
+`rev_from`, per table); a copy that does not agree, a copy of another database, or of a database
+restored to an earlier state, is emptied and filled again.
 """
 
 from __future__ import annotations
@@ -17,12 +17,10 @@ import contextlib
 from datetime import datetime
 from typing import NamedTuple
 
-import adbc_driver_manager as adbc_errors
-import adbc_driver_postgresql.dbapi as adbc
 import duckdb
 
 from indicators.core.schema import KEY
-from indicators.store import pg
+from indicators.store import pg, pg_parts
 from indicators.store.revision_rows import REVISION_COLUMNS, Revision
 from indicators.store.tables import VERSIONED, first_row
 
@@ -40,103 +38,96 @@ def held(con) -> tuple[str | None, int]:
     return rows.get(SOURCE), int(rows.get(REVISION) or 0)
 
 
-def _same_history(con, cur, since: int) -> bool:
+def _same_history(con, server, since: int) -> bool:
     """Whether the database's revision `since` is the one the copy holds (same time of
     commit): a database restored from an older dump and written to again is not."""
     if since == 0:
         return True
-    cur.execute(f"SELECT created_at FROM revisions WHERE id = {since}")
-    theirs = cur.fetch_arrow_table().column(0).to_pylist()
-    ours = [
-        r[0]
-        for r in con.execute("SELECT created_at FROM revisions WHERE id = ?", [since]).fetchall()
-    ]
-    return theirs == ours
+    query = "SELECT created_at FROM revisions WHERE id = ?"
+    return server.execute(query, [since]).fetchall() == con.execute(query, [since]).fetchall()
 
 
-def catch_up(con, url: str, head: Head) -> int:
+def catch_up(con, url: str, head: Head, verify: bool = False) -> int:
     """Bring the copy open on `con` (read-write) to the database at `url` as `head` found it;
-    returns how many revisions it applied. One DuckDB transaction: all of it or
-    nothing. New rows stream from PostgreSQL in Arrow batches straight into the copy, so a
-    first fill of millions of rows never holds them all in memory."""
+    returns how many revisions it applied. One DuckDB transaction: all of it or nothing.
+    With `verify` (before a commit is worked out on the copy), a copy already at `head` is
+    tallied against the database too."""
+    with pg.connect(url) as server:
+        had, since = held(con)
+        fresh = had != head.source or since > head.revision or not _same_history(con, server, since)
+        if not fresh:
+            if since == head.revision and not verify:
+                return 0
+            if _apply(con, server, head, since):
+                return head.revision - since
+        if not _apply(con, server, head, 0):
+            raise RuntimeError(f"{pg.where(url)}: its blocks do not add up to its revisions")
+        return head.revision
+
+
+def _apply(con, server, head: Head, start: int) -> bool:
+    """Apply revisions start+1 ... head to the copy (emptied first when `start` is 0) and keep
+    the result if the copy then tallies with the database; whether it did."""
+    latest = head.revision
+    con.execute("BEGIN TRANSACTION")
     try:
-        return _catch_up(con, url, head)
-    except adbc_errors.Error as exc:  # the server failed or refused the reads: worded
-        raise pg.failed(url, exc) from exc
+        if start == 0:
+            for table in (*VERSIONED, "revisions"):
+                con.execute(f"DELETE FROM {table}")
+        for part in pg_parts.read(server, start, latest):
+            _apply_part(con, part)
+        names = ", ".join(REVISION_COLUMNS)
+        found = server.execute(
+            f"SELECT {names} FROM revisions WHERE id > ? AND id <= ? ORDER BY id", [start, latest]
+        ).fetchall()
+        if found:
+            marks = ", ".join("?" for _ in REVISION_COLUMNS)
+            con.executemany(f"INSERT INTO revisions ({names}) VALUES ({marks})", found)
+        if _tallies(con) != pg_parts.tallies(server, latest):
+            con.execute("ROLLBACK")
+            return False
+        for key, value in ((SOURCE, head.source), (REVISION, str(latest))):
+            con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+        con.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(duckdb.Error):  # DuckDB may have ended it: keep the error
+            con.execute("ROLLBACK")
+        raise
+    return True
 
 
-def _catch_up(con, url: str, head: Head) -> int:
-    source, latest = head.source, head.revision
-    had, since = held(con)
-    with adbc.connect(url) as server, server.cursor() as cur:
-        fresh = had != source or since > latest or not _same_history(con, cur, since)
-        if not fresh and since == latest:
-            return 0
-        start = 0 if fresh else since
-        con.execute("BEGIN TRANSACTION")
-        try:
-            if fresh:
-                for table in (*VERSIONED, "revisions"):
-                    con.execute(f"DELETE FROM {table}")
-            for table, cols in VERSIONED.items():
-                _retire(con, cur, table, start, latest)
-                _insert(con, cur, table, [*cols, "rev_from", "rev_to"], start, latest)
-            cur.execute(
-                f"SELECT {', '.join(REVISION_COLUMNS)} FROM revisions"
-                f" WHERE id > {start} AND id <= {latest} ORDER BY id"
+def _apply_part(con, part: pg_parts.Part) -> None:
+    """What one block says its revision did to its table, done to the copy: retired rows get
+    the revision as their end, inserted rows start at it."""
+    table, rev = part.table, int(part.revision)
+    con.register("part", part.rows)
+    try:
+        if part.kind == pg_parts.RETIRED:
+            same = " AND ".join(f"t.{k} = r.{k}" for k in KEY)
+            con.execute(
+                f"UPDATE {table} AS t SET rev_to = {rev} FROM part AS r"
+                f" WHERE t.rev_to IS NULL AND t.rev_from = r.rev_from AND {same}"
             )
-            _insert_from(con, cur, "revisions", REVISION_COLUMNS)
-            for key, value in ((SOURCE, source), (REVISION, str(latest))):
-                con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
-            con.execute("COMMIT")
-        except BaseException:
-            with contextlib.suppress(duckdb.Error):  # DuckDB may have ended it: keep the error
-                con.execute("ROLLBACK")
-            raise
-    return latest - start
-
-
-def _retire(con, cur, table: str, since: int, latest: int) -> None:
-    """Rows the copy holds (stored at or before `since`) that a revision up to `latest`
-    retired: the copy's row gets that revision as its end."""
-    keys = ", ".join(KEY)
-    cur.execute(
-        f"SELECT {keys}, rev_from, rev_to FROM {table}"
-        f" WHERE rev_from <= {since} AND rev_to > {since} AND rev_to <= {latest}"
-    )
-    retired = cur.fetch_arrow_table()
-    if retired.num_rows == 0:
-        return
-    con.register("retired", retired)
-    try:
-        same = " AND ".join(f"t.{k} = r.{k}" for k in KEY)
-        con.execute(
-            f"UPDATE {table} AS t SET rev_to = r.rev_to FROM retired AS r"
-            f" WHERE t.rev_from = r.rev_from AND {same}"
-        )
+        else:
+            cols = ", ".join(VERSIONED[table])
+            con.execute(
+                f"INSERT INTO {table} ({cols}, rev_from, rev_to)"
+                f" SELECT {cols}, {rev}, NULL FROM part"
+            )
     finally:
-        con.unregister("retired")
+        con.unregister("part")
 
 
-def _insert(con, cur, table: str, names: list[str], since: int, latest: int) -> None:
-    """Rows stored by revisions since+1 … latest, with their end if it is up to `latest` (a
-    row retired by a revision committed meanwhile is still current in the copy)."""
-    cols = ", ".join(names[:-1])
-    cur.execute(
-        f"SELECT {cols}, CASE WHEN rev_to <= {latest} THEN rev_to END AS rev_to FROM {table}"
-        f" WHERE rev_from > {since} AND rev_from <= {latest}"
-    )
-    _insert_from(con, cur, table, names)
-
-
-def _insert_from(con, cur, table: str, names: list[str]) -> None:
-    """Insert what the cursor's query answers, batch by batch."""
-    con.register("fetched", cur.fetch_record_batch())
-    try:
-        listed = ", ".join(names)
-        con.execute(f"INSERT INTO {table} ({listed}) SELECT {listed} FROM fetched")
-    finally:
-        con.unregister("fetched")
+def _tallies(con) -> dict[str, tuple[int, int]]:
+    """Per table, the copy's current rows: how many and the sum of their `rev_from`."""
+    found = {}
+    for table in VERSIONED:
+        n, rev_sum = con.execute(
+            f"SELECT count(*), coalesce(sum(rev_from), 0) FROM {table} WHERE rev_to IS NULL"
+        ).fetchall()[0]
+        if n:
+            found[table] = (int(n), int(rev_sum))
+    return found
 
 
 def committed(pgcon, rev: int) -> tuple[Head, Revision]:

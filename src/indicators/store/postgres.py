@@ -106,13 +106,14 @@ class PgStore(Store):
         self.catch_up()
         return self._file_revision()
 
-    def _bring(self, local) -> mirror.Head:
+    def _bring(self, local, verify: bool = False) -> mirror.Head:
         """Catch the copy open on `local` up to the head read now: under the copy's lock, so
         no other thread or process moves the copy between reading the head and applying it
-        (a copy ahead of a head read earlier would look like a restored database)."""
+        (a copy ahead of a head read earlier would look like a restored database). With
+        `verify`, a copy already at the head is tallied against the database too."""
         with pg.connect(self.url) as con:
             head = mirror.latest_of(con)
-        mirror.catch_up(local, self.url, head)
+        mirror.catch_up(local, self.url, head, verify)
         return head
 
     # -- the database ------------------------------------------------------------------------
@@ -157,7 +158,8 @@ class PgStore(Store):
                     connection.connect(self.path, read_only=False, timeout=lock_timeout) as local,
                 ):
                     ensure_schema(local)
-                    self._held = self._bring(local)  # now exactly the database at `base`
+                    # now exactly the database at `base`, tallied (else filled again)
+                    self._held = self._bring(local, verify=True)
                     local.execute("BEGIN TRANSACTION")
                     try:
                         write_rows = pg_staging.pushing(pgcon)

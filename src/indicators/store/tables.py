@@ -14,9 +14,10 @@ import pandas as pd
 from indicators.core.catalog import Catalog
 from indicators.core.schema import OBS_COLUMNS, PERIOD_COLUMNS, TARGET_COLUMNS
 
-# Schema 5 changes only a PostgreSQL store (`pg_tables`: its key columns compared byte by byte);
-# a DuckDB file at 4 is the same file at 5, its version number aside.
-SCHEMA_VERSION = "5"
+# Schemas 5 and 6 change only a PostgreSQL store (`pg_tables`: its key columns compared byte by
+# byte, then its data kept as blocks); a DuckDB file at 4 is the same file at 6, its version
+# number aside.
+SCHEMA_VERSION = "6"
 VERSIONED = {
     "observations": [*OBS_COLUMNS, *PERIOD_COLUMNS],
     "targets": [*TARGET_COLUMNS, *PERIOD_COLUMNS],

@@ -39,6 +39,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pandas as pd
+import psycopg
 
 from indicators.core.catalog import load_catalog
 from indicators.core.limits import UploadLimits
@@ -139,7 +140,22 @@ def timed_steps(path: Path, catalog, regions, store: Store) -> dict[str, float]:
     times["recommit"], again = timed(lambda: store.commit(frames, file_name=path.name, data=data))
     assert again.rows_unchanged == rows
     times["validate_commit"] = times["validate"] + times["commit"]
+    if getattr(store, "shared", False):
+        times.update(other_server(store, rows))
     return times
+
+
+def other_server(store, rows: int) -> dict[str, float]:
+    """On PostgreSQL: what the commit left for the other servers, which read the revision's
+    blocks into their own copies, and the blocks' size in the database."""
+    other = store_at(store.url, store.path.with_name(f"{store.path.stem}-other.duckdb"))
+    took, rev = timed(other.current_revision)
+    with other.connect(read_only=True) as con:
+        held = con.execute("SELECT count(*) FROM observations WHERE rev_to IS NULL").fetchall()
+    assert rev == store.current_revision() and held == [(rows,)]
+    with psycopg.connect(store.url) as pgcon:
+        size = pgcon.execute("SELECT sum(octet_length(data)) FROM revision_parts").fetchone()[0]
+    return {"other_server": took, "blocks_mb": size / 1e6}
 
 
 def main() -> None:
@@ -171,6 +187,8 @@ def main() -> None:
         "validate_commit": "**validate + commit**",
         "recommit": "`Store.commit` again (all rows unchanged)",
     }
+    if args.db == OWN:
+        labels["other_server"] = "another server's copy catches up (both revisions)"
     lines = [
         f"# Import of a {args.rows:,}-row long CSV",
         "",
@@ -204,7 +222,11 @@ def main() -> None:
     ratio = statistics.median(r["validate_commit"] for r in runs) / statistics.median(
         r["read_csv"] for r in runs
     )
-    lines += ["", f"Validate + commit takes {ratio:.1f}× the bare `read_csv` of the same file.", ""]
+    lines += ["", f"Validate + commit takes {ratio:.1f}× the bare `read_csv` of the same file."]
+    if args.db == OWN:
+        size = statistics.median(r["blocks_mb"] for r in runs)
+        lines.append(f"The revisions' blocks in PostgreSQL (`revision_parts`): {size:.1f} MB.")
+    lines.append("")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))

@@ -189,6 +189,25 @@ def test_a_revision_of_many_rows_is_kept_in_blocks_and_read_back_whole(url, tmp_
     assert two.content_hash(1) == one.content_hash(1)
 
 
+def test_a_database_whose_blocks_were_edited_is_worded_and_a_serving_copy_keeps_serving(
+    url, tmp_path
+):
+    """Blocks that do not add up (here a revision's retired rows deleted by hand) cannot make
+    a copy: a new server says so in words, and a server already serving keeps its copy."""
+    one, two = store_at(url, tmp_path / "one.duckdb"), store_at(url, tmp_path / "two.duckdb")
+    seed_from(DATA, one)
+    before = two.content_hash()
+    rows = one.read("observations").head(3).copy()
+    rows["value"] += 1
+    one.commit({"observations": rows}, author="a")
+    with psycopg.connect(url) as con:
+        con.execute("DELETE FROM revision_parts WHERE revision = 2 AND kind = 'retired'")
+    with pytest.raises(StoreError) as err:
+        store_at(url, tmp_path / "three.duckdb").current_revision()
+    assert err.value.rule == "store.server_error" and "add up" in err.value.text("en")
+    assert two.current_revision() == 1 and two.content_hash() == before
+
+
 def _schema_5_database(pg_cluster, store) -> str:
     """A database as schema 5 kept a store: the same revisions, their rows in row tables (each
     with the revisions it was part of), as a server of the last version would have left it."""
@@ -221,12 +240,16 @@ def test_schema_6_moves_a_schema_5_databases_rows_into_blocks_and_keeps_every_re
     pg_cluster, url, tmp_path, catalog, regions
 ):
     """A database at schema 5 (data as rows) with a history (a seed, a change, targets, a
-    rollback) is brought to 6 by the next server's start: every revision reads as it did, the
-    row tables are gone, and the next commit builds on the moved blocks."""
+    rollback) is brought to 6 by the next server's start: every revision reads as it did (an
+    empty note apart from a missing one, a missing value and numerator), the row tables are
+    gone, and the next commit builds on the moved blocks."""
     one = store_at(url, tmp_path / "one.duckdb")
     seed_from(DATA, one)
     rows = one.read("observations").head(5).copy()
     rows["value"] += 2
+    rows.loc[rows.index[0], "note"] = ""
+    rows.loc[rows.index[1], "source"] = None
+    rows.loc[rows.index[2], ["value", "numerator"]] = None
     one.commit({"observations": rows}, author="a")
     one.commit({"targets": one.read("targets").head(2).assign(value=7.0)}, author="b")
     one.rollback(1, author="c")

@@ -26,10 +26,6 @@ from indicators.store.connection import StoreError
 CONFLICTS = (errors.SerializationFailure, errors.DeadlockDetected, errors.UniqueViolation)
 # How long a page waits for a connection before saying the server cannot be reached.
 _CHECKOUT_SECONDS = 15.0
-# Memory for one session's sorts, hashes and temporary tables: a load retires up to a million
-# rows by key (a join with a temporary table), which PostgreSQL's defaults (4 MB, 8 MB) would
-# spill to disk. These are per-session ceilings, used only by the queries that need them.
-_SESSION = "-c work_mem=256MB -c temp_buffers=512MB"
 _POOLS: dict[str, ConnectionPool] = {}
 _POOLS_LOCK = threading.Lock()
 # A quoted string or identifier (whose `?` is text), a `?`, or a `%` (psycopg reads every `%`
@@ -101,7 +97,7 @@ def _pool(url: str) -> ConnectionPool:
                 url,
                 min_size=1,
                 max_size=10,
-                kwargs={"autocommit": True, "connect_timeout": 10, "options": _SESSION},
+                kwargs={"autocommit": True, "connect_timeout": 10},
                 check=ConnectionPool.check_connection,  # a restarted server is met again
                 timeout=_CHECKOUT_SECONDS,
                 name=where(url),

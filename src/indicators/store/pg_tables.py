@@ -44,6 +44,8 @@ _OBSERVATION_VALUES = (
     " status TEXT NOT NULL, source TEXT, note TEXT"
 )
 _TARGET_VALUES = "value DOUBLE PRECISION, status TEXT NOT NULL, source TEXT, note TEXT"
+# Rows read as Python tuples before they become one block, in the move to schema 6.
+_MIGRATED_ROWS = 50_000
 # The Arrow type of each column of a block, as DuckDB gives it for the copy's columns.
 _ARROW = {
     **{c: pa.string() for c in (*KEY, "status", "source", "note", "period_kind")},
@@ -83,11 +85,13 @@ def _blocks(con: PgConnection, table: str, kind: str, cols: list[str], by: str) 
 
 
 def _row_batches(rows, schema: pa.Schema):
-    """Fetched rows (the revision first) as record batches of at most `PART_ROWS` rows."""
+    """Fetched rows (the revision first) as record batches of `_MIGRATED_ROWS` rows: as Python
+    tuples a batch costs some 100 times its size in Arrow, so it is kept small (each is
+    written as a block of its own)."""
     chunk: list[tuple] = []
     for row in rows:
         chunk.append(row[1:])
-        if len(chunk) == pg_parts.PART_ROWS:
+        if len(chunk) == _MIGRATED_ROWS:
             yield _batch(chunk, schema)
             chunk = []
     if chunk:

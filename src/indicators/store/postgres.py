@@ -23,6 +23,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import psycopg
+import pyarrow as pa
 from psycopg import errors
 
 from indicators.core.catalog import Catalog
@@ -92,12 +93,19 @@ class PgStore(Store):
             return
         if seen == self._held:
             return
-        with (
-            _catch_up_lock(self.path),
-            connection.connect(self.path, read_only=False, timeout=timeout) as local,
-        ):
-            ensure_schema(local)
-            self._held = self._bring(local)
+        try:
+            with (
+                _catch_up_lock(self.path),
+                connection.connect(self.path, read_only=False, timeout=timeout) as local,
+                pg.connect(self.url) as server,
+            ):
+                ensure_schema(local)
+                self._held = self._bring(local, server)
+        except connection.StoreError:
+            if self._held is None:
+                raise
+            # the copy is as it was (its catch-up is one transaction): pages read it a while
+            self._unreachable_until = time.monotonic() + _RETRY_AFTER
 
     def current_revision(self) -> int:
         """The database's latest revision, as this server's copy now holds it: one small query
@@ -106,14 +114,17 @@ class PgStore(Store):
         self.catch_up()
         return self._file_revision()
 
-    def _bring(self, local, verify: bool = False) -> mirror.Head:
-        """Catch the copy open on `local` up to the head read now: under the copy's lock, so
-        no other thread or process moves the copy between reading the head and applying it
-        (a copy ahead of a head read earlier would look like a restored database). With
-        `verify`, a copy already at the head is tallied against the database too."""
-        with pg.connect(self.url) as con:
-            head = mirror.latest_of(con)
-        mirror.catch_up(local, self.url, head, verify)
+    def _bring(self, local, server, verify: bool = False) -> mirror.Head:
+        """Catch the copy open on `local` up to the head read now on `server`: under the
+        copy's lock, so no other thread or process moves the copy between reading the head and
+        applying it (a copy ahead of a head read earlier would look like a restored database).
+        With `verify`, a copy already at the head is tallied against the database too. What
+        the database answers that cannot be applied is worded."""
+        head = mirror.latest_of(server)
+        try:
+            mirror.catch_up(local, server, head, verify)
+        except (psycopg.Error, pa.ArrowException, mirror.Disagrees) as exc:
+            raise pg.failed(self.url, exc) from exc
         return head
 
     # -- the database ------------------------------------------------------------------------
@@ -159,7 +170,7 @@ class PgStore(Store):
                 ):
                     ensure_schema(local)
                     # now exactly the database at `base`, tallied (else filled again)
-                    self._held = self._bring(local, verify=True)
+                    self._held = self._bring(local, pgcon, verify=True)
                     local.execute("BEGIN TRANSACTION")
                     try:
                         write_rows = pg_staging.pushing(pgcon)

@@ -177,7 +177,7 @@ def main() -> None:
         runs = []
         for n in range(args.runs):
             runs.append(one_run(path, catalog, regions, work, n, args.db))
-            print(f"run {n + 1}: " + ", ".join(f"{k} {v:.2f} s" for k, v in runs[-1].items()))
+            print(f"run {n + 1}: " + ", ".join(f"{k} {v:.2f}" for k, v in runs[-1].items()))
 
     labels = {
         "read_csv": "`duckdb.read_csv(file).df()` (floor)",

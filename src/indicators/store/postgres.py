@@ -58,6 +58,7 @@ class PgStore(Store):
         self.url = url
         self._held: mirror.Head | None = None  # what this process last saw the copy hold
         self._unreachable_until = 0.0
+        self._failed: tuple[float, connection.StoreError] | None = None  # until, why
 
     def __repr__(self) -> str:
         return f"PgStore({pg.where(self.url)!r}, copy={str(self.path)!r})"
@@ -93,19 +94,22 @@ class PgStore(Store):
             return
         if seen == self._held:
             return
-        try:
-            with (
-                _catch_up_lock(self.path),
-                connection.connect(self.path, read_only=False, timeout=timeout) as local,
-                pg.connect(self.url) as server,
-            ):
-                ensure_schema(local)
-                self._held = self._bring(local, server)
-        except connection.StoreError:
-            if self._held is None:
+        if self._failed is not None and time.monotonic() < self._failed[0]:
+            raise connection.StoreError(self._failed[1].rule, **self._failed[1].params)
+        with (
+            _catch_up_lock(self.path),
+            connection.connect(self.path, read_only=False, timeout=timeout) as local,
+            pg.connect(self.url) as server,
+        ):
+            ensure_schema(local)
+            try:
+                self._held, self._failed = self._bring(local, server), None
+            except connection.StoreError as exc:
+                # The copy may be half filled (it then notes no revision held, and is filled
+                # again): nothing is read from it, and for a while nobody waits for a fill
+                # that failed a moment ago (each page would start one).
+                self._held, self._failed = None, (time.monotonic() + _RETRY_AFTER, exc)
                 raise
-            # the copy is as it was (its catch-up is one transaction): pages read it a while
-            self._unreachable_until = time.monotonic() + _RETRY_AFTER
 
     def current_revision(self) -> int:
         """The database's latest revision, as this server's copy now holds it: one small query

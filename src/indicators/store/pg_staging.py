@@ -24,7 +24,12 @@ from indicators.store.tables import VERSIONED
 def push(local, pgcon, table: str, rev: int, replace: bool) -> None:
     """Write to PostgreSQL what the load staged in the local copy (`local`) does to `table`:
     the current rows it replaces (and, with `replace`, the ones it leaves out), retired at
-    `rev`, and the rows that differ, inserted as part of revision `rev` onwards."""
+    `rev`, and the rows that differ, inserted as part of revision `rev` onwards.
+
+    The inserted rows go in key order, whatever order the file had: the other servers' copies
+    store them so, and DuckDB then skips the row groups of other indicators and units when a
+    page reads one (a commune's rows in a national copy: 20 ms in key order, 36 ms in a
+    file's order, measured at stop 31)."""
     keys = ", ".join(KEY)
     retired = (
         f"SELECT {keys}, rev_from FROM {table} WHERE rowid IN"
@@ -35,7 +40,9 @@ def push(local, pgcon, table: str, rev: int, replace: bool) -> None:
         retired += " UNION ALL " + removed_sql(table, gone)
     batch = pg_parts.PART_ROWS
     pg_parts.save(pgcon, rev, table, pg_parts.RETIRED, local.sql(retired).to_arrow_reader(batch))
-    inserted = local.sql(f"SELECT {', '.join(VERSIONED[table])} FROM staged WHERE NOT same")
+    inserted = local.sql(
+        f"SELECT {', '.join(VERSIONED[table])} FROM staged WHERE NOT same ORDER BY {keys}"
+    )
     pg_parts.save(pgcon, rev, table, pg_parts.INSERTED, inserted.to_arrow_reader(batch))
 
 

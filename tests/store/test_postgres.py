@@ -3,6 +3,8 @@ server's local copy caught up by revision, and no file backup of a database."""
 
 from __future__ import annotations
 
+import time
+
 import pandas as pd
 import psycopg
 import pytest
@@ -10,7 +12,7 @@ import pytest
 from indicators.core.i18n import t
 from indicators.core.schema import KEY
 from indicators.service import seed_from
-from indicators.store import connection, mirror, pg, pg_parts
+from indicators.store import connection, mirror, pg, pg_parts, postgres
 from indicators.store.backup import backup, restore
 from indicators.store.connection import StoreError
 from indicators.store.location import store_at
@@ -234,8 +236,59 @@ def test_a_fill_stopped_half_way_is_done_again_whole(url, tmp_path, monkeypatch)
         assert copy.execute("SELECT count(*) FROM observations").fetchall()[0][0] > 0
     with psycopg.connect(url) as con:
         con.execute(f"UPDATE revision_parts SET data = %s WHERE {where}", [data, *last])
-    two = store_at(url, two.path)  # a restarted server (a running one tries again in 10 s)
+    two = store_at(url, two.path)  # a restarted server
     assert two.current_revision() == 1 and two.content_hash() == one.content_hash()
+
+
+_UNREADABLE = "revision = %s AND kind = 'inserted'"
+
+
+def _unreadable(url: str, rev: int) -> list[tuple]:
+    """Make revision `rev`'s inserted blocks unreadable; what they held, to put back."""
+    with psycopg.connect(url) as con:
+        kept = con.execute(
+            f"SELECT table_name, part, data FROM revision_parts WHERE {_UNREADABLE}", [rev]
+        ).fetchall()
+        con.execute(f"UPDATE revision_parts SET data = 'not arrow' WHERE {_UNREADABLE}", [rev])
+    return kept
+
+
+def _readable(url: str, rev: int, kept: list[tuple]) -> None:
+    with psycopg.connect(url) as con:
+        for table, part, data in kept:
+            con.execute(
+                f"UPDATE revision_parts SET data = %s WHERE {_UNREADABLE}"
+                " AND table_name = %s AND part = %s",
+                [data, rev, table, part],
+            )
+
+
+def test_a_serving_copy_that_fails_half_way_keeps_what_it_applied_and_goes_on_later(
+    url, tmp_path, monkeypatch
+):
+    """A server behind by two revisions whose second cannot be read: it applies the first
+    (each revision is one transaction of its copy), says why it cannot go on, answers with
+    that error without trying again for `_RETRY_AFTER` seconds, and then goes on from there."""
+    monkeypatch.setattr(postgres, "_RETRY_AFTER", 1.0)
+    one, two = store_at(url, tmp_path / "one.duckdb"), store_at(url, tmp_path / "two.duckdb")
+    seed_from(DATA, one)
+    two.current_revision()
+    for k in (1, 2):
+        rows = one.read("observations").head(4).copy()
+        rows["value"] += k
+        one.commit({"observations": rows}, author="a")
+    kept = _unreadable(url, 3)
+    with pytest.raises(StoreError) as err:
+        two.current_revision()
+    assert err.value.rule == "store.server_error"
+    with connection.connect(two.path, read_only=True, timeout=60) as copy:
+        assert mirror.held(copy)[1] == 2
+    _readable(url, 3, kept)
+    with pytest.raises(StoreError):  # a moment later: the same answer, not another try
+        two.current_revision()
+    time.sleep(1.2)
+    assert two.current_revision() == 3
+    assert two.content_hash() == one.content_hash() and two.content_hash(2) == one.content_hash(2)
 
 
 def _schema_5_database(pg_cluster, store) -> str:

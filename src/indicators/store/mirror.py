@@ -5,10 +5,11 @@ store.
 Rows are versioned (part of revisions [rev_from, rev_to)) and a revision never changes once
 committed, so catching up from revision m to n is applying, revision by revision, what each of
 m+1 ... n did (`pg_parts`: the rows it retired, the rows it inserted), then the revisions' own
-rows. A reader of the copy sees revision m or revision n, never half of one: the catch-up holds
-the copy for writing throughout. The copy is then tallied against the database (current rows
-and the sum of their `rev_from`, per table); a copy that does not agree, a copy of another
-database, or of a database restored to an earlier state, is emptied and filled again.
+rows, each revision in one DuckDB transaction. A reader of the copy sees revision m or revision
+n, never half of one: the catch-up holds the copy alone throughout. The copy is then tallied
+against the database (current rows and the sum of their `rev_from`, per table); a copy that
+does not agree, a copy of another database, or of a database restored to an earlier state, is
+emptied and filled again (`_fill`).
 """
 
 from __future__ import annotations
@@ -54,10 +55,10 @@ class Disagrees(Exception):
 
 
 def catch_up(con, server, head: Head, verify: bool = False) -> int:
-    """Bring the copy open on `con` (read-write) to the database on `server` (a
-    `pg.PgConnection`) as `head` found it; returns how many revisions it applied. With
-    `verify` (before a commit is worked out on the copy), a copy already at `head` is tallied
-    against the database too.
+    """Bring the copy open on `con` (read-write, alone: `connection.connect(alone=True)`) to
+    the database on `server` (a `pg.PgConnection`) as `head` found it; returns how many
+    revisions it applied. With `verify` (before a commit is worked out on the copy), a copy
+    already at `head` is tallied against the database too.
 
     What this checks: every retired row a block names is found current, once; no inserted row
     meets a current row of its key; afterwards the current rows' count and `rev_from` sum are
@@ -71,54 +72,85 @@ def catch_up(con, server, head: Head, verify: bool = False) -> int:
     if not fresh:
         if since == head.revision and not verify:
             return 0
-        if _apply(con, server, head, since):
+        if _forward(con, server, head, since):
             return head.revision - since
-    if not _apply(con, server, head, 0):
+    if not _fill(con, server, head):
         raise Disagrees("the database's blocks do not add up to its revisions")
     return head.revision
 
 
-def _apply(con, server, head: Head, start: int) -> bool:
-    """Apply revisions start+1 ... head to the copy (emptied first when `start` is 0) and keep
-    the result if the copy then tallies with the database; whether it did.
+class _Refused(Exception):
+    """A block the copy cannot apply as it stands (inside one revision's transaction)."""
+
+
+def _forward(con, server, head: Head, since: int) -> bool:
+    """Apply revisions since+1 ... head, each in one DuckDB transaction that also moves the
+    copy's note to it: a failure (the database lost half way) leaves the copy whole at the last
+    revision applied, to go on from. Whether the copy then tallies with the database."""
+    names = ", ".join(REVISION_COLUMNS)
+    rows = server.execute(
+        f"SELECT {names} FROM revisions WHERE id > ? AND id <= ? ORDER BY id",
+        [since, head.revision],
+    ).fetchall()
+    rev_at = REVISION_COLUMNS.index("id")
+    try:
+        for row in rows:
+            rev = row[rev_at]
+            with _transaction(con):
+                for part in pg_parts.read(server, rev - 1, rev):
+                    if not _apply_part(con, part):
+                        raise _Refused
+                _note(con, [row], head.source, rev)
+    except _Refused:
+        return False
+    return _tallies(con) == pg_parts.tallies(server, head.revision)
+
+
+def _fill(con, server, head: Head) -> bool:
+    """Empty the copy and fill it again, whether it then tallies with the database.
 
     Each block is committed as it is applied: one DuckDB transaction holding a fill of the
     national bench store (9.6 M rows) took 2.1 GiB of memory until its commit, block by block
-    0.5 GiB. So the copy's note of what it holds is taken away first and written back last:
-    a copy stopped half way, or one that does not tally, holds nothing as far as the next
-    catch-up knows, and is filled again. Nobody reads the copy meanwhile: this process's
-    readers wait for its writer (`gate`), and another process cannot open a file being
+    0.5 GiB. So the copy's note of what it holds is taken away first and written back last: a
+    fill stopped half way, or one that does not tally, leaves a copy holding nothing as far as
+    the next catch-up knows, which fills it again. Nobody reads it meanwhile: the catch-up
+    holds the copy alone (`gate`, mode "x"), and another process cannot open a file being
     written."""
     latest = head.revision
     with _transaction(con):
         con.execute("DELETE FROM meta WHERE key IN (?, ?)", [SOURCE, REVISION])
-        if start == 0:
-            for table in (*VERSIONED, "revisions"):
-                con.execute(f"DELETE FROM {table}")
-    for part in pg_parts.read(server, start, latest):
+        for table in (*VERSIONED, "revisions"):
+            con.execute(f"DELETE FROM {table}")
+    for part in pg_parts.read(server, 0, latest):
         with _transaction(con):
             if not _apply_part(con, part):
                 return False
+    names = ", ".join(REVISION_COLUMNS)
+    rows = server.execute(
+        f"SELECT {names} FROM revisions WHERE id <= ? ORDER BY id", [latest]
+    ).fetchall()
     with _transaction(con):
-        names = ", ".join(REVISION_COLUMNS)
-        found = server.execute(
-            f"SELECT {names} FROM revisions WHERE id > ? AND id <= ? ORDER BY id", [start, latest]
-        ).fetchall()
-        if found:
-            marks = ", ".join("?" for _ in REVISION_COLUMNS)
-            con.executemany(f"INSERT INTO revisions ({names}) VALUES ({marks})", found)
         if _tallies(con) != pg_parts.tallies(server, latest):
-            return False  # and no note of a revision held: it is filled again
-        for key, value in ((SOURCE, head.source), (REVISION, str(latest))):
-            con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+            return False
+        _note(con, rows, head.source, latest)
     return True
+
+
+def _note(con, rows: list[tuple], source: str, rev: int) -> None:
+    """The revisions' own rows, and the copy's note that it holds `source` at `rev`."""
+    if rows:
+        names = ", ".join(REVISION_COLUMNS)
+        marks = ", ".join("?" for _ in REVISION_COLUMNS)
+        con.executemany(f"INSERT INTO revisions ({names}) VALUES ({marks})", rows)
+    for key, value in ((SOURCE, source), (REVISION, str(rev))):
+        con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
 
 
 @contextlib.contextmanager
 def _transaction(con) -> Iterator[None]:
-    """A DuckDB transaction, committed when the block ends (a failed check included: what
-    it wrote is harmless while the copy notes no revision held) and rolled back when it
-    raises, the error kept."""
+    """A DuckDB transaction, committed when the block ends (a failed check in `_fill`
+    included: what it wrote is harmless while the copy notes no revision held) and rolled
+    back when it raises, the error kept."""
     con.execute("BEGIN TRANSACTION")
     try:
         yield
@@ -184,12 +216,8 @@ def committed(pgcon, rev: int) -> tuple[Head, Revision]:
 def note_commit(local, head: Head, revision: Revision) -> None:
     """In the writing server's copy (`local`, in the transaction that made the same change):
     the revision's row and the copy's notes, so it holds `head` once committed."""
-    names = ", ".join(REVISION_COLUMNS)
-    marks = ", ".join("?" for _ in REVISION_COLUMNS)
-    values = [getattr(revision, c) for c in REVISION_COLUMNS]
-    local.execute(f"INSERT INTO revisions ({names}) VALUES ({marks})", values)
-    for key, value in ((SOURCE, head.source), (REVISION, str(head.revision))):
-        local.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+    row = tuple(getattr(revision, c) for c in REVISION_COLUMNS)
+    _note(local, [row], head.source, head.revision)
 
 
 class Head(NamedTuple):

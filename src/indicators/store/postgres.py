@@ -34,7 +34,8 @@ from indicators.store.staging import Progress
 from indicators.store.tables import ensure_schema
 
 # Seconds a server reads its copy as it is, after the database did not answer, before asking
-# again (each question waits for the pool's time-out).
+# again (each question waits for the pool's time-out); and seconds a catch-up that failed is
+# answered with its error before it is tried again.
 _RETRY_AFTER = 10.0
 # One catch-up of a local copy at a time in the process (the file's gate lets writers join
 # each other, which suits commits of one DuckDB file but would apply a revision twice here).
@@ -79,7 +80,13 @@ class PgStore(Store):
         """Bring the local copy to the database's latest revision (nothing to do, the common
         case, costs one small query). Inside a read this thread already holds, the copy is
         served as it is: a write now would wait for that read. While the database cannot be
-        reached, pages go on reading the copy as it is (writes say why they cannot)."""
+        reached, pages go on reading the copy as it is (writes say why they cannot).
+
+        The catch-up holds the copy alone: no reader of this process meets it half done. One
+        that failed may leave the copy behind (it goes on from there) or half filled (it then
+        notes no revision held, and is filled again): it is not read from, and for
+        `_RETRY_AFTER` seconds a page that needs it gets the same error rather than starting
+        another (each would)."""
         if connection.held_here(self.path):
             return
         if self._held is not None and time.monotonic() < self._unreachable_until:
@@ -94,22 +101,31 @@ class PgStore(Store):
             return
         if seen == self._held:
             return
-        if self._failed is not None and time.monotonic() < self._failed[0]:
-            raise connection.StoreError(self._failed[1].rule, **self._failed[1].params)
-        with (
-            _catch_up_lock(self.path),
-            connection.connect(self.path, read_only=False, timeout=timeout) as local,
-            pg.connect(self.url) as server,
-        ):
-            ensure_schema(local)
+        self._recent_failure()
+        with _catch_up_lock(self.path):
+            if seen == self._held:  # another thread of this process caught up meanwhile
+                return
+            self._recent_failure()
             try:
-                self._held, self._failed = self._bring(local, server), None
+                with (
+                    connection.connect(
+                        self.path, read_only=False, timeout=timeout, alone=True
+                    ) as local,
+                    pg.connect(self.url) as server,
+                ):
+                    ensure_schema(local)
+                    self._held = None  # until the copy is whole again
+                    self._held = self._bring(local, server)
             except connection.StoreError as exc:
-                # The copy may be half filled (it then notes no revision held, and is filled
-                # again): nothing is read from it, and for a while nobody waits for a fill
-                # that failed a moment ago (each page would start one).
-                self._held, self._failed = None, (time.monotonic() + _RETRY_AFTER, exc)
+                self._failed = (time.monotonic() + _RETRY_AFTER, exc)
                 raise
+            self._failed = None
+
+    def _recent_failure(self) -> None:
+        """Raise again what the last catch-up failed with, if that was a moment ago."""
+        failed = self._failed  # read once: another thread may clear it
+        if failed is not None and time.monotonic() < failed[0]:
+            raise type(failed[1])(failed[1].rule, **failed[1].params) from failed[1]
 
     def current_revision(self) -> int:
         """The database's latest revision, as this server's copy now holds it: one small query
@@ -170,10 +186,13 @@ class PgStore(Store):
                 rev = job.next_revision(pgcon)
                 with (
                     _catch_up_lock(self.path),
-                    connection.connect(self.path, read_only=False, timeout=lock_timeout) as local,
+                    connection.connect(
+                        self.path, read_only=False, timeout=lock_timeout, alone=True
+                    ) as local,
                 ):
                     ensure_schema(local)
                     # now exactly the database at `base`, tallied (else filled again)
+                    self._held = None
                     self._held = self._bring(local, pgcon, verify=True)
                     local.execute("BEGIN TRANSACTION")
                     try:

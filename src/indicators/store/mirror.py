@@ -21,9 +21,9 @@ from typing import NamedTuple
 
 import duckdb
 
-from indicators.core.schema import KEY
 from indicators.store import pg_parts
 from indicators.store.revision_rows import REVISION_COLUMNS, Revision
+from indicators.store.staging import same_key
 from indicators.store.tables import VERSIONED, first_row
 
 # The copy's own notes in its `meta` table: which database and revision it holds.
@@ -87,11 +87,7 @@ def _forward(con, server, head: Head, since: int) -> bool:
     """Apply revisions since+1 ... head, each in one DuckDB transaction that also moves the
     copy's note to it: a failure (the database lost half way) leaves the copy whole at the last
     revision applied, to go on from. Whether the copy then tallies with the database."""
-    names = ", ".join(REVISION_COLUMNS)
-    rows = server.execute(
-        f"SELECT {names} FROM revisions WHERE id > ? AND id <= ? ORDER BY id",
-        [since, head.revision],
-    ).fetchall()
+    rows = _revision_rows(server, since, head.revision)
     rev_at = REVISION_COLUMNS.index("id")
     try:
         for row in rows:
@@ -125,15 +121,19 @@ def _fill(con, server, head: Head) -> bool:
         with _transaction(con):
             if not _apply_part(con, part):
                 return False
-    names = ", ".join(REVISION_COLUMNS)
-    rows = server.execute(
-        f"SELECT {names} FROM revisions WHERE id <= ? ORDER BY id", [latest]
-    ).fetchall()
+    rows = _revision_rows(server, 0, latest)
     with _transaction(con):
         if _tallies(con) != pg_parts.tallies(server, latest):
             return False
         _note(con, rows, head.source, latest)
     return True
+
+
+def _revision_rows(server, since: int, latest: int) -> list[tuple]:
+    """The database's rows of revisions since+1 ... latest, in order."""
+    names = ", ".join(REVISION_COLUMNS)
+    query = f"SELECT {names} FROM revisions WHERE id > ? AND id <= ? ORDER BY id"
+    return server.execute(query, [since, latest]).fetchall()
 
 
 def _note(con, rows: list[tuple], source: str, rev: int) -> None:
@@ -168,7 +168,7 @@ def _apply_part(con, part: pg_parts.Part) -> bool:
     block inserts: the checks PostgreSQL's unique index of current keys made when the data
     was kept as rows, made here by every server."""
     table, rev = part.table, int(part.revision)
-    same = " AND ".join(f"t.{k} = r.{k}" for k in KEY)
+    same = same_key("t", "r")
     con.register("part", part.rows)
     try:
         if part.kind == pg_parts.RETIRED:

@@ -29,7 +29,7 @@ def push(local, pgcon, table: str, rev: int, replace: bool) -> None:
     The inserted rows go in key order, whatever order the file had: the other servers' copies
     store them so, and DuckDB then skips the row groups of other indicators and units when a
     page reads one (a commune's rows in a national copy: 20 ms in key order, 36 ms in a
-    file's order, measured at stop 31)."""
+    file's order, measured at stop 29)."""
     keys = ", ".join(KEY)
     retired = (
         f"SELECT {keys}, rev_from FROM {table} WHERE rowid IN"

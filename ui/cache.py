@@ -40,6 +40,7 @@ from indicators.store.accounts import Account, list_accounts
 from indicators.store.audit import read_trail
 from indicators.store.recipes import StoredRecipe, recipe_rows
 from indicators.store.revisions import Preview, Revision, Store
+from ui.revision_entries import by_revision
 from ui.revision_watch import RevisionWatch
 
 R = TypeVar("R")
@@ -155,19 +156,19 @@ def _cache_of(query: Callable[..., R]) -> Callable[..., R]:
     # own (else every `run` would share one cache, and one bound).
     run.__module__, run.__qualname__ = query.__module__, query.__qualname__
     run.__name__ = query.__name__
-    return st.cache_data(show_spinner=False, max_entries=MAX_ENTRIES.get(query))(run)
+    return by_revision(st.cache_data(show_spinner=False, max_entries=MAX_ENTRIES.get(query)))(run)
 
 
 # -- revisions ------------------------------------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False)
+@by_revision(st.cache_data(show_spinner=False))
 def revision_info(rev: int) -> Revision | None:
     counted("query revision_info")
     return next((r for r in store().revisions() if r.id == rev), None)
 
 
-@st.cache_data(show_spinner=False)
+@by_revision(st.cache_data(show_spinner=False))
 def revisions_frame(rev: int) -> pd.DataFrame:
     """Every revision, newest first (keyed by the current revision, so a new one shows)."""
     return pd.DataFrame([vars(r) for r in store().revisions()]).sort_values("id", ascending=False)
@@ -297,7 +298,7 @@ def boundaries(unit_list: str, mtime: float) -> Boundaries:
 # -- charts a briefing is made of -----------------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@by_revision(st.cache_data(show_spinner=False, max_entries=256))
 def built_chart(rev: int, token: str, lang: str) -> Chart:
     """The chart a token describes (`chart_spec.build`); raises ValueError for a bad token."""
     spec = ChartSpec.from_token(token)
@@ -305,7 +306,7 @@ def built_chart(rev: int, token: str, lang: str) -> Chart:
         return build(con, spec, catalog=catalog(), rev=rev, lang=lang)
 
 
-@st.cache_data(show_spinner=False)
+@by_revision(st.cache_data(show_spinner=False))
 def preset_tokens(rev: int, name: str) -> list[str]:
     """The charts of a ready-made deck (`chart_spec.preset`) as tokens, for this revision."""
     counted("query preset_tokens")

@@ -8,7 +8,8 @@ the caches keyed by revision. The official who opens the dashboard after an uplo
 ready, instead of waiting while the first visitor's page reads the store and draws every
 figure. Last, it makes the tables of every province's and the country's values that the
 revision changed (`query.province_tables`) and every province's conversion across the reform
-made from them, which the filter changes on Trends and Regions read.
+made from them, which the filter changes on Trends and Regions read. Then it drops what the
+caches hold for older revisions, which no page asks for any more.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from indicators.core.i18n import LANGS
 from indicators.present.chart_spec import PRESETS
 from ui import province_card
 from ui.cache import preset_tokens, province_tables_made, revision_info, watch_revisions
+from ui.revision_entries import forget_before
 from ui.revision_watch import LOG, RevisionWatch
 from ui.views import data, methodology, overview, provinces, regions, trends
 
@@ -36,7 +38,7 @@ DEFAULT_VIEWS = (
 def prepare(rev: int) -> None:
     """Read what every page shows of revision `rev`, then build the default view of every page
     that has one, in each language (Vietnamese, the default, first); then the province
-    tables."""
+    tables. Last, the older revisions' cache entries are dropped (`ui.revision_entries`)."""
     steps = [(read, (rev,)) for read in SHARED]
     for k, lang in enumerate(LANGS):
         steps += [(build, (rev, lang)) for build in DEFAULT_VIEWS]
@@ -48,6 +50,8 @@ def prepare(rev: int) -> None:
             step(*args)
         except Exception:  # its visitor will see why; the other pages are still prepared
             LOG.warning("revision %s: %s failed", rev, step.__qualname__, exc_info=True)
+    dropped = forget_before(rev)  # no page asks for an older revision's views now
+    LOG.info("revision %s: %s cache entries of older revisions dropped", rev, dropped)
 
 
 def start(every: float = 1.0, *, serving: bool = True) -> RevisionWatch:

@@ -34,6 +34,7 @@ from indicators.service import open_store
 from tests.pages.apptest import app_data_at, open_page, open_section
 from ui import cache, prewarm
 from ui.cache import built
+from ui.views import overview
 
 NATIONAL = REPO_ROOT / "data" / "national"
 PAGES = (
@@ -120,6 +121,28 @@ def test_without_a_watcher_the_pages_read_the_revision_from_the_store(tmp_path):
         assert revision_shown(open_page(PAGES[0])) == rev
         view = "view ui.views.overview.home"
         assert built()[view] == views[view] + 1  # its first visitor built it (counted)
+
+
+def test_once_a_new_revision_is_prepared_the_caches_drop_the_older_ones(tmp_path):
+    """A server that ran for a month of imports kept every revision's views (about 80 MiB an
+    import at national scale): once the new revision is prepared, no page asks for an older
+    one's, so they are dropped, and the new revision's stay."""
+    with app_data_at(NATIONAL, tmp_path / "national.duckdb") as db:
+        first = open_store(settings()).current_revision()
+        assert revision_shown(open_page(PAGES[0])) == first  # a visitor's Overview
+        prewarm.prepare(first)
+        rev = commit_elsewhere(db, tmp_path)
+        prewarm.prepare(rev)
+        view, info = "view ui.views.overview.home", "query revision_info"
+        before = built()
+        overview.home(rev), cache.revision_info(rev)  # the new revision's: kept
+        assert built() == before
+        old = overview.home(first), cache.revision_info(first)  # the older one's: made again
+        assert (built()[view], built()[info]) == (before[view] + 1, before[info] + 1)
+        assert old[1].id == first
+        seen = built()
+        assert revision_shown(open_page(PAGES[0])) == rev
+        assert built() == seen  # the Overview of the new revision found every view it draws
 
 
 # -- the real server -----------------------------------------------------------------------------

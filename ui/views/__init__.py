@@ -20,6 +20,7 @@ from typing import ParamSpec, TypeVar
 import streamlit as st
 
 from ui.cache import built, counted
+from ui.revision_entries import by_revision
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -36,6 +37,6 @@ def per_view(max_entries: int) -> Callable[[Callable[P, R]], Callable[P, R]]:
             counted(f"view {build.__module__}.{build.__qualname__}")
             return build(*args, **kwargs)
 
-        return st.cache_resource(show_spinner=False, max_entries=max_entries)(counting)
+        return by_revision(st.cache_resource(show_spinner=False, max_entries=max_entries))(counting)
 
     return wrap

@@ -179,9 +179,11 @@ def db_location() -> str | Path:
 def duckdb_memory() -> str:
     """How much memory one DuckDB database may use (INDICATORS_DUCKDB_MEMORY, e.g. "1GB"):
     a national store of 10 M observations read with DuckDB's default (80% of the machine)
-    took 2.6 GB for two pages; 512 MB kept the same process under 1 GB. A process has two:
-    the store it reads, and the small in-memory one `core.frames.sql` adds frames up in."""
-    return os.environ.get("INDICATORS_DUCKDB_MEMORY", "512MB")
+    took 2.6 GB for two pages. With 512 MB a server on PostgreSQL peaked at 1,026-1,048 MiB
+    (its copy's reads fill the limit); with 384 MB at 957 MiB, its pages and filter changes no
+    slower (`bench/national_speed.py`, stop 34). A process has two: the store it reads, and
+    the small in-memory one `core.frames.sql` adds frames up in."""
+    return os.environ.get("INDICATORS_DUCKDB_MEMORY", "384MB")
 
 
 def db_path() -> Path:

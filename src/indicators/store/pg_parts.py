@@ -63,6 +63,14 @@ def decode(data: bytes) -> pa.Table:
     return pa.ipc.open_stream(pa.py_buffer(data)).read_all()
 
 
+def release() -> None:
+    """Give the memory blocks were decoded in back to the system. pyarrow's allocator
+    (mimalloc) keeps the pages it freed for its next allocation, and after a catch-up there is
+    none for a long while: a server that had filled its copy of the national bench store held
+    about 40 MiB more for it (265 MiB resident, 223 MiB after this)."""
+    pa.default_memory_pool().release_unused()
+
+
 def _batches(rows: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     """The rows again, cut into batches of at most `PART_ROWS` (a reader may give any size)."""
     for batch in rows:

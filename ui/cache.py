@@ -174,7 +174,7 @@ def revisions_frame(rev: int) -> pd.DataFrame:
     return pd.DataFrame([vars(r) for r in store().revisions()]).sort_values("id", ascending=False)
 
 
-@st.cache_data(show_spinner=False)
+@by_revision(st.cache_data(show_spinner=False))
 def revision_diff(rev_a: int, rev_b: int, limit: int) -> pd.DataFrame:
     return store().diff(rev_a, rev_b, limit=limit)
 

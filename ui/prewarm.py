@@ -44,13 +44,17 @@ def prepare(rev: int) -> None:
         steps += [(build, (rev, lang)) for build in DEFAULT_VIEWS]
         if k == 0:  # the Quick briefing's ready-made decks (their charts, in any language)
             steps += [(preset_tokens, (rev, name)) for name in PRESETS]
-    steps.append((province_tables_made, (rev,)))
+    steps += [(province_tables_made, (rev,)), (_drop_older, (rev,))]
     for step, args in steps:
         try:
             step(*args)
         except Exception:  # its visitor will see why; the other pages are still prepared
             LOG.warning("revision %s: %s failed", rev, step.__qualname__, exc_info=True)
-    dropped = forget_before(rev)  # no page asks for an older revision's views now
+
+
+def _drop_older(rev: int) -> None:
+    """No page asks for an older revision's entries once `rev` is prepared."""
+    dropped = forget_before(rev)
     LOG.info("revision %s: %s cache entries of older revisions dropped", rev, dropped)
 
 

@@ -3,15 +3,17 @@
 Every cache of data is keyed by the revision (`ui.cache.cached`, `ui.views.per_view`), and a
 page shows only the latest one, so once the revision watcher has prepared a new revision no
 page asks for an older one's entries again. Left in place they added up: at national scale
-each import of 500 rows kept about 80 MiB more in the server (six imports: 953 -> 1,090 MiB
-resident, 682 MiB with the latest revision's entries alone), so a server that ran for a month
-of imports would pass any memory bound. A cache bounded by a count of entries does not help:
+each import of 500 rows kept about 80 MiB more in the server (resident after preparing each
+of six imports: 701 -> 1,090 MiB; 683-720 MiB once they are dropped), so a server that ran for
+a month of imports would pass any memory bound. A cache bounded by a count of entries does not help:
 one revision's default views fill it, and the old ones are dropped only by new ones.
 
-Each cached function keyed by revision (`by_revision`) notes the arguments it was really
-computed for (a miss) under the revision among them; `forget_before(rev)` clears those entries
-with Streamlit's per-entry `clear(*args, **kwargs)`. A page still running on the older
-revision when they are dropped computes what it asks again: slower once, never wrong.
+Each cached function keyed by revision (`by_revision`) notes the arguments it has just
+computed an entry for (a miss that did not fail) under the revision among them;
+`forget_before(rev)` clears those entries with Streamlit's per-entry `clear(*args, **kwargs)`.
+A page still running on an older revision when they are dropped computes what it asks again:
+slower once, never wrong. An entry whose computation was under way at that moment is stored
+after the clear; so each round's entries are cleared once more at the next round.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 _LOCK = threading.Lock()
 # revision -> the entries made for it: key -> (the cached function, its args, its kwargs)
 _MADE: dict[int, dict[Any, tuple[Callable[..., Any], tuple, dict]]] = {}
+_LAST: list[tuple[Callable[..., Any], tuple, dict]] = []  # what the last round cleared
 
 
 def revision_of(args: tuple) -> int | None:
@@ -46,8 +49,9 @@ def by_revision(cache: Callable[[F], F]) -> Callable[[F], F]:
 
         @functools.wraps(fn)
         def computing(*args: Any, **kwargs: Any) -> Any:
-            _note(made[0], args, kwargs)
-            return fn(*args, **kwargs)
+            value = fn(*args, **kwargs)
+            _note(made[0], args, kwargs)  # after: a failed call makes no entry
+            return value
 
         cached = cache(computing)  # type: ignore[arg-type]
         made.append(cached)
@@ -60,7 +64,7 @@ def _note(cached: Callable[..., Any], args: tuple, kwargs: dict) -> None:
     rev = revision_of(args)
     if rev is None:
         return
-    key: Any = (id(cached), args, tuple(sorted(kwargs.items())))
+    key: Any = (id(cached), args, tuple(kwargs.items()))  # as Streamlit: in the order given
     try:
         hash(key)
     except TypeError:  # an unhashable argument (a list): Streamlit hashes it its own way
@@ -70,13 +74,21 @@ def _note(cached: Callable[..., Any], args: tuple, kwargs: dict) -> None:
 
 
 def forget_before(rev: int) -> int:
-    """Drop every cache entry made for a revision older than `rev`; how many were noted."""
+    """Drop every cache entry made for a revision older than `rev`, and again those the last
+    round dropped; how many were noted."""
+    global _LAST
     with _LOCK:
-        old = [_MADE.pop(r) for r in [r for r in _MADE if r < rev]]
-    for entries in old:
-        for cached, args, kwargs in entries.values():
+        old = [e for r in [r for r in _MADE if r < rev] for e in _MADE.pop(r).values()]
+        again, _LAST = _LAST, old
+    failed: list[Exception] = []
+    for cached, args, kwargs in again + old:
+        try:
             cached.clear(*args, **kwargs)  # type: ignore[attr-defined]
-    return sum(len(entries) for entries in old)
+        except Exception as e:  # the other entries are still dropped; the caller hears of it
+            failed.append(e)
+    if failed:
+        raise failed[0]
+    return len(old)
 
 
 def noted() -> dict[int, int]:

@@ -22,6 +22,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -30,10 +31,12 @@ from websockets.sync.client import connect
 from websockets.typing import Origin, Subprotocol
 
 from indicators.core.settings import REPO_ROOT, settings
+from indicators.query import read
 from indicators.service import open_store
 from tests.pages.apptest import app_data_at, open_page, open_section
 from ui import cache, prewarm
 from ui.cache import built
+from ui.revision_entries import noted
 from ui.views import overview
 
 NATIONAL = REPO_ROOT / "data" / "national"
@@ -133,13 +136,19 @@ def test_once_a_new_revision_is_prepared_the_caches_drop_the_older_ones(tmp_path
         prewarm.prepare(first)
         rev = commit_elsewhere(db, tmp_path)
         prewarm.prepare(rev)
-        view, info = "view ui.views.overview.home", "query revision_info"
+        assert min(noted()) == rev  # nothing of the older revision is kept
+        asked = {  # a view, a query read through `cached`, a revision's own row
+            "view ui.views.overview.home": overview.home,
+            "query indicators.query.read.data_span": partial(cache.cached, read.data_span),
+            "query revision_info": cache.revision_info,
+        }
         before = built()
-        overview.home(rev), cache.revision_info(rev)  # the new revision's: kept
+        for ask in asked.values():  # the new revision's: kept
+            ask(rev)
         assert built() == before
-        old = overview.home(first), cache.revision_info(first)  # the older one's: made again
-        assert (built()[view], built()[info]) == (before[view] + 1, before[info] + 1)
-        assert old[1].id == first
+        old = [ask(first) for ask in asked.values()]  # the older one's: made again
+        assert all(built()[what] == before[what] + 1 for what in asked)
+        assert old[2].id == first
         seen = built()
         assert revision_shown(open_page(PAGES[0])) == rev
         assert built() == seen  # the Overview of the new revision found every view it draws

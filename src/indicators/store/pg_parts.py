@@ -7,8 +7,8 @@ stored them) and the rows it inserted. Kept as rows, a million-row import cost P
 17-19 s of COPY and index upkeep on this project's machines (9.1 s even into a table with no
 index at all), 5.1x a bare `read_csv` of the file against a target of 2x. Kept as Arrow IPC
 blocks (zstd) of at most `PART_ROWS` rows, it is two writes of about 10 MB: the commit took
-1.61 s (its rows sorted by key included), and validate + commit 1.5x the bare read
-(`bench/results/import_1m_postgresql.md`; 1.7x in an earlier run).
+1.37-1.61 s (its rows sorted by key included), and validate + commit 1.5-1.7x the bare read
+(`bench/results/import_1m_postgresql.md` and the run before it).
 
 Each block also says how many rows it holds and the sum of their `rev_from`, so SQL over the
 blocks tallies what a copy at any revision must hold (current rows and the sum of their

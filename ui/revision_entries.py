@@ -4,9 +4,10 @@ Every cache of data is keyed by the revision (`ui.cache.cached`, `ui.views.per_v
 page shows only the latest one, so once the revision watcher has prepared a new revision no
 page asks for an older one's entries again. Left in place they added up: at national scale
 each import of 500 rows kept about 80 MiB more in the server (resident after preparing each
-of six imports: 701 -> 1,090 MiB; 683-720 MiB once they are dropped), so a server that ran for
-a month of imports would pass any memory bound. A cache bounded by a count of entries does not help:
-one revision's default views fill it, and the old ones are dropped only by new ones.
+of six imports: 701 -> 1,090 MiB; 683-720 MiB once they are dropped), so a server that ran
+for a month of imports would pass any memory bound. A cache bounded by a count of entries
+does not help: one revision's default views fill it, and the old ones go only as new ones
+come.
 
 Each cached function keyed by revision (`by_revision`) notes the arguments it has just
 computed an entry for (a miss that did not fail) under the revision among them;
@@ -68,7 +69,7 @@ def _note(cached: Callable[..., Any], args: tuple, kwargs: dict) -> None:
     try:
         hash(key)
     except TypeError:  # an unhashable argument (a list): Streamlit hashes it its own way
-        key = (id(cached), repr(args), repr(sorted(kwargs.items())))
+        key = (id(cached), repr(args), repr(tuple(kwargs.items())))
     with _LOCK:
         _MADE.setdefault(rev, {})[key] = (cached, args, kwargs)
 
@@ -92,6 +93,6 @@ def forget_before(rev: int) -> int:
 
 
 def noted() -> dict[int, int]:
-    """Per revision, how many cache entries are noted (for the log and the tests)."""
+    """Per revision, how many cache entries are noted (for the tests)."""
     with _LOCK:
         return {rev: len(entries) for rev, entries in sorted(_MADE.items())}

@@ -67,24 +67,18 @@ def catch_up(con, server, head: Head, verify: bool = False) -> int:
     changed in place): a key-sensitive sum costs a hash of every current row (0.75 s for 10 M
     rows with DuckDB's `hash`, whose values may change between DuckDB versions; 8.6 s with
     `md5`), so it is not taken. The other servers then refuse the revision that copy wrote."""
-    try:
-        return _bring(con, server, head, verify)
-    finally:
-        pg_parts.release()
-
-
-def _bring(con, server, head: Head, verify: bool) -> int:
-    """`catch_up` itself: forward from the revision the copy holds, or filled again."""
     had, since = held(con)
     fresh = had != head.source or since > head.revision or not _same_history(con, server, since)
-    if not fresh:
-        if since == head.revision and not verify:
-            return 0
-        if _forward(con, server, head, since):
+    if not fresh and since == head.revision and not verify:
+        return 0
+    try:  # blocks are decoded from here on
+        if not fresh and _forward(con, server, head, since):
             return head.revision - since
-    if not _fill(con, server, head):
-        raise Disagrees("the database's blocks do not add up to its revisions")
-    return head.revision
+        if not _fill(con, server, head):
+            raise Disagrees("the database's blocks do not add up to its revisions")
+        return head.revision
+    finally:
+        pg_parts.release()
 
 
 class _Refused(Exception):

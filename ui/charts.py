@@ -5,6 +5,12 @@ has one, else the chart's own title and subtitle), and its figures one keystroke
 collapsed expander holding a plain HTML table (`st.table`: a real table a screen reader walks
 cell by cell). Sentences and cells come from data: they are shown as written, never as Markdown.
 
+The table is sent only once its expander is opened (Streamlit's stateful expander reruns the
+page then). A folded expander's content is otherwise sent and drawn with the page: up to a
+thousand rows a chart that few readers open, which cost every open of a chart page about a
+tenth of a second in the browser, more on a phone. The expander is keyed by its chart's key,
+so it stays open while the reader changes other choices.
+
 The table is read from a figure once: figures are kept as objects between runs (`ui.views`), so
 the table is remembered beside the figure it came from and not rebuilt at every rerun. Only the
 first `MAX_ROWS_SHOWN` rows are sent to the browser (a national map has thousands of points,
@@ -40,11 +46,16 @@ def literal_table(table: pd.DataFrame) -> pd.DataFrame:
     return shown
 
 
-def data_table(table: pd.DataFrame, label: str | None = None, key: str = "table") -> None:
-    """The figures behind a chart, in a collapsed expander right after it: at most
-    `MAX_ROWS_SHOWN` rows on the page, all of them in the CSV file beside it (`key` tells
-    apart the download buttons of several charts on one page)."""
-    with st.expander(label or tr("a11y.chart_data"), icon=":material/table:"):
+def data_table(table: pd.DataFrame, key: str, label: str | None = None) -> None:
+    """The figures behind a chart, in a collapsed expander right after it, sent once it is
+    opened: at most `MAX_ROWS_SHOWN` rows on the page, all of them in the CSV file beside it
+    (`key`, unique on the page, names the expander and its download button)."""
+    folded = st.expander(
+        label or tr("a11y.chart_data"), icon=":material/table:", key=key, on_change="rerun"
+    )
+    if not folded.open:
+        return
+    with folded:
         n = len(table)
         if n > MAX_ROWS_SHOWN:
             lang = language()
@@ -79,26 +90,28 @@ def table_of(fig: go.Figure, lang: str) -> pd.DataFrame:
 
 
 def alternative(
-    fig: go.Figure, sentence: str | None = None, table: pd.DataFrame | None = None
+    fig: go.Figure, key: str, sentence: str | None = None, table: pd.DataFrame | None = None
 ) -> None:
     """The text alternative of `fig`, drawn under it (no table where it draws no values: a
-    legend, whose meaning the page writes beside it)."""
+    legend, whose meaning the page writes beside it); `key`: the chart's."""
     lang = language()
     st.caption(markdown_literal(sentence or figure_sentence(fig, lang)))
     table = table_of(fig, lang) if table is None else table
     if not table.empty:
-        data_table(table, key=f"table-{id(fig)}")
+        data_table(table, key=f"{key}-figures")
 
 
 def chart(
     fig: go.Figure,
     *,
+    key: str,
     sentence: str | None = None,
     table: pd.DataFrame | None = None,
     **kwargs: Any,
 ) -> Any:
-    """`st.plotly_chart(fig, **kwargs)` and its text alternative; returns what plotly_chart
-    returns (the selection of a chart that reruns on a click)."""
-    shown = st.plotly_chart(fig, **kwargs)
-    alternative(fig, sentence, table)
+    """`st.plotly_chart(fig, key=key, **kwargs)` and its text alternative; returns what
+    plotly_chart returns (the selection of a chart that reruns on a click). `key` is unique on
+    the page and stays the same while the chart shows the same view."""
+    shown = st.plotly_chart(fig, key=key, **kwargs)
+    alternative(fig, key, sentence, table)
     return shown

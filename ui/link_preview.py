@@ -11,6 +11,14 @@ codes of the catalog and periods only, anything else in the link is left out), w
 
 Every text is escaped; the page is read whole only when it is that HTML page (a few kB), and
 asked for uncompressed, so it can be rewritten before it is sent.
+
+A page's HTML also tells Streamlit's script where the server's own routes are (`BASE_SCRIPT`).
+Opened at a page's path (`/xu-huong`), that script does not know whether `xu-huong` is a page
+or the folder the app is served under, so it first asks `/xu-huong/_stcore/health`, is told
+404, waits about 100 ms and only then asks `/_stcore/health`: every link to a page but the
+home paid that before its first word showed. The folder is the page's path without its last
+part, and is computed in the browser from the address it shows, so a proxy serving the app
+under a folder of its own is followed as it is.
 """
 
 from __future__ import annotations
@@ -37,12 +45,22 @@ _TITLE = re.compile(rb"<title>[^<]*</title>")
 _LANG = re.compile(rb'<html lang="[^"]*"')
 MAX_PAGE = 1 << 20  # bytes: Streamlit's index.html is about 6 kB; anything bigger is not it
 MAX_QUERY = 2000  # characters of a link's query read for its title (a view's link is ~100)
+# Streamlit's frontend reads `window.__streamlit.BACKEND_BASE_URL` (1.67) as the one place of
+# its routes. Constant text: nothing of the request is written into it.
+BASE_SCRIPT = (
+    b"<script>window.__streamlit={BACKEND_BASE_URL:"
+    b'location.href.replace(/[?#].*$/,"").replace(/[^/]+\\/?$/,"")}</script>'
+)
+
+
+def _last_part(path: str) -> str:
+    return path.rstrip("/").rsplit("/", 1)[-1] if path.strip("/") else ""
 
 
 def page_of(path: str) -> str | None:
     """The menu key of the page at `path` (its last part: a base URL path may come before it),
     or None when `path` is not a page (a script, an image, Streamlit's own routes)."""
-    last = path.rstrip("/").rsplit("/", 1)[-1] if path.strip("/") else ""
+    last = _last_part(path)
     if last in PAGES:
         return PAGES[last].key
     home = path.endswith("/") and "." not in last and "_stcore" not in path
@@ -57,11 +75,12 @@ def head_of(key: str, query: str) -> tuple[str, str, str]:
     return lang, title, install_heading(settings(), lang)
 
 
-def rewrite(page: bytes, lang: str, title: str, description: str) -> bytes:
+def rewrite(page: bytes, lang: str, title: str, description: str, named: bool = False) -> bytes:
     """Streamlit's `page` with our language, title and preview lines (all escaped, quotes too:
-    `html.escape`'s default)."""
+    `html.escape`'s default); `named`: opened at a page's own path, so it also says where the
+    server's routes are (`BASE_SCRIPT`)."""
     attr = html.escape
-    head = (
+    head = (BASE_SCRIPT if named else b"") + (
         f"<title>{html.escape(title)}</title>"
         f'<meta name="description" content="{attr(description)}" />'
         f'<meta property="og:title" content="{attr(title)}" />'
@@ -84,16 +103,17 @@ class LinkPreview:
             await self.app(scope, receive, send)
             return
         words = head_of(key, scope.get("query_string", b"").decode("latin-1"))
+        named = _last_part(scope.get("path", "")) in PAGES
         plain = [(k, v) for k, v in scope["headers"] if k.lower() != b"accept-encoding"]
-        await self.app(dict(scope, headers=plain), receive, _Rewriting(send, *words))
+        await self.app(dict(scope, headers=plain), receive, _Rewriting(send, *words, named))
 
 
 class _Rewriting:
     """The `send` of one page response: an HTML body is gathered, rewritten and sent at once,
     with its length; anything else passes as it comes."""
 
-    def __init__(self, send: Send, lang: str, title: str, description: str) -> None:
-        self.send, self.words = send, (lang, title, description)
+    def __init__(self, send: Send, lang: str, title: str, description: str, named: bool) -> None:
+        self.send, self.words = send, (lang, title, description, named)
         self.start: Message | None = None
         self.body = b""
 

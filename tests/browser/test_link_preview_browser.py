@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from indicators.core.catalog import load_catalog
 from indicators.core.settings import REPO_ROOT
 
-from .helpers import wait_for_charts
+from .helpers import no_errors, wait_for_charts, wait_until_settled
 
 CATALOG = load_catalog(REPO_ROOT / "data" / "catalog.csv")
 APP = {"vi": "Chỉ số CNTT-TT", "en": "ICT Indicators"}
@@ -91,3 +91,23 @@ def test_the_page_language_follows_the_reader_s_switch(server, page):
     page.get_by_test_id("stSidebar").get_by_text("Tiếng Việt", exact=True).click()
     page.wait_for_function("document.documentElement.lang === 'vi'", timeout=30_000)
     expect(page).to_have_title(re.compile("Tổng quan — Chỉ số CNTT-TT$"))
+
+
+def test_a_page_link_connects_at_the_app_s_own_routes_first(server, page):
+    """Opened at a page's path, the browser asks the server's routes where they are (the app's
+    root) and not first under the page's path, which is refused and then waited on."""
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url))
+    page.on("websocket", lambda ws: asked.append(ws.url.replace("ws://", "http://", 1)))
+    for path in ("/xu-huong?ind=hh_internet_pct", "/dia-ban/", "/"):
+        asked.clear()
+        page.goto(server.url + path)
+        wait_for_charts(page, 1)
+        wait_until_settled(page)
+        core = [u.removeprefix(server.url) for u in asked if "/_stcore/" in u]
+        assert "/_stcore/health" in core and "/_stcore/stream" in core, core
+        assert all(u.startswith("/_stcore/") for u in core), core  # none under the page's path
+        no_errors(page)
+    # the home page's HTML is Streamlit's own: its routes are found there at the first ask
+    assert "BACKEND_BASE_URL" not in fetch(f"{server.url}/")[1]
+    assert "BACKEND_BASE_URL" in fetch(f"{server.url}/xu-huong")[1]

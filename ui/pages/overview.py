@@ -81,7 +81,8 @@ for i, kpi in enumerate(kpis):
         ]
         st.caption(markdown_literal(" · ".join(n for n in notes if n)))
 
-data_table(spark_table(kpis, lang), tr("a11y.spark_data"))  # the trend lines' figures
+# the trend lines' figures
+data_table(spark_table(kpis, lang), "spark_figures", tr("a11y.spark_data"))
 province_card(rev)  # where the province stands among all provinces: latest DTI rank, a link
 left, right = st.columns(2, gap="large")
 with left:
@@ -93,7 +94,7 @@ with left:
         default=cfg.trend_default,
     )
     fig, sentence = overview.trend(rev, trend_code, lang)
-    chart(fig, sentence=sentence, width="stretch", config={"displaylogo": False})
+    chart(fig, key="trend_chart", sentence=sentence, width="stretch", config={"displaylogo": False})
     image_downloads(
         "overview_trend", f"{trend_code}_trend", rev=rev, fig=fig, areas=cfg.province(lang)
     )
@@ -117,7 +118,13 @@ with right:
     shown = overview.ranking(rev, year, rank_code, level, lang)
     if shown is not None:
         fig, areas, sentence = shown
-        chart(fig, sentence=sentence, width="stretch", config={"displaylogo": False})
+        chart(
+            fig,
+            key="ranking_chart",
+            sentence=sentence,
+            width="stretch",
+            config={"displaylogo": False},
+        )
         image_downloads(
             "overview_ranking",
             f"{rank_code}_ranking_{year}_{level}",

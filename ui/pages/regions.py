@@ -159,8 +159,8 @@ def chart(fig, name: str, key: str, spec: ChartSpec | None = None, sentence: str
     """A chart (a click drills down), its text alternative and its image downloads under it."""
     extra = {}
     if drillable:
-        extra = dict(on_select=lambda: drill(key), selection_mode="points", key=key)
-    described(fig, sentence=sentence or None, width="stretch", config=png(name), **extra)
+        extra = dict(on_select=lambda: drill(key), selection_mode="points")
+    described(fig, key=key, sentence=sentence or None, width="stretch", config=png(name), **extra)
     image_downloads(key, name, rev=rev, spec=spec, fig=fig)  # the subtitle names the area
 
 
@@ -206,5 +206,5 @@ with right:
 st.header(tr("regions.heatmap"))
 heat = regions.heatmap(rev, lang, code, unit_list, parent, level, parse_period(period).kind)
 heat_name = f"{code}-{parent}-{level}-heatmap"
-described(heat, width="stretch", config=png(heat_name))
+described(heat, key=f"heat-{view}", width="stretch", config=png(heat_name))
 image_downloads(f"heat-{view}", heat_name, rev=rev, fig=heat)

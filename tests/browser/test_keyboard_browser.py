@@ -146,3 +146,18 @@ def test_sign_in_and_upload_by_keyboard(own_server, desk, tmp_path):
     chooser.value.set_files(file)
     expect(page.get_by_test_id("stFileChipName")).to_have_text("bao-chi-2026.csv")
     expect(page.get_by_text("Tệp hợp lệ: 1 dòng có thể lưu.")).to_be_visible(timeout=60_000)
+
+
+def test_a_chart_s_figures_open_from_the_keyboard(own_server, desk):
+    """The table under a chart is sent once its expander is opened: Enter on the expander
+    brings its rows, and the focus stays where the reader pressed."""
+    page = desk
+    page.goto(own_server.url + "/xu-huong?ind=hh_internet_pct")
+    wait_for_charts(page, 1)
+    tables = page.locator('[data-testid="stExpander"] [data-testid="stTable"]')
+    expect(tables).to_have_count(0)  # folded: not on the page
+    tab_to(page, named("Số liệu của biểu đồ"))
+    page.keyboard.press("Enter")
+    expect(tables.first.locator("tbody tr").first).to_be_visible(timeout=30_000)
+    expect(tables).to_have_count(1)  # only the table opened
+    assert "Số liệu của biểu đồ" in page.evaluate(FOCUS)["name"]

@@ -34,6 +34,7 @@ import statistics
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 import duckdb
@@ -124,7 +125,7 @@ def timed_steps(path: Path, catalog, regions, store: Store) -> dict[str, float]:
             path.name,
             catalog,
             regions,
-            history=store.read("observations"),
+            history=partial(store.read, "observations"),
             max_bytes=LIMITS.max_bytes,
             limits=LIMITS,
         )

@@ -18,6 +18,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Callable
+from functools import partial
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -231,7 +232,7 @@ def check_file(
         file_name,
         catalog(),
         unit_lists(),
-        history=store().read("observations", rev),
+        history=partial(store().read, "observations", rev),
         max_bytes=settings().max_upload_bytes,
         limits=settings().upload_limits,
         matcher=unit_matcher(),

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from indicators.core.limits import DEFAULT_LIMITS, UploadLimits
-from indicators.ingest.arrow_text import may_have_spaces
+from indicators.ingest.arrow_text import TEXT, may_have_spaces
 from indicators.ingest.csv_arrow import read_plain
 from indicators.ingest.limit_checks import Refused
 from indicators.ingest.reading import read_records, read_table
@@ -163,13 +163,13 @@ def test_utf8_read_as_written_or_in_nfc():
     ],
 )
 def test_a_column_is_stripped_unless_no_cell_can_have_spaces(cells, may):
-    assert may_have_spaces(pd.Series(cells, dtype="str")) is may
+    assert may_have_spaces(pd.Series(cells, dtype=TEXT)) is may
     text = "Mã chỉ tiêu,Ghi chú\n" + "\n".join(f"x,{c}" for c in cells)
     raw = read_table(text.encode(), "f.csv")
     assert raw.cells[1].tolist() == [c.strip() for c in cells]
 
 
 def test_only_the_bytes_of_a_slice_are_looked_at():
-    column = pd.Series(["Mã chỉ tiêu", "22327", "22330"], dtype="str")
+    column = pd.Series(["Mã chỉ tiêu", "22327", "22330"], dtype=TEXT)
     assert may_have_spaces(column) and not may_have_spaces(column.iloc[1:])
     assert may_have_spaces(pd.Series(["22327"], dtype=object))  # not Arrow: always stripped

@@ -467,10 +467,16 @@ def test_valid_rows_are_kept_next_to_rejected_ones(catalog, regions):
 
 
 def test_jumps_against_the_store_and_the_file_are_warnings(catalog, regions):
-    history = pd.DataFrame(
+    stored = pd.DataFrame(
         {"indicator": ["bts_count"], "unit_list": ["legacy"], "region": ["22327"],
          "period": ["2019"], "value": [10.0]}
     )  # fmt: skip
+    asked = []
+
+    def history(**wanted):
+        asked.append(wanted)
+        return stored
+
     checked = check(
         VI_HEAD
         + "bts_count,22327,,2020,40,,,\n"  # 4x the store's 2019
@@ -487,6 +493,8 @@ def test_jumps_against_the_store_and_the_file_are_warnings(catalog, regions):
     ]
     assert "10" in checked.problems[0].reason_en and "2019" in checked.problems[0].reason_en
     assert len(checked.frame) == 4  # warnings do not reject
+    # the store is asked only for the compared rows' indicators and units, never all of it
+    assert asked == [{"indicators": ["bts_count"], "regions": ["22327", "22330"]}]
 
 
 def test_decimal_mark_is_detected_per_file(catalog, regions):

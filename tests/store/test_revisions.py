@@ -393,3 +393,17 @@ def test_reading_some_indicators_gives_exactly_their_rows(seeded_store):
     expected = everything[everything["indicator"].isin(["press_articles", "dti_rank"])]
     assert len(some) > 0
     pd.testing.assert_frame_equal(some.reset_index(drop=True), expected.reset_index(drop=True))
+
+
+def test_reading_some_units_of_some_indicators_gives_exactly_their_rows(seeded_store):
+    """What an upload's jump check asks of the store (`value_checks.History`): the rows of the
+    file's indicators on the file's unit codes, of either unit list, and nothing else."""
+    everything = seeded_store.read("observations")
+    codes, units = ["press_articles", "bts_count"], ["56", "22327"]
+    some = seeded_store.read("observations", indicators=codes, regions=units)
+    wanted = everything["indicator"].isin(codes) & everything["region"].isin(units)
+    assert wanted.sum() > 0 and (~wanted).sum() > 0
+    assert set(some["unit_list"]) == set(everything.loc[wanted, "unit_list"])
+    pd.testing.assert_frame_equal(
+        some.reset_index(drop=True), everything[wanted].reset_index(drop=True)
+    )

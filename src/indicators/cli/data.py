@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import sys
 import tomllib
+from functools import partial
 from pathlib import Path
 
 from indicators.access.actions import (
@@ -219,7 +220,7 @@ def _check_file(path: Path, data: bytes, ctx: Context, args: argparse.Namespace)
         path.name,
         ctx.catalog,
         build_regions(ctx.settings.region_sources),
-        history=ctx.store.read("observations"),
+        history=partial(ctx.store.read, "observations"),
         max_bytes=ctx.settings.max_upload_bytes,
         limits=ctx.settings.upload_limits,
         decimal=DECIMALS[getattr(args, "decimal", "auto")],

@@ -39,6 +39,7 @@ from indicators.ingest.reshape import SHAPE, apply_recipe
 from indicators.ingest.shapes import LongText, to_long
 from indicators.ingest.unitmatch import UnitMatcher
 from indicators.ingest.validate import Validated, validate
+from indicators.ingest.value_checks import History
 
 GIVEN, RECOGNISED, PROPOSED = "given", "recognised", "proposed"  # how a recipe came to be used
 
@@ -130,7 +131,7 @@ def check_upload(
     catalog: Catalog,
     regions: pd.DataFrame,
     *,
-    history: pd.DataFrame | None = None,
+    history: History | None = None,
     default_status: str = "published",
     decimal: str | None = None,
     max_bytes: int | None = None,
@@ -143,8 +144,9 @@ def check_upload(
 ) -> Checked:
     """Read, reshape and validate one file. Never raises on bad input.
 
-    history         the store's current observations (store.read("observations")), for
-                    warnings about values far from the unit's previous period
+    history         the store's current observations of the indicators and units asked
+                    (`value_checks.History`), for warnings about values far from the unit's
+                    previous period
     default_status  status of rows that give none (a yearbook's 'Sơ bộ' column says its own)
     decimal         "," or "." when the caller knows; otherwise detected from the numbers
     max_bytes       size limit (Settings.max_upload_bytes); None for the bundled data

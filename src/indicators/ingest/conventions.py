@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from indicators.ingest.arrow_text import TEXT
 from indicators.ingest.number_columns import parse_numbers
 
 VI, EN = "vi", "en"  # '1.778.489 / 112,84' and '41,096 / 0.8002'
@@ -47,7 +48,9 @@ class Convention:
 def clean(text: pd.Series) -> pd.Series:
     """'(0,6419)' -> '0,6419'; ' 99,2 % ' -> '99,2'; a Unicode minus as '-'."""
     return (
-        text.astype(str).str.replace("\u2212", "-", regex=False).str.replace(_CLEAN, "", regex=True)
+        text.astype(TEXT)
+        .str.replace("\u2212", "-", regex=False)
+        .str.replace(_CLEAN, "", regex=True)
     )
 
 

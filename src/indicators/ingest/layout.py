@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from indicators.core.folding import fold
+from indicators.ingest.arrow_text import TEXT
 from indicators.ingest.headers import period_header, status_marker
 from indicators.ingest.raw_table import Grid
 
@@ -57,7 +58,7 @@ class Parts:
 
 def find_parts(grid: Grid) -> Parts | None:
     """The parts of the table in `grid`; None when no row holds figures under a label."""
-    cells = grid.cells.fillna("").astype(str)
+    cells = grid.cells.fillna("").astype(TEXT)
     if cells.empty:
         return None
     rows = [[c.strip() for c in r] for r in cells.itertuples(index=False)]
@@ -195,4 +196,4 @@ def title_year(title: str) -> str | None:
 
 def grid_rows(grid: Grid, rows: list[int]) -> pd.DataFrame:
     """The grid's cells of `rows` (0-based), stripped."""
-    return grid.cells.iloc[rows].fillna("").astype(str).apply(lambda c: c.str.strip())
+    return grid.cells.iloc[rows].fillna("").astype(TEXT).apply(lambda c: c.str.strip())

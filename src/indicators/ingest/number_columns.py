@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from indicators.core import numbers as _num
+from indicators.ingest.arrow_text import TEXT
 
 _SPACED = r"[+-]?\d{1,3}(?:[ \x{a0}\x{202f}]\d{3})+(?:[.,]\d+)?"  # RE2 syntax
 _COMMA_DECIMAL = r"[+-]?\d+,\d{1,2}|[+-]?\d+,\d{4,}|[+-]?\d{1,3}(?:\.\d{3})+,\d+"
@@ -32,7 +33,7 @@ def _matches(a: pa.Array, *patterns: re.Pattern[str] | str) -> np.ndarray:
 
 
 def _arrow(text: pd.Series) -> pa.Array:
-    return pa.array(text.astype(str), type=pa.large_string())
+    return pa.array(text.astype(TEXT), type=pa.large_string())
 
 
 def _matches_where(a: pa.Array, needle: str, *patterns: re.Pattern[str] | str) -> np.ndarray:

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.core.problems import Problem, rule_problem
-from indicators.ingest.arrow_text import may_have_spaces
+from indicators.ingest.arrow_text import TEXT, may_have_spaces
 from indicators.ingest.headers import header_score
 
 HEADER_SCAN_ROWS = 30  # title lines above the header: yearbooks have up to a handful
@@ -102,7 +102,7 @@ def expand_merged(cells: pd.DataFrame, merged: list[tuple[int, int, int, int]]) 
         if r0 >= n_rows or c0 >= n_cols:
             continue
         values[r0 : min(r1, n_rows - 1) + 1, c0 : min(c1, n_cols - 1) + 1] = values[r0, c0]
-    return pd.DataFrame(values, index=cells.index, columns=cells.columns, dtype=str)
+    return pd.DataFrame(values, index=cells.index, columns=cells.columns, dtype=TEXT)
 
 
 def failed(detected: Detected, problem: Problem) -> RawTable:

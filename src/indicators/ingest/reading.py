@@ -20,6 +20,7 @@ import pandas as pd
 
 from indicators.core.limits import DEFAULT_LIMITS, UploadLimits
 from indicators.core.problems import rule_problem
+from indicators.ingest.arrow_text import TEXT
 from indicators.ingest.csv_arrow import read_plain
 from indicators.ingest.csv_guard import field_limit, scan_csv, strict_rows
 from indicators.ingest.headers import header_score
@@ -283,7 +284,7 @@ def _parse_csv(text: str, delim: str, width: int, limits: UploadLimits) -> pd.Da
             sep=delim,
             header=None,
             names=range(max(width, 1)),
-            dtype=str,
+            dtype=TEXT,
             keep_default_na=False,
             na_filter=False,
             skip_blank_lines=False,  # a record is a row Excel shows: numbers stay right
@@ -293,4 +294,4 @@ def _parse_csv(text: str, delim: str, width: int, limits: UploadLimits) -> pd.Da
     except (pd.errors.ParserError, ValueError, OverflowError):
         rows = strict_rows(text, delim, limits)
         width = max((len(r) for r in rows), default=1)
-        return pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=str).fillna("")
+        return pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=TEXT).fillna("")

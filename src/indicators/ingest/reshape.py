@@ -19,6 +19,7 @@ from indicators.core.catalog import Catalog
 from indicators.core.periods import PeriodError, parse_period
 from indicators.core.problems import Problem
 from indicators.geography.units import NEW, unit_list_for
+from indicators.ingest.arrow_text import TEXT
 from indicators.ingest.conventions import Convention, decide, read_numbers
 from indicators.ingest.cross_checks import cross_checks
 from indicators.ingest.mapping import AreaNames, is_country
@@ -220,7 +221,7 @@ def _frame(
             "indicator": vals["series"].map(recipe.series),
             "period": period,
             "value": vals["value"],
-            "status": vals["status"].fillna("").astype(str),
+            "status": vals["status"].fillna("").astype(TEXT),
             "source": pub.parts.source,
             "note": _notes(pub, period),
             "_row": vals["row"].astype(int),

@@ -30,7 +30,7 @@ from indicators.core.periods import PeriodError, parse_period
 from indicators.core.problems import Problem, rule_problem, sort_problems
 from indicators.core.schema import OBS_COLUMNS, PERIOD_COLUMNS
 from indicators.geography.units import UNIT_LISTS, unit_list_for
-from indicators.ingest.arrow_text import may_contain
+from indicators.ingest.arrow_text import TEXT, may_contain
 from indicators.ingest.distinct import Distinct, lookup
 from indicators.ingest.headers import accepted_names
 from indicators.ingest.number_columns import detect_decimal, parse_numbers, whole_thousands
@@ -40,7 +40,7 @@ from indicators.ingest.shapes import LongText
 from indicators.ingest.text_checks import check_statuses, check_text_lengths
 from indicators.ingest.unit_checks import check_unit_period, check_units
 from indicators.ingest.unitmatch import UnitMatcher
-from indicators.ingest.value_checks import check_duplicates, value_rules, warn_jumps
+from indicators.ingest.value_checks import History, check_duplicates, value_rules, warn_jumps
 
 # The columns read as text: the observation's, and the names analysts write beside the codes.
 TEXT_COLUMNS = (
@@ -80,7 +80,7 @@ def validate(
     decimal: str | None = None,
     delimiter: str | None = None,
     default_status: str = "published",
-    history: pd.DataFrame | None = None,
+    history: History | None = None,
     matcher: UnitMatcher | None = None,
     max_text_chars: int | None = None,
 ) -> Validated:
@@ -140,7 +140,7 @@ def _text_cells(frame: pd.DataFrame) -> pd.DataFrame:
     for col in TEXT_COLUMNS:
         if col not in d:
             d[col] = ""
-        d[col] = d[col].astype(str).fillna("")
+        d[col] = d[col].astype(TEXT).fillna("")
     return d
 
 
@@ -358,7 +358,7 @@ def _typed(out: pd.DataFrame) -> pd.DataFrame:
         if col in NUMBER_COLUMNS:
             out[col] = out[col].astype("float64")
         elif col not in ("period_start", "period_end"):
-            out[col] = out[col].astype(str)
+            out[col] = out[col].astype(TEXT)
     return out
 
 

@@ -5,6 +5,7 @@ without its parts (warnings, not errors)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -18,6 +19,12 @@ from indicators.ingest.report import Report
 from indicators.ingest.row_keys import RowKeys, codes_in, pair_codes_in, space_of
 
 JUMP_FACTOR = 3.0  # a value above 3x or below 1/3 of the previous period's is worth a look
+
+# The store's current observations (at least `KEY` and `value`) of some indicators on some unit
+# codes, e.g. `partial(store.read, "observations", rev)`: asked for only what a file holds, so a
+# check never reads a national store's ten million rows (gigabytes as a frame) for a few
+# hundred. Rows beyond those asked for are allowed and simply match nothing.
+History = Callable[..., pd.DataFrame]  # (indicators=[codes], regions=[codes]) -> frame
 
 
 def value_rules(
@@ -93,6 +100,15 @@ def value_rules(
     }
     rep.add(off, "value_parts_mismatch", "value", texts["value"], per_row=per_row)
     return value
+
+
+def _asked(keys: RowKeys, rows: np.ndarray) -> dict[str, Sequence[str]]:
+    """The indicators and unit codes of the file's `rows`, each once: what `History` is asked."""
+    ind, unit = (np.unique(c[rows]) for c in (keys.indicator.codes, keys.unit.codes))
+    return {
+        "indicators": sorted({keys.indicator.uniques[k] for k in ind if k >= 0}),
+        "regions": sorted({keys.unit.uniques[k][1] for k in unit if k >= 0}),
+    }
 
 
 def _previous(
@@ -187,18 +203,20 @@ def warn_jumps(
     good: np.ndarray,
     rep: Report,
     catalog: Catalog,
-    history: pd.DataFrame,
+    history: History,
     keys: RowKeys,
 ) -> None:
     """Warn when a value is over 3x or under 1/3 of the unit's previous-period value.
 
-    The previous value comes from this file if it holds it, else from the store (`history`).
-    Ranks and indexes move freely, and a previous 0 says nothing about scale: both skipped.
+    The previous value comes from this file if it holds it, else from the store (`history`,
+    asked for the indicators and units of the rows compared). Ranks and indexes move freely,
+    and a previous 0 says nothing about scale: both skipped.
     """
     scaled = {i.code for i in catalog if i.kind in ("count", "ratio", "amount")}
     rows = np.flatnonzero(good & keys.indicator.lookup(scaled.__contains__, False, bool))
     if not len(rows):
         return
+    history = history(**_asked(keys, rows))
     store = None
     if {*KEY, "value"} <= set(history.columns) and len(history):
         store = history[[*KEY, "value"]]

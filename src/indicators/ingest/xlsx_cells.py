@@ -18,6 +18,7 @@ import pandas as pd
 
 from indicators.core.limits import UploadLimits
 from indicators.core.problems import rule_problem
+from indicators.ingest.arrow_text import TEXT
 from indicators.ingest.limit_checks import Refused
 from indicators.ingest.raw_table import Detected, Grid, expand_merged, failed_grid, nfc
 from indicators.ingest.xlsx_guard import check_xlsx
@@ -127,7 +128,7 @@ def _sheet_table(ws) -> tuple[pd.DataFrame, pd.DataFrame]:
         rows.append([_cell_text(c) for c in row])
         kinds.append([_is_number(getattr(c, "value", None)) for c in row])
     width = max((_last_filled(r) for r in rows), default=0)
-    table = pd.DataFrame([r[:width] + [""] * (width - len(r)) for r in rows], dtype=str)
+    table = pd.DataFrame([r[:width] + [""] * (width - len(r)) for r in rows], dtype=TEXT)
     typed = pd.DataFrame([k[:width] + [False] * (width - len(k)) for k in kinds], dtype=bool)
     return table.fillna(""), typed.reindex(columns=table.columns, fill_value=False)
 

@@ -9,10 +9,13 @@ ready, instead of waiting while the first visitor's page reads the store and dra
 figure. Last, it makes the tables of every province's and the country's values that the
 revision changed (`query.province_tables`) and every province's conversion across the reform
 made from them, which the filter changes on Trends and Regions read. Then it drops what the
-caches hold for older revisions, which no page asks for any more.
+caches hold for older revisions, which no page asks for any more, and sets aside from Python's
+garbage collector what the new revision's caches hold (`_set_aside`).
 """
 
 from __future__ import annotations
+
+import gc
 
 from streamlit.runtime import Runtime
 
@@ -44,7 +47,7 @@ def prepare(rev: int) -> None:
         steps += [(build, (rev, lang)) for build in DEFAULT_VIEWS]
         if k == 0:  # the Quick briefing's ready-made decks (their charts, in any language)
             steps += [(preset_tokens, (rev, name)) for name in PRESETS]
-    steps += [(province_tables_made, (rev,)), (_drop_older, (rev,))]
+    steps += [(province_tables_made, (rev,)), (_drop_older, (rev,)), (_set_aside, (rev,))]
     for step, args in steps:
         try:
             step(*args)
@@ -56,6 +59,23 @@ def _drop_older(rev: int) -> None:
     """No page asks for an older revision's entries once `rev` is prepared."""
     dropped = forget_before(rev)
     LOG.info("revision %s: %s cache entries of older revisions dropped", rev, dropped)
+
+
+def _set_aside(rev: int) -> None:
+    """Free what older revisions left, then move every object alive now out of the garbage
+    collector's sight (`gc.freeze`) until the next revision.
+
+    Preparing a revision leaves hundreds of thousands of long-lived objects in the caches. The
+    collector's next full pass walks all of them (120 ms at national scale) inside whichever
+    visitor's run made the allocation that triggered it: measured, the first filter change
+    after a revision took 300 ms instead of 180. Done here, that pass happens once per
+    revision in the watcher. The next revision unfreezes them first, so what its caches drop
+    is collected then, cycles included: nothing is kept past the revision after its own."""
+    gc.unfreeze()
+    found = gc.collect()
+    gc.freeze()
+    kept = gc.get_freeze_count()
+    LOG.info("revision %s: %s unreachable objects freed, %s set aside", rev, found, kept)
 
 
 def start(every: float = 1.0, *, serving: bool = True) -> RevisionWatch:

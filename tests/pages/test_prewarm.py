@@ -13,6 +13,7 @@ open after the commit shows the new revision in about the time of a warm open.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import re
 import signal
@@ -21,10 +22,12 @@ import subprocess
 import sys
 import time
 import urllib.request
+import weakref
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
+import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.sync.client import connect
@@ -152,6 +155,39 @@ def test_once_a_new_revision_is_prepared_the_caches_drop_the_older_ones(tmp_path
         seen = built()
         assert revision_shown(open_page(PAGES[0])) == rev
         assert built() == seen  # the Overview of the new revision found every view it draws
+
+
+@pytest.fixture(autouse=True)
+def unfrozen() -> Iterator[None]:
+    """What a preparation set aside from the garbage collector goes back to it after a test."""
+    yield
+    gc.unfreeze()
+
+
+class _Node:
+    """An object in a reference cycle: only the garbage collector frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_what_a_revision_held_is_set_aside_until_the_next_and_then_freed(tmp_path):
+    """Preparing a revision sets every object alive then aside from the garbage collector (its
+    full passes would otherwise walk the caches inside a visitor's run); preparing the next one
+    lets them go back, so what the older revision's caches dropped is freed, cycles included,
+    rather than kept for the life of the server."""
+    with app_data_at(NATIONAL, tmp_path / "national.duckdb") as db:
+        held = [_Node()]  # alive while the first revision is prepared, like its caches
+        gone = weakref.ref(held[0])
+        first = open_store(settings()).current_revision()
+        prewarm.prepare(first)
+        assert gc.get_freeze_count() > 10_000  # the caches of a national install's revision
+        held.clear()  # dropped, as the next revision drops the older one's entries
+        gc.collect()
+        assert gone() is not None  # set aside: the collector's passes do not walk it
+        rev = commit_elsewhere(db, tmp_path)
+        prewarm.prepare(rev)
+        assert gone() is None  # the next revision's preparation freed it
 
 
 # -- the real server -----------------------------------------------------------------------------

@@ -17,6 +17,9 @@ Chromium, one run measures:
   admin, the others as a visitor. An open lasts from navigation until Streamlit's script has
   finished (`stApp` `data-test-script-state`) and every plotly chart on the page has drawn.
   Target: warm ≤ 1.3× the bare page;
+- an upload as an analyst makes one: a 500-row correction chosen on the Upload page (as the
+  admin), checked there and saved; the seconds until the page says it is saved (no target: the
+  server's memory after it counts towards the peak below);
 - the first open after a new revision: a small revision (500 rows) committed through the store
   interface while the server runs, `--notice` seconds given for the server to notice, then up
   to `--prepare-wait` seconds for its revision watcher to prepare it (its log says when, and
@@ -31,7 +34,8 @@ Chromium, one run measures:
   revision watcher does (`ui.prewarm.prepare`: the default views, every province's table and
   conversion), so the changes meet what a running server holds; the time that takes is
   written. Target: p95 ≤ 300 ms;
-- the app server's peak memory (VmHWM of the streamlit process, after every page was opened),
+- the app server's peak memory (VmHWM of the streamlit process, after every page was opened
+  and the upload saved),
   and the most resident memory seen during each page's opens. Target ≤ 1 GiB.
 
 The machine is shared: a server (or the AppTest child) passing `--memory-guard` GiB is stopped
@@ -94,6 +98,7 @@ WARM_RATIO, REVISION_RATIO = 1.3, 2.0
 CHANGE_P95_MS = 300
 MEMORY_BYTES = 2**30
 OPEN_TIMEOUT_S = 900
+UPLOAD_TIMEOUT_S = 120  # a 500-row file is checked and saved in seconds
 GiB = 2**30
 ADMIN, PASSWORD = "bench-admin", "bench-mat-khau-quan-tri-1"
 ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
@@ -414,9 +419,41 @@ def after_revisions(
     return revisions
 
 
-def time_app(browser, app: App, store: Store, args, bare: Bare) -> tuple[dict, list, int]:
+@dataclass
+class Uploaded:
+    rev: int
+    seconds: float | None
+    error: str = ""
+
+
+def upload_revision(page: Page, srv: Server, store: Store, tmp: Path) -> Uploaded:
+    """A 500-row correction as an analyst makes one: its CSV chosen on the Upload page, checked
+    there (its rows' earlier values asked of the store for the jump warnings) and saved; the
+    seconds from choosing the file until the page says it is saved."""
+    path = tmp / "correction.csv"
+    ns.correction(store, 500, 0)[ns.OBS_COLUMNS].to_csv(path, index=False, encoding="utf-8-sig")
+    nxt = store.current_revision() + 1
+    opened = open_page(page, srv.url + path_of(app_pages()[1][0]), srv)
+    if opened.seconds is None:
+        return Uploaded(nxt, None, "; ".join(opened.errors))
+    t0 = time.monotonic()
+    try:
+        page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path))
+        save = page.get_by_role("button", name=f"Lưu thành phiên bản {nxt}")
+        save.click(timeout=UPLOAD_TIMEOUT_S * 1000)
+        page.get_by_text(f"Đã lưu phiên bản {nxt}").wait_for(timeout=UPLOAD_TIMEOUT_S * 1000)
+    except PageTimeout as exc:
+        shown = page.eval_on_selector_all(ERRORS, "els => els.map(e => e.innerText.slice(0, 200))")
+        return Uploaded(nxt, None, "; ".join([str(exc).splitlines()[0][:200], *shown]))
+    return Uploaded(nxt, time.monotonic() - t0)
+
+
+def time_app(
+    browser, app: App, store: Store, args, bare: Bare, tmp: Path
+) -> tuple[dict, list, int, Uploaded | None]:
     """Every page's first and warm opens (and one more open of the bare page beside each);
-    then the opens after new revisions; the server's peak memory (VmHWM) after it all."""
+    an upload through the Upload page; then the opens after new revisions; the server's peak
+    memory (VmHWM) after it all."""
     view, update = app_pages()
     found: dict = {}
     size = {"viewport": {"width": 1440, "height": 2000}, "locale": "vi-VN"}
@@ -433,11 +470,14 @@ def time_app(browser, app: App, store: Store, args, bare: Bare) -> tuple[dict, l
         name = t(f"nav.{p.key}", "en") + " (admin)"
         found[p] = page_opens(signed, app, name, path_of(p), args.runs, args.page_budget)
         bare.again()
+    srv = app.server
+    uploaded = upload_revision(signed, srv, store, tmp) if srv is not None else None
+    say(f"upload through the page: {uploaded}")
     revisions = after_revisions(page, app, store, found, view, args)
     peak = max(srv.peak_bytes() for srv in app.servers)
     visitor.close()
     admin.close()
-    return found, revisions, peak
+    return found, revisions, peak, uploaded
 
 
 # -- filter changes, server side (AppTest, in a child process) -----------------------------------
@@ -692,6 +732,7 @@ class Run:
     load: tuple[float, float, float]
     code: str
     steal: float | None = None  # the host's share of CPU time during the page opens
+    uploaded: Uploaded | None = None  # the correction saved through the Upload page
 
 
 class Bare:
@@ -740,7 +781,7 @@ def measure(args: argparse.Namespace) -> Run:
         bare = Bare(browser, args.runs, tmp)
         app = App(env, tmp, guard)
         try:
-            pages, revisions, peak = time_app(browser, app, store, args, bare)
+            pages, revisions, peak, uploaded = time_app(browser, app, store, args, bare, tmp)
         finally:
             app.stop()
             base_warm, base_peak = bare.stop()
@@ -755,7 +796,7 @@ def measure(args: argparse.Namespace) -> Run:
     first = app.servers[0]
     return Run(args, build, before, bare.first, base_warm, base_peak,
                first.healthy_s, first.prepared_s, pages, revisions, peak, app.peaks(), restarts,
-               changes, apptest, stopped, tracebacks, load, code, steal)  # fmt: skip
+               changes, apptest, stopped, tracebacks, load, code, steal, uploaded)  # fmt: skip
 
 
 # -- the table -----------------------------------------------------------------------------------
@@ -821,7 +862,12 @@ def target_rows(run: Run, frame: pd.DataFrame) -> list[tuple[str, ...]]:
         ok = p95 is not None and p95 <= CHANGE_P95_MS and len(part) >= min(run.args.changes, 20)
         figure = "did not finish" if p95 is None else f"{p95:,.0f} ms"
         rows.append((name, figure, "—", f"≤ {CHANGE_P95_MS} ms", verdict(ok, smoke)))
-    rows.append(("app server peak memory (VmHWM) after every page", _mib(run.peak),
+    up = run.uploaded
+    if up is not None:
+        figure = secs(up.seconds) if up.seconds is not None else f"failed: {up.error}"
+        rows.append((f"Upload (admin): a 500-row correction checked and saved as revision "
+                     f"{up.rev}", figure, ratio(up.seconds, base), "—", "—"))  # fmt: skip
+    rows.append(("app server peak memory (VmHWM) after every page and the upload", _mib(run.peak),
                  f"bare page {_mib(run.base_peak)}", "≤ 1,024 MiB",
                  verdict(run.peak <= MEMORY_BYTES and not run.restarts, smoke)))  # fmt: skip
     return rows

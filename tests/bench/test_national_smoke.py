@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -56,3 +57,6 @@ def test_the_speed_script_opens_every_page_of_the_small_store(tmp_path):
     table = out.read_text(encoding="utf-8")
     assert "not judged (smoke)" in table and "Overview" in table and "Trends" in table
     assert "Errors shown" not in table, table
+    # an analyst's correction went through the Upload page's check and was saved
+    upload = next(line for line in table.splitlines() if line.startswith("| Upload (admin)"))
+    assert "failed" not in upload and re.search(r"\| \d+\.\d\d s \|", upload), upload

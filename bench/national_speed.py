@@ -90,7 +90,7 @@ from indicators.geography.units import LEGACY, NEW, build_regions  # noqa: E402
 from indicators.store.accounts import get_account  # noqa: E402
 from indicators.store.revisions import Store  # noqa: E402
 from tests.browser.helpers import SETTLED  # noqa: E402 - the page has finished drawing
-from ui.navigation import MENU_ACTION, OVERVIEW, REGIONS, SECTIONS, TRENDS  # noqa: E402
+from ui.navigation import MENU_ACTION, OVERVIEW, REGIONS, SECTIONS, TRENDS, UPLOAD  # noqa: E402
 
 OUT = ROOT / "bench" / "results" / "national_speed.md"
 SMOKE_DB = ROOT / "var" / "national-smoke.duckdb"
@@ -433,7 +433,7 @@ def upload_revision(page: Page, srv: Server, store: Store, tmp: Path) -> Uploade
     path = tmp / "correction.csv"
     ns.correction(store, 500, 0)[ns.OBS_COLUMNS].to_csv(path, index=False, encoding="utf-8-sig")
     nxt = store.current_revision() + 1
-    opened = open_page(page, srv.url + path_of(app_pages()[1][0]), srv)
+    opened = open_page(page, srv.url + path_of(UPLOAD), srv)
     if opened.seconds is None:
         return Uploaded(nxt, None, "; ".join(opened.errors))
     t0 = time.monotonic()
@@ -470,8 +470,8 @@ def time_app(
         name = t(f"nav.{p.key}", "en") + " (admin)"
         found[p] = page_opens(signed, app, name, path_of(p), args.runs, args.page_budget)
         bare.again()
-    srv = app.server
-    uploaded = upload_revision(signed, srv, store, tmp) if srv is not None else None
+    serving = app.server
+    uploaded = upload_revision(signed, serving, store, tmp) if serving is not None else None
     say(f"upload through the page: {uploaded}")
     revisions = after_revisions(page, app, store, found, view, args)
     peak = max(srv.peak_bytes() for srv in app.servers)

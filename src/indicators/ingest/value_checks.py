@@ -216,10 +216,10 @@ def warn_jumps(
     rows = np.flatnonzero(good & keys.indicator.lookup(scaled.__contains__, False, bool))
     if not len(rows):
         return
-    history = history(**_asked(keys, rows))
+    asked = history(**_asked(keys, rows))
     store = None
-    if {*KEY, "value"} <= set(history.columns) and len(history):
-        store = history[[*KEY, "value"]]
+    if {*KEY, "value"} <= set(asked.columns) and len(asked):
+        store = asked[[*KEY, "value"]]
     at, before = _previous(keys, rows, store)  # the file's own value wins over the store's
     values = frame["value"].to_numpy(dtype=float)[rows]
     if store is not None:
